@@ -1,0 +1,172 @@
+"""What every source adapter provides: discovery of article URLs and parsing of article pages per layout era."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from urllib.parse import urljoin, urlsplit
+from zoneinfo import ZoneInfo
+
+from bs4 import BeautifulSoup, Comment, Tag
+
+from scrapers.text import CAPTION_NUMBER, clean, is_furniture, strip_lead_prefix
+
+VN_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+class ParseError(Exception):
+    """The page is not an article this adapter can read; the reason goes to quarantine."""
+
+
+@dataclass
+class Article:
+    title: str
+    sapo: str
+    paragraphs: list[str]
+    published_at: datetime | None
+    author: str | None = None
+    category: str | None = None
+    tags: list[str] = field(default_factory=list)
+    canonical_url: str | None = None
+    layout: str = ""
+
+    @property
+    def body(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+    def to_row(self) -> dict:
+        row = asdict(self)
+        row["body"] = self.body
+        return row
+
+
+def soup_of(html: str | bytes) -> BeautifulSoup:
+    soup = BeautifulSoup(html, "lxml")
+    # Comments carry CMS timestamps (baochinhphu `<!--u: … -->`), never article text.
+    for c in soup.find_all(string=lambda s: isinstance(s, Comment)):
+        c.extract()
+    for t in soup(["script", "style", "noscript"]):
+        if t.get("type") != "application/ld+json":
+            t.decompose()
+    return soup
+
+
+def text_of(node: Tag | None) -> str:
+    return clean(node.get_text(" ", strip=True)) if node else ""
+
+
+def meta(soup: BeautifulSoup, key: str) -> str | None:
+    tag = soup.find("meta", attrs={"property": key}) or soup.find("meta", attrs={"name": key})
+    return clean(tag.get("content")) if tag and tag.get("content") else None
+
+
+def canonical(soup: BeautifulSoup) -> str | None:
+    og = meta(soup, "og:url")
+    if og:
+        return og
+    link = soup.find("link", rel="canonical")
+    return link.get("href") if link and link.get("href") else None
+
+
+def json_ld_articles(soup: BeautifulSoup) -> list[dict]:
+    found = []
+    for tag in soup.find_all("script", type="application/ld+json"):
+        try:
+            data = json.loads(tag.string or "")
+        except ValueError:
+            continue
+        for item in data if isinstance(data, list) else data.get("@graph", [data]):
+            if isinstance(item, dict) and item.get("@type") in ("NewsArticle", "Article", "ReportageNewsArticle"):
+                found.append(item)
+    return found
+
+
+def parse_local(text: str, *formats: str) -> datetime | None:
+    """Parse a Vietnam-local timestamp in one of `formats` found anywhere in `text`."""
+    text = clean(text)
+    for fmt in formats:
+        pattern = re.escape(fmt)
+        for code, rx in (("%d", r"\d{1,2}"), ("%m", r"\d{1,2}"), ("%Y", r"\d{4}"), ("%H", r"\d{1,2}"), ("%M", r"\d{2}")):
+            pattern = pattern.replace(re.escape(code), rx)
+        m = re.search(pattern, text)
+        if m:
+            try:
+                return datetime.strptime(m.group(0), fmt).replace(tzinfo=VN_TZ)
+            except ValueError:
+                continue
+    return None
+
+
+def parse_iso(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        dt = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    # Old pages carry no offset; they are Vietnam local time.
+    return dt.replace(tzinfo=VN_TZ) if dt.tzinfo is None else dt.astimezone(VN_TZ)
+
+
+def body_paragraphs(container: Tag | None, drop: tuple[str, ...] = ()) -> list[str]:
+    """Block-level text of an article body, without furniture, captions' numbering or removed boxes."""
+    if container is None:
+        return []
+    for selector in drop:
+        for node in container.select(selector):
+            node.decompose()
+    blocks = container.find_all(["p", "div", "h2", "h3", "h4", "li", "blockquote"])
+    paras: list[str] = []
+    for block in blocks:
+        # Only innermost blocks, so nested divs do not repeat their children's text.
+        if block.find(["p", "div", "h2", "h3", "h4", "li", "blockquote"]):
+            continue
+        text = CAPTION_NUMBER.sub("", text_of(block))
+        if text and not is_furniture(text):
+            paras.append(text)
+    return paras
+
+
+class SourceAdapter:
+    """One news site. Subclasses set the class attributes and implement `parse_layouts`."""
+
+    name: str = ""
+    domain: str = ""
+    default_base_url: str = ""
+    listing_paths: tuple[str, ...] = ()
+    article_path: re.Pattern[str] = re.compile(r"$^")
+    min_delay_seconds: float = 1.0
+
+    def is_article_url(self, url: str) -> bool:
+        return bool(self.article_path.search(urlsplit(url).path))
+
+    def discover(self, html: str | bytes, page_url: str) -> list[str]:
+        """Article URLs linked from a listing page, absolute, in page order, without duplicates."""
+        soup = soup_of(html)
+        seen: dict[str, None] = {}
+        for a in soup.find_all("a", href=True):
+            url = urljoin(page_url, a["href"]).split("#")[0]
+            if urlsplit(url).netloc == urlsplit(page_url).netloc and self.is_article_url(url):
+                seen.setdefault(url, None)
+        return list(seen)
+
+    def parse(self, html: str | bytes, url: str) -> Article:
+        soup = soup_of(html)
+        article = self.parse_layouts(soup, url)
+        if article is None:
+            raise ParseError(f"{self.name}: no known layout matched {url}")
+        article.title = clean(article.title)
+        article.sapo = strip_lead_prefix(article.sapo)
+        article.canonical_url = article.canonical_url or canonical(soup)
+        if not article.title:
+            raise ParseError(f"{self.name}: no title in {url}")
+        if not article.paragraphs:
+            raise ParseError(f"{self.name}: empty body in {url} (layout {article.layout})")
+        if article.published_at is None:
+            raise ParseError(f"{self.name}: no publication time in {url} (layout {article.layout})")
+        return article
+
+    def parse_layouts(self, soup: BeautifulSoup, url: str) -> Article | None:
+        raise NotImplementedError

@@ -1,0 +1,64 @@
+"""Pure Vietnamese-text helpers shared by the parsers and the extractor."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_WS = re.compile(r"[ \t\u00a0\u2007\u202f\u200b\ufeff]+")
+_SOFT = re.compile(r"[\u00ad]")
+
+# Lead prefixes newsrooms put before the sapo; both old and new forms (research/source-sites.md §0.3).
+LEAD_PREFIX = re.compile(
+    r"^\s*(?:Kinhtedothi|KTĐT|TPO|\(Chinhphu\.vn\)|ANTD\.VN|\(ANTĐ\)|\(HNMO\)|\(ĐCSVN\)|\(Ngày Nay\)|GD&TĐ|\(CLO\))"
+    r"\s*[-–—]\s*",
+)
+
+# Page furniture that leaks into text extracts (audio player, share/print buttons, counters).
+FURNITURE = re.compile(
+    r"^(?:\d{1,2}:\d{2}(?:\s*/\s*\d{1,2}:\d{2})?|Chia sẻ Zalo|In bài|Gửi bài|\d+\s+bình luận|Lượt xem:?\s*\d*"
+    r"|Tin cùng chuyên mục|Tin liên quan|MỚI - NÓNG|Quay lại)$",
+    re.IGNORECASE,
+)
+CAPTION_NUMBER = re.compile(r"\s*(?:-\s*)?[ảẢ]nh\s+\d+\.?\s*$")
+
+
+def nfc(text: str) -> str:
+    """NFC with soft hyphens dropped; sites mix NFD and NFC and readers cannot see the difference."""
+    return unicodedata.normalize("NFC", _SOFT.sub("", text))
+
+
+def clean(text: str | None) -> str:
+    """NFC, one space between words, no leading/trailing space (NBSP and zero-width spaces count as space)."""
+    if not text:
+        return ""
+    return _WS.sub(" ", nfc(text)).strip()
+
+
+def strip_lead_prefix(sapo: str) -> str:
+    return LEAD_PREFIX.sub("", clean(sapo), count=1)
+
+
+def is_furniture(line: str) -> bool:
+    return bool(FURNITURE.match(clean(line)))
+
+
+# Old-style tone placement (hoà, uỷ) ↔ new style (hòa, ủy): both occur in the same article.
+_OLD_TO_NEW = {
+    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
+    "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
+    "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
+}
+_OLD_TO_NEW |= {k.capitalize(): v.capitalize() for k, v in _OLD_TO_NEW.items()}
+# Only open syllables differ between the styles ("hoà" vs "hòa", but always "toàn"); "quý" is not "qúy".
+_OLD_TONE = re.compile(r"(?<![qQ])(?:" + "|".join(sorted(_OLD_TO_NEW, key=len, reverse=True)) + r")(?!\w)")
+
+
+def fold_tones(text: str) -> str:
+    """Map old-style tone placement to the new style so rules match either; same length, offsets survive."""
+    return _OLD_TONE.sub(lambda m: _OLD_TO_NEW[m.group(0)], nfc(text))
+
+
+def strip_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", nfc(text).replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
