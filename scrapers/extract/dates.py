@@ -1,0 +1,65 @@
+"""Event dates (`Sáng 13/7`, `ngày 28/10/2019`, `Chiều 14-10`) and reporting periods (`6 tháng đầu năm 2022`)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from scrapers.text import fold_tones
+
+DAYPART = r"(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Đđ]êm|[Hh]ôm|[Nn]gày|[Rr]ạng sáng)"
+# dd/mm[/yyyy] or dd-mm[-yyyy] after a day-part word; the year is optional and resolved against publication.
+EVENT_DATE = re.compile(
+    rf"{DAYPART}(?:\s+(?:ngày|hôm))?\s+(?P<d>\d{{1,2}})\s*[/-]\s*(?P<m>\d{{1,2}})(?:\s*[/-]\s*(?P<y>\d{{4}}))?(?![\d/])"
+)
+# Spans that look numeric but are not figures: full dates, times, years, year ranges, quarters, term numbers.
+NOT_FIGURE = re.compile(
+    r"\b\d{1,2}\s*[/-]\s*\d{1,2}\s*[/-]\s*\d{4}\b"          # 16-9-2019, 28/10/2019
+    rf"|{DAYPART}(?:\s+(?:ngày|hôm))?\s+\d{{1,2}}\s*[/-]\s*\d{{1,2}}\b"  # Sáng 13/7
+    r"|\b(?:đến|tính đến|từ)\s+(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}\b"   # tính đến ngày 15/6
+    r"|\b\d{1,2}:\d{2}\b"                                    # 19:13
+    r"|\b(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}\b"           # 2015-2020, 2021- 2025
+    r"|\b(?:[Qq]uý\s+)?(?:I{1,3}|IV)\s*/\s*\d{4}\b"         # quý III/2019, Quý IV/2018
+    r"|\b(?:năm|Năm|NĂM|tháng|Tháng)\s+\d{1,4}\b"             # năm 2019, tháng 7
+    r"|(?<![\d.,])(?:19|20)\d{2}(?![\d.,%])"                 # bare years
+    r"|\b(?:khóa|khoá|Khóa|Khoá|lần thứ|kỳ họp thứ|thứ)\s+[IVXLC\d]+\b"  # terms and ordinals
+    r"|T\.Ư\s*\d+|Trung ương\s+\d+|TW\s*\d+"                  # Nghị quyết T.Ư 4
+)
+PERIOD = re.compile(
+    r"(?:(?:trong|Trong)\s+)?(?P<period>"
+    r"(?:\d{1,2}|sáu|chín)\s+tháng\s+(?:đầu|cuối)\s+năm(?:\s+(?:19|20)\d{2})?"
+    r"|[Qq]uý\s+(?:I{1,3}|IV|\d)(?:\s*/\s*|\s+năm\s+)(?:19|20)\d{2}"
+    r"|nhiệm kỳ\s+(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}"
+    r"|giai đoạn\s+(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}"
+    r"|năm\s+(?:19|20)\d{2}"
+    r"|từ đầu năm(?:\s+(?:19|20)\d{2})?(?:\s+(?:đến nay|tới nay))?"
+    r"|từ đầu nhiệm kỳ(?:\s+đến nay)?"
+    r")"
+)
+
+
+def find_event_dates(text: str, published: date | None) -> list[dict]:
+    """Dates of events named in the text; a missing year is the publication year, or the one before when the
+    day would otherwise fall after publication (an article of 5/1 about "Chiều 28/12")."""
+    found = []
+    for m in EVENT_DATE.finditer(fold_tones(text)):
+        d, mth = int(m["d"]), int(m["m"])
+        year = int(m["y"]) if m["y"] else (published.year if published else None)
+        if year is None:
+            continue
+        try:
+            when = date(year, mth, d)
+        except ValueError:
+            continue
+        if not m["y"] and published and when > published:
+            try:
+                when = date(year - 1, mth, d)
+            except ValueError:
+                continue
+        found.append({"date": when.isoformat(), "quote": text[m.start():m.end()], "start": m.start(), "end": m.end()})
+    return found
+
+
+def period_in(sentence: str) -> str | None:
+    m = PERIOD.search(sentence)
+    return re.sub(r"\s+", " ", m["period"]) if m else None

@@ -1,0 +1,56 @@
+"""Vietnamese numbers: `2.000`, `95,5`, `03`, words (`hai`, `mười lăm`), approximations and ranges."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+DIGITS = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+
+_UNITS = {"một": 1, "mốt": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "lăm": 5, "sáu": 6, "bảy": 7,
+          "tám": 8, "chín": 9}
+# Word numbers up to 99: "hai", "mười", "mười lăm", "hai mươi", "hai mươi mốt", "ba mươi tư".
+WORDS = (
+    r"(?:(?:hai|ba|bốn|năm|sáu|bảy|tám|chín)\s+mươi(?:\s+(?:mốt|hai|ba|bốn|tư|lăm|năm|sáu|bảy|tám|chín))?"
+    r"|mười(?:\s+(?:một|hai|ba|bốn|lăm|sáu|bảy|tám|chín))?"
+    r"|một|hai|ba|bốn|năm|sáu|bảy|tám|chín)"
+)
+NUMBER = rf"(?:{DIGITS}|{WORDS})"
+
+QUALIFIERS = {"hơn": "hơn", "gần": "gần", "trên": "trên", "khoảng": "khoảng", "chừng": "khoảng", "ước": "khoảng",
+              "xấp xỉ": "khoảng", "tới": None, "đến": None}
+QUALIFIER = r"(?:hơn|gần|trên|khoảng|chừng|xấp xỉ)"
+RANGE_DASH = r"\s*(?:[-–—]|đến|tới)\s*"
+
+
+def parse_number(token: str) -> float | int:
+    """`2.000` → 2000, `95,5` → 95.5, `03` → 3, `mười lăm` → 15. Raises ValueError on anything else."""
+    token = token.strip()
+    if re.fullmatch(DIGITS, token):
+        whole, _, frac = token.replace(".", "").partition(",")
+        return float(f"{int(whole)}.{frac}") if frac else int(whole)
+    words = token.lower().split()
+    if not words or not re.fullmatch(WORDS, " ".join(words)):
+        raise ValueError(f"not a number: {token!r}")
+    if words[0] == "mười":
+        return 10 + (_UNITS[words[1]] if len(words) > 1 else 0)
+    if len(words) >= 2 and words[1] == "mươi":
+        return _UNITS[words[0]] * 10 + (_UNITS[words[2]] if len(words) > 2 else 0)
+    return _UNITS[words[0]]
+
+
+def qualifier_of(word: str | None, after: str | None = None) -> str | None:
+    """`hơn 300` → hơn; `95% trở lên` → trên (at least)."""
+    if after and re.fullmatch(r"trở lên", after.strip()):
+        return "trên"
+    if not word:
+        return None
+    return QUALIFIERS.get(word.strip().lower())
+
+
+@dataclass(frozen=True)
+class Number:
+    value: float | int
+    start: int
+    end: int
+    is_word: bool

@@ -1,0 +1,50 @@
+"""Officials named with their title: `Bí thư Thành ủy Hoàng Trung Hải`, `đồng chí Vũ Đức Bảo - Ủy viên …`."""
+
+from __future__ import annotations
+
+import re
+
+UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+SYL = rf"[{UPPER}][{LOWER}]+"
+# Vietnamese personal names start with one of a small set of family names; requiring one keeps place names
+# ("Hà Nội", "Long Biên") out of the name when the title runs into it.
+SURNAMES = (
+    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đào Đoàn Trịnh Mai Trương Lưu Cao "
+    "Hà Tạ Lương Lâm Chu Đàm Kiều Tô Quách Triệu Thái Nghiêm Phùng La Tăng Vương Khuất Lại Hứa Mạc Thân Lò Tống "
+    "Doãn Châu Khổng Âu Giang Kim Nông Ninh Bạch Vi Phí Diệp Từ Chử Hầu Lục Tôn Quan Đồng Hàn Tiêu Viên Lã Nhữ Văn "
+    "Đỗ Trịnh Lều Ông Cù Đậu Bế Hoàng Mẫn Thạch Lạc Mã Đường Yên Phó Tòng"
+).split()
+NAME = rf"(?P<name>(?:{'|'.join(SURNAMES)})(?:\s+{SYL}){{1,3}})"
+TITLE_HEAD = (
+    r"(?:Tổng Bí thư|Phó Bí thư Thường trực|Phó Bí thư|Bí thư|Chủ tịch|Phó Chủ tịch|Trưởng ban|Phó Trưởng ban|Ủy viên"
+    r"|Uỷ viên|Chánh Văn phòng|Giám đốc|Phó Giám đốc|Thủ tướng|Phó Thủ tướng|Bộ trưởng|Thứ trưởng|Trưởng Ban|Phó Trưởng Ban)"
+)
+ORG_WORD = rf"(?:[{UPPER}][{LOWER}]*\.?|T\.Ư|TƯ|UBND|HĐND|UBMTTQ|MTTQ|TP\.?|[{LOWER}]+)"
+# "Bí thư Thành ủy Hà Nội Hoàng Trung Hải": title, then its organisation, then the name. The organisation is the
+# shortest run of words that leaves a 2-4 syllable name at the end.
+TITLE_THEN_NAME = re.compile(
+    rf"(?P<title>{TITLE_HEAD}(?:\s+{ORG_WORD}){{0,8}}?)\s+{NAME}(?=\s*(?:[,.;:)\n]|phát biểu|cho biết|nhấn mạnh|đề nghị|yêu cầu|chủ trì|trao|đánh giá|lưu ý|$))"
+)
+# "đồng chí Nguyễn Lan Hương - Ủy viên Ban Thường vụ Thành ủy, Chủ tịch UBMTTQ …"
+VERB_STOP = r"chủ trì|trao|phát biểu|cho biết|nhấn mạnh|đề nghị|yêu cầu|đánh giá|làm việc|kết luận|dự|tham dự|lưu ý|chỉ đạo"
+NAME_THEN_TITLE = re.compile(
+    rf"(?:đồng chí|Đồng chí|ông|Ông|bà|Bà)\s+{NAME}\s*[-–,]\s*(?P<title>{TITLE_HEAD}(?:[^;.()\s]*\s?){{1,16}}?)"
+    rf"(?=[;.(]|\s+(?:{VERB_STOP})\b|$)"
+)
+NOT_NAMES = re.compile(r"^(?:Hà Nội|Thành|Thành Ủy|Ban|Ủy|Đảng|Quận|Huyện|Trung|Chính|Nhà|Mặt|Hội|Thường|Tổ|Văn)", re.I)
+
+
+def find_officials(text: str) -> list[dict]:
+    found: dict[tuple[int, int], dict] = {}
+    for rx in (TITLE_THEN_NAME, NAME_THEN_TITLE):
+        for m in rx.finditer(text):
+            name = m["name"]
+            if NOT_NAMES.match(name) or name.split()[-1] in ("Nội", "Đảng", "Thành", "Quận", "Ủy", "Uỷ"):
+                continue
+            key = (m.start("name"), m.end("name"))
+            if key in found:
+                continue
+            found[key] = {"name": name, "title": re.sub(r"\s+", " ", m["title"]).strip(" ,-–"),
+                          "quote": m.group(0).strip(), "start": m.start(), "end": m.start() + len(m.group(0).rstrip())}
+    return sorted(found.values(), key=lambda o: o["start"])

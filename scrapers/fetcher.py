@@ -1,0 +1,163 @@
+"""Polite HTTP client: robots.txt with Crawl-delay, per-domain delay, retries with backoff, size cap, same-host redirects."""
+
+from __future__ import annotations
+
+import time
+import urllib.robotparser
+from dataclasses import dataclass, field
+from urllib.parse import urljoin, urlsplit
+
+import requests
+from requests.adapters import HTTPAdapter
+from urllib3.util.retry import Retry
+
+USER_AGENT = "hanoi-reports/0.1 (+https://github.com/hanoi-reports/hanoi-reports; data@hanoi-reports.example)"
+MAX_BYTES = 10 * 1024 * 1024
+HTML_TYPES = ("text/html", "application/xhtml+xml", "application/xml", "text/xml", "text/plain")
+MAX_REDIRECTS = 5
+
+
+@dataclass
+class FetchResult:
+    url: str
+    status: int | None = None
+    headers: dict[str, str] = field(default_factory=dict)
+    body: bytes = b""
+    error: str | None = None
+    elapsed_ms: int = 0
+    final_url: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None and self.status == 200
+
+    @property
+    def not_modified(self) -> bool:
+        return self.status == 304
+
+
+def make_session(retries: int = 3, backoff: float = 0.5) -> requests.Session:
+    retry = Retry(
+        total=retries,
+        connect=retries,
+        read=retries,
+        status=retries,
+        backoff_factor=backoff,
+        backoff_max=30,
+        backoff_jitter=0.3,
+        status_forcelist=(429, 500, 502, 503, 504),
+        allowed_methods=("GET", "HEAD"),
+        respect_retry_after_header=True,
+        raise_on_status=False,
+        redirect=False,
+    )
+    session = requests.Session()
+    adapter = HTTPAdapter(max_retries=retry)
+    session.mount("http://", adapter)
+    session.mount("https://", adapter)
+    session.headers.update({"User-Agent": USER_AGENT, "Accept-Language": "vi,en;q=0.5"})
+    return session
+
+
+class PoliteClient:
+    """Fetches from one site: obeys its robots.txt and waits between requests."""
+
+    def __init__(self, base_url: str, min_delay: float = 1.0, timeout: tuple[float, float] = (5, 20),
+                 session: requests.Session | None = None):
+        self.base_url = base_url.rstrip("/")
+        self.host = urlsplit(self.base_url).netloc
+        self.min_delay = min_delay
+        self.timeout = timeout
+        self.session = session or make_session()
+        self.robots: urllib.robotparser.RobotFileParser | None = None
+        self.robots_result: FetchResult | None = None
+        self._last_request = 0.0
+
+    @property
+    def delay(self) -> float:
+        crawl_delay = self.robots.crawl_delay(USER_AGENT) if self.robots else None
+        return max(self.min_delay, float(crawl_delay or 0))
+
+    def load_robots(self) -> FetchResult:
+        result = self._get(f"{self.base_url}/robots.txt", {})
+        parser = urllib.robotparser.RobotFileParser()
+        if result.ok:
+            parser.parse(result.body.decode("utf-8-sig", errors="replace").splitlines())
+        elif result.status in (401, 403):
+            parser.disallow_all = True
+        else:
+            # A missing robots.txt (404) allows everything; so does an unreachable one, but then nothing else
+            # will load either and each failure is recorded.
+            parser.parse([])
+        self.robots, self.robots_result = parser, result
+        return result
+
+    def allowed(self, url: str) -> bool:
+        return self.robots is None or self.robots.can_fetch(USER_AGENT, url)
+
+    def fetch(self, url: str, etag: str | None = None, last_modified: str | None = None) -> FetchResult:
+        if not self.allowed(url):
+            return FetchResult(url=url, error="disallowed by robots.txt")
+        headers = {}
+        if etag:
+            headers["If-None-Match"] = etag
+        if last_modified:
+            headers["If-Modified-Since"] = last_modified
+        return self._get(url, headers)
+
+    def _wait(self) -> None:
+        gap = time.monotonic() - self._last_request
+        if gap < self.delay:
+            time.sleep(self.delay - gap)
+        self._last_request = time.monotonic()
+
+    def _get(self, url: str, headers: dict[str, str]) -> FetchResult:
+        started = time.monotonic()
+        current = url
+        try:
+            for _ in range(MAX_REDIRECTS + 1):
+                self._wait()
+                with self.session.get(current, headers=headers, timeout=self.timeout, stream=True,
+                                      allow_redirects=False) as resp:
+                    if resp.is_redirect:
+                        target = urljoin(current, resp.headers.get("Location", ""))
+                        if urlsplit(target).netloc != self.host:
+                            return self._done(url, started, status=resp.status_code,
+                                              error=f"redirect to another host refused: {target}")
+                        current = target
+                        continue
+                    result = FetchResult(url=url, status=resp.status_code, headers=dict(resp.headers),
+                                         final_url=current)
+                    if resp.status_code == 304:
+                        return self._finish(result, started)
+                    if resp.status_code != 200:
+                        result.error = f"HTTP {resp.status_code}"
+                        return self._finish(result, started)
+                    ctype = resp.headers.get("Content-Type", "").split(";")[0].strip().lower()
+                    if ctype and ctype not in HTML_TYPES:
+                        result.error = f"unexpected content type {ctype}"
+                        return self._finish(result, started)
+                    chunks, size = [], 0
+                    for chunk in resp.iter_content(64 * 1024):
+                        size += len(chunk)
+                        if size > MAX_BYTES:
+                            result.error = f"body larger than {MAX_BYTES} bytes"
+                            return self._finish(result, started)
+                        chunks.append(chunk)
+                    result.body = b"".join(chunks)
+                    expected = resp.headers.get("Content-Length")
+                    if expected and expected.isdigit() and int(expected) != len(result.body) and \
+                            "Content-Encoding" not in resp.headers:
+                        result.error = f"truncated body: {len(result.body)} of {expected} bytes"
+                    return self._finish(result, started)
+            return self._done(url, started, error=f"more than {MAX_REDIRECTS} redirects")
+        except requests.RequestException as exc:
+            return self._done(url, started, error=f"{type(exc).__name__}: {exc}"[:500])
+
+    @staticmethod
+    def _finish(result: FetchResult, started: float) -> FetchResult:
+        result.elapsed_ms = int((time.monotonic() - started) * 1000)
+        return result
+
+    def _done(self, url: str, started: float, status: int | None = None, error: str | None = None) -> FetchResult:
+        return self._finish(FetchResult(url=url, status=status, error=error), started)
