@@ -1,0 +1,114 @@
+"""`hanoi-reports`: extract figures from files, crawl, parse, show per-source status, serve the snapshot."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import uuid
+from datetime import date
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from scrapers import pipeline, sources
+from scrapers.extract import extract_all
+from scrapers.sources.base import canonical, soup_of
+from scrapers.sources.generic import parse_generic
+from scrapers.text import nfc
+
+
+def _document_text(path: Path) -> tuple[str, date | None]:
+    raw = path.read_bytes()
+    head = raw[:2048].lower()
+    if b"<html" not in head and b"<!doctype html" not in head:
+        return nfc(raw.decode("utf-8-sig")), None
+    soup = soup_of(raw)
+    url = canonical(soup) or ""
+    host = urlsplit(url).netloc.removeprefix("www.")
+    adapter = next((a for a in sources.ADAPTERS.values() if host == a.domain), None)
+    try:
+        article = adapter.parse(raw, url) if adapter else parse_generic(raw, url)
+    except sources.ParseError:
+        article = parse_generic(raw, url)
+    published = article.published_at.date() if article.published_at else None
+    return pipeline.article_text(article.title, article.sapo, article.body), published
+
+
+def cmd_extract(args) -> int:
+    failed = 0
+    for name in args.paths:
+        path = Path(name)
+        try:
+            text, published = _document_text(path)
+        except (OSError, UnicodeDecodeError, sources.ParseError) as exc:
+            print(f"hanoi-reports extract: {name}: {exc}", file=sys.stderr)
+            failed += 1
+            continue
+        for item in extract_all(text, published):
+            print(json.dumps({"file": name, **item}, ensure_ascii=False))
+    return 1 if failed else 0
+
+
+def cmd_status(args) -> int:
+    rows = pipeline.status()
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    print(f"{'source':<13}{'health':<15}{'pages':>6}{'articles':>9}{'relevant':>9}{'figures':>8}{'quar.':>6}  last fetch / last error")
+    for r in rows:
+        err = r["last_error"]["error"] if r["last_error"] else ""
+        print(f"{r['source']:<13}{r['health']:<15}{r['pages']:>6}{r['articles']:>9}{r['relevant_articles']:>9}"
+              f"{r['figures']:>8}{r['quarantined']:>6}  {r['last_fetch'] or '-'} {err}")
+    return 0
+
+
+def cmd_crawl(args) -> int:
+    run_id = args.run_id or f"cli-{uuid.uuid4().hex[:8]}"
+    names = args.source or list(sources.ADAPTERS)
+    for name in names:
+        summary = pipeline.crawl_source(name, run_id)
+        print(json.dumps(summary, ensure_ascii=False))
+    print(json.dumps(pipeline.parse_pending(), ensure_ascii=False))
+    print(json.dumps(pipeline.extract_pending(), ensure_ascii=False))
+    return 0
+
+
+def cmd_serve_snapshot(args) -> int:
+    from scrapers.snapshot_server import serve_forever
+
+    serve_forever(args.base_port, Path(args.urls_file) if args.urls_file else None)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="hanoi-reports", description=__doc__)
+    parser.add_argument("-v", "--verbose", action="store_true")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("extract", help="print figures, documents, officials and event dates found in files")
+    p.add_argument("--format", choices=["jsonl"], default="jsonl")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("status", help="per source: pages, articles, figures, last fetch, last error")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_status)
+
+    p = sub.add_parser("crawl", help="fetch new pages from sources, then parse and extract (outside Airflow)")
+    p.add_argument("--source", action="append", choices=list(sources.ADAPTERS))
+    p.add_argument("--run-id")
+    p.set_defaults(func=cmd_crawl)
+
+    p = sub.add_parser("serve-snapshot", help="serve snapshot/sites on localhost, one port per source")
+    p.add_argument("--base-port", type=int, default=8801)
+    p.add_argument("--urls-file", help="write the HANOI_SOURCE_URLS JSON here")
+    p.set_defaults(func=cmd_serve_snapshot)
+
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(message)s")
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
