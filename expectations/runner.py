@@ -1,0 +1,121 @@
+"""Runs the marts checkpoint in a file-based GX context inside the project, records the outcome in
+quality.validation_runs and rebuilds Data Docs. Called from an Airflow task and from `make`/tests."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import great_expectations as gx
+import psycopg
+from great_expectations.checkpoint import UpdateDataDocsAction
+from psycopg.types.json import Jsonb
+
+from expectations.suites import SUITES
+
+log = logging.getLogger(__name__)
+PROJECT_DIR = Path(__file__).resolve().parent
+DATASOURCE = "warehouse"
+CHECKPOINT = "marts_checkpoint"
+
+
+class ValidationFailed(Exception):
+    """Raised when a critical expectation fails; the message names each failed expectation."""
+
+
+@dataclass
+class SuiteOutcome:
+    suite: str
+    success: bool
+    evaluated: int
+    failed: list[dict] = field(default_factory=list)
+
+
+def _sqlalchemy_url(url: str) -> str:
+    scheme, rest = url.split("://", 1)
+    return f"postgresql+psycopg2://{rest}" if scheme in ("postgres", "postgresql") else url
+
+
+def build_context(warehouse_url: str, project_dir: Path = PROJECT_DIR):
+    # The connection string stays a ${VAR} placeholder in great_expectations.yml: no secret on disk.
+    os.environ["GX_WAREHOUSE_URL"] = _sqlalchemy_url(warehouse_url)
+    context = gx.get_context(mode="file", project_root_dir=str(project_dir))
+    ds = context.data_sources.add_or_update_postgres(name=DATASOURCE, connection_string="${GX_WAREHOUSE_URL}")
+    definitions = []
+    for table, make in SUITES.items():
+        asset = next((a for a in ds.assets if a.name == table), None) or ds.add_table_asset(
+            name=table, table_name=table, schema_name="marts")
+        batch = next((b for b in asset.batch_definitions if b.name == "whole_table"), None) or \
+            asset.add_batch_definition_whole_table("whole_table")
+        suite = gx.ExpectationSuite(name=f"{table}_suite", expectations=make())
+        suite = context.suites.add_or_update(suite)
+        definitions.append(context.validation_definitions.add_or_update(
+            gx.ValidationDefinition(name=f"{table}_validation", data=batch, suite=suite)))
+    checkpoint = context.checkpoints.add_or_update(gx.Checkpoint(
+        name=CHECKPOINT, validation_definitions=definitions,
+        actions=[UpdateDataDocsAction(name="update_data_docs")], result_format={"result_format": "SUMMARY"}))
+    return context, checkpoint
+
+
+def data_docs_index(project_dir: Path = PROJECT_DIR) -> Path:
+    return project_dir / "gx" / "uncommitted" / "data_docs" / "local_site" / "index.html"
+
+
+def run_checkpoint(warehouse_url: str, run_id: str | None = None, raise_on_failure: bool = True) -> list[SuiteOutcome]:
+    context, checkpoint = build_context(warehouse_url)
+    result = checkpoint.run()
+    context.build_data_docs()
+    outcomes = []
+    for validation in result.run_results.values():
+        failed = [
+            {"expectation": r.expectation_config.type,
+             "description": r.expectation_config.description,
+             "column": r.expectation_config.kwargs.get("column"),
+             "observed": _observed(r.result)}
+            for r in validation.results if not r.success
+        ]
+        outcomes.append(SuiteOutcome(suite=validation.suite_name, success=validation.success,
+                                     evaluated=len(validation.results), failed=failed))
+    _record(warehouse_url, run_id, outcomes)
+    for o in outcomes:
+        log.info("GX %s: %s (%d expectations, %d failed)", o.suite, "passed" if o.success else "FAILED",
+                 o.evaluated, len(o.failed))
+        for f in o.failed:
+            log.error("GX %s failed: %s — %s (observed %s)", o.suite, f["expectation"], f["description"], f["observed"])
+    if raise_on_failure and not all(o.success for o in outcomes):
+        lines = [f"{o.suite}: {f['expectation']} — {f['description']} (observed {f['observed']})"
+                 for o in outcomes for f in o.failed]
+        raise ValidationFailed("figures failed validation:\n  " + "\n  ".join(lines))
+    return outcomes
+
+
+def _observed(result: dict) -> object:
+    for key in ("observed_value", "unexpected_count", "unexpected_percent"):
+        if key in result:
+            value = result[key]
+            return value if isinstance(value, (int, float, str, type(None))) else json.dumps(value, default=str)[:200]
+    return None
+
+
+def _record(warehouse_url: str, run_id: str | None, outcomes: list[SuiteOutcome]) -> None:
+    docs = data_docs_index().as_uri()
+    with psycopg.connect(warehouse_url) as conn:
+        from scrapers.db import migrate  # the quality schema is created with the others
+
+        migrate(conn)
+        with conn.transaction():
+            for o in outcomes:
+                conn.execute(
+                    """insert into quality.validation_runs (run_id, suite, success, evaluated, failed,
+                           failed_expectations, data_docs_url) values (%s,%s,%s,%s,%s,%s,%s)""",
+                    (run_id, o.suite, o.success, o.evaluated, len(o.failed), Jsonb(o.failed), docs),
+                )
+
+
+if __name__ == "__main__":
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(message)s")
+    outcomes = run_checkpoint(os.environ["WAREHOUSE_URL"], run_id="manual")
+    print(json.dumps([o.__dict__ for o in outcomes], ensure_ascii=False, indent=2))

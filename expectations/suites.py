@@ -1,0 +1,96 @@
+"""Expectation suites over the marts, defined in Python. Each entry: table → list of expectations."""
+
+from __future__ import annotations
+
+import great_expectations.expectations as gxe
+
+FIGURE_KINDS = [
+    "discipline_party_members", "discipline_party_orgs", "inspection", "supervision", "violation_found",
+    "complaints", "suspension", "commendation", "violation_category", "ratio", "percent", "change", "count", "money",
+]
+COUNT_KINDS = [k for k in FIGURE_KINDS if k not in ("percent", "change", "money", "ratio")]
+BREAKDOWN_FORMS = ["khiển trách", "cảnh cáo", "cách chức", "khai trừ", "giải tán"]
+# percentages that may exceed 100 (growth against a base); none of the current kinds does
+PERCENT_OVER_100_KINDS: list[str] = []
+
+
+def figures_suite() -> list:
+    kinds = ", ".join(f"'{k}'" for k in COUNT_KINDS)
+    return [
+        gxe.ExpectColumnValuesToBeInSet(column="kind", value_set=FIGURE_KINDS,
+                                        description="kinds within the contract's vocabulary"),
+        gxe.ExpectColumnValuesToNotBeNull(column="quote", description="every figure has a quote"),
+        gxe.ExpectColumnValueLengthsToBeBetween(column="quote", min_value=1, description="quotes are non-empty"),
+        gxe.ExpectCompoundColumnsToBeUnique(
+            column_list=["article_id", "kind", "value", "start_offset", "end_offset"],
+            description="no duplicate figure per article (same kind, value, quote offsets)",
+        ),
+        gxe.UnexpectedRowsExpectation(
+            description="counts are non-negative integers",
+            unexpected_rows_query=f"SELECT * FROM {{batch}} WHERE kind IN ({kinds}) AND value IS NOT NULL "
+                                  "AND (value < 0 OR value <> trunc(value))",
+        ),
+        gxe.UnexpectedRowsExpectation(
+            description="ratio numerator ≤ denominator and denominator > 0",
+            unexpected_rows_query="SELECT * FROM {batch} WHERE kind = 'ratio' "
+                                  "AND (denominator IS NULL OR denominator <= 0 OR value > denominator OR value < 0)",
+        ),
+        gxe.UnexpectedRowsExpectation(
+            description="percentages within 0–100",
+            unexpected_rows_query="SELECT * FROM {batch} WHERE kind = 'percent' AND "
+                                  "(value < 0 OR value > 100 OR range_min < 0 OR range_max > 100)",
+        ),
+        gxe.UnexpectedRowsExpectation(
+            description="offsets describe the quote: end - start = length(quote)",
+            unexpected_rows_query="SELECT * FROM {batch} WHERE end_offset - start_offset <> char_length(quote) "
+                                  "OR start_offset < 0",
+        ),
+        gxe.UnexpectedRowsExpectation(
+            description="every figure's article exists",
+            unexpected_rows_query="SELECT f.* FROM {batch} f LEFT JOIN marts.fct_articles a USING (article_id) "
+                                  "WHERE a.article_id IS NULL",
+        ),
+    ]
+
+
+def discipline_suite() -> list:
+    return [
+        gxe.ExpectColumnValuesToBeInSet(column="form", value_set=BREAKDOWN_FORMS,
+                                        description="breakdown forms within the contract's vocabulary"),
+        gxe.UnexpectedRowsExpectation(
+            description="a complete breakdown sums to the total",
+            unexpected_rows_query="SELECT figure_id FROM {batch} WHERE breakdown_complete "
+                                  "GROUP BY figure_id, total HAVING sum(form_count) <> total",
+        ),
+        gxe.UnexpectedRowsExpectation(
+            description="an incomplete breakdown never exceeds the total",
+            unexpected_rows_query="SELECT figure_id FROM {batch} WHERE NOT breakdown_complete AND total IS NOT NULL "
+                                  "GROUP BY figure_id, total HAVING sum(form_count) > total",
+        ),
+    ]
+
+
+def articles_suite() -> list:
+    return [
+        gxe.ExpectColumnValuesToNotBeNull(column="published_at", description="every article has a publication time"),
+        gxe.UnexpectedRowsExpectation(
+            description="published_at within a plausible range (not in the future, not before 1995)",
+            unexpected_rows_query="SELECT * FROM {batch} WHERE published_at > now() + interval '1 day' "
+                                  "OR published_at < '1995-01-01'",
+        ),
+    ]
+
+
+def documents_suite() -> list:
+    return [
+        gxe.ExpectColumnValuesToMatchRegex(column="document_code", regex=r"^[0-9]{2,4}-[A-Za-zĐđ]+/[A-Z0-9]+$",
+                                           description="document codes match the normalised NN-XX/YY pattern"),
+    ]
+
+
+SUITES = {
+    "fct_figures": figures_suite,
+    "fct_discipline": discipline_suite,
+    "fct_articles": articles_suite,
+    "fct_document_mentions": documents_suite,
+}
