@@ -51,9 +51,8 @@ def crawl_source(name: str, run_id: str, *, url: str | None = None, min_delay: f
             summary["status"] = "unreachable"
             return summary
 
-        known = landing.known_article_urls(conn, name)
-        backed_off = landing.backed_off_urls(conn, name)
-        todo = [u for u in discovered if u not in known and u not in backed_off][:max_articles]
+        skip = landing.known_article_paths(conn, name) | landing.backed_off_paths(conn, name)
+        todo = [u for u in discovered if landing.url_path(u) not in skip][:max_articles]
         for article_url in todo:
             _fetch_and_land(conn, client, name, "article", article_url, run_id, summary)
         if summary["failed"] and summary["new_pages"] == 0 and todo:
@@ -63,7 +62,7 @@ def crawl_source(name: str, run_id: str, *, url: str | None = None, min_delay: f
 
 
 def _fetch_and_land(conn, client, source, kind, url, run_id, summary):
-    etag, last_modified = landing.fetch_state(conn, url) if kind == "article" else (None, None)
+    etag, last_modified = landing.fetch_state(conn, source, url) if kind == "article" else (None, None)
     result = client.fetch(url, etag=etag, last_modified=last_modified)
     summary["fetched"] += 1
     page_id = None

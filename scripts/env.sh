@@ -2,6 +2,7 @@
 # WAREHOUSE_URL set by the caller wins; otherwise the project's local cluster is used.
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export LOCALPG_PORT="${LOCALPG_PORT:-55432}"
+[ -n "${WAREHOUSE_URL:-}" ] && export WAREHOUSE_URL_EXTERNAL=1
 export WAREHOUSE_URL="${WAREHOUSE_URL:-postgresql://hanoi:hanoi@127.0.0.1:${LOCALPG_PORT}/hanoi_reports}"
 eval "$("$ROOT/.venv/bin/python" -m scrapers.envvars "$WAREHOUSE_URL")"
 export DBT_PROFILES_DIR="$ROOT/dbt_project/profiles"

@@ -23,7 +23,8 @@ create index if not exists fetches_source_idx on raw.fetches (source, attempted_
 create table if not exists raw.pages (
     id             bigserial primary key,
     source         text not null,
-    url            text not null,
+    url            text not null,                -- as fetched (host may be a mirror or the local snapshot)
+    path           text not null,                -- path + query: the page's identity within its source
     kind           text not null,                -- listing | article
     fetched_at     timestamptz not null default now(),
     status         integer not null,
@@ -32,7 +33,7 @@ create table if not exists raw.pages (
     body           bytea not null,
     sha256         text not null,
     run_id         text not null,
-    unique (url, sha256)
+    unique (source, path, sha256)
 );
 create index if not exists pages_source_idx on raw.pages (source, fetched_at);
 
@@ -49,8 +50,9 @@ create trigger pages_no_truncate before truncate on raw.pages
 
 -- Per-URL fetch state, kept apart from the archive so the archive never changes.
 create table if not exists raw.fetch_state (
-    url                   text primary key,
     source                text not null,
+    path                  text not null,
+    url                   text not null,
     etag                  text,
     last_modified         text,
     last_status           integer,
@@ -58,7 +60,8 @@ create table if not exists raw.fetch_state (
     last_attempt_at       timestamptz,
     last_success_at       timestamptz,
     consecutive_failures  integer not null default 0,
-    next_fetch_after      timestamptz
+    next_fetch_after      timestamptz,
+    primary key (source, path)
 );
 
 -- Parse results: one row per (page, parser version). Rebuildable from raw.pages.

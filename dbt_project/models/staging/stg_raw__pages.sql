@@ -2,6 +2,7 @@ select
     id as page_id,
     source,
     url,
+    path,
     kind as page_kind,
     status as http_status,
     content_type,

@@ -1,0 +1,56 @@
+"""Defaults shared by the DAGs: owner, retries, the failure callback, the warehouse connection, the assets."""
+
+from __future__ import annotations
+
+import logging
+import os
+from datetime import timedelta
+from pathlib import Path
+
+from airflow.sdk import Asset, Connection
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+DBT_PROJECT_DIR = PROJECT_DIR / "dbt_project"
+WAREHOUSE_CONN_ID = "warehouse"
+
+RAW_PAGES = Asset(name="raw_pages", uri="postgres://warehouse:5432/hanoi_reports/raw/pages")
+MARTS_FIGURES = Asset(name="marts_fct_figures", uri="postgres://warehouse:5432/hanoi_reports/marts/fct_figures")
+
+log = logging.getLogger("hanoi_reports.alerts")
+
+
+def warehouse_url() -> str:
+    """The warehouse from the Airflow connection `warehouse` (AIRFLOW_CONN_WAREHOUSE), else WAREHOUSE_URL."""
+    try:
+        uri = Connection.get(WAREHOUSE_CONN_ID).get_uri()
+        return uri.replace("postgres://", "postgresql://", 1)
+    except Exception:  # connection not defined: the local default
+        return os.environ["WAREHOUSE_URL"]
+
+
+def operator_summary(context) -> None:
+    """One line an operator can act on: which DAG/task failed and why; posted to a webhook when configured."""
+    ti = context.get("task_instance")
+    exc = context.get("exception")
+    line = (f"[hanoi-reports] {ti.dag_id if ti else '?'}.{ti.task_id if ti else '?'}"
+            f"{'[' + str(ti.map_index) + ']' if ti is not None and ti.map_index >= 0 else ''} failed "
+            f"(run {context.get('run_id')}): {str(exc).splitlines()[0] if exc else 'unknown error'}")
+    log.error(line)
+    hook = os.environ.get("HANOI_ALERT_WEBHOOK")
+    if hook:
+        import requests
+
+        try:
+            requests.post(hook, json={"text": line}, timeout=5)
+        except requests.RequestException as post_error:
+            log.warning("alert webhook failed: %s", post_error)
+
+
+DEFAULT_ARGS = {
+    "owner": "data-engineering",
+    "retries": 2,
+    "retry_delay": timedelta(minutes=2),
+    "retry_exponential_backoff": True,
+    "max_retry_delay": timedelta(minutes=30),
+    "on_failure_callback": operator_summary,
+}
