@@ -12,6 +12,7 @@ from pathlib import Path
 import great_expectations as gx
 import psycopg
 from great_expectations.checkpoint import UpdateDataDocsAction
+from great_expectations.data_context.types.base import ProgressBarsConfig
 from psycopg.types.json import Jsonb
 
 from expectations.suites import SUITES
@@ -43,6 +44,8 @@ def build_context(warehouse_url: str, project_dir: Path = PROJECT_DIR):
     # The connection string stays a ${VAR} placeholder in great_expectations.yml: no secret on disk.
     os.environ["GX_WAREHOUSE_URL"] = _sqlalchemy_url(warehouse_url)
     context = gx.get_context(mode="file", project_root_dir=str(project_dir))
+    # progress bars flood Airflow task logs with carriage-return noise
+    context.variables.progress_bars = ProgressBarsConfig(globally=False, metric_calculations=False)
     ds = context.data_sources.add_or_update_postgres(name=DATASOURCE, connection_string="${GX_WAREHOUSE_URL}")
     definitions = []
     for table, make in SUITES.items():

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 from scrapers import pipeline, sources
 from scrapers.extract import extract_all
-from scrapers.sources.base import canonical, soup_of
+from scrapers.sources.base import canonical, parse_local, soup_of
 from scrapers.sources.generic import parse_generic
 from scrapers.text import nfc
 
@@ -22,7 +22,8 @@ def _document_text(path: Path) -> tuple[str, date | None]:
     raw = path.read_bytes()
     head = raw[:2048].lower()
     if b"<html" not in head and b"<!doctype html" not in head:
-        return nfc(raw.decode("utf-8-sig")), None
+        text = nfc(raw.decode("utf-8-sig"))
+        return text, _header_date(text)
     soup = soup_of(raw)
     url = canonical(soup) or ""
     host = urlsplit(url).netloc.removeprefix("www.")
@@ -33,6 +34,14 @@ def _document_text(path: Path) -> tuple[str, date | None]:
         article = parse_generic(raw, url)
     published = article.published_at.date() if article.published_at else None
     return pipeline.article_text(article.title, article.sapo, article.body), published
+
+
+def _header_date(text: str) -> date | None:
+    """A plain-text article's publication date, when its first lines carry one ("18-01-2018 19:13",
+    "Ngày đăng 28/10/2019 | 17:09"); lets "Sáng 13/7" in the body resolve its year."""
+    head = "\n".join(text.splitlines()[:12])
+    found = parse_local(head, "%d-%m-%Y %H:%M", "%d/%m/%Y %H:%M", "%d/%m/%Y | %H:%M", "%d/%m/%Y", "%d-%m-%Y")
+    return found.date() if found else None
 
 
 def cmd_extract(args) -> int:

@@ -59,6 +59,35 @@ def make_session(retries: int = 3, backoff: float = 0.5) -> requests.Session:
     return session
 
 
+def robots_crawl_delay(lines: list[str], agent: str = "hanoi-reports") -> float:
+    """Crawl-delay for our agent (or `*`), fractional values included — urllib.robotparser drops "0.5"."""
+    groups: list[tuple[set[str], float | None]] = []
+    agents: set[str] = set()
+    in_rules = False
+    for raw in lines:
+        line = raw.split("#", 1)[0].strip()
+        if ":" not in line:
+            continue
+        key, value = (part.strip() for part in line.split(":", 1))
+        key = key.lower()
+        if key == "user-agent":
+            if in_rules:
+                agents, in_rules = set(), False
+            agents.add(value.lower())
+        elif key == "crawl-delay" and agents:
+            in_rules = True
+            try:
+                groups.append((set(agents), float(value)))
+            except ValueError:
+                continue
+        elif agents:
+            in_rules = True
+    own = [d for a, d in groups if any(agent.startswith(x) for x in a if x != "*")]
+    star = [d for a, d in groups if "*" in a]
+    chosen = own or star
+    return max(chosen) if chosen else 0.0
+
+
 class PoliteClient:
     """Fetches from one site: obeys its robots.txt and waits between requests."""
 
@@ -72,17 +101,19 @@ class PoliteClient:
         self.robots: urllib.robotparser.RobotFileParser | None = None
         self.robots_result: FetchResult | None = None
         self._last_request = 0.0
+        self.crawl_delay = 0.0
 
     @property
     def delay(self) -> float:
-        crawl_delay = self.robots.crawl_delay(USER_AGENT) if self.robots else None
-        return max(self.min_delay, float(crawl_delay or 0))
+        return max(self.min_delay, self.crawl_delay)
 
     def load_robots(self) -> FetchResult:
         result = self._get(f"{self.base_url}/robots.txt", {})
         parser = urllib.robotparser.RobotFileParser()
         if result.ok:
-            parser.parse(result.body.decode("utf-8-sig", errors="replace").splitlines())
+            lines = result.body.decode("utf-8-sig", errors="replace").splitlines()
+            parser.parse(lines)
+            self.crawl_delay = robots_crawl_delay(lines)
         elif result.status in (401, 403):
             parser.disallow_all = True
         else:

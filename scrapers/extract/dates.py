@@ -31,7 +31,7 @@ PERIOD = re.compile(
     r"|[Qq]uý\s+(?:I{1,3}|IV|\d)(?:\s*/\s*|\s+năm\s+)(?:19|20)\d{2}"
     r"|nhiệm kỳ\s+(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}"
     r"|giai đoạn\s+(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}"
-    r"|năm\s+(?:19|20)\d{2}"
+    r"|[Nn]ăm\s+(?:19|20)\d{2}"
     r"|từ đầu năm(?:\s+(?:19|20)\d{2})?(?:\s+(?:đến nay|tới nay))?"
     r"|từ đầu nhiệm kỳ(?:\s+đến nay)?"
     r")"
@@ -62,4 +62,7 @@ def find_event_dates(text: str, published: date | None) -> list[dict]:
 
 def period_in(sentence: str) -> str | None:
     m = PERIOD.search(sentence)
-    return re.sub(r"\s+", " ", m["period"]) if m else None
+    if not m:
+        return None
+    period = re.sub(r"\s+", " ", m["period"])
+    return period[0].lower() + period[1:]

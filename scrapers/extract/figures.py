@@ -30,7 +30,8 @@ PAIR = re.compile(
 )
 TRIGGERS = [  # (kind, pattern) — the trigger nearest before a count decides its kind
     ("discipline", r"kỷ luật"),
-    ("inspection", r"kiểm tra"),
+    # "Ủy ban Kiểm tra" is the body, not the act; the act may carry "khi có dấu hiệu vi phạm"
+    ("inspection", r"(?<!ban )kiểm tra(?: khi có dấu hiệu vi phạm)?"),
     ("supervision", r"giám sát"),
     ("violation_found", r"(?:phát hiện|kết luận)[^.;]*?vi phạm|có vi phạm|vi phạm"),
     ("complaints", r"đơn thư|tố cáo|khiếu nại|phản ánh, kiến nghị"),
@@ -53,7 +54,8 @@ WORD_COUNT_NOUNS = re.compile(
 UNIT_STOP = {
     "đã", "đang", "được", "và", "với", "có", "của", "trong", "thực", "hoàn", "đạt", "là", "để", "do", "tại", "theo",
     "cho", "trên", "so", "từ", "về", "bị", "sẽ", "nhằm", "gồm", "mà", "như", "nhưng", "hoặc", "hay", "khi", "đến",
-    "tới", "vào", "ra", "lên", "này", "đó", "nói", "diễn", "trở", "số", "nhiệm", "giai", "cụ", "nhất",
+    "tới", "vào", "ra", "lên", "này", "đó", "nói", "diễn", "trở", "số", "nhiệm", "giai", "cụ", "nhất", "mỗi",
+    "hằng", "hàng", "trong", "ở",
 }
 SCALE = {"nghìn tỷ": 10**12, "tỷ": 10**9, "triệu": 10**6, "nghìn": 10**3, "ngàn": 10**3, None: 1}
 SENTENCE_END = re.compile(r"(?<!\bTP)(?<!\bTp)(?<!\bThS)(?<!\bTS)(?<=[.!?…])\s+(?=[\"“(]?[A-ZĐÀ-Ỹ])|\n+")
@@ -191,6 +193,9 @@ def _discipline_and_checks(text, folded, base, sent, period, next_sent, claims) 
             kind = "violation_found"
         if kind is None:
             continue
+        # "giảm 86 trường hợp so với cùng kỳ" is a change, handled by its own rule
+        if re.search(rf"(?:tăng|giảm)\s+(?:{QUALIFIER}\s+)?$", sent[:m.start()], re.I):
+            continue
         try:
             value = parse_number(m["n"])
         except ValueError:
@@ -203,6 +208,10 @@ def _discipline_and_checks(text, folded, base, sent, period, next_sent, claims) 
             lead = re.search(rf"({FORM})\s*$", sent[:m.start()], re.I)
             end = m.end()
             rest = sent[m.end():]
+            # "khiển trách 254 trường hợp, cảnh cáo 61 trường hợp": a list of forms with no total
+            if lead and (re.match(rf"\s*[,;]\s*(?:và\s+)?(?:{PAIR.pattern})", rest, re.I)
+                         or re.search(rf"(?:{PAIR.pattern})\s*[,;]\s*(?:và\s+)?$", sent[:lead.start()], re.I)):
+                continue
             breakdown: dict[str, int] = {}
             paren = re.match(r"\s*\(([^()]*)\)", rest)
             clause = re.match(r"\s*(?:,\s*)?(?:trong đó|gồm|cụ thể|với)?\s*:?\s*", rest, re.I)
@@ -213,7 +222,10 @@ def _discipline_and_checks(text, folded, base, sent, period, next_sent, claims) 
                 breakdown, _ = _breakdown(paren.group(1))
                 end = m.end() + paren.end()
             elif clause:
-                stop = SUBJECT_COUNT.search(rest, clause.end())
+                # the clause ends at the next total ("và 359 đảng viên"), not at a pair's own "61 trường hợp"
+                pair_spans = [(p.start(), p.end()) for p in PAIR.finditer(rest)]
+                stop = next((c for c in SUBJECT_COUNT.finditer(rest, clause.end())
+                             if not any(a <= c.start() < b for a, b in pair_spans)), None)
                 segment = rest[clause.end(): stop.start() if stop else len(rest)]
                 # the clause must start with a breakdown pair, otherwise it is not about this total
                 pair = PAIR.match(segment)

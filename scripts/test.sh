@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Starts what the tests need (the project's Postgres, Airflow metadata DB, dbt manifest) and runs the whole suite.
+# Each test session works in its own throwaway databases; the snapshot sites are served by the tests themselves.
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$ROOT"
+source scripts/env.sh
+if [ -z "${WAREHOUSE_URL_EXTERNAL:-}" ]; then scripts/localpg.sh start; fi
+(cd dbt_project && dbt parse -q)
+mkdir -p "$AIRFLOW_HOME"
+[ -f "$AIRFLOW_HOME/simple_auth_manager_passwords.json.generated" ] || \
+  echo '{"admin": "admin"}' > "$AIRFLOW_HOME/simple_auth_manager_passwords.json.generated"
+airflow db migrate > .state/airflow-migrate.log 2>&1 || { tail -n 30 .state/airflow-migrate.log; exit 1; }
+ruff check scrapers expectations dags tests bench snapshot
+exec python -m pytest "$@"

@@ -1,0 +1,78 @@
+"""Shared fixtures: a throwaway warehouse database on the project's real Postgres, and the snapshot sites served
+over real HTTP on ephemeral localhost ports."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import psycopg
+import pytest
+
+from scrapers import db
+from scrapers.snapshot_server import SnapshotSites
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "snapshot" / "seeds"
+
+
+def seed_text(prefix: str) -> str:
+    return next(SEEDS.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
+
+
+def _with_db(url: str, name: str) -> str:
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(path=f"/{name}"))
+
+
+@pytest.fixture(scope="session")
+def pg_server_url() -> str:
+    """The Postgres that `make test` started (or WAREHOUSE_URL's server); fails loudly if it is not there."""
+    url = os.environ.get("WAREHOUSE_URL", db.DEFAULT_URL)
+    try:
+        psycopg.connect(url, connect_timeout=5).close()
+    except psycopg.OperationalError as exc:
+        pytest.fail(f"no Postgres at {url}: run the suite with `make test`, which starts it ({exc})")
+    return url
+
+
+@contextmanager
+def fresh_database(server_url: str):
+    """A new empty database with the project's schemas, dropped afterwards."""
+    name = f"hanoi_test_{uuid.uuid4().hex[:10]}"
+    admin = _with_db(server_url, "postgres")
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'create database "{name}"')
+    url = _with_db(server_url, name)
+    try:
+        with db.connect(url) as conn:
+            db.migrate(conn)
+        yield url
+    finally:
+        with psycopg.connect(admin, autocommit=True) as conn:
+            conn.execute(f'drop database if exists "{name}" with (force)')
+
+
+@pytest.fixture
+def warehouse(pg_server_url, monkeypatch) -> str:
+    """A fresh database per test; WAREHOUSE_URL points at it during the test."""
+    with fresh_database(pg_server_url) as url:
+        monkeypatch.setenv("WAREHOUSE_URL", url)
+        yield url
+
+
+@pytest.fixture(scope="session")
+def snapshot_sites():
+    with SnapshotSites() as sites:
+        yield sites
+
+
+@pytest.fixture
+def snapshot_env(snapshot_sites, monkeypatch) -> dict[str, str]:
+    import json
+
+    monkeypatch.setenv("HANOI_SOURCE_URLS", json.dumps(snapshot_sites.urls))
+    return snapshot_sites.urls

@@ -1,0 +1,113 @@
+"""dbt builds the marts from the crawled snapshot; GX passes on them and fails, naming the expectation, on each
+kind of bad figure injected into a real Postgres."""
+
+import json
+import os
+import subprocess
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from expectations.runner import ValidationFailed, run_checkpoint
+from scrapers import pipeline
+from scrapers.envvars import dbt_env
+from scrapers.sources import ADAPTERS
+from tests.conftest import fresh_database
+
+DBT_DIR = Path(__file__).resolve().parents[2] / "dbt_project"
+
+
+def dbt(url, *args):
+    env = {**os.environ, **dbt_env(url), "DBT_PROFILES_DIR": str(DBT_DIR / "profiles"), "DO_NOT_TRACK": "1"}
+    return subprocess.run(["dbt", *args, "--project-dir", str(DBT_DIR), "--target-path", "target-tests"],
+                          cwd=DBT_DIR, env=env, capture_output=True, text=True)
+
+
+@pytest.fixture(scope="module")
+def built(pg_server_url, snapshot_sites):
+    with fresh_database(pg_server_url) as url:
+        os.environ["HANOI_SOURCE_URLS"] = json.dumps(snapshot_sites.urls)
+        try:
+            for name in ADAPTERS:
+                pipeline.crawl_source(name, "t", url=url, min_delay=0)
+        finally:
+            del os.environ["HANOI_SOURCE_URLS"]
+        pipeline.parse_pending(url=url)
+        pipeline.extract_pending(url=url)
+        result = dbt(url, "build")
+        assert result.returncode == 0, result.stdout[-3000:]
+        yield url
+
+
+def q(url, sql, *args):
+    with psycopg.connect(url) as conn:
+        return conn.execute(sql, args).fetchall()
+
+
+def test_marts_hold_seed_001_discipline(built):
+    rows = q(built, """select subject, form, form_count, total, breakdown_complete, article_url from marts.fct_discipline
+                       where subject = 'party_members' order by form_count desc""")
+    assert [(r[1], r[2]) for r in rows] == [("khiển trách", 254), ("khai trừ", 61), ("cảnh cáo", 37), ("cách chức", 7)]
+    assert all(r[3] == 359 and r[4] for r in rows)
+    assert rows[0][5].startswith("https://tienphong.vn/")
+    orgs = q(built, "select sum(form_count), max(total) from marts.fct_discipline where subject = 'party_organisations'")
+    assert orgs == [(10, 10)]
+    assert q(built, "select count(*), count(distinct source) from marts.fct_articles") == [(5, 5)]
+    assert q(built, "select value, denominator from marts.fct_figures where kind = 'ratio' order by value") == \
+        [(30, 30), (81, 84)]
+
+
+def test_rebuild_gives_the_same_marts(built):
+    before = q(built, "select figure_id, kind, value from marts.fct_figures order by figure_id")
+    assert dbt(built, "build", "--full-refresh").returncode == 0
+    assert q(built, "select figure_id, kind, value from marts.fct_figures order by figure_id") == before
+
+
+def test_clean_run_passes_and_is_recorded(built):
+    outcomes = run_checkpoint(built, run_id="clean")
+    assert outcomes and all(o.success for o in outcomes)
+    assert q(built, "select count(*), bool_and(success) from quality.validation_runs where run_id = 'clean'") == \
+        [(len(outcomes), True)]
+
+
+FIGURE_COLUMNS = ("figure_id, article_id, page_id, source, kind, value, denominator, unit, quote, start_offset, "
+                  "end_offset, extractor_version")
+
+
+@pytest.mark.parametrize("bad,expected", [
+    ("'bad-ratio', 'ratio', 31, 30", "ratio numerator ≤ denominator"),
+    ("'bad-pct', 'percent', 140, null", "percentages within 0–100"),
+    ("'bad-kind', 'rumour', 3, null", "kinds within the contract's vocabulary"),
+    ("'bad-count', 'count', -2, null", "counts are non-negative integers"),
+])
+def test_checkpoint_names_the_failed_expectation(built, bad, expected):
+    figure_id, kind, value, denominator = (v.strip() for v in bad.split(","))
+    with psycopg.connect(built) as conn:
+        conn.execute(f"""insert into marts.fct_figures ({FIGURE_COLUMNS})
+            select {figure_id}, article_id, page_id, source, {kind}, {value}, {denominator}, 'x', 'xx', 0, 2, 'inj'
+            from marts.fct_articles limit 1""")
+    try:
+        with pytest.raises(ValidationFailed) as err:
+            run_checkpoint(built, run_id="injected")
+        assert expected in str(err.value).lower() or expected in str(err.value)
+    finally:
+        with psycopg.connect(built) as conn:
+            conn.execute("delete from marts.fct_figures where extractor_version = 'inj'")
+    failed = q(built, """select failed_expectations from quality.validation_runs
+                         where run_id = 'injected' and not success order by id desc limit 1""")
+    assert failed and failed[0][0]
+
+
+def test_breakdown_that_does_not_sum_fails(built):
+    with psycopg.connect(built) as conn:
+        conn.execute("""insert into marts.fct_discipline (figure_id, article_id, source, subject, form, form_count, total,
+                            breakdown_complete, quote)
+                        values ('bad-sum', 'a', 'tienphong', 'party_members', 'khiển trách', 5, 9, true, 'q'),
+                               ('bad-sum', 'a', 'tienphong', 'party_members', 'cảnh cáo', 3, 9, true, 'q')""")
+    try:
+        with pytest.raises(ValidationFailed, match="a complete breakdown sums to the total"):
+            run_checkpoint(built, run_id="bad-sum")
+    finally:
+        with psycopg.connect(built) as conn:
+            conn.execute("delete from marts.fct_discipline where figure_id = 'bad-sum'")

@@ -1,0 +1,125 @@
+"""Crawl → land → parse → extract against the real snapshot server and a real Postgres."""
+
+import json
+
+import psycopg
+import pytest
+
+from scrapers import pipeline
+from scrapers.landing import store_page
+from scrapers.fetcher import FetchResult
+from scrapers.sources import ADAPTERS
+
+
+def crawl_all(run_id):
+    return [pipeline.crawl_source(name, run_id, min_delay=0) for name in ADAPTERS]
+
+
+def counts(url):
+    with psycopg.connect(url) as conn:
+        return dict(conn.execute("""
+            select 'pages', count(*) from raw.pages union all
+            select 'article_pages', count(*) from raw.pages where kind = 'article' union all
+            select 'articles', count(*) from extracted.articles union all
+            select 'mentions', count(*) from extracted.mentions union all
+            select 'quarantine', count(*) from extracted.quarantine""").fetchall())
+
+
+def test_full_crawl_is_idempotent(warehouse, snapshot_env):
+    summaries = crawl_all("run-1")
+    assert [s["status"] for s in summaries] == ["ok"] * 5
+    assert all(s["new_pages"] == 2 for s in summaries)  # listing + article
+    parsed = pipeline.parse_pending()
+    assert parsed["parsed"] == 5 and parsed["quarantined"] == 0
+    extracted = pipeline.extract_pending()
+    assert extracted["articles"] == 5 and extracted["figures"] > 10
+    first = counts(warehouse)
+    assert first["pages"] == 10 and first["articles"] == 5
+
+    # a second daily run: listings refetched (unchanged body → no new row), known articles not refetched
+    summaries = crawl_all("run-2")
+    assert all(s["fetched"] == 1 and s["new_pages"] == 0 for s in summaries)
+    assert pipeline.parse_pending()["parsed"] == 0
+    assert pipeline.extract_pending()["articles"] == 0
+    assert counts(warehouse) == first
+
+    with psycopg.connect(warehouse) as conn:
+        fetches = conn.execute("select run_id, kind, count(*) from raw.fetches group by 1, 2 order by 1, 2").fetchall()
+    assert fetches == [("run-1", "article", 5), ("run-1", "listing", 5), ("run-1", "robots", 5),
+                       ("run-2", "listing", 5), ("run-2", "robots", 5)]
+
+
+def test_raw_pages_are_append_only(warehouse, snapshot_env):
+    pipeline.crawl_source("tienphong", "r", min_delay=0)
+    with psycopg.connect(warehouse) as conn:
+        for statement in ("update raw.pages set status = 500", "delete from raw.pages", "truncate raw.pages"):
+            with pytest.raises(psycopg.errors.RaiseException, match="append-only"):
+                conn.execute(statement)
+            conn.rollback()
+        assert conn.execute("select count(*) from raw.pages").fetchone()[0] == 2
+
+
+def test_same_page_from_another_host_is_not_duplicated(warehouse, snapshot_env, snapshot_sites, monkeypatch):
+    pipeline.crawl_source("anninhthudo", "r1", min_delay=0)
+    # the same snapshot served on new ports (as after a restart): identity is source + path, not host
+    from scrapers.snapshot_server import SnapshotSites
+
+    with SnapshotSites() as other:
+        monkeypatch.setenv("HANOI_SOURCE_URLS", json.dumps(other.urls))
+        summary = pipeline.crawl_source("anninhthudo", "r2", min_delay=0)
+    assert summary["new_pages"] == 0
+    assert counts(warehouse)["pages"] == 2
+
+
+def test_unreachable_source_is_recorded_and_does_not_raise(warehouse, snapshot_env, monkeypatch):
+    import socket
+
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        dead = f"http://127.0.0.1:{s.getsockname()[1]}"
+    monkeypatch.setenv("HANOI_SOURCE_URLS", json.dumps({"longbien": dead}))
+    summary = pipeline.crawl_source("longbien", "r", min_delay=0)
+    assert summary["status"] == "unreachable"
+    assert "ConnectionError" in summary["errors"][0]
+    status = {s["source"]: s for s in pipeline.status()}
+    assert status["longbien"]["health"] == "failing"
+    assert "robots.txt" in status["longbien"]["last_error"]["url"]
+    assert status["tienphong"]["health"] == "never fetched"
+
+
+def test_unparseable_page_is_quarantined_with_reason(warehouse, snapshot_env):
+    pipeline.crawl_source("tienphong", "r", min_delay=0)
+    with psycopg.connect(warehouse) as conn, conn.transaction():
+        junk = FetchResult(url="https://tienphong.vn/khong-phai-bai-post999.tpo", status=200,
+                           headers={"Content-Type": "text/html"}, body=b"<html><body><p>404 trang</p></body></html>")
+        store_page(conn, source="tienphong", kind="article", result=junk, run_id="r")
+    result = pipeline.parse_pending()
+    assert result["parsed"] == 1 and result["quarantined"] == 1
+    with psycopg.connect(warehouse) as conn:
+        reason, = conn.execute("select reason from extracted.quarantine").fetchone()
+        assert "no known layout" in reason
+        # the quarantined page's raw HTML is still there
+        assert conn.execute("select count(*) from raw.pages where path like '%%post999%%'").fetchone()[0] == 1
+
+
+def test_status_reports_five_sources(warehouse, snapshot_env):
+    crawl_all("r")
+    pipeline.parse_pending()
+    pipeline.extract_pending()
+    rows = pipeline.status()
+    assert [r["source"] for r in rows] == sorted(ADAPTERS)
+    for r in rows:
+        assert r["pages"] == 1 and r["articles"] == 1 and r["health"] == "ok" and r["last_fetch"]
+    by = {r["source"]: r for r in rows}
+    assert by["tienphong"]["figures"] >= 5 and by["anninhthudo"]["figures"] >= 10
+
+
+def test_new_extractor_version_reprocesses_stored_articles(warehouse, snapshot_env):
+    pipeline.crawl_source("tienphong", "r", min_delay=0)
+    pipeline.parse_pending()
+    first = pipeline.extract_pending()
+    again = pipeline.extract_pending(extractor_version="extract-next")
+    assert again["articles"] == 1 and again["mentions"] == first["mentions"]
+    with psycopg.connect(warehouse) as conn:
+        versions = conn.execute("select distinct extractor_version from extracted.mentions order by 1").fetchall()
+    assert len(versions) == 2
