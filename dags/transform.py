@@ -7,7 +7,14 @@ from airflow.sdk import dag, task
 from cosmos import DbtTaskGroup, ExecutionConfig, ProfileConfig, ProjectConfig, RenderConfig
 from cosmos.constants import InvocationMode, LoadMode, TestBehavior
 from cosmos.profiles import PostgresUserPasswordProfileMapping
-from pipeline_defaults import DBT_PROJECT_DIR, DEFAULT_ARGS, MARTS_FIGURES, RAW_PAGES, WAREHOUSE_CONN_ID, warehouse_url
+from pipeline_defaults import (
+    DBT_PROJECT_DIR,
+    DEFAULT_ARGS,
+    MARTS_FIGURES,
+    RAW_PAGES,
+    WAREHOUSE_CONN_ID,
+    warehouse_url,
+)
 
 
 @dag(

@@ -55,7 +55,7 @@ UNIT_STOP = {
     "đã", "đang", "được", "và", "với", "có", "của", "trong", "thực", "hoàn", "đạt", "là", "để", "do", "tại", "theo",
     "cho", "trên", "so", "từ", "về", "bị", "sẽ", "nhằm", "gồm", "mà", "như", "nhưng", "hoặc", "hay", "khi", "đến",
     "tới", "vào", "ra", "lên", "này", "đó", "nói", "diễn", "trở", "số", "nhiệm", "giai", "cụ", "nhất", "mỗi",
-    "hằng", "hàng", "trong", "ở",
+    "hằng", "hàng", "ở",
 }
 SCALE = {"nghìn tỷ": 10**12, "tỷ": 10**9, "triệu": 10**6, "nghìn": 10**3, "ngàn": 10**3, None: 1}
 SENTENCE_END = re.compile(r"(?<!\bTP)(?<!\bTp)(?<!\bThS)(?<!\bTS)(?<=[.!?…])\s+(?=[\"“(]?[A-ZĐÀ-Ỹ])|\n+")

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import re
 
-from scrapers.sources.base import Article, SourceAdapter, body_paragraphs, meta, parse_iso, parse_local, text_of
+from scrapers.sources.base import (
+    Article,
+    SourceAdapter,
+    body_paragraphs,
+    meta,
+    parse_iso,
+    parse_local,
+    text_of,
+)
 
 
 class Kinhtedothi(SourceAdapter):

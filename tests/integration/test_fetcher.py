@@ -80,7 +80,7 @@ def test_robots_disallow_and_crawl_delay(server):
     assert blocked.error == "disallowed by robots.txt" and "/private/page" not in Faulty.hits
     for i in range(3):
         assert c.fetch(f"{server}/p{i}").ok
-    gaps = [b - a for a, b in zip(Faulty.times, Faulty.times[1:])]
+    gaps = [b - a for a, b in zip(Faulty.times, Faulty.times[1:], strict=False)]
     assert min(gaps) >= 0.29
 
 

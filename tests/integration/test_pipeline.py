@@ -6,8 +6,8 @@ import psycopg
 import pytest
 
 from scrapers import pipeline
-from scrapers.landing import store_page
 from scrapers.fetcher import FetchResult
+from scrapers.landing import store_page
 from scrapers.sources import ADAPTERS
 
 
