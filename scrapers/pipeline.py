@@ -212,9 +212,10 @@ def status(url: str | None = None) -> list[dict]:
                          from raw.pages group by source),
                arts as (select source, count(*) as articles, count(*) filter (where is_relevant) as relevant
                         from extracted.articles where parser_version = %(pv)s group by source),
-               figs as (select a.source, count(*) as figures from extracted.mentions m
+               figs as (select a.source, count(*) filter (where m.type = 'figure') as figures,
+                               count(*) as mentions from extracted.mentions m
                         join extracted.articles a using (page_id, parser_version)
-                        where m.type = 'figure' and m.parser_version = %(pv)s and m.extractor_version = %(ev)s
+                        where m.parser_version = %(pv)s and m.extractor_version = %(ev)s
                         group by a.source),
                quar as (select source, count(*) as quarantined from extracted.quarantine
                         where parser_version = %(pv)s group by source),
@@ -226,7 +227,7 @@ def status(url: str | None = None) -> list[dict]:
                select s.source, coalesce(p.pages, 0), coalesce(p.listings, 0), coalesce(a.articles, 0),
                       coalesce(a.relevant, 0), coalesce(f.figures, 0), coalesce(q.quarantined, 0),
                       lf.attempted_at, lo.at, le.attempted_at, le.url, le.error,
-                      lf.error is not null as last_failed
+                      lf.error is not null as last_failed, coalesce(f.mentions, 0)
                from src s left join pages p using (source) left join arts a using (source)
                left join figs f using (source) left join quar q using (source) left join last_fetch lf using (source)
                left join last_ok lo using (source) left join last_err le using (source)
@@ -238,7 +239,7 @@ def status(url: str | None = None) -> list[dict]:
         health = "never fetched" if r[7] is None else ("failing" if r[12] else "ok")
         out.append({
             "source": r[0], "pages": r[1], "listing_pages": r[2], "articles": r[3], "relevant_articles": r[4],
-            "figures": r[5], "quarantined": r[6], "last_fetch": _iso(r[7]), "last_success": _iso(r[8]),
+            "figures": r[5], "mentions": r[13], "quarantined": r[6], "last_fetch": _iso(r[7]), "last_success": _iso(r[8]),
             "last_error": None if r[9] is None else {"at": _iso(r[9]), "url": r[10], "error": r[11]},
             "health": health,
         })

@@ -11,9 +11,10 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def main() -> None:
     rows = pipeline.status()
-    print("\nper source            health   pages  articles  figures  quarantined")
+    print("\nper source            health   pages  articles  figures  mentions  quarantined")
     for r in rows:
-        print(f"  {r['source']:<18}{r['health']:>8}{r['pages']:>8}{r['articles']:>10}{r['figures']:>9}{r['quarantined']:>13}")
+        print(f"  {r['source']:<18}{r['health']:>8}{r['pages']:>8}{r['articles']:>10}{r['figures']:>9}"
+              f"{r['mentions']:>10}{r['quarantined']:>13}")
     with db.connect() as conn:
         marts = conn.execute(
             """select table_name, (xpath('/row/c/text()', query_to_xml(format('select count(*) as c from marts.%I',
