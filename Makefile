@@ -2,7 +2,7 @@
 .PHONY: demo test setup lint docs airflow-ui stop clean compose-check
 
 setup: .state/.installed
-.state/.installed: pyproject.toml uv.lock scripts/bootstrap.sh
+.state/.installed: pyproject.toml uv.lock scripts/bootstrap.sh expectations/assets/package-lock.json
 	scripts/bootstrap.sh
 	@touch $@
 

@@ -15,6 +15,7 @@ from great_expectations.checkpoint import UpdateDataDocsAction
 from great_expectations.data_context.types.base import ProgressBarsConfig
 from psycopg.types.json import Jsonb
 
+from expectations.offline_docs import localise
 from expectations.suites import SUITES
 
 log = logging.getLogger(__name__)
@@ -30,6 +31,7 @@ class ValidationFailed(Exception):
 @dataclass
 class SuiteOutcome:
     suite: str
+    severity: str
     success: bool
     evaluated: int
     failed: list[dict] = field(default_factory=list)
@@ -48,15 +50,14 @@ def build_context(warehouse_url: str, project_dir: Path = PROJECT_DIR):
     context.variables.progress_bars = ProgressBarsConfig(globally=False, metric_calculations=False)
     ds = context.data_sources.add_or_update_postgres(name=DATASOURCE, connection_string="${GX_WAREHOUSE_URL}")
     definitions = []
-    for table, make in SUITES.items():
+    for name, (table, _severity, make) in SUITES.items():
         asset = next((a for a in ds.assets if a.name == table), None) or ds.add_table_asset(
             name=table, table_name=table, schema_name="marts")
         batch = next((b for b in asset.batch_definitions if b.name == "whole_table"), None) or \
             asset.add_batch_definition_whole_table("whole_table")
-        suite = gx.ExpectationSuite(name=f"{table}_suite", expectations=make())
-        suite = context.suites.add_or_update(suite)
+        suite = context.suites.add_or_update(gx.ExpectationSuite(name=name, expectations=make()))
         definitions.append(context.validation_definitions.add_or_update(
-            gx.ValidationDefinition(name=f"{table}_validation", data=batch, suite=suite)))
+            gx.ValidationDefinition(name=name.removesuffix("_suite") + "_validation", data=batch, suite=suite)))
     checkpoint = context.checkpoints.add_or_update(gx.Checkpoint(
         name=CHECKPOINT, validation_definitions=definitions,
         actions=[UpdateDataDocsAction(name="update_data_docs")], result_format={"result_format": "SUMMARY"}))
@@ -71,6 +72,7 @@ def run_checkpoint(warehouse_url: str, run_id: str | None = None, raise_on_failu
     context, checkpoint = build_context(warehouse_url)
     result = checkpoint.run()
     context.build_data_docs()
+    localise(data_docs_index().parent)
     outcomes = []
     for validation in result.run_results.values():
         failed = [
@@ -80,17 +82,21 @@ def run_checkpoint(warehouse_url: str, run_id: str | None = None, raise_on_failu
              "observed": _observed(r.result)}
             for r in validation.results if not r.success
         ]
-        outcomes.append(SuiteOutcome(suite=validation.suite_name, success=validation.success,
+        severity = SUITES[validation.suite_name][1]
+        outcomes.append(SuiteOutcome(suite=validation.suite_name, severity=severity, success=validation.success,
                                      evaluated=len(validation.results), failed=failed))
     _record(warehouse_url, run_id, outcomes)
     for o in outcomes:
-        log.info("GX %s: %s (%d expectations, %d failed)", o.suite, "passed" if o.success else "FAILED",
-                 o.evaluated, len(o.failed))
+        verdict = "passed" if o.success else ("FAILED" if o.severity == "critical" else "WARNING")
+        log.info("GX %s: %s (%d expectations, %d failed)", o.suite, verdict, o.evaluated, len(o.failed))
         for f in o.failed:
-            log.error("GX %s failed: %s — %s (observed %s)", o.suite, f["expectation"], f["description"], f["observed"])
-    if raise_on_failure and not all(o.success for o in outcomes):
+            emit = log.error if o.severity == "critical" else log.warning
+            emit("GX %s %s: %s — %s (observed %s)", o.suite, "failed" if o.severity == "critical" else "warning",
+                 f["expectation"], f["description"], f["observed"])
+    critical = [o for o in outcomes if o.severity == "critical" and not o.success]
+    if raise_on_failure and critical:
         lines = [f"{o.suite}: {f['expectation']} — {f['description']} (observed {f['observed']})"
-                 for o in outcomes for f in o.failed]
+                 for o in critical for f in o.failed]
         raise ValidationFailed("figures failed validation:\n  " + "\n  ".join(lines))
     return outcomes
 
@@ -112,9 +118,9 @@ def _record(warehouse_url: str, run_id: str | None, outcomes: list[SuiteOutcome]
         with conn.transaction():
             for o in outcomes:
                 conn.execute(
-                    """insert into quality.validation_runs (run_id, suite, success, evaluated, failed,
-                           failed_expectations, data_docs_url) values (%s,%s,%s,%s,%s,%s,%s)""",
-                    (run_id, o.suite, o.success, o.evaluated, len(o.failed), Jsonb(o.failed), docs),
+                    """insert into quality.validation_runs (run_id, suite, severity, success, evaluated, failed,
+                           failed_expectations, data_docs_url) values (%s,%s,%s,%s,%s,%s,%s,%s)""",
+                    (run_id, o.suite, o.severity, o.success, o.evaluated, len(o.failed), Jsonb(o.failed), docs),
                 )
 
 

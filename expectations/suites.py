@@ -88,9 +88,56 @@ def documents_suite() -> list:
     ]
 
 
+def event_dates_suite() -> list:
+    return [
+        gxe.UnexpectedRowsExpectation(
+            description="event date not after publication",
+            unexpected_rows_query="SELECT * FROM {batch} WHERE event_date > published_date",
+        ),
+        gxe.UnexpectedRowsExpectation(
+            description="event date not more than a year before publication",
+            unexpected_rows_query="SELECT * FROM {batch} WHERE event_date < published_date - 366",
+        ),
+    ]
+
+
+SANITY_WINDOW_DAYS = 14
+SANITY_MIN_DAYS = 3
+
+
+def conflicts_suite() -> list:
+    """News, not errors: reported for analysts, never fail the run."""
+    return [
+        gxe.UnexpectedRowsExpectation(
+            description="outlets agree on each reported discipline figure (conflicts are listed)",
+            unexpected_rows_query="SELECT * FROM {batch} WHERE conflict",
+        ),
+    ]
+
+
+def coverage_suite() -> list:
+    """A source that keeps producing relevant articles but no figures has probably changed its layout."""
+    return [
+        gxe.UnexpectedRowsExpectation(
+            description=f"no source yields relevant articles on {SANITY_MIN_DAYS}+ days of the last "
+                        f"{SANITY_WINDOW_DAYS} without a single figure",
+            unexpected_rows_query=(
+                "SELECT source FROM {batch} "
+                f"WHERE is_relevant AND fetched_at > now() - interval '{SANITY_WINDOW_DAYS} days' "
+                "GROUP BY source "
+                f"HAVING count(DISTINCT fetched_at::date) >= {SANITY_MIN_DAYS} AND sum(figure_count) = 0"
+            ),
+        ),
+    ]
+
+
+# suite → (table, severity, expectations). A critical failure fails the run; a warning is recorded and logged.
 SUITES = {
-    "fct_figures": figures_suite,
-    "fct_discipline": discipline_suite,
-    "fct_articles": articles_suite,
-    "fct_document_mentions": documents_suite,
+    "fct_figures_suite": ("fct_figures", "critical", figures_suite),
+    "fct_discipline_suite": ("fct_discipline", "critical", discipline_suite),
+    "fct_articles_suite": ("fct_articles", "critical", articles_suite),
+    "fct_document_mentions_suite": ("fct_document_mentions", "critical", documents_suite),
+    "fct_event_dates_suite": ("fct_event_dates", "critical", event_dates_suite),
+    "discipline_by_period_suite": ("discipline_by_period", "warning", conflicts_suite),
+    "source_coverage_suite": ("fct_articles", "warning", coverage_suite),
 }

@@ -12,3 +12,9 @@ if [ ! -x .state/uv/bin/uv ]; then
 fi
 # --frozen: install exactly uv.lock, never re-resolve (an unpinned resolve picks GX 0.x, see README).
 .state/uv/bin/uv sync --frozen --compile-bytecode --python "$(command -v "$PY")" -q
+# Local copies of the CSS/JS that GX Data Docs load from CDNs (see expectations/offline_docs.py).
+if command -v npm >/dev/null 2>&1; then
+  (cd expectations/assets && npm ci --no-audit --no-fund --ignore-scripts --silent)
+else
+  echo "bootstrap: npm not found; Data Docs will load their CSS/JS from CDNs" >&2
+fi

@@ -4,6 +4,7 @@ over real HTTP on ephemeral localhost ports."""
 from __future__ import annotations
 
 import os
+import time
 import uuid
 from contextlib import contextmanager
 from pathlib import Path
@@ -44,8 +45,13 @@ def fresh_database(server_url: str):
     """A new empty database with the project's schemas, dropped afterwards."""
     name = f"hanoi_test_{uuid.uuid4().hex[:10]}"
     admin = _with_db(server_url, "postgres")
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'create database "{name}"')
+    for attempt in range(5):
+        try:
+            with psycopg.connect(admin, autocommit=True) as conn:
+                conn.execute(f'create database "{name}"')
+            break
+        except psycopg.errors.ObjectInUse:  # template1 briefly busy (another session creating a database)
+            time.sleep(0.5 * (attempt + 1))
     url = _with_db(server_url, name)
     try:
         with db.connect(url) as conn:

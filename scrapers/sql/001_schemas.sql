@@ -127,9 +127,13 @@ create table if not exists quality.validation_runs (
     run_at               timestamptz not null default now(),
     run_id               text,
     suite                text not null,
+    severity             text not null default 'critical',   -- critical fails the run; warning is reported
     success              boolean not null,
     evaluated            integer not null,
     failed               integer not null,
     failed_expectations  jsonb not null,
     data_docs_url        text
 );
+
+-- Columns added after the first release: applied idempotently to existing warehouses.
+alter table quality.validation_runs add column if not exists severity text not null default 'critical';

@@ -30,12 +30,36 @@ def test_scrape_then_transform(warehouse, snapshot_sites):
     with psycopg.connect(warehouse) as conn:
         total, = conn.execute("select total from marts.fct_discipline where form = 'khai trừ'").fetchone()
         assert total == 359
-        assert conn.execute("select bool_and(success), count(*) from quality.validation_runs").fetchone() == (True, 4)
+        assert conn.execute("select bool_and(success), count(*) from quality.validation_runs").fetchone() == (True, 7)
 
     # a rerun gives the same warehouse
     before = _snapshot(warehouse)
     dags_test("scrape_sources", env)
     dags_test("transform", env)
+    assert _snapshot(warehouse) == before
+
+    # one bad figure (140 %) slips into the extracted layer: GX fails the run, naming the expectation
+    with psycopg.connect(warehouse) as conn:
+        conn.execute("""insert into extracted.mentions (page_id, parser_version, extractor_version, seq, type, payload,
+                            quote, start_offset, end_offset)
+                        select page_id, parser_version, extractor_version, 900, 'figure',
+                               '{"kind": "percent", "value": 140, "unit": "%"}', '140%', 0, 4
+                        from extracted.extractions order by page_id limit 1""")
+        pages_before = conn.execute("select count(*) from raw.pages").fetchone()[0]
+    proc = subprocess.run(["airflow", "dags", "test", "transform"], env=env, capture_output=True, text=True,
+                          timeout=900)
+    log = proc.stdout + proc.stderr
+    assert proc.returncode != 0 and "state=failed" in log
+    assert "percentages within 0–100" in log and "validate_figures failed" in log
+    with psycopg.connect(warehouse) as conn:
+        assert conn.execute("select count(*) from raw.pages").fetchone()[0] == pages_before
+        assert conn.execute("select count(*) from staging.stg_extracted__articles").fetchone()[0] == 5
+        assert conn.execute("select count(*) from marts.fct_figures where value = 140").fetchone()[0] == 1
+        assert conn.execute("""select failed_expectations::text from quality.validation_runs
+                               where suite = 'fct_figures_suite' order by id desc limit 1""").fetchone()[0] \
+            .count("percentages within") == 1
+        conn.execute("delete from extracted.mentions where seq = 900")  # the fix
+    assert "state=success" in dags_test("transform", env)
     assert _snapshot(warehouse) == before
 
 

@@ -99,6 +99,57 @@ def test_checkpoint_names_the_failed_expectation(built, bad, expected):
     assert failed and failed[0][0]
 
 
+def test_event_after_publication_fails(built):
+    with psycopg.connect(built) as conn:
+        conn.execute("""insert into marts.fct_event_dates (event_date_id, article_id, source, event_date, published_date,
+                            quote, start_offset, end_offset)
+                        select 'bad-date', article_id, source, published_date + 3, published_date, 'Sáng 16/7', 0, 9
+                        from marts.fct_articles limit 1""")
+    try:
+        with pytest.raises(ValidationFailed, match="event date not after publication"):
+            run_checkpoint(built, run_id="bad-date")
+    finally:
+        with psycopg.connect(built) as conn:
+            conn.execute("delete from marts.fct_event_dates where event_date_id = 'bad-date'")
+
+
+def test_cross_outlet_conflict_is_a_warning_not_a_failure(built):
+    with psycopg.connect(built) as conn:
+        conn.execute("""insert into marts.discipline_by_period (discipline_period_id, scope, period_key, subject, form,
+                            value, outlets, articles, conflict, reported_values, sources)
+                        values ('conflict', 'Hà Nội', '2022-H1', 'party_members', 'total', 359, 2, 2, true,
+                                array[359, 395], array['tienphong', 'kinhtedothi'])""")
+    try:
+        outcomes = {o.suite: o for o in run_checkpoint(built, run_id="conflict")}
+    finally:
+        with psycopg.connect(built) as conn:
+            conn.execute("delete from marts.discipline_by_period where discipline_period_id = 'conflict'")
+    warning = outcomes["discipline_by_period_suite"]
+    assert warning.severity == "warning" and not warning.success
+    assert "outlets agree" in warning.failed[0]["description"]
+    assert all(o.success for o in outcomes.values() if o.severity == "critical")
+    assert q(built, "select severity, success from quality.validation_runs where run_id = 'conflict' "
+                    "and suite = 'discipline_by_period_suite'") == [("warning", False)]
+
+
+def test_broken_extracted_row_fails_the_right_dbt_test(built):
+    with psycopg.connect(built) as conn:
+        conn.execute("""insert into extracted.mentions (page_id, parser_version, extractor_version, seq, type, payload,
+                            quote, start_offset, end_offset)
+                        select page_id, parser_version, extractor_version, 900, 'figure',
+                               '{"kind": "rumour", "value": 1}', 'x', 0, 1
+                        from extracted.extractions limit 1""")
+    try:
+        result = dbt(built, "build", "--select", "+fct_figures")
+        assert result.returncode != 0
+        assert "FAIL 1 accepted_values_fct_figures_kind" in result.stdout.replace("[", " ").replace("]", " ") or \
+            "accepted_values_fct_figures_kind" in result.stdout and "FAIL" in result.stdout
+    finally:
+        with psycopg.connect(built) as conn:
+            conn.execute("delete from extracted.mentions where seq = 900")
+        assert dbt(built, "build", "--select", "+fct_figures").returncode == 0
+
+
 def test_breakdown_that_does_not_sum_fails(built):
     with psycopg.connect(built) as conn:
         conn.execute("""insert into marts.fct_discipline (figure_id, article_id, source, subject, form, form_count, total,
