@@ -28,6 +28,10 @@ def warehouse_url() -> str:
         return os.environ["WAREHOUSE_URL"]
 
 
+def report_dir() -> Path:
+    return Path(os.environ.get("REPORT_DIR", PROJECT_DIR / ".state" / "report"))
+
+
 def operator_summary(context) -> None:
     """One line an operator can act on: which DAG/task failed and why; posted to a webhook when configured."""
     ti = context.get("task_instance")

@@ -13,6 +13,7 @@ from pipeline_defaults import (
     MARTS_FIGURES,
     RAW_PAGES,
     WAREHOUSE_CONN_ID,
+    report_dir,
     warehouse_url,
 )
 
@@ -30,7 +31,8 @@ from pipeline_defaults import (
 Parses stored pages the current parser has not seen (failures are quarantined with their reason), extracts
 figures, builds the dbt models (staging → intermediate → marts, each model and its tests one task), then runs the
 Great Expectations checkpoint on the marts. A failed expectation fails `validate_figures` with the expectations
-named in its log; raw and staging data stay as they are.
+named in its log; raw and staging data stay as they are. When validation passes, `publish_report` writes the
+analyst report (static HTML, `REPORT_DIR`, default `.state/report`).
 """,
 )
 def transform():
@@ -72,7 +74,16 @@ def transform():
 
         return [o.__dict__ for o in run_checkpoint(warehouse_url(), run_id=run_id)]
 
-    parse_pages() >> extract_figures() >> dbt >> validate_figures()
+    @task
+    def publish_report() -> str:
+        # runs only when validate_figures succeeded (default trigger rule): analysts never see unvalidated figures
+        from scrapers.report import build_report
+
+        out = report_dir()
+        build_report(warehouse_url(), out)
+        return str(out / "index.html")
+
+    parse_pages() >> extract_figures() >> dbt >> validate_figures() >> publish_report()
 
 
 transform()

@@ -83,6 +83,16 @@ def cmd_crawl(args) -> int:
     return 0
 
 
+def cmd_report(args) -> int:
+    from scrapers import db
+    from scrapers.report import build_report
+
+    out = Path(args.out)
+    data = build_report(db.warehouse_url(), out)
+    print(f"report: {out / 'index.html'} ({len(data['latest'])} figures, {len(data['discipline'])} discipline rows)")
+    return 0
+
+
 def cmd_serve_snapshot(args) -> int:
     from scrapers.snapshot_server import serve_forever
 
@@ -108,6 +118,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--source", action="append", choices=list(sources.ADAPTERS))
     p.add_argument("--run-id")
     p.set_defaults(func=cmd_crawl)
+
+    p = sub.add_parser("report", help="build the analyst report (static HTML + JSON) from the marts")
+    p.add_argument("--out", required=True, help="output directory")
+    p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("serve-snapshot", help="serve snapshot/sites on localhost, one port per source")
     p.add_argument("--base-port", type=int, default=8801)

@@ -29,7 +29,8 @@ def main() -> None:
     print("GX checkpoint: " + ("; ".join(f"{s} {'passed' if ok else 'FAILED'} ({e - f}/{e})" for s, ok, e, f in gx)
                                or "not run"))
     print(f"\nGX Data Docs: {ROOT / 'expectations/gx/uncommitted/data_docs/local_site/index.html'}")
-    print(f"dbt docs:     {ROOT / 'dbt_project/target/index.html'}  (make docs serves both)")
+    print(f"dbt docs:     {ROOT / 'dbt_project/target/index.html'}")
+    print(f"report:       {ROOT / '.state/report/index.html'}  (make docs serves all three)")
 
 
 if __name__ == "__main__":

@@ -7,7 +7,7 @@ with figures as (
         case kind when 'discipline_party_members' then 'party_members' else 'party_organisations' end as subject,
         value,
         breakdown,
-        {{ normalise_period('period', 'published_date') }} as period_key,
+        period_key,
         period as period_text,
         published_date,
         quote,

@@ -13,6 +13,7 @@ select
     f.unit,
     f.subject,
     f.period,
+    {{ normalise_period('f.period', 'f.published_date') }} as period_key,
     f.breakdown,
     f.breakdown_complete,
     f.quote,

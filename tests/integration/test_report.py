@@ -1,0 +1,64 @@
+"""The analyst report, built from the snapshot warehouse's marts, shows the seed figures with their sources, and
+renders in headless Chromium; an empty warehouse gives a clear no-data page."""
+
+import json
+import shutil
+from pathlib import Path
+
+from scrapers.report import build_report
+from scrapers.report.formats import number, percent, period_label
+from tests.conftest import fresh_database
+from tests.integration.test_dbt_gx import built, dbt  # noqa: F401 - fixture reused
+
+ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+
+
+def test_vietnamese_formats():
+    assert number(4143) == "4.143" and number(1234567) == "1.234.567" and number(95.5, 1) == "95,5"
+    assert percent(95.5) == "95,5%" and percent(100) == "100%"
+    assert period_label("2022-H1") == "6 tháng đầu năm 2022" and period_label("2019-Q3") == "Quý III/2019"
+
+
+def test_report_has_seed_001_figures_and_source(built, tmp_path):  # noqa: F811
+    data = build_report(built, tmp_path)
+    spec = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
+    members = {r["form"]: float(r["value"]) for r in spec["discipline"] if r["subject"] == "party_members"}
+    assert members == {"total": 359, "khiển trách": 254, "cảnh cáo": 37, "cách chức": 7, "khai trừ": 61}
+    row = next(r for r in data["latest"] if r["kind"] == "discipline_party_members")
+    assert row["article_url"].startswith("https://tienphong.vn/") and row["article_url"].endswith("post1452911.tpo")
+    html = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert row["article_url"] in html and "359 (khiển trách: 254; cảnh cáo: 37; cách chức: 7; khai trừ: 61)" in html
+    assert "6 tháng đầu năm 2022" in html and "01-CTr/TU" in html
+    assert html.count("<svg") >= 3
+
+
+def test_report_renders_in_chromium(built, tmp_path):  # noqa: F811
+    from playwright.sync_api import sync_playwright
+
+    build_report(built, tmp_path)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                    args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        page = browser.new_page(viewport={"width": 1300, "height": 900})
+        errors = []
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto((tmp_path / "index.html").as_uri())
+        bars = page.locator("#discipline svg g[id^='patch']").count()
+        box = page.locator("#discipline svg").first.bounding_box()
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "report.png"), full_page=True)
+        browser.close()
+    assert errors == []
+    assert bars >= 6 and box["width"] > 300 and box["height"] > 150
+    assert (ARTIFACTS / "report.png").stat().st_size > 20_000
+
+
+def test_empty_warehouse_gives_no_data_page(pg_server_url, tmp_path):
+    with fresh_database(pg_server_url) as url:
+        assert dbt(url, "build").returncode == 0
+        data = build_report(url, tmp_path)
+    html = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert data["latest"] == [] and "<svg" not in html
+    assert html.count("Chưa có dữ liệu") >= 5
