@@ -78,7 +78,7 @@ def _page(d: dict, generated: datetime) -> str:
 
     latest_rows = "".join(
         f"<tr><td>{escape(KIND_LABELS.get(r['kind'], r['kind']))}</td>"
-        f"<td>{escape(r['period'] or period_label(r['period_key']) if r['period'] else '–')}</td>"
+        f"<td>{escape(period_label(r['period_key'])) if r['period_key'] else '–'}</td>"
         f"<td class='num'>{escape((r['qualifier'] + ' ') if r['qualifier'] else '')}{escape(_figure_value(r))}</td>"
         f"<td>{escape(r['unit'] or '')}</td><td class='num'>{r['outlets']}</td>"
         f"<td>{CONFLICT if r['conflict'] else ''}</td>"

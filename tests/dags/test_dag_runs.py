@@ -16,14 +16,16 @@ def dags_test(dag_id, env):
     return proc.stdout + proc.stderr
 
 
-def test_scrape_then_transform(warehouse, snapshot_sites):
+def test_scrape_then_transform(warehouse, snapshot_sites, tmp_path):
+    report = tmp_path / "report" / "index.html"
     env = {**os.environ, "WAREHOUSE_URL": warehouse, "AIRFLOW_CONN_WAREHOUSE": warehouse,
-           "HANOI_SOURCE_URLS": json.dumps(snapshot_sites.urls)}
+           "HANOI_SOURCE_URLS": json.dumps(snapshot_sites.urls), "REPORT_DIR": str(report.parent)}
     log = dags_test("scrape_sources", env)
     assert "state=success" in log
     log = dags_test("transform", env)
     assert "state=success" in log and "fct_figures_suite: passed" in log
 
+    assert "359 (khiển trách: 254" in report.read_text(encoding="utf-8")
     rows = {r["source"]: r for r in pipeline.status(url=warehouse)}
     assert len(rows) == 5
     assert all(r["pages"] == 1 and r["articles"] == 1 for r in rows.values())
@@ -46,11 +48,13 @@ def test_scrape_then_transform(warehouse, snapshot_sites):
                                '{"kind": "percent", "value": 140, "unit": "%"}', '140%', 0, 4
                         from extracted.extractions order by page_id limit 1""")
         pages_before = conn.execute("select count(*) from raw.pages").fetchone()[0]
+    report.unlink()
     proc = subprocess.run(["airflow", "dags", "test", "transform"], env=env, capture_output=True, text=True,
                           timeout=900)
     log = proc.stdout + proc.stderr
     assert proc.returncode != 0 and "state=failed" in log
     assert "percentages within 0–100" in log and "validate_figures failed" in log
+    assert not report.exists()  # no report from unvalidated figures
     with psycopg.connect(warehouse) as conn:
         assert conn.execute("select count(*) from raw.pages").fetchone()[0] == pages_before
         assert conn.execute("select count(*) from staging.stg_extracted__articles").fetchone()[0] == 5
@@ -60,7 +64,7 @@ def test_scrape_then_transform(warehouse, snapshot_sites):
             .count("percentages within") == 1
         conn.execute("delete from extracted.mentions where seq = 900")  # the fix
     assert "state=success" in dags_test("transform", env)
-    assert _snapshot(warehouse) == before
+    assert _snapshot(warehouse) == before and report.exists()
 
 
 def _snapshot(url):
