@@ -27,7 +27,7 @@ body{font-family:"DejaVu Sans",Arial,sans-serif;margin:0;color:#1d1d1f;backgroun
 header{background:#7a1f1f;color:#fff;padding:18px 28px}header h1{margin:0;font-size:22px}
 header p{margin:4px 0 0;opacity:.85;font-size:13px}main{padding:8px 28px 40px;max-width:1200px}
 section{background:#fff;border:1px solid #e5e5e5;border-radius:6px;padding:14px 18px;margin:16px 0}
-h2{font-size:17px;margin:0 0 10px}.charts{display:flex;flex-wrap:wrap;gap:18px}.chart svg{max-width:100%;height:auto}
+h2{font-size:17px;margin:0 0 10px}h3{font-size:14px;margin:10px 0 4px;color:#7a1f1f}.charts{display:flex;flex-wrap:wrap;gap:18px}.chart svg{max-width:100%;height:auto}
 table{border-collapse:collapse;width:100%;font-size:13px}th,td{border-bottom:1px solid #eee;padding:6px 8px;
 text-align:left;vertical-align:top}th{background:#f4f4f4}td.num{text-align:right;white-space:nowrap}
 .sr{position:absolute;left:-9999px}.conflict{color:#b00020;font-weight:bold}.empty{color:#777;font-style:italic}.quote{color:#444;font-size:12px}
@@ -67,9 +67,17 @@ def _figure_value(r: dict) -> str:
 
 
 def _page(d: dict, generated: datetime) -> str:
-    members = charts.discipline_by_form(d["discipline"], "party_members", "Đảng viên bị kỷ luật theo kỳ, theo hình thức")
-    orgs = charts.discipline_by_form(d["discipline"], "party_organisations",
-                                     "Tổ chức đảng bị kỷ luật theo kỳ, theo hình thức")
+    # Hà Nội first, then each district/town that has its own figures
+    scopes = ["Hà Nội"] + sorted({r["scope"] for r in d["discipline"]} - {"Hà Nội"})
+    discipline = "".join(
+        f'<h3>{escape(scope)}</h3><div class="charts">'
+        + _chart(charts.discipline_by_form(d["discipline"], "party_members",
+                                           f"Đảng viên bị kỷ luật – {scope}", scope), "Đảng viên bị kỷ luật")
+        + _chart(charts.discipline_by_form(d["discipline"], "party_organisations",
+                                           f"Tổ chức đảng bị kỷ luật – {scope}", scope), "Tổ chức đảng bị kỷ luật")
+        + "</div>"
+        for scope in scopes
+    )
     checks = charts.grouped(d["checks"], {"inspection": "Kiểm tra", "supervision": "Giám sát",
                                           "complaints": "Đơn thư, tố cáo", "violation_found": "Phát hiện vi phạm"},
                             "Kiểm tra, giám sát và đơn thư theo kỳ")
@@ -77,7 +85,7 @@ def _page(d: dict, generated: datetime) -> str:
                              {"commendation": "Tập thể, cá nhân được khen thưởng"}, "Khen thưởng theo kỳ")
 
     latest_rows = "".join(
-        f"<tr><td>{escape(KIND_LABELS.get(r['kind'], r['kind']))}</td>"
+        f"<tr><td>{escape(KIND_LABELS.get(r['kind'], r['kind']))}<br><small>{escape(r['scope'])}</small></td>"
         f"<td>{escape(period_label(r['period_key'])) if r['period_key'] else '–'}</td>"
         f"<td class='num'>{escape((r['qualifier'] + ' ') if r['qualifier'] else '')}{escape(_figure_value(r))}</td>"
         f"<td>{escape(r['unit'] or '')}</td><td class='num'>{r['outlets']}</td>"
@@ -104,8 +112,7 @@ def _page(d: dict, generated: datetime) -> str:
 <body><header><h1>Số liệu công tác xây dựng Đảng – Thành ủy Hà Nội</h1>
 <p>Tổng hợp từ các báo và cổng thông tin; số liệu đã qua kiểm định tự động. Cập nhật {day(generated)}
 {generated:%H:%M}.</p></header><main>
-<section id="discipline"><h2>Kỷ luật đảng (Hà Nội)</h2><div class="charts">
-{_chart(members, "Đảng viên bị kỷ luật")}{_chart(orgs, "Tổ chức đảng bị kỷ luật")}</div></section>
+<section id="discipline"><h2>Kỷ luật đảng theo kỳ báo cáo, theo hình thức</h2>{discipline}</section>
 <section id="checks"><h2>Kiểm tra, giám sát, đơn thư</h2><div class="charts">{_chart(checks, "Kiểm tra, giám sát")}</div></section>
 <section id="commendations"><h2>Khen thưởng</h2><div class="charts">{_chart(commend, "Khen thưởng")}</div></section>
 <section id="latest"><h2>Số liệu mới nhất (kèm trích dẫn nguồn)</h2>

@@ -32,11 +32,11 @@ def _vn_axis(ax) -> None:
     ax.spines[["top", "right"]].set_visible(False)
 
 
-def discipline_by_form(rows: list[dict], subject: str, title: str) -> str | None:
-    """Stacked bars: disciplined per reporting period, by form. None when there is nothing to draw."""
+def discipline_by_form(rows: list[dict], subject: str, title: str, scope: str = "Hà Nội") -> str | None:
+    """Stacked bars: disciplined per reporting period, by form, in one locality. None when there is nothing to draw."""
     table: dict[str, dict[str, float]] = defaultdict(dict)
     for r in rows:
-        if r["subject"] == subject and r["form"] in FORMS:
+        if r["subject"] == subject and r["form"] in FORMS and r.get("scope", "Hà Nội") == scope:
             table[r["period_key"]][r["form"]] = float(r["value"])
     if not table:
         return None

@@ -15,8 +15,8 @@ def load(url: str) -> dict:
 
         return {
             "discipline": rows("""
-                select period_key, subject, form, value, outlets, conflict, reported_values
-                from marts.discipline_by_period order by period_key, subject, form"""),
+                select scope, period_key, subject, form, value, outlets, conflict, reported_values
+                from marts.discipline_by_period order by scope, period_key, subject, form"""),
             "checks": rows("""
                 select coalesce(period_key, extract(year from published_date)::int::text) as period_key, kind,
                        sum(value) as value, count(*) as figures
@@ -29,13 +29,13 @@ def load(url: str) -> dict:
                 from marts.fct_figures where kind = 'commendation' and value is not null
                 group by 1 order by 1"""),
             "latest": rows("""
-                select f.kind, f.value, f.denominator, f.qualifier, f.unit, f.period, f.period_key, f.breakdown,
+                select f.scope, f.kind, f.value, f.denominator, f.qualifier, f.unit, f.period, f.period_key, f.breakdown,
                        f.quote, f.article_url, f.published_date, f.source, a.title,
                        coalesce(d.outlets, 1) as outlets, coalesce(d.conflict, false) as conflict
                 from marts.fct_figures f
                 join marts.fct_articles a using (article_id)
                 left join marts.discipline_by_period d
-                  on d.period_key = f.period_key and d.form = 'total'
+                  on d.scope = f.scope and d.period_key = f.period_key and d.form = 'total'
                  and d.subject = case f.kind when 'discipline_party_members' then 'party_members'
                                              when 'discipline_party_orgs' then 'party_organisations' end
                 where f.kind <> 'count'

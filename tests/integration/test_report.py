@@ -62,3 +62,25 @@ def test_empty_warehouse_gives_no_data_page(pg_server_url, tmp_path):
     html = (tmp_path / "index.html").read_text(encoding="utf-8")
     assert data["latest"] == [] and "<svg" not in html
     assert html.count("Chưa có dữ liệu") >= 5
+
+
+def test_localities_get_their_own_charts(built, tmp_path):  # noqa: F811
+    import psycopg
+
+    with psycopg.connect(built) as conn:
+        conn.execute("""insert into marts.discipline_by_period (discipline_period_id, scope, period_key, subject, form,
+                            value, outlets, articles, conflict, reported_values, sources)
+                        values ('lb1', 'Long Biên', '2019-M09', 'party_members', 'khiển trách', 4, 1, 1, false,
+                                array[4], array['longbien']),
+                               ('lb2', 'Long Biên', '2019-M09', 'party_members', 'total', 4, 1, 1, false,
+                                array[4], array['longbien'])""")
+    try:
+        build_report(built, tmp_path)
+    finally:
+        with psycopg.connect(built) as conn:
+            conn.execute("delete from marts.discipline_by_period where discipline_period_id in ('lb1', 'lb2')")
+    html = (tmp_path / "index.html").read_text(encoding="utf-8")
+    hanoi, longbien = html.index("<h3>Hà Nội</h3>"), html.index("<h3>Long Biên</h3>")
+    assert hanoi < longbien
+    section = html[longbien:html.index("</section>", longbien)]
+    assert "<svg" in section and "9 tháng đầu năm 2019" in section

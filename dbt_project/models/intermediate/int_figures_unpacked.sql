@@ -1,4 +1,5 @@
--- Figure mentions of current article versions, with the JSON payload typed into columns.
+-- Figure mentions of current article versions, with the JSON payload typed into columns and the locality
+-- (scope) they apply to.
 select
     m.mention_id as figure_id,
     a.article_id,
@@ -19,7 +20,8 @@ select
     m.quote,
     m.start_offset,
     m.end_offset,
-    a.published_date
+    a.published_date,
+    {{ figure_scope('a.article_text', 'm.start_offset', 'a.source') }} as scope
 from {{ ref('stg_extracted__mentions') }} as m
 inner join {{ ref('int_articles_deduplicated') }} as a on m.page_id = a.page_id
 where m.mention_type = 'figure'

@@ -8,24 +8,24 @@ with reports as (
 
 per_value as (
     select
-        period_key, subject, form, reported_value,
+        scope, period_key, subject, form, reported_value,
         count(distinct source) as outlets_with_value
     from reports
-    group by period_key, subject, form, reported_value
+    group by scope, period_key, subject, form, reported_value
 ),
 
 ranked as (
     select
         *,
         row_number() over (
-            partition by period_key, subject, form order by outlets_with_value desc, reported_value desc
+            partition by scope, period_key, subject, form order by outlets_with_value desc, reported_value desc
         ) as rank_in_group
     from per_value
 )
 
 select
-    md5(r.period_key || '|' || r.subject || '|' || r.form) as discipline_period_id,
-    'Hà Nội' as scope,
+    md5(r.scope || '|' || r.period_key || '|' || r.subject || '|' || r.form) as discipline_period_id,
+    r.scope,
     r.period_key,
     r.subject,
     r.form,
@@ -40,6 +40,6 @@ select
 from reports as r
 inner join ranked as top
     on
-        r.period_key = top.period_key and r.subject = top.subject and r.form = top.form
+        r.scope = top.scope and r.period_key = top.period_key and r.subject = top.subject and r.form = top.form
         and top.rank_in_group = 1
-group by r.period_key, r.subject, r.form, top.reported_value
+group by r.scope, r.period_key, r.subject, r.form, top.reported_value

@@ -4,6 +4,7 @@ select
     f.article_id,
     f.page_id,
     f.source,
+    f.scope,
     f.kind,
     f.value,
     f.denominator,
