@@ -55,6 +55,9 @@ case "${1:-start}" in
       $psql -tAc "select 1 from pg_database where datname='$db'" | grep -q 1 \
         || $psql -c "create database $db owner $role"
     done
+    # read-only analyst login (grants on marts are applied by the warehouse migration, scrapers/sql/002_access.sql)
+    $psql -tAc "select 1 from pg_roles where rolname='analyst'" | grep -q 1 \
+      || $psql -c "create role analyst login password 'analyst' nocreatedb nocreaterole"
     echo "localpg: up on 127.0.0.1:$PORT (data in $D/data)"
     ;;
   stop)
