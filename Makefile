@@ -18,6 +18,9 @@ lint: setup
 docs: setup            ## serve GX Data Docs and dbt docs on http://127.0.0.1:8088
 	scripts/docs.sh
 
+airflow-ui: setup      ## Airflow 3 UI (standalone) on the project's Postgres, snapshot sources, admin/admin
+	scripts/airflow-ui.sh
+
 stop:                  ## stop the project's Postgres
 	scripts/localpg.sh stop
 
