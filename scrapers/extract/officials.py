@@ -29,7 +29,7 @@ TITLE_THEN_NAME = re.compile(
 # "đồng chí Nguyễn Lan Hương - Ủy viên Ban Thường vụ Thành ủy, Chủ tịch UBMTTQ …"
 VERB_STOP = r"chủ trì|trao|phát biểu|cho biết|nhấn mạnh|đề nghị|yêu cầu|đánh giá|làm việc|kết luận|dự|tham dự|lưu ý|chỉ đạo"
 NAME_THEN_TITLE = re.compile(
-    rf"(?:đồng chí|Đồng chí|ông|Ông|bà|Bà)\s+{NAME}\s*[-–,]\s*(?P<title>{TITLE_HEAD}(?:[^;.()\s]*\s?){{1,16}}?)"
+    rf"(?:đồng chí|Đồng chí|ông|Ông|bà|Bà)\s+{NAME}\s*[-–,]\s*(?P<title>{TITLE_HEAD}(?:\s+[^;.()\s]+){{0,16}}?)"
     rf"(?=[;.(]|\s+(?:{VERB_STOP})\b|$)"
 )
 NOT_NAMES = re.compile(r"^(?:Hà Nội|Thành|Thành Ủy|Ban|Ủy|Đảng|Quận|Huyện|Trung|Chính|Nhà|Mặt|Hội|Thường|Tổ|Văn)", re.I)
