@@ -1,27 +1,27 @@
 -- Figure mentions of current article versions, with the JSON payload typed into columns and the locality
 -- (scope) they apply to.
 select
-    m.mention_id as figure_id,
-    a.article_id,
-    m.page_id,
-    a.source,
-    m.extractor_version,
-    m.payload ->> 'kind' as kind,
-    (m.payload ->> 'value')::numeric as value,
-    (m.payload ->> 'denominator')::numeric as denominator,
-    m.payload ->> 'qualifier' as qualifier,
-    (m.payload -> 'range' ->> 0)::numeric as range_min,
-    (m.payload -> 'range' ->> 1)::numeric as range_max,
-    m.payload ->> 'unit' as unit,
-    m.payload ->> 'subject' as subject,
-    m.payload ->> 'period' as period,
-    nullif(m.payload -> 'breakdown', 'null'::jsonb) as breakdown,
-    (m.payload ->> 'breakdown_complete')::boolean as breakdown_complete,
-    m.quote,
-    m.start_offset,
-    m.end_offset,
-    a.published_date,
-    {{ figure_scope('a.article_text', 'm.start_offset', 'a.source') }} as scope
-from {{ ref('stg_extracted__mentions') }} as m
-inner join {{ ref('int_articles_deduplicated') }} as a on m.page_id = a.page_id
-where m.mention_type = 'figure'
+    mention_id as figure_id,
+    article_id,
+    page_id,
+    source,
+    extractor_version,
+    payload ->> 'kind' as kind,
+    (payload ->> 'value')::numeric as value,
+    (payload ->> 'denominator')::numeric as denominator,
+    payload ->> 'qualifier' as qualifier,
+    (payload -> 'range' ->> 0)::numeric as range_min,
+    (payload -> 'range' ->> 1)::numeric as range_max,
+    payload ->> 'unit' as unit,
+    payload ->> 'subject' as subject,
+    payload ->> 'period' as period,
+    nullif(payload -> 'breakdown', 'null'::jsonb) as breakdown,
+    (payload ->> 'breakdown_complete')::boolean as breakdown_complete,
+    quote,
+    start_offset,
+    end_offset,
+    published_date,
+    article_url,
+    {{ figure_scope('article_text', 'start_offset', 'source') }} as scope
+from {{ ref('int_mentions_current') }}
+where mention_type = 'figure'

@@ -22,6 +22,5 @@ select
     f.end_offset,
     f.published_date,
     f.extractor_version,
-    a.canonical_url as article_url
+    f.article_url
 from {{ ref('int_figures_unpacked') }} as f
-inner join {{ ref('int_articles_deduplicated') }} as a on f.article_id = a.article_id

@@ -1,0 +1,19 @@
+-- Mentions of the current version of each article (latest page version, latest parse, latest extractor run),
+-- with the article columns every mention fact needs.
+select
+    m.mention_id,
+    m.page_id,
+    m.extractor_version,
+    m.seq,
+    m.mention_type,
+    m.payload,
+    m.quote,
+    m.start_offset,
+    m.end_offset,
+    a.article_id,
+    a.source,
+    a.published_date,
+    a.canonical_url as article_url,
+    a.article_text
+from {{ ref('stg_extracted__mentions') }} as m
+inner join {{ ref('int_articles_deduplicated') }} as a on m.page_id = a.page_id
