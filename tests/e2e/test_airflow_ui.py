@@ -53,6 +53,20 @@ def api(base: str, path: str, token: str | None = None, data: dict | None = None
         return json.loads(resp.read())
 
 
+def wait_for_runs(base: str, token: str, dag_id: str, done: set[str] | None = None, timeout: float = 600,
+                  run_type: str | None = None) -> dict:
+    """Poll REST v2 until every run of `dag_id` not in `done` (of `run_type`, if given) has finished;
+    returns {run_id: state}."""
+    deadline = time.monotonic() + timeout
+    while True:
+        runs = {r["dag_run_id"]: r["state"] for r in api(base, f"/api/v2/dags/{dag_id}/dagRuns", token)["dag_runs"]
+                if r["dag_run_id"] not in (done or set()) and run_type in (None, r["run_type"])}
+        if runs and all(state in ("success", "failed") for state in runs.values()):
+            return runs
+        assert time.monotonic() < deadline, f"{dag_id} runs not finished: {runs}"
+        time.sleep(3)
+
+
 def test_operator_triggers_and_reads_logs(airflow_ui):
     from playwright.sync_api import sync_playwright
 
@@ -60,7 +74,11 @@ def test_operator_triggers_and_reads_logs(airflow_ui):
     token = api(base, "/auth/token", data={"username": "admin", "password": "admin"})["access_token"]
     # only scrape_sources is under test; its asset would otherwise start transform and compete for the 2 cores
     api(base, "/api/v2/dags/transform", token, data={"is_paused": True}, method="PATCH")
-    before = {r["dag_run_id"] for r in api(base, "/api/v2/dags/scrape_sources/dagRuns", token)["dag_runs"]}
+    # unpausing created the latest scheduled run (catchup=False); with max_active_runs=1 a manual run would queue
+    # behind it, so let it finish first
+    time.sleep(5)
+    before = set(wait_for_runs(base, token, "scrape_sources")) if api(
+        base, "/api/v2/dags/scrape_sources/dagRuns", token)["dag_runs"] else set()
     ARTIFACTS.mkdir(exist_ok=True)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
@@ -80,14 +98,7 @@ def test_operator_triggers_and_reads_logs(airflow_ui):
         page.get_by_role("button", name="Trigger").first.click()
         page.locator("[role=dialog]").get_by_role("button", name="Trigger").click()
 
-        run_id, state, deadline = None, None, time.monotonic() + 300
-        while state not in ("success", "failed"):
-            assert time.monotonic() < deadline, f"run {run_id} still {state}"
-            time.sleep(3)
-            runs = [r for r in api(base, "/api/v2/dags/scrape_sources/dagRuns", token)["dag_runs"]
-                    if r["dag_run_id"] not in before]
-            if runs:
-                run_id, state = runs[0]["dag_run_id"], runs[0]["state"]
+        (run_id, state), = wait_for_runs(base, token, "scrape_sources", done=before, run_type="manual").items()
         assert state == "success"
         tis = api(base, f"/api/v2/dags/scrape_sources/dagRuns/{run_id}/taskInstances", token)["task_instances"]
         assert sum(1 for t in tis if t["task_id"] == "crawl" and t["state"] == "success") == 5
