@@ -81,10 +81,19 @@ def articles_suite() -> list:
     ]
 
 
+# party code | state code | uncoded reference as written
+DOCUMENT_CODE = (r"^[0-9]{2,4}-[A-Za-zĐđ]+/[A-Z0-9]+$"
+                 r"|^[0-9]{1,5}(/[0-9]{4})?/[A-ZĐ]+-[A-ZĐƯ0-9]+$"
+                 r"|^(Chương trình|Nghị quyết|Chỉ thị|Kết luận|Quyết định|Quy định|Hướng dẫn|Kế hoạch|Đề án|Thông tư"
+                 r"|Nghị định|Thông báo) (số )?[0-9]{1,4}$")
+
+
 def documents_suite() -> list:
     return [
-        gxe.ExpectColumnValuesToMatchRegex(column="document_code", regex=r"^[0-9]{2,4}-[A-Za-zĐđ]+/[A-Z0-9]+$",
-                                           description="document codes match the normalised NN-XX/YY pattern"),
+        gxe.ExpectColumnValuesToMatchRegex(
+            column="document_code", regex=DOCUMENT_CODE,
+            description="document codes are normalised NN-XX/YY party codes, state codes (123/QĐ-UBND) or an "
+                        "uncoded reference kept as written (Kết luận số 21)"),
     ]
 
 

@@ -59,6 +59,15 @@ def fold_tones(text: str) -> str:
     return _OLD_TONE.sub(lambda m: _OLD_TO_NEW[m.group(0)], nfc(text))
 
 
+_SPACES = str.maketrans({c: " " for c in "\u00a0\u2007\u2009\u200a\u202f\u3000\t"})
+
+
+def matchable(text: str) -> str:
+    """The copy of NFC text that rules match against: new-style tones, every space character a plain space.
+    Same length as `text`, so offsets found in it point into the original."""
+    return fold_tones(text).translate(_SPACES)
+
+
 def strip_accents(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", nfc(text).replace("đ", "d").replace("Đ", "D"))
     return "".join(c for c in decomposed if unicodedata.category(c) != "Mn")

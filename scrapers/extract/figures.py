@@ -12,12 +12,12 @@ from collections.abc import Iterator
 from scrapers.extract.dates import NOT_FIGURE, PERIOD, period_in
 from scrapers.extract.documents import document_spans
 from scrapers.extract.numbers import NUMBER, QUALIFIER, RANGE_DASH, parse_number, qualifier_of
-from scrapers.text import fold_tones, is_furniture
+from scrapers.text import is_furniture, matchable
 
 FORMS = ("khiển trách", "cảnh cáo", "cách chức", "khai trừ", "giải tán")
 FORM = r"(?:khiển trách|cảnh cáo|cách chức|khai trừ|giải tán)"
 ORG_SUBJECT = r"(?:tổ chức (?:cơ sở )?đảng|tổ chức|chi bộ|đảng bộ|cấp ủy|ban thường vụ)"
-MEMBER_SUBJECT = r"(?:cán bộ,\s*đảng viên|đảng viên|trường hợp|cán bộ|người)"
+MEMBER_SUBJECT = r"(?:cán bộ,\s*đảng viên|đảng viên|trường hợp|cán bộ|người|đồng chí)"
 SUBJECT = rf"(?:{ORG_SUBJECT}|{MEMBER_SUBJECT})"
 QNUM = rf"(?:(?P<q>{QUALIFIER})\s+)?(?P<n>{NUMBER})"
 
@@ -50,13 +50,28 @@ COUNT = re.compile(rf"(?<![\w.,/-]){QNUM}(?!\s*[%/])(?=\s+[a-zà-ỹđ])")
 TIME_UNITS = re.compile(r"(?:tháng|năm|ngày|giờ|phút|tuần|quý|thế kỷ|lần|nhiệm kỳ|kỳ|khóa|khoá)\b")
 WORD_COUNT_NOUNS = re.compile(
     rf"(?:{SUBJECT}|tập thể|cá nhân|đồng chí|đề tài|chuyên đề|đề án|chương trình|nhóm|thành viên|đơn vị|xã|phường"
-    r"|quận|huyện|cuộc|vụ|đơn)\b", re.I)
+    r"|quận|huyện|cuộc|vụ|đơn|đoàn|tổ|ban|lớp|buổi|đợt|hội nghị|nhiệm vụ|giải pháp|chỉ tiêu|kế hoạch|văn bản|lượt)\b",
+    re.I)
 UNIT_STOP = {
     "đã", "đang", "được", "và", "với", "có", "của", "trong", "thực", "hoàn", "đạt", "là", "để", "do", "tại", "theo",
     "cho", "trên", "so", "từ", "về", "bị", "sẽ", "nhằm", "gồm", "mà", "như", "nhưng", "hoặc", "hay", "khi", "đến",
     "tới", "vào", "ra", "lên", "này", "đó", "nói", "diễn", "trở", "số", "nhiệm", "giai", "cụ", "nhất", "mỗi",
-    "hằng", "hàng", "ở",
+    "hằng", "hàng", "ở", "dưới", "chiếm", "tham", "phải", "cần", "còn", "chưa", "không",
 }
+# Numbers that are names or readership, not report figures: diseases and strains (Covid-19, H5N1), ages,
+# page views and shares, codes and house numbers.
+# The leading lookahead lists every alternative's first character: re tries each alternative at every position
+# otherwise, and this pattern runs over whole articles (3x faster).
+NOT_COUNTED = re.compile(
+    r"(?=[\d.cCsShHđĐtTlLbBmM])(?:"
+    r"(?i:covid|sars-cov|h\d+n)-?\s?\d+"
+    r"|(?i:độ tuổi|tuổi)\s+(?:từ\s+)?\d+(?:\s*(?:[-–]|đến|tới)\s*\d+)?(?:\s+tuổi)?"
+    r"|\d+(?:\s*(?:[-–]|đến|tới)\s*\d+)?\s+(?:năm\s+)?tuổi"  # "30 tuổi Đảng" is a badge
+    r"|[\d.]+\s+(?i:lượt)\s+(?:xem|đọc|truy cập|thích|chia sẻ|bình luận|like|share|view)"
+    r"|(?i:lượt xem|lượt đọc|lượt truy cập|bình luận)\s*:?\s*[\d.]+"
+    r"|(?i:mã số|số nhà|số điện thoại|hotline|đường dây nóng|số hiệu)\s*:?\s*[\d. ]*\d"
+    r")"
+)
 SCALE = {"nghìn tỷ": 10**12, "tỷ": 10**9, "triệu": 10**6, "nghìn": 10**3, "ngàn": 10**3, None: 1}
 SENTENCE_END = re.compile(r"(?<!\bTP)(?<!\bTp)(?<!\bThS)(?<!\bTS)(?<=[.!?…])\s+(?=[\"“(]?[A-ZĐÀ-Ỹ])|\n+")
 
@@ -69,6 +84,16 @@ def sentences(text: str) -> Iterator[tuple[int, str]]:
         start = m.end()
     if start < len(text):
         yield start, text[start:]
+
+
+LIST_NOUN = re.compile(r"(?:thị trấn|thị xã|xã|phường|quận|huyện|tỉnh|thành phố|sở|ban|ngành|đoàn thể|đơn vị|chi bộ"
+                       r"|đảng bộ|cơ quan|doanh nghiệp|trường học|trường)(?!\S)")
+
+
+def _word_end(text: str, start: int, n: int) -> int:
+    """Offset just after the n-th word following the comma at or after `start`."""
+    m = re.compile(r"\s*,?\s*" + r"\s+".join([r"\S+"] * n)).match(text, start)
+    return m.end() if m else start
 
 
 def unit_after(text: str, pos: int, max_words: int = 10) -> tuple[str, int]:
@@ -105,7 +130,16 @@ def unit_after(text: str, pos: int, max_words: int = 10) -> tuple[str, int]:
     for i in range(1, len(segments)):
         last = i == len(segments) - 1
         limit = 4 if last and closed_by in ("stop", "punct", "end") else 2
-        if len(segments[i]) > limit or any(len(seg) > 2 for seg in segments[1:i]):
+        if any(len(seg) > 2 for seg in segments[1:i]):
+            break
+        if len(segments[i]) > limit:
+            # "xã, phường, thị trấn tổ chức hội nghị": a list of administrative units ends at the last unit noun
+            head = LIST_NOUN.match(" ".join(segments[i]))
+            if last and head:
+                n = len(head.group(0).split())
+                segments[i] = segments[i][:n]
+                ends[i] = _word_end(text, ends[i - 1], n)
+                keep = i + 1
             break
         keep = i + 1
     unit = ", ".join(" ".join(seg) for seg in segments[:keep] if seg)
@@ -153,10 +187,11 @@ def _discipline_subject(subj: str, segment_before: str) -> tuple[str, str]:
 
 
 def extract_figures(text: str) -> list[dict]:
-    folded = fold_tones(text)  # same length as text: offsets stay valid
+    folded = matchable(text)  # same length as text: offsets stay valid
     masked = [(m.start(), m.end()) for m in NOT_FIGURE.finditer(folded)]
     masked += [(m.start("period"), m.end("period")) for m in PERIOD.finditer(folded)]
     masked += document_spans(folded)
+    masked += [(m.start(), m.end()) for m in NOT_COUNTED.finditer(folded)]
     # furniture lines in plain-text input ("• 0 bình luận", "0:00 / 0:00") carry no figures
     for line in re.finditer(r"[^\n]+", folded):
         if is_furniture(line.group(0).strip(" •\t")):
@@ -168,6 +203,7 @@ def extract_figures(text: str) -> list[dict]:
         period = period_in(sent)
         next_sent = sent_list[idx + 1] if idx + 1 < len(sent_list) else None
         figures += _discipline_and_checks(text, folded, base, sent, period, next_sent, claims)
+        figures += _complaints(text, base, sent, period, claims)
         figures += _commendations(text, base, sent, period, claims)
         figures += _ratios(text, base, sent, period, claims)
         figures += _changes(text, base, sent, period, claims)
@@ -189,6 +225,10 @@ def _discipline_and_checks(text, folded, base, sent, period, next_sent, claims) 
         before = [k for pos, k in triggers if pos < m.start()]
         after_text = sent[m.end():m.end() + 30].lower()
         kind = before[-1] if before else None
+        # "14 đảng viên bị kỷ luật": the act follows its count
+        passive = re.match(r"\s*(?:bị|phải)\s+(?:xử lý\s+|xem xét,?\s+|thi hành\s+)*kỷ luật", sent[m.end():], re.I)
+        if passive:
+            kind = "discipline"
         if re.match(r"\s*(?:có\s+)?vi phạm", after_text) and kind != "discipline":
             kind = "violation_found"
         if kind is None:
@@ -213,14 +253,22 @@ def _discipline_and_checks(text, folded, base, sent, period, next_sent, claims) 
                          or re.search(rf"(?:{PAIR.pattern})\s*[,;]\s*(?:và\s+)?$", sent[:lead.start()], re.I)):
                 continue
             breakdown: dict[str, int] = {}
+            shift = passive.end() if passive else 0
+            rest = sent[m.end() + shift:]
             paren = re.match(r"\s*\(([^()]*)\)", rest)
-            clause = re.match(r"\s*(?:,\s*)?(?:trong đó|gồm|cụ thể|với)?\s*:?\s*", rest, re.I)
-            if lead:
+            clause = re.match(r"\s*(?:[,;:]\s*)?(?:trong đó|gồm|cụ thể|với)?\s*(?:(?:với|bằng)?\s*(?:các\s+)?hình thức)?"
+                              r"\s*:?\s*", rest, re.I)
+            # "kỷ luật 3 chi bộ bằng hình thức khiển trách": one form for the whole total
+            single = re.match(rf"\s*(?:bằng|với)\s+(?:hình thức\s+)?({FORM})(?![\s:]*{NUMBER})", rest, re.I)
+            if single and not lead:
+                breakdown = {single.group(1).lower(): int(value)}
+                end = m.end() + shift + single.end()
+            elif lead:
                 breakdown = {lead.group(1).lower(): int(value)}
                 s = base + lead.start(1)
             elif paren:
                 breakdown, _ = _breakdown(paren.group(1))
-                end = m.end() + paren.end()
+                end = m.end() + shift + paren.end()
             elif clause:
                 # the clause ends at the next total ("và 359 đảng viên"), not at a pair's own "61 trường hợp"
                 pair_spans = [(p.start(), p.end()) for p in PAIR.finditer(rest)]
@@ -231,7 +279,7 @@ def _discipline_and_checks(text, folded, base, sent, period, next_sent, claims) 
                 pair = PAIR.match(segment)
                 if pair:
                     breakdown, last = _breakdown(segment)
-                    end = m.end() + clause.end() + last
+                    end = m.end() + shift + clause.end() + last
             e = base + end
             if not breakdown and next_sent is not None:
                 nbase, nsent = next_sent
@@ -267,6 +315,25 @@ def _discipline_and_checks(text, folded, base, sent, period, next_sent, claims) 
                 and not re.search(r"đảng viên|trường hợp", sent, re.I) else "discipline_party_members"
             out.append(_figure(kind, text, s, e, None, unit=None, subject="đảng viên" if kind.endswith("members")
                                else "tổ chức đảng", period=period, breakdown=breakdown, breakdown_complete=False))
+    return out
+
+
+COMPLAINT_COUNT = re.compile(
+    rf"(?<![\w.,/]){QNUM}\s+(?P<unit>(?:lá\s+)?đơn(?:\s+thư)?(?:\s+(?:tố cáo|khiếu nại|phản ánh|kiến nghị)"
+    rf"(?:,\s*(?:tố cáo|khiếu nại|phản ánh|kiến nghị))*)?|vụ việc|lượt công dân)(?!\w)", re.I)
+
+
+def _complaints(text, base, sent, period, claims) -> list[dict]:
+    if not re.search(r"đơn|tố cáo|khiếu nại|phản ánh|kiến nghị|tiếp công dân", sent, re.I):
+        return []
+    out = []
+    for m in COMPLAINT_COUNT.finditer(sent):
+        s, e = base + m.start(), base + m.end()
+        if not claims.free(base + m.start("n"), base + m.end("n")):
+            continue
+        claims.take(s, e)
+        out.append(_figure("complaints", text, s, e, parse_number(m["n"]), unit=re.sub(r"\s+", " ", m["unit"]).lower(),
+                           period=period, qualifier=qualifier_of(m["q"])))
     return out
 
 
@@ -376,10 +443,15 @@ def _counts(text, base, sent, period, claims) -> list[dict]:
         if not unit:
             continue
         s, e = base + m.start(), base + uend
+        # "từ 4.000 đảng viên trở lên": at least
+        at_least = re.match(r"\s+trở lên", sent[uend:])
+        if at_least:
+            e += at_least.end()
         claims.take(s, e)
         try:
             value = parse_number(m["n"])
         except ValueError:
             continue
-        out.append(_figure("count", text, s, e, value, unit=unit, period=period, qualifier=qualifier_of(m["q"])))
+        qualifier = "trên" if at_least else qualifier_of(m["q"])
+        out.append(_figure("count", text, s, e, value, unit=unit, period=period, qualifier=qualifier))
     return out

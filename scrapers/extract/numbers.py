@@ -19,7 +19,7 @@ NUMBER = rf"(?:{DIGITS}|{WORDS})"
 
 QUALIFIERS = {"hơn": "hơn", "gần": "gần", "trên": "trên", "khoảng": "khoảng", "chừng": "khoảng", "ước": "khoảng",
               "xấp xỉ": "khoảng", "tới": None, "đến": None}
-QUALIFIER = r"(?:hơn|gần|trên|khoảng|chừng|xấp xỉ)"
+QUALIFIER = r"(?i:hơn|gần|trên|khoảng|chừng|xấp xỉ)"  # "Gần 500 cán bộ" opens a sentence
 RANGE_DASH = r"\s*(?:[-–—]|đến|tới)\s*"
 
 

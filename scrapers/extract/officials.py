@@ -20,11 +20,11 @@ TITLE_HEAD = (
     r"(?:Tổng Bí thư|Phó Bí thư Thường trực|Phó Bí thư|Bí thư|Chủ tịch|Phó Chủ tịch|Trưởng ban|Phó Trưởng ban|Ủy viên"
     r"|Uỷ viên|Chánh Văn phòng|Giám đốc|Phó Giám đốc|Thủ tướng|Phó Thủ tướng|Bộ trưởng|Thứ trưởng|Trưởng Ban|Phó Trưởng Ban)"
 )
-ORG_WORD = rf"(?:[{UPPER}][{LOWER}]*\.?|T\.Ư|TƯ|UBND|HĐND|UBMTTQ|MTTQ|TP\.?|[{LOWER}]+)"
+ORG_WORD = rf"(?!và\s|với\s|cùng\s)(?:[{UPPER}][{LOWER}]*\.?|T\.Ư|TƯ|UBND|HĐND|UBMTTQ|MTTQ|TP\.?|[{LOWER}]+)"
 # "Bí thư Thành ủy Hà Nội Hoàng Trung Hải": title, then its organisation, then the name. The organisation is the
 # shortest run of words that leaves a 2-4 syllable name at the end.
 TITLE_THEN_NAME = re.compile(
-    rf"(?P<title>{TITLE_HEAD}(?:\s+{ORG_WORD}){{0,8}}?)\s+{NAME}(?=\s*(?:[,.;:)\n]|phát biểu|cho biết|nhấn mạnh|đề nghị|yêu cầu|chủ trì|trao|đánh giá|lưu ý|$))"
+    rf"(?P<title>{TITLE_HEAD}(?:\s+{ORG_WORD}){{0,8}}?)\s+{NAME}(?=\s*(?:[,.;:)\n]|phát biểu|cho biết|nhấn mạnh|đề nghị|yêu cầu|chủ trì|trao|đánh giá|lưu ý|đã|khẳng định|nói|chia sẻ|tặng|gửi|thăm|làm việc|dự|tham dự|trình|ký|chỉ đạo|kết luận|$))"
 )
 # "đồng chí Nguyễn Lan Hương - Ủy viên Ban Thường vụ Thành ủy, Chủ tịch UBMTTQ …"
 VERB_STOP = r"chủ trì|trao|phát biểu|cho biết|nhấn mạnh|đề nghị|yêu cầu|đánh giá|làm việc|kết luận|dự|tham dự|lưu ý|chỉ đạo"
@@ -32,6 +32,10 @@ NAME_THEN_TITLE = re.compile(
     rf"(?:đồng chí|Đồng chí|ông|Ông|bà|Bà)\s+{NAME}\s*[-–,]\s*(?P<title>{TITLE_HEAD}(?:\s+[^;.()\s]+){{0,16}}?)"
     rf"(?=[;.(]|\s+(?:{VERB_STOP})\b|$)"
 )
+# "Tham dự có các đồng chí: Hoàng Trung Hải, Bí thư Thành ủy Hà Nội; Ngô Thị Thanh Hằng, Phó Bí thư …; …"
+LIST_HEAD = re.compile(r"(?:các|Các)\s+(?:đồng chí|vị đại biểu|đại biểu)\s*:\s*")
+ANY_NAME = NAME.replace("?P<name>", "?:")
+LIST_ITEM = re.compile(rf"\s*(?:và\s+)?{NAME}\s*[,-–]\s*(?P<title>{TITLE_HEAD}[^;]*?)\s*(?=;|\.(?:\s|$)|$|\s+và\s+{ANY_NAME}\s*[,-–])")
 NOT_NAMES = re.compile(r"^(?:Hà Nội|Thành|Thành Ủy|Ban|Ủy|Đảng|Quận|Huyện|Trung|Chính|Nhà|Mặt|Hội|Thường|Tổ|Văn)", re.I)
 
 
@@ -47,4 +51,19 @@ def find_officials(text: str) -> list[dict]:
                 continue
             found[key] = {"name": name, "title": re.sub(r"\s+", " ", m["title"]).strip(" ,-–"),
                           "quote": m.group(0).strip(), "start": m.start(), "end": m.start() + len(m.group(0).rstrip())}
+    for head in LIST_HEAD.finditer(text):
+        # the list runs to the end of the sentence; items are separated by semicolons
+        end = re.compile(r"\.(?=\s+[A-ZĐÀ-Ỹ]|\s*$)|\n").search(text, head.end())
+        stop = end.start() if end else len(text)
+        pos = head.end()
+        while pos < stop:
+            m = LIST_ITEM.match(text, pos, stop)
+            if not m:
+                break
+            key = (m.start("name"), m.end("name"))
+            if key not in found and not NOT_NAMES.match(m["name"]):
+                start = m.start("name")
+                found[key] = {"name": m["name"], "title": re.sub(r"\s+", " ", m["title"]).strip(" ,-–"),
+                              "quote": text[start:m.end("title")], "start": start, "end": m.end("title")}
+            pos = m.end() + 1 if text.startswith(";", m.end()) else m.end()  # past the semicolon
     return sorted(found.values(), key=lambda o: o["start"])

@@ -5,7 +5,10 @@ select
     source,
     payload ->> 'code' as document_code,
     payload ->> 'doc_type' as doc_type,
-    split_part(payload ->> 'code', '/', 2) as issuer,
+    -- extractor versions before 2 carried no issuer: fall back to the code's suffix
+    coalesce(payload ->> 'issuer', nullif(split_part(payload ->> 'code', '/', 2), '')) as issuer,
+    -- uncoded references ("Kết luận số 21") are kept as written and carry is_coded = false
+    coalesce((payload ->> 'coded')::boolean, true) as is_coded,
     quote,
     start_offset,
     end_offset,
