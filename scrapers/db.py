@@ -15,6 +15,10 @@ def warehouse_url() -> str:
 
 
 def connect(url: str | None = None, **kwargs) -> psycopg.Connection:
+    """Autocommit by default, so `with conn.transaction():` blocks are the real transactions. Without it the
+    first plain query opens a transaction that stays open, each block becomes a mere savepoint inside it, and a
+    crash loses everything since the connection opened."""
+    kwargs.setdefault("autocommit", True)
     return psycopg.connect(url or warehouse_url(), **kwargs)
 
 

@@ -15,6 +15,7 @@ USER_AGENT = "hanoi-reports/0.1 (+https://github.com/hanoi-reports/hanoi-reports
 MAX_BYTES = 10 * 1024 * 1024
 HTML_TYPES = ("text/html", "application/xhtml+xml", "application/xml", "text/xml", "text/plain")
 MAX_REDIRECTS = 5
+JITTER_MARGIN = 0.02
 
 
 @dataclass
@@ -26,6 +27,7 @@ class FetchResult:
     error: str | None = None
     elapsed_ms: int = 0
     final_url: str | None = None
+    sha256: str | None = None  # filled in when the body lands
 
     @property
     def ok(self) -> bool:
@@ -36,8 +38,35 @@ class FetchResult:
         return self.status == 304
 
 
-def make_session(retries: int = 3, backoff: float = 0.5) -> requests.Session:
-    retry = Retry(
+class PoliteRetry(Retry):
+    """urllib3 Retry that never retries sooner than the site's politeness delay.
+
+    urllib3 retries the first failure immediately (backoff 0) and sleeps exactly `Retry-After` when a server sends
+    one, even `Retry-After: 0`; both would break a Crawl-delay, so every retry waits at least `min_backoff`.
+    """
+
+    def __init__(self, *args, min_backoff: float = 0.0, on_retry=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.min_backoff = min_backoff
+        self.on_retry = on_retry  # called as each retry is sent, so the client's delay counts from it
+
+    def new(self, **kw):
+        retry = super().new(**kw)
+        retry.min_backoff, retry.on_retry = self.min_backoff, self.on_retry
+        return retry
+
+    def sleep(self, response=None) -> None:
+        started = time.monotonic()
+        super().sleep(response)
+        remaining = self.min_backoff - (time.monotonic() - started)
+        if remaining > 0:
+            time.sleep(remaining)
+        if self.on_retry:
+            self.on_retry()
+
+
+def make_session(retries: int = 3, backoff: float = 0.5, min_backoff: float = 0.0) -> requests.Session:
+    retry = PoliteRetry(
         total=retries,
         connect=retries,
         read=retries,
@@ -50,6 +79,7 @@ def make_session(retries: int = 3, backoff: float = 0.5) -> requests.Session:
         respect_retry_after_header=True,
         raise_on_status=False,
         redirect=False,
+        min_backoff=min_backoff,
     )
     session = requests.Session()
     adapter = HTTPAdapter(max_retries=retry)
@@ -102,10 +132,15 @@ class PoliteClient:
         self.robots_result: FetchResult | None = None
         self._last_request = 0.0
         self.crawl_delay = 0.0
+        self._apply_delay_to_retries()
 
     @property
     def delay(self) -> float:
-        return max(self.min_delay, self.crawl_delay)
+        """Seconds between the starts of two requests to this site. A non-zero delay gets a small margin: the
+        site sees our requests arrive with a few milliseconds of jitter (connection setup, its own scheduling),
+        and a gap measured on its side must still be at least the delay it asked for."""
+        wanted = max(self.min_delay, self.crawl_delay)
+        return wanted + JITTER_MARGIN if wanted > 0 else 0.0
 
     def load_robots(self) -> FetchResult:
         result = self._get(f"{self.base_url}/robots.txt", {})
@@ -121,7 +156,14 @@ class PoliteClient:
             # will load either and each failure is recorded.
             parser.parse([])
         self.robots, self.robots_result = parser, result
+        self._apply_delay_to_retries()
         return result
+
+    def _apply_delay_to_retries(self) -> None:
+        for adapter in self.session.adapters.values():
+            retry = getattr(adapter, "max_retries", None)
+            if isinstance(retry, PoliteRetry):
+                retry.min_backoff, retry.on_retry = self.delay, self._mark_request
 
     def allowed(self, url: str) -> bool:
         return self.robots is None or self.robots.can_fetch(USER_AGENT, url)
@@ -140,6 +182,9 @@ class PoliteClient:
         gap = time.monotonic() - self._last_request
         if gap < self.delay:
             time.sleep(self.delay - gap)
+        self._mark_request()
+
+    def _mark_request(self) -> None:
         self._last_request = time.monotonic()
 
     def _get(self, url: str, headers: dict[str, str]) -> FetchResult:

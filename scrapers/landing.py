@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from datetime import timedelta
 from urllib.parse import urlsplit
 
@@ -12,6 +13,8 @@ from psycopg.types.json import Jsonb
 from scrapers.fetcher import FetchResult
 
 MAX_BACKOFF = timedelta(days=7)
+BATCH_PAGES = 25
+BATCH_BYTES = 32 * 1024 * 1024
 
 
 def url_path(url: str) -> str:
@@ -37,39 +40,32 @@ def store_page(conn: psycopg.Connection, *, source: str, kind: str, result: Fetc
     return existing[0], False
 
 
-def record_fetch(conn: psycopg.Connection, *, run_id: str, source: str, kind: str, result: FetchResult,
-                 page_id: int | None) -> None:
-    conn.execute(
-        """insert into raw.fetches (run_id, source, url, kind, status, error, elapsed_ms, bytes, page_id)
-           values (%s, %s, %s, %s, %s, %s, %s, %s, %s)""",
-        (run_id, source, result.url, kind, result.status, result.error, result.elapsed_ms, len(result.body), page_id),
-    )
+_STATE_SQL = """
+    insert into raw.fetch_state as s (source, path, url, etag, last_modified, last_status, last_error,
+                                      last_attempt_at, last_success_at, consecutive_failures, next_fetch_after)
+    values (%(source)s, %(path)s, %(url)s, %(etag)s, %(lm)s, %(status)s, %(error)s, now(),
+            case when %(ok)s then now() end, case when %(ok)s then 0 else 1 end,
+            case when %(ok)s then null else now() + interval '1 hour' end)
+    on conflict (source, path) do update set
+        url = excluded.url,
+        etag = coalesce(excluded.etag, s.etag),
+        last_modified = coalesce(excluded.last_modified, s.last_modified),
+        last_status = excluded.last_status,
+        last_error = excluded.last_error,
+        last_attempt_at = now(),
+        last_success_at = case when %(ok)s then now() else s.last_success_at end,
+        consecutive_failures = case when %(ok)s then 0 else s.consecutive_failures + 1 end,
+        -- failing URLs back off exponentially (1 h, 2 h, 4 h … capped at 7 days)
+        next_fetch_after = case when %(ok)s then null
+            else now() + least(interval '1 hour' * power(2, s.consecutive_failures), %(cap)s) end"""
 
 
-def update_state(conn: psycopg.Connection, *, source: str, result: FetchResult) -> None:
+def _state_params(source: str, result: FetchResult) -> dict:
     success = result.ok or result.not_modified
-    conn.execute(
-        """insert into raw.fetch_state as s (source, path, url, etag, last_modified, last_status, last_error,
-                                               last_attempt_at, last_success_at, consecutive_failures, next_fetch_after)
-           values (%(source)s, %(path)s, %(url)s, %(etag)s, %(lm)s, %(status)s, %(error)s, now(),
-                   case when %(ok)s then now() end, case when %(ok)s then 0 else 1 end,
-                   case when %(ok)s then null else now() + interval '1 hour' end)
-           on conflict (source, path) do update set
-               url = excluded.url,
-               etag = coalesce(excluded.etag, s.etag),
-               last_modified = coalesce(excluded.last_modified, s.last_modified),
-               last_status = excluded.last_status,
-               last_error = excluded.last_error,
-               last_attempt_at = now(),
-               last_success_at = case when %(ok)s then now() else s.last_success_at end,
-               consecutive_failures = case when %(ok)s then 0 else s.consecutive_failures + 1 end,
-               -- failing URLs back off exponentially (1 h, 2 h, 4 h … capped at 7 days)
-               next_fetch_after = case when %(ok)s then null
-                   else now() + least(interval '1 hour' * power(2, s.consecutive_failures), %(cap)s) end""",
-        {"url": result.url, "path": url_path(result.url), "source": source, "etag": result.headers.get("ETag") if success else None,
-         "lm": result.headers.get("Last-Modified") if success else None, "status": result.status,
-         "error": result.error, "ok": success, "cap": MAX_BACKOFF},
-    )
+    return {"url": result.url, "path": url_path(result.url), "source": source,
+            "etag": result.headers.get("ETag") if success else None,
+            "lm": result.headers.get("Last-Modified") if success else None, "status": result.status,
+            "error": result.error, "ok": success, "cap": MAX_BACKOFF}
 
 
 def known_article_paths(conn: psycopg.Connection, source: str) -> set[str]:
@@ -82,6 +78,85 @@ def backed_off_paths(conn: psycopg.Connection, source: str) -> set[str]:
         "select path from raw.fetch_state where source = %s and next_fetch_after > now()", (source,)
     )
     return {r[0] for r in rows}
+
+
+def latest_body(conn: psycopg.Connection, source: str, url: str) -> bytes | None:
+    row = conn.execute("select body from raw.pages where source = %s and path = %s order by fetched_at desc, id desc"
+                       " limit 1", (source, url_path(url))).fetchone()
+    return bytes(row[0]) if row else None
+
+
+def fetch_states(conn: psycopg.Connection, source: str) -> dict[str, tuple[str | None, str | None]]:
+    """Stored validators (ETag, Last-Modified) of every URL of a source, for conditional GETs."""
+    rows = conn.execute("select path, etag, last_modified from raw.fetch_state where source = %s", (source,))
+    return {r[0]: (r[1], r[2]) for r in rows}
+
+
+class Batch:
+    """Fetch results of one source waiting to land. `flush` writes them in one transaction: pages with one
+    INSERT … SELECT FROM unnest (deduplicated on (source, path, sha256)), attempts with COPY, state with
+    executemany. A crash before the commit leaves nothing of the batch; nothing half-written survives."""
+
+    def __init__(self, conn: psycopg.Connection, *, source: str, run_id: str, max_pages: int = BATCH_PAGES,
+                 max_bytes: int = BATCH_BYTES):
+        self.conn, self.source, self.run_id = conn, source, run_id
+        self.max_pages, self.max_bytes = max_pages, max_bytes
+        self.items: list[tuple[str, FetchResult]] = []
+        self.bytes = 0
+        self.new_pages = 0
+        self.landed = 0
+
+    def add(self, kind: str, result: FetchResult) -> None:
+        self.items.append((kind, result))
+        self.bytes += len(result.body)
+        if sum(1 for _, r in self.items if r.ok) >= self.max_pages or self.bytes >= self.max_bytes:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.items:
+            return
+        with self.conn.transaction():
+            ids = self._land_pages([(k, r) for k, r in self.items if r.ok and k != "robots"])
+            with self.conn.cursor() as cur:
+                with cur.copy("copy raw.fetches (run_id, source, url, kind, status, error, elapsed_ms, bytes, page_id)"
+                              " from stdin") as copy:
+                    for kind, r in self.items:
+                        page_id = ids.get((url_path(r.url), _digest(r))) if r.ok and kind != "robots" else None
+                        copy.write_row((self.run_id, self.source, r.url, kind, r.status, r.error, r.elapsed_ms,
+                                        len(r.body), page_id))
+                state = [(k, r) for k, r in self.items if k in ("article", "listing")]
+                if state:
+                    cur.executemany(_STATE_SQL, [_state_params(self.source, r) for _, r in state])
+        self.landed += len(self.items)
+        self.items, self.bytes = [], 0
+
+    def _land_pages(self, pages: list[tuple[str, FetchResult]]) -> dict[tuple[str, str], int]:
+        if not pages:
+            return {}
+        cols = list(zip(*[(r.url, url_path(r.url), kind, r.status, json.dumps(r.headers), r.headers.get("Content-Type"),
+                           r.body, _digest(r)) for kind, r in pages], strict=True))
+        inserted = self.conn.execute(
+            """insert into raw.pages (source, url, path, kind, status, headers, content_type, body, sha256, run_id)
+               select %(source)s, u, p, k, s, h::jsonb, c, b, d, %(run)s
+               from unnest(%(u)s::text[], %(p)s::text[], %(k)s::text[], %(s)s::int[], %(h)s::text[], %(c)s::text[],
+                           %(b)s::bytea[], %(d)s::text[]) as t(u, p, k, s, h, c, b, d)
+               on conflict (source, path, sha256) do nothing returning id""",
+            {"source": self.source, "run": self.run_id, "u": list(cols[0]), "p": list(cols[1]), "k": list(cols[2]),
+             "s": list(cols[3]), "h": list(cols[4]), "c": list(cols[5]), "b": list(cols[6]), "d": list(cols[7])},
+        ).fetchall()
+        self.new_pages += len(inserted)
+        rows = self.conn.execute(
+            """select id, path, sha256 from raw.pages where source = %s
+               and (path, sha256) in (select * from unnest(%s::text[], %s::text[]))""",
+            (self.source, list(cols[1]), list(cols[7])),
+        ).fetchall()
+        return {(path, sha): page_id for page_id, path, sha in rows}
+
+
+def _digest(result: FetchResult) -> str:
+    if result.sha256 is None:
+        result.sha256 = hashlib.sha256(result.body).hexdigest()
+    return result.sha256
 
 
 def fetch_state(conn: psycopg.Connection, source: str, url: str) -> tuple[str | None, str | None]:

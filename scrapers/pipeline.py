@@ -4,82 +4,19 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime
-from urllib.parse import urljoin
 
 from psycopg.types.json import Jsonb
 
-from scrapers import db, landing, sources
+from scrapers import db, sources
+from scrapers.crawl import crawl_source, crawl_sources
 from scrapers.extract import extract_all
-from scrapers.fetcher import PoliteClient
 from scrapers.relevance import is_relevant
 from scrapers.sources import ParseError
 from scrapers.text import nfc
 from scrapers.versions import EXTRACTOR_VERSION, PARSER_VERSION
 
 log = logging.getLogger(__name__)
-
-
-def crawl_source(name: str, run_id: str, *, url: str | None = None, min_delay: float | None = None,
-                 max_articles: int = 200) -> dict:
-    """Discover and fetch one source's new articles into raw. Never raises for the site's own faults: an
-    unreachable site comes back as status "unreachable" with the reason, recorded in raw.fetches."""
-    adapter = sources.get(name)
-    base = sources.base_urls()[name]
-    client = PoliteClient(base, min_delay=adapter.min_delay_seconds if min_delay is None else min_delay)
-    summary = {"source": name, "base_url": base, "status": "ok", "listings": 0, "discovered": 0, "fetched": 0,
-               "new_pages": 0, "not_modified": 0, "failed": 0, "errors": []}
-    with db.connect(url) as conn:
-        db.migrate(conn)
-        robots = client.load_robots()
-        with conn.transaction():
-            landing.record_fetch(conn, run_id=run_id, source=name, kind="robots", result=robots, page_id=None)
-        if robots.status is None:
-            summary.update(status="unreachable", failed=1, errors=[f"{robots.url}: {robots.error}"])
-            log.warning("source %s unreachable: %s", name, robots.error)
-            return summary
-
-        discovered: list[str] = []
-        for path in adapter.listing_paths:
-            listing_url = urljoin(base + "/", path.lstrip("/"))
-            page_id, result = _fetch_and_land(conn, client, name, "listing", listing_url, run_id, summary)
-            if result.ok:
-                summary["listings"] += 1
-                discovered += [u for u in adapter.discover(result.body, result.final_url or listing_url)
-                               if u not in discovered]
-        summary["discovered"] = len(discovered)
-        if summary["listings"] == 0:
-            summary["status"] = "unreachable"
-            return summary
-
-        skip = landing.known_article_paths(conn, name) | landing.backed_off_paths(conn, name)
-        todo = [u for u in discovered if landing.url_path(u) not in skip][:max_articles]
-        for article_url in todo:
-            _fetch_and_land(conn, client, name, "article", article_url, run_id, summary)
-        if summary["failed"] and summary["new_pages"] == 0 and todo:
-            summary["status"] = "degraded"
-    log.info("crawl %s: %s", name, {k: v for k, v in summary.items() if k != "errors"})
-    return summary
-
-
-def _fetch_and_land(conn, client, source, kind, url, run_id, summary):
-    etag, last_modified = landing.fetch_state(conn, source, url) if kind == "article" else (None, None)
-    result = client.fetch(url, etag=etag, last_modified=last_modified)
-    summary["fetched"] += 1
-    page_id = None
-    # One transaction per URL: the page, its fetch record and its state land together or not at all.
-    with conn.transaction():
-        if result.ok:
-            page_id, new = landing.store_page(conn, source=source, kind=kind, result=result, run_id=run_id)
-            summary["new_pages"] += int(new)
-        elif result.not_modified:
-            summary["not_modified"] += 1
-        else:
-            summary["failed"] += 1
-            summary["errors"].append(f"{url}: {result.error}")
-        landing.record_fetch(conn, run_id=run_id, source=source, kind=kind, result=result, page_id=page_id)
-        if kind == "article":
-            landing.update_state(conn, source=source, result=result)
-    return page_id, result
+__all__ = ["crawl_source", "crawl_sources", "parse_pending", "extract_pending", "status", "article_text"]
 
 
 def parse_pending(url: str | None = None, parser_version: str = PARSER_VERSION, sources_filter: list[str] | None = None,

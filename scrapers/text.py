@@ -28,11 +28,45 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", _SOFT.sub("", text))
 
 
+# UTF-8 read as Windows-1252/Latin-1 turns "Thành ủy" into "ThÃ nh á»§y": lead bytes of 2- and 3-byte sequences
+# show up as these characters.
+_MOJIBAKE_HINT = re.compile("[ÃÄÅÆáâäåæçèéêëìíîïðñòóôõö][\u0080-\u00ff\u0152-\u2122]")
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+
+
+def _as_cp1252_bytes(run: str) -> bytes:
+    out = bytearray()
+    for ch in run:
+        code = ord(ch)
+        # decoders map the five bytes cp1252 leaves undefined (0x81, 0x8d …) to U+0081 …; keep them as bytes
+        out += bytes([code]) if code < 256 else ch.encode("cp1252")
+    return bytes(out)
+
+
+def repair_mojibake(text: str) -> str:
+    """Undo UTF-8 decoded as Windows-1252 or Latin-1, run by run; text that is not mojibake is returned as is.
+
+    A run only changes when its characters re-encode to valid UTF-8, which real Vietnamese never does: its
+    letters are either outside Latin-1 (ủ, ố) or single Latin-1 letters that are not valid UTF-8 on their own (à).
+    """
+    if not _MOJIBAKE_HINT.search(text):
+        return text
+
+    def fix(m: re.Match) -> str:
+        try:
+            return _as_cp1252_bytes(m.group(0)).decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            return m.group(0)
+
+    return _NON_ASCII_RUN.sub(fix, text)
+
+
 def clean(text: str | None) -> str:
-    """NFC, one space between words, no leading/trailing space (NBSP and zero-width spaces count as space)."""
+    """NFC, mojibake repaired, one space between words, no leading/trailing space (NBSP and zero-width spaces
+    count as space)."""
     if not text:
         return ""
-    return _WS.sub(" ", nfc(text)).strip()
+    return _WS.sub(" ", nfc(repair_mojibake(text))).strip()
 
 
 def strip_lead_prefix(sapo: str) -> str:

@@ -42,7 +42,19 @@ class Article:
         return row
 
 
+def decode_html(body: bytes) -> str | bytes:
+    """UTF-8 (the sites' encoding) wins over whatever the page declares: a body that decodes as strict UTF-8 is
+    UTF-8, even under `<meta charset=iso-8859-1>` or a wrong header. Anything else goes to bs4's detection."""
+    body = body.removeprefix(b"\xef\xbb\xbf")
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError:
+        return body
+
+
 def soup_of(html: str | bytes) -> BeautifulSoup:
+    if isinstance(html, bytes):
+        html = decode_html(html)
     soup = BeautifulSoup(html, "lxml")
     # Comments carry CMS timestamps (baochinhphu `<!--u: … -->`), never article text.
     for c in soup.find_all(string=lambda s: isinstance(s, Comment)):
@@ -151,6 +163,18 @@ class SourceAdapter:
             if urlsplit(url).netloc == urlsplit(page_url).netloc and self.is_article_url(url):
                 seen.setdefault(url, None)
         return list(seen)
+
+    def next_listing_page(self, html: str | bytes, page_url: str) -> str | None:
+        """The listing's next page (`rel=next` link or anchor, or a "Trang sau"/"Xem thêm" pager link) on the
+        same host, or None at the end. Adapters with other pagers override this."""
+        soup = html if isinstance(html, BeautifulSoup) else soup_of(html)
+        tag = soup.find(["link", "a"], rel="next", href=True)
+        if tag is None:
+            tag = soup.find("a", href=True, string=re.compile(r"^\s*(?:Trang sau|Trang tiếp|Xem thêm|Tiếp|›|»|>)\s*$", re.I))
+        if tag is None:
+            return None
+        target = urljoin(page_url, tag["href"]).split("#")[0]
+        return target if urlsplit(target).netloc == urlsplit(page_url).netloc and target != page_url else None
 
     def parse(self, html: str | bytes, url: str) -> Article:
         soup = soup_of(html)

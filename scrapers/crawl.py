@@ -1,0 +1,130 @@
+"""Crawling: discover a source's new article URLs and land every fetch in the raw archive, politely.
+
+One source is crawled by one thread with its own HTTP client (its robots.txt, Crawl-delay and per-domain delay) and
+its own database connection; different sources run concurrently (`crawl_sources`). Results land in batches, each
+batch in one transaction, so a crawl killed at any moment leaves whole batches or nothing, and the next run fetches
+whatever did not land.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from urllib.parse import urljoin
+
+from scrapers import db, landing, sources
+from scrapers.fetcher import FetchResult, PoliteClient
+from scrapers.sources.base import SourceAdapter
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[str, str, FetchResult], None]  # (source, kind, result) after each fetch
+MAX_LISTING_PAGES = 50
+
+
+def crawl_source(name: str, run_id: str, *, url: str | None = None, min_delay: float | None = None,
+                 max_articles: int = 200, adapter: SourceAdapter | None = None, base_url: str | None = None,
+                 client: PoliteClient | None = None, progress: Progress | None = None,
+                 batch_size: int = landing.BATCH_PAGES) -> dict:
+    """Discover and fetch one source's new articles into raw. Never raises for the site's own faults: an
+    unreachable site comes back as status "unreachable" with the reason, recorded in raw.fetches."""
+    adapter = adapter or sources.get(name)
+    base = base_url or sources.base_urls()[name]
+    client = client or PoliteClient(base, min_delay=adapter.min_delay_seconds if min_delay is None else min_delay)
+    summary = {"source": name, "base_url": base, "status": "ok", "listings": 0, "discovered": 0, "fetched": 0,
+               "new_pages": 0, "not_modified": 0, "failed": 0, "backed_off": 0, "errors": []}
+    with db.connect(url) as conn:
+        db.migrate(conn)
+        batch = landing.Batch(conn, source=name, run_id=run_id, max_pages=batch_size)
+
+        def fetch(kind: str, target: str, etag=None, last_modified=None) -> FetchResult:
+            result = client.fetch(target, etag=etag, last_modified=last_modified)
+            summary["fetched"] += 1
+            if result.not_modified:
+                summary["not_modified"] += 1
+            elif not result.ok:
+                summary["failed"] += 1
+                summary["errors"].append(f"{target}: {result.error}")
+            batch.add(kind, result)
+            if progress:
+                progress(name, kind, result)
+            return result
+
+        robots = client.load_robots()  # not counted in "fetched": that counts listing and article pages
+        batch.add("robots", robots)
+        if robots.status is None:
+            batch.flush()
+            summary.update(status="unreachable", failed=1, errors=[f"{robots.url}: {robots.error}"])
+            log.warning("source %s unreachable: %s", name, robots.error)
+            return summary
+
+        states = landing.fetch_states(conn, name)
+
+        def listing_body(result: FetchResult) -> bytes | None:
+            # a listing answered 304 is read from the copy we stored when it last changed
+            if result.not_modified:
+                batch.flush()
+                return landing.latest_body(conn, name, result.url)
+            return result.body if result.ok else None
+
+        discovered = _discover(adapter, base, fetch, listing_body, states, summary)
+        summary["discovered"] = len(discovered)
+        if summary["listings"] == 0:
+            batch.flush()
+            summary["status"] = "unreachable"
+            return summary
+
+        known = landing.known_article_paths(conn, name)
+        backed_off = landing.backed_off_paths(conn, name)
+        summary["backed_off"] = sum(1 for u in discovered if landing.url_path(u) in backed_off)
+        todo = [u for u in discovered if landing.url_path(u) not in known | backed_off][:max_articles]
+        for article_url in todo:
+            etag, last_modified = states.get(landing.url_path(article_url), (None, None))
+            fetch("article", article_url, etag, last_modified)
+        batch.flush()
+        summary["new_pages"] = batch.new_pages
+        if summary["failed"] and summary["new_pages"] == 0 and todo:
+            summary["status"] = "degraded"
+    log.info("crawl %s: %s", name, {k: v for k, v in summary.items() if k != "errors"})
+    return summary
+
+
+def _discover(adapter: SourceAdapter, base: str, fetch, listing_body, states: dict, summary: dict) -> list[str]:
+    """Article URLs from every listing page, following each listing's pagination to its end, fetching no page
+    twice (a pagination loop ends at the first page seen before)."""
+    discovered: dict[str, None] = {}
+    seen_listings: set[str] = set()
+    for path in adapter.listing_paths:
+        page_url: str | None = urljoin(base + "/", path.lstrip("/"))
+        pages = 0
+        while page_url and page_url not in seen_listings and pages < MAX_LISTING_PAGES:
+            seen_listings.add(page_url)
+            pages += 1
+            result = fetch("listing", page_url, *states.get(landing.url_path(page_url), (None, None)))
+            body = listing_body(result)
+            if body is None:
+                break
+            summary["listings"] += 1
+            here = result.final_url or page_url
+            for found in adapter.discover(body, here):
+                discovered.setdefault(found, None)
+            page_url = adapter.next_listing_page(body, here)
+    return list(discovered)
+
+
+def crawl_sources(names: list[str], run_id: str, *, url: str | None = None, workers: int | None = None,
+                  progress: Progress | None = None, **kwargs) -> list[dict]:
+    """Crawl several sources at once, one thread per source: each keeps its own politeness, and the crawl takes
+    about as long as the slowest source rather than the sum. One source's failure never stops the others."""
+    results: dict[str, dict] = {}
+    with ThreadPoolExecutor(max_workers=workers or max(1, len(names)), thread_name_prefix="crawl") as pool:
+        futures = {pool.submit(crawl_source, n, run_id, url=url, progress=progress, **kwargs): n for n in names}
+        for future in as_completed(futures):
+            name = futures[future]
+            try:
+                results[name] = future.result()
+            except Exception as exc:  # a bug or a database outage in one source: report it, keep the others
+                log.exception("crawl %s failed", name)
+                results[name] = {"source": name, "status": "error", "errors": [f"{type(exc).__name__}: {exc}"]}
+    return [results[n] for n in names]

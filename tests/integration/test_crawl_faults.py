@@ -1,0 +1,135 @@
+"""Crawling a local site that misbehaves on purpose (tests/fault_site.py): nothing lost, nothing duplicated,
+robots.txt and Crawl-delay obeyed, a SIGKILLed crawl recovers, and a second crawl stores nothing new."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+import unicodedata
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import psycopg
+
+from scrapers.crawl import crawl_source
+from scrapers.fetcher import PoliteClient, make_session
+from scrapers.sources.base import soup_of
+from scrapers.text import clean
+from tests.fault_site import FAULTS, LANDS, READ_TIMEOUT, FaultSite, FaultSiteAdapter
+
+ROOT = Path(__file__).resolve().parents[2]
+EXPECTED_ERRORS = {
+    "timeout": "timed out", "truncated": "IncompleteRead", "huge-50mb": "larger than", "redirect-away": "another host",
+    "redirect-loop": "redirects", "reset-always": "Connection", "500-always": "HTTP 500",
+}
+
+
+def crawl(site: FaultSite, warehouse: str, run_id: str, **kw) -> dict:
+    client = PoliteClient(site.url, min_delay=0.0, timeout=(2, READ_TIMEOUT),
+                          session=make_session(retries=3, backoff=0.05))
+    return crawl_source("faultsite", run_id, url=warehouse, adapter=FaultSiteAdapter(), base_url=site.url,
+                        client=client, **kw)
+
+
+def archive(warehouse: str):
+    with psycopg.connect(warehouse) as conn:
+        pages = conn.execute("select path, count(*) from raw.pages where source = 'faultsite' and kind = 'article'"
+                             " group by path").fetchall()
+        failures = conn.execute("select url, error from raw.fetches where source = 'faultsite' and kind = 'article'"
+                                " and error is not null").fetchall()
+        total = conn.execute("select count(*) from raw.pages").fetchone()[0]
+    return dict(pages), {urlsplit(u).path: e for u, e in failures}, total
+
+
+def test_fault_site_loses_nothing_and_duplicates_nothing(warehouse):
+    with FaultSite(pages=40, crawl_delay=0.1) as site:
+        summary = crawl(site, warehouse, "run-1")
+        pages, failures, total = archive(warehouse)
+
+        # 0 duplicated: every stored article path once
+        assert pages and set(pages.values()) == {1}
+        # 0 lost: every linked URL is either stored or recorded as failed with its reason — never both, never neither
+        linked = set(site.article_paths()) | set(site.private_paths())
+        assert set(pages) | set(failures) == linked
+        assert not set(pages) & set(failures)
+        expected_stored = {f"/a/{i}" for i in range(40) if FAULTS.get(i) in LANDS or i not in FAULTS}
+        assert set(pages) == expected_stored
+        for i, fault in FAULTS.items():
+            if fault in EXPECTED_ERRORS:
+                assert EXPECTED_ERRORS[fault] in failures[f"/a/{i}"], (fault, failures[f"/a/{i}"])
+        # robots.txt: the /private/ links were discovered, refused, recorded — and never requested
+        assert all(failures[p] == "disallowed by robots.txt" for p in site.private_paths())
+        assert not [p for _, p in site.log if p.startswith("/private/")]
+        # listings: pagination followed to the end, the loop back to page 1 not followed, nothing fetched twice
+        assert [site.hits.get(f"/list/{k}") for k in range(1, site.listing_pages + 1)] == [1] * site.listing_pages
+        assert all(site.hits[f"/a/{i}"] == 1 for i in range(40) if i not in FAULTS)
+        # Crawl-delay 0.1 s between any two requests, retries included
+        assert min(site.gaps()) >= 0.1, sorted(site.gaps())[:3]
+        assert summary["failed"] == len(failures) and summary["new_pages"] == total
+
+        # a second daily run: listings answer 304, stored articles are not refetched, failing URLs back off
+        before = dict(site.hits)
+        second = crawl(site, warehouse, "run-2")
+        assert second["new_pages"] == 0 and archive(warehouse)[2] == total
+        assert site.not_modified == site.listing_pages
+        assert {p for p, n in site.hits.items() if n != before.get(p, 0)} == {
+            "/robots.txt", *(f"/list/{k}" for k in range(1, site.listing_pages + 1))}
+        assert second["backed_off"] == len([f for f in FAULTS.values() if f not in LANDS]) + len(site.private_paths())
+
+
+def test_raw_bytes_kept_and_text_decoded_whatever_the_declared_charset(warehouse):
+    with FaultSite(pages=16, crawl_delay=0.0) as site:
+        crawl(site, warehouse, "run-1")
+    with psycopg.connect(warehouse) as conn:
+        rows = dict(conn.execute("select path, body from raw.pages where kind = 'article'").fetchall())
+    wrong, bom = bytes(rows["/a/9"]), bytes(rows["/a/14"])
+    assert b'charset="iso-8859-1"' in wrong and bom.startswith(b"\xef\xbb\xbf")  # stored exactly as served
+    assert unicodedata.is_normalized("NFD", bom.decode("utf-8-sig"))
+    for body in (wrong, bom, bytes(rows["/a/10"])):
+        text = clean(soup_of(body).get_text(" "))
+        assert "Thành ủy đã kỷ luật" in text and "Ã" not in text
+
+
+def test_sigkill_mid_landing_then_rerun_loses_and_duplicates_nothing(warehouse):
+    with FaultSite(pages=60, per_listing=60, crawl_delay=0.0, latency=0.05, faults={}) as site:
+        script = ("import sys\nfrom scrapers.crawl import crawl_source\nfrom tests.fault_site import FaultSiteAdapter\n"
+                  "crawl_source('faultsite', 'crashing', url=sys.argv[1], adapter=FaultSiteAdapter(),"
+                  " base_url=sys.argv[2], batch_size=5)\n")
+        proc = subprocess.Popen([sys.executable, "-c", script, warehouse, site.url], cwd=ROOT,
+                                env={**os.environ, "PYTHONPATH": str(ROOT)})
+        try:
+            deadline = time.monotonic() + 60
+            stored = 0
+            while stored < 15 and time.monotonic() < deadline and proc.poll() is None:
+                time.sleep(0.05)
+                with psycopg.connect(warehouse) as conn:
+                    stored = conn.execute("select count(*) from raw.pages where kind = 'article'").fetchone()[0]
+            assert proc.poll() is None, "the crawl finished before it could be killed"
+            os.kill(proc.pid, signal.SIGKILL)
+            proc.wait(10)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+        requested_before_kill = len([p for _, p in site.log if p.startswith("/a/")])
+
+        with psycopg.connect(warehouse) as conn:
+            after_kill = conn.execute("select count(*) from raw.pages where kind = 'article'").fetchone()[0]
+            # whole batches only: every stored page has its fetch record and every recorded page id exists
+            orphans = conn.execute("""select count(*) from raw.pages p where not exists
+                                      (select 1 from raw.fetches f where f.page_id = p.id)""").fetchone()[0]
+            dangling = conn.execute("""select count(*) from raw.fetches f where f.page_id is not null and not exists
+                                       (select 1 from raw.pages p where p.id = f.page_id)""").fetchone()[0]
+        assert 15 <= after_kill < 60 and orphans == 0 and dangling == 0
+        assert requested_before_kill > after_kill  # some fetched pages were in the batch the kill discarded
+
+        summary = crawl(site, warehouse, "after-crash")
+        pages, failures, _ = archive(warehouse)
+        assert set(pages) == set(site.article_paths()) and set(pages.values()) == {1}
+        assert set(failures) == set(site.private_paths())
+        assert summary["new_pages"] == 60 - after_kill  # the listing body is the one stored before the kill
+        with psycopg.connect(warehouse) as conn:
+            listing_rows = conn.execute("select count(*) from raw.pages where kind = 'listing'").fetchone()[0]
+        assert listing_rows == 1  # the same listing body, fetched by both runs, stored once
