@@ -73,14 +73,45 @@ def cmd_status(args) -> int:
 
 
 def cmd_crawl(args) -> int:
+    from scrapers.progress import crawl_progress, stage_progress
+
     run_id = args.run_id or f"cli-{uuid.uuid4().hex[:8]}"
     names = args.source or list(sources.ADAPTERS)
-    for name in names:
-        summary = pipeline.crawl_source(name, run_id)
+    with crawl_progress(names) as progress:
+        summaries = pipeline.crawl_sources(names, run_id, workers=args.workers, progress=progress)
+    for summary in summaries:
         print(json.dumps(summary, ensure_ascii=False))
-    print(json.dumps(pipeline.parse_pending(), ensure_ascii=False))
-    print(json.dumps(pipeline.extract_pending(), ensure_ascii=False))
+    if not args.no_parse:
+        with stage_progress(["parse", "extract"]) as step:
+            print(json.dumps(pipeline.parse_pending(on_step=step), ensure_ascii=False))
+            print(json.dumps(pipeline.extract_pending(on_step=step), ensure_ascii=False))
+    failed = [s["source"] for s in summaries if s["status"] != "ok"]
+    print(f"crawl {run_id}: {sum(s.get('new_pages', 0) for s in summaries)} new pages from {len(names)} sources; "
+          f"not ok: {', '.join(failed) or 'none'}", file=sys.stderr)
     return 0
+
+
+def cmd_reprocess(args) -> int:
+    from scrapers import db
+    from scrapers.dbt_build import dbt_build
+    from scrapers.progress import stage_progress
+    from scrapers.versions import EXTRACTOR_VERSION, PARSER_VERSION
+
+    selection = pipeline.Selection(sources=args.source, since=args.since, until=args.until)
+    with stage_progress(["parse", "extract"]) as step:
+        result = pipeline.reprocess(selection=selection, parser_version=args.parser_version or PARSER_VERSION,
+                                    extractor_version=args.extractor_version or EXTRACTOR_VERSION, on_step=step)
+    print(json.dumps(result, ensure_ascii=False))
+    status = 0
+    if args.full_refresh or args.dbt:
+        built = dbt_build(db.warehouse_url(), full_refresh=args.full_refresh)
+        tail = [line for line in built.stdout.splitlines() if "Done." in line or "ERROR" in line or "FAIL" in line]
+        print("\n".join(tail[-10:]), file=sys.stderr)
+        status = built.returncode
+    parse, extract = result["parse"], result["extract"]
+    print(f"reprocess: {parse['parsed']} parsed, {parse['quarantined']} quarantined, {extract['articles']} articles "
+          f"extracted ({extract['figures']} figures)", file=sys.stderr)
+    return status
 
 
 def cmd_report(args) -> int:
@@ -114,10 +145,22 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_status)
 
-    p = sub.add_parser("crawl", help="fetch new pages from sources, then parse and extract (outside Airflow)")
-    p.add_argument("--source", action="append", choices=list(sources.ADAPTERS))
+    p = sub.add_parser("crawl", help="fetch new pages from sources (concurrently), then parse and extract")
+    p.add_argument("--source", action="append", choices=list(sources.ADAPTERS), help="repeatable; default: all")
     p.add_argument("--run-id")
+    p.add_argument("--workers", type=int, help="sources crawled at once (default: all)")
+    p.add_argument("--no-parse", action="store_true", help="only fetch into raw")
     p.set_defaults(func=cmd_crawl)
+
+    p = sub.add_parser("reprocess", help="re-derive articles and figures from stored raw pages (no fetching)")
+    p.add_argument("--source", action="append", choices=list(sources.ADAPTERS), help="repeatable; default: all")
+    p.add_argument("--since", type=date.fromisoformat, help="first publication date, YYYY-MM-DD")
+    p.add_argument("--until", type=date.fromisoformat, help="last publication date, YYYY-MM-DD")
+    p.add_argument("--parser-version", help="version label to write (default: the code's)")
+    p.add_argument("--extractor-version", help="version label to write (default: the code's)")
+    p.add_argument("--dbt", action="store_true", help="then run dbt build")
+    p.add_argument("--full-refresh", action="store_true", help="then rebuild every dbt model from scratch")
+    p.set_defaults(func=cmd_reprocess)
 
     p = sub.add_parser("report", help="build the analyst report (static HTML + JSON) from the marts")
     p.add_argument("--out", required=True, help="output directory")

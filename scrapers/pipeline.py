@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
-from datetime import datetime
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
 
 from psycopg.types.json import Jsonb
 
@@ -16,56 +18,94 @@ from scrapers.text import nfc
 from scrapers.versions import EXTRACTOR_VERSION, PARSER_VERSION
 
 log = logging.getLogger(__name__)
-__all__ = ["crawl_source", "crawl_sources", "parse_pending", "extract_pending", "status", "article_text"]
+__all__ = ["Selection", "crawl_source", "crawl_sources", "parse_pending", "extract_pending", "status", "article_text"]
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which stored pages a parse/extract/reprocess run covers: sources and a date range (inclusive) on the
+    article's publication date, or on the fetch date for a page never parsed (its publication date is unknown)."""
+
+    sources: list[str] | None = None
+    since: date | None = None
+    until: date | None = None
+
+    def page_ids(self, conn) -> list[int]:
+        rows = conn.execute(
+            """select p.id from raw.pages p
+               left join lateral (select max(a.published_at) as published_at from extracted.articles a
+                                  where a.page_id = p.id) a on true
+               where p.kind = 'article' and (%(src)s::text[] is null or p.source = any(%(src)s))
+                 and (%(since)s::date is null
+                      or (coalesce(a.published_at, p.fetched_at) at time zone 'Asia/Ho_Chi_Minh')::date >= %(since)s)
+                 and (%(until)s::date is null
+                      or (coalesce(a.published_at, p.fetched_at) at time zone 'Asia/Ho_Chi_Minh')::date <= %(until)s)
+               order by p.id""",
+            {"src": self.sources, "since": self.since, "until": self.until},
+        ).fetchall()
+        return [r[0] for r in rows]
+
+
+StepCallback = Callable[[str, int, int], None]  # (stage, done, total)
 
 
 def parse_pending(url: str | None = None, parser_version: str = PARSER_VERSION, sources_filter: list[str] | None = None,
-                  reparse: bool = False) -> dict:
-    """Parse stored article pages that this parser version has not seen; failures go to quarantine."""
+                  reparse: bool = False, selection: Selection | None = None,
+                  on_step: StepCallback | None = None) -> dict:
+    """Parse stored article pages that this parser version has not seen; failures go to quarantine.
+
+    `reparse` first forgets what this parser version derived from the selected pages — articles, quarantine
+    entries, and the mentions extracted from those articles — so they are parsed and extracted again."""
+    selection = selection or Selection(sources=sources_filter)
     counts = {"parsed": 0, "quarantined": 0, "by_source": {}}
     with db.connect(url) as conn:
         db.migrate(conn)
+        ids = selection.page_ids(conn)
         if reparse:
             with conn.transaction():
-                _delete_derived(conn, "articles", parser_version, sources_filter)
-                _delete_derived(conn, "quarantine", parser_version, sources_filter)
+                for table in ("mentions", "extractions", "articles", "quarantine"):
+                    conn.execute(f"delete from extracted.{table} where parser_version = %s and page_id = any(%s)",
+                                 (parser_version, ids))
         rows = conn.execute(
-            """select p.id, p.source, p.url, p.body from raw.pages p
-               where p.kind = 'article' and (%(src)s::text[] is null or p.source = any(%(src)s))
+            """select p.id, p.source, p.url from raw.pages p
+               where p.id = any(%(ids)s)
                  and not exists (select 1 from extracted.articles a where a.page_id = p.id and a.parser_version = %(v)s)
                  and not exists (select 1 from extracted.quarantine q where q.page_id = p.id and q.parser_version = %(v)s)
                order by p.id""",
-            {"v": parser_version, "src": sources_filter},
+            {"v": parser_version, "ids": ids},
         ).fetchall()
-        for page_id, source, page_url, body in rows:
+        for done, (page_id, source, page_url) in enumerate(rows, 1):
+            body = conn.execute("select body from raw.pages where id = %s", (page_id,)).fetchone()[0]
             per = counts["by_source"].setdefault(source, {"parsed": 0, "quarantined": 0})
-            try:
-                article = sources.get(source).parse(bytes(body), page_url)
-            except ParseError as exc:
-                _quarantine(conn, page_id, parser_version, source, page_url, str(exc))
-                counts["quarantined"] += 1
-                per["quarantined"] += 1
-                continue
-            except Exception as exc:  # a parser bug must not lose the page or stop the run
-                _quarantine(conn, page_id, parser_version, source, page_url, f"parser crashed: {type(exc).__name__}: {exc}")
-                counts["quarantined"] += 1
-                per["quarantined"] += 1
-                continue
-            text = article_text(article.title, article.sapo, article.body)
-            with conn.transaction():
-                conn.execute(
-                    """insert into extracted.articles (page_id, parser_version, source, url, canonical_url, layout,
-                           title, sapo, body, text, paragraphs, published_at, author, category, tags, is_relevant)
-                       values (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)
-                       on conflict (page_id, parser_version) do nothing""",
-                    (page_id, parser_version, source, page_url, article.canonical_url or page_url, article.layout,
-                     article.title, article.sapo, article.body, text, Jsonb(article.paragraphs), article.published_at,
-                     article.author, article.category, Jsonb(article.tags), is_relevant(article.title, text)),
-                )
-            counts["parsed"] += 1
-            per["parsed"] += 1
+            _parse_one(conn, page_id, source, page_url, bytes(body), parser_version, counts, per)
+            if on_step:
+                on_step("parse", done, len(rows))
     log.info("parse: %s", counts)
     return counts
+
+
+def _parse_one(conn, page_id, source, page_url, body, parser_version, counts, per) -> None:
+    try:
+        article = sources.get(source).parse(body, page_url)
+    except Exception as exc:  # ParseError, or a parser bug: neither may lose the page or stop the run
+        reason = str(exc) if isinstance(exc, ParseError) else f"parser crashed: {type(exc).__name__}: {exc}"
+        _quarantine(conn, page_id, parser_version, source, page_url, reason)
+        counts["quarantined"] += 1
+        per["quarantined"] += 1
+        return
+    text = article_text(article.title, article.sapo, article.body)
+    with conn.transaction():
+        conn.execute(
+            """insert into extracted.articles (page_id, parser_version, source, url, canonical_url, layout,
+                   title, sapo, body, text, paragraphs, published_at, author, category, tags, is_relevant)
+               values (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)
+               on conflict (page_id, parser_version) do nothing""",
+            (page_id, parser_version, source, page_url, article.canonical_url or page_url, article.layout,
+             article.title, article.sapo, article.body, text, Jsonb(article.paragraphs), article.published_at,
+             article.author, article.category, Jsonb(article.tags), is_relevant(article.title, text)),
+        )
+    counts["parsed"] += 1
+    per["parsed"] += 1
 
 
 def article_text(title: str, sapo: str, body: str) -> str:
@@ -83,34 +123,33 @@ def _quarantine(conn, page_id, parser_version, source, page_url, reason):
         )
 
 
-def _delete_derived(conn, table, version, sources_filter, column="parser_version"):
-    conn.execute(
-        f"delete from extracted.{table} where {column} = %s and (%s::text[] is null or "
-        f"page_id in (select id from raw.pages where source = any(%s)))",
-        (version, sources_filter, sources_filter),
-    )
-
-
 def extract_pending(url: str | None = None, parser_version: str = PARSER_VERSION,
                     extractor_version: str = EXTRACTOR_VERSION, sources_filter: list[str] | None = None,
-                    reextract: bool = False) -> dict:
-    """Run the extractor over parsed articles it has not processed at this version."""
+                    reextract: bool = False, selection: Selection | None = None,
+                    on_step: StepCallback | None = None) -> dict:
+    """Run the extractor over parsed articles it has not processed at this version (`reextract`: again)."""
+    selection = selection or Selection(sources=sources_filter)
     counts = {"articles": 0, "mentions": 0, "figures": 0}
     with db.connect(url) as conn:
         db.migrate(conn)
+        ids = selection.page_ids(conn)
         if reextract:
             with conn.transaction():
                 for table in ("mentions", "extractions"):
-                    _delete_derived(conn, table, extractor_version, sources_filter, column="extractor_version")
+                    conn.execute(f"delete from extracted.{table} where parser_version = %s and extractor_version = %s"
+                                 " and page_id = any(%s)", (parser_version, extractor_version, ids))
         rows = conn.execute(
-            """select a.page_id, a.text, a.published_at from extracted.articles a
-               where a.parser_version = %(pv)s and (%(src)s::text[] is null or a.source = any(%(src)s))
+            """select a.page_id from extracted.articles a
+               where a.parser_version = %(pv)s and a.page_id = any(%(ids)s)
                  and not exists (select 1 from extracted.extractions e where e.page_id = a.page_id
                                  and e.parser_version = %(pv)s and e.extractor_version = %(ev)s)
                order by a.page_id""",
-            {"pv": parser_version, "ev": extractor_version, "src": sources_filter},
+            {"pv": parser_version, "ev": extractor_version, "ids": ids},
         ).fetchall()
-        for page_id, text, published_at in rows:
+        for done, (page_id,) in enumerate(rows, 1):
+            text, published_at = conn.execute(
+                "select text, published_at from extracted.articles where page_id = %s and parser_version = %s",
+                (page_id, parser_version)).fetchone()
             items = extract_all(text, _local_date(published_at))
             with conn.transaction():
                 with conn.cursor() as cur:
@@ -130,6 +169,8 @@ def extract_pending(url: str | None = None, parser_version: str = PARSER_VERSION
             counts["articles"] += 1
             counts["mentions"] += len(items)
             counts["figures"] += sum(1 for i in items if i["type"] == "figure")
+            if on_step:
+                on_step("extract", done, len(rows))
     log.info("extract: %s", counts)
     return counts
 
@@ -185,3 +226,16 @@ def status(url: str | None = None) -> list[dict]:
 
 def _iso(ts):
     return ts.isoformat() if ts else None
+
+
+def reprocess(url: str | None = None, selection: Selection | None = None, parser_version: str = PARSER_VERSION,
+              extractor_version: str = EXTRACTOR_VERSION, on_step: StepCallback | None = None) -> dict:
+    """Re-derive articles and figures of the selected stored pages from raw, without fetching anything: what a
+    parser or extractor change needs. Derived rows of these versions are replaced, never duplicated."""
+    selection = selection or Selection()
+    parsed = parse_pending(url, parser_version, reparse=True, selection=selection, on_step=on_step)
+    extracted = extract_pending(url, parser_version, extractor_version, reextract=True, selection=selection,
+                                on_step=on_step)
+    return {"selection": {"sources": selection.sources, "since": _iso(selection.since), "until": _iso(selection.until)},
+            "parser_version": parser_version, "extractor_version": extractor_version,
+            "parse": parsed, "extract": extracted}
