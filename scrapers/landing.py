@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 from datetime import timedelta
 from urllib.parse import urlsplit
 
@@ -131,24 +130,32 @@ class Batch:
         self.items, self.bytes = [], 0
 
     def _land_pages(self, pages: list[tuple[str, FetchResult]]) -> dict[tuple[str, str], int]:
+        """COPY the batch (binary, so bodies travel as raw bytes) into a scratch table, then move it into
+        raw.pages with one INSERT … ON CONFLICT DO NOTHING: close to COPY speed, with deduplication."""
         if not pages:
             return {}
-        cols = list(zip(*[(r.url, url_path(r.url), kind, r.status, json.dumps(r.headers), r.headers.get("Content-Type"),
-                           r.body, _digest(r)) for kind, r in pages], strict=True))
+        self.conn.execute(
+            """create temp table if not exists landing_batch (url text, path text, kind text, status int,
+                   headers jsonb, content_type text, body bytea, sha256 text) on commit delete rows""")
+        with self.conn.cursor() as cur:
+            with cur.copy("copy landing_batch from stdin (format binary)") as copy:
+                copy.set_types(["text", "text", "text", "int4", "jsonb", "text", "bytea", "text"])
+                for kind, r in pages:
+                    copy.write_row((r.url, url_path(r.url), kind, r.status, Jsonb(r.headers),
+                                    r.headers.get("Content-Type"), r.body, _digest(r)))
         inserted = self.conn.execute(
             """insert into raw.pages (source, url, path, kind, status, headers, content_type, body, sha256, run_id)
-               select %(source)s, u, p, k, s, h::jsonb, c, b, d, %(run)s
-               from unnest(%(u)s::text[], %(p)s::text[], %(k)s::text[], %(s)s::int[], %(h)s::text[], %(c)s::text[],
-                           %(b)s::bytea[], %(d)s::text[]) as t(u, p, k, s, h, c, b, d)
+               select distinct on (path, sha256) %s, url, path, kind, status, headers, content_type, body, sha256, %s
+               from landing_batch order by path, sha256
                on conflict (source, path, sha256) do nothing returning id""",
-            {"source": self.source, "run": self.run_id, "u": list(cols[0]), "p": list(cols[1]), "k": list(cols[2]),
-             "s": list(cols[3]), "h": list(cols[4]), "c": list(cols[5]), "b": list(cols[6]), "d": list(cols[7])},
+            (self.source, self.run_id),
         ).fetchall()
         self.new_pages += len(inserted)
         rows = self.conn.execute(
-            """select id, path, sha256 from raw.pages where source = %s
-               and (path, sha256) in (select * from unnest(%s::text[], %s::text[]))""",
-            (self.source, list(cols[1]), list(cols[7])),
+            """select p.id, p.path, p.sha256 from raw.pages p
+               join (select distinct path, sha256 from landing_batch) b using (path, sha256)
+               where p.source = %s""",
+            (self.source,),
         ).fetchall()
         return {(path, sha): page_id for page_id, path, sha in rows}
 

@@ -28,3 +28,27 @@ def test_fold_tones_keeps_length_and_closed_syllables():
     folded = fold_tones(text)
     assert folded == "Thành ủy, hòa bình, toàn thể, quý, thủy lợi, Ủy ban"
     assert len(folded) == len(text)
+
+
+def test_mojibake_repaired_and_real_text_untouched():
+    import unicodedata
+
+    from scrapers.text import repair_mojibake
+
+    good = "Thành ủy Hà Nội kỷ luật 359 đảng viên; Ủy ban Kiểm tra, Đảng bộ, Phường Thường vụ ờ ừ ự ữ"
+    as_cp1252 = "".join(bytes([b]).decode("cp1252") if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D) else chr(b)
+                        for b in good.encode("utf-8"))
+    assert repair_mojibake(as_cp1252) == good
+    assert repair_mojibake(good.encode("utf-8").decode("latin-1")) == good
+    for text in (good, unicodedata.normalize("NFD", good), "Café à la mode", "Giá 5€, naïve"):
+        assert repair_mojibake(text) == text
+
+
+def test_html_declared_in_the_wrong_charset_is_read_as_utf8():
+    from scrapers.sources.base import soup_of
+
+    page = '<html><head><meta charset="iso-8859-1"></head><body><p>Thành ủy</p></body></html>'.encode()
+    assert soup_of(page).p.get_text() == "Thành ủy"
+    assert soup_of(b"\xef\xbb\xbf" + page).p.get_text() == "Thành ủy"
+    latin = '<html><head><meta charset="iso-8859-1"></head><body><p>Café</p></body></html>'.encode("latin-1")
+    assert soup_of(latin).p.get_text() == "Café"  # not UTF-8: the declared charset is used
