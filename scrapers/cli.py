@@ -64,11 +64,12 @@ def cmd_status(args) -> int:
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
-    print(f"{'source':<13}{'health':<15}{'pages':>6}{'articles':>9}{'relevant':>9}{'figures':>8}{'quar.':>6}  last fetch / last error")
+    print(f"{'source':<13}{'health':<15}{'pages':>6}{'articles':>9}{'relevant':>9}{'figures':>8}{'quar.':>6}"
+          f"{'failing':>8}  last fetch / last error")
     for r in rows:
         err = r["last_error"]["error"] if r["last_error"] else ""
         print(f"{r['source']:<13}{r['health']:<15}{r['pages']:>6}{r['articles']:>9}{r['relevant_articles']:>9}"
-              f"{r['figures']:>8}{r['quarantined']:>6}  {r['last_fetch'] or '-'} {err}")
+              f"{r['figures']:>8}{r['quarantined']:>6}{r['failing_urls']:>8}  {r['last_fetch'] or '-'} {err}")
     return 0
 
 

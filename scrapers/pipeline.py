@@ -201,14 +201,18 @@ def status(url: str | None = None) -> list[dict]:
                               from raw.fetches order by source, attempted_at desc, id desc),
                last_ok as (select source, max(attempted_at) as at from raw.fetches where error is null group by source),
                last_err as (select distinct on (source) source, attempted_at, url, error from raw.fetches
-                            where error is not null order by source, attempted_at desc, id desc)
+                            where error is not null order by source, attempted_at desc, id desc),
+               failing as (select source, count(*) as urls, count(*) filter (where next_fetch_after > now()) as backed_off
+                           from raw.fetch_state where consecutive_failures > 0 group by source)
                select s.source, coalesce(p.pages, 0), coalesce(p.listings, 0), coalesce(a.articles, 0),
                       coalesce(a.relevant, 0), coalesce(f.figures, 0), coalesce(q.quarantined, 0),
                       lf.attempted_at, lo.at, le.attempted_at, le.url, le.error,
-                      lf.error is not null as last_failed, coalesce(f.mentions, 0)
+                      lf.error is not null as last_failed, coalesce(f.mentions, 0), coalesce(fl.urls, 0),
+                      coalesce(fl.backed_off, 0)
                from src s left join pages p using (source) left join arts a using (source)
                left join figs f using (source) left join quar q using (source) left join last_fetch lf using (source)
                left join last_ok lo using (source) left join last_err le using (source)
+               left join failing fl using (source)
                order by s.source""",
             {"names": list(sources.ADAPTERS), "pv": PARSER_VERSION, "ev": EXTRACTOR_VERSION},
         ).fetchall()
@@ -219,7 +223,7 @@ def status(url: str | None = None) -> list[dict]:
             "source": r[0], "pages": r[1], "listing_pages": r[2], "articles": r[3], "relevant_articles": r[4],
             "figures": r[5], "mentions": r[13], "quarantined": r[6], "last_fetch": _iso(r[7]), "last_success": _iso(r[8]),
             "last_error": None if r[9] is None else {"at": _iso(r[9]), "url": r[10], "error": r[11]},
-            "health": health,
+            "failing_urls": r[14], "backed_off_urls": r[15], "health": health,
         })
     return out
 

@@ -77,7 +77,13 @@ def test_fault_site_loses_nothing_and_duplicates_nothing(warehouse):
         assert site.not_modified == site.listing_pages
         assert {p for p, n in site.hits.items() if n != before.get(p, 0)} == {
             "/robots.txt", *(f"/list/{k}" for k in range(1, site.listing_pages + 1))}
-        assert second["backed_off"] == len([f for f in FAULTS.values() if f not in LANDS]) + len(site.private_paths())
+        failing = len([f for f in FAULTS.values() if f not in LANDS]) + len(site.private_paths())
+        assert second["backed_off"] == failing
+        # and reported: status counts the failing URLs, all backed off
+        with psycopg.connect(warehouse) as conn:
+            state = conn.execute("""select count(*), min(consecutive_failures), bool_and(next_fetch_after > now())
+                                    from raw.fetch_state where consecutive_failures > 0""").fetchone()
+        assert state == (failing, 1, True)
 
 
 def test_raw_bytes_kept_and_text_decoded_whatever_the_declared_charset(warehouse):
