@@ -28,6 +28,23 @@ def warehouse_url() -> str:
         return os.environ["WAREHOUSE_URL"]
 
 
+def domain_pool(domain: str) -> str:
+    """The pool that serialises every crawl of one site (created with 1 slot by scripts/airflow-pools.sh)."""
+    return f"domain_{domain}"
+
+
+def enabled_sources() -> list[str]:
+    """Sources to crawl: the Airflow Variable `enabled_sources` or env HANOI_ENABLED_SOURCES (comma-separated),
+    else every adapter. Read at run time, never at DAG import."""
+    from airflow.sdk import Variable
+
+    from scrapers.sources import ADAPTERS
+
+    listed = os.environ.get("HANOI_ENABLED_SOURCES") or Variable.get("enabled_sources", default="")
+    names = [n.strip() for n in listed.split(",") if n.strip()]
+    return [n for n in names if n in ADAPTERS] if names else list(ADAPTERS)
+
+
 def report_dir() -> Path:
     return Path(os.environ.get("REPORT_DIR", PROJECT_DIR / ".state" / "report"))
 

@@ -1,11 +1,13 @@
-"""Daily crawl: one mapped task per enabled source lands new pages in raw; emits the raw_pages asset."""
+"""Daily crawl: one task per source, each in its domain's pool, lands new pages in raw; emits the raw_pages asset."""
 
 from __future__ import annotations
 
 import pendulum
 from airflow.sdk import dag, task
 from airflow.timetables.trigger import CronTriggerTimetable
-from pipeline_defaults import DEFAULT_ARGS, RAW_PAGES, warehouse_url
+from pipeline_defaults import DEFAULT_ARGS, RAW_PAGES, domain_pool, enabled_sources, warehouse_url
+
+from scrapers.sources import ADAPTERS  # the adapter registry: code only, no I/O at import
 
 
 @dag(
@@ -18,35 +20,60 @@ from pipeline_defaults import DEFAULT_ARGS, RAW_PAGES, warehouse_url
     tags=["hanoi-reports", "ingest"],
     doc_md="""
 ### scrape_sources
-Discovers and fetches new articles from every enabled source (one mapped task per source) into the
-append-only `raw.pages` archive; every attempt is logged in `raw.fetches`. An unreachable source is reported in
-its task's summary and in `hanoi-reports status`, and never fails the other sources. Emits **raw_pages**, which
-schedules `transform`.
+Daily at 06:00 Asia/Ho_Chi_Minh (no catch-up: a missed day is picked up by the next run, which fetches every
+article not stored yet). One task per source discovers and fetches new articles into the append-only
+`raw.pages` archive; every attempt is logged in `raw.fetches`.
+
+* **Politeness across runs**: each source's task runs in its domain's pool (`domain_<domain>`, 1 slot), so no two
+  runs — daily, manual or backfill — ever crawl the same site at once; different sites crawl in parallel.
+  Inside a task the client obeys robots.txt, Crawl-delay and the source's minimum delay.
+* **Isolation**: a source that is unreachable fails only its own task (no Airflow retry: the HTTP client already
+  retried with backoff); `summarise` still runs, emits **raw_pages** for what the others landed (which schedules
+  `transform`), and `check_sources` then fails the run with a one-line summary naming the failed sources.
+* **Enabled sources**: all adapters unless the Airflow Variable `enabled_sources` (or env `HANOI_ENABLED_SOURCES`)
+  lists a comma-separated subset; a disabled source's task is skipped.
 """,
 )
 def scrape_sources():
-    @task
-    def enabled_sources() -> list[str]:
-        from scrapers.sources import ADAPTERS
+    summaries = []
+    for name, adapter in ADAPTERS.items():
 
-        return list(ADAPTERS)
+        @task(task_id=f"crawl_{name}", pool=domain_pool(adapter.domain))
+        def crawl(source: str = name, run_id: str | None = None) -> dict:  # run_id comes from the task context
+            from airflow.exceptions import AirflowFailException, AirflowSkipException
 
-    @task(map_index_template="{{ task.op_kwargs['source'] }}")
-    def crawl(source: str, run_id: str | None = None) -> dict:  # run_id comes from the task context
-        from scrapers.pipeline import crawl_source
+            from scrapers.pipeline import crawl_source
 
-        return crawl_source(source, run_id=run_id or "manual", url=warehouse_url())
+            if source not in enabled_sources():
+                raise AirflowSkipException(f"{source} is not in enabled_sources")
+            summary = crawl_source(source, run_id=run_id or "manual", url=warehouse_url())
+            if summary["status"] == "unreachable":
+                # fail without Airflow retries: the client retried with backoff, and the failure is recorded
+                raise AirflowFailException(f"{source} unreachable: {'; '.join(summary['errors'])[:300]}")
+            return summary
 
-    @task(outlets=[RAW_PAGES])
-    def summarise(summaries: list[dict]) -> dict:
+        summaries.append(crawl())
+
+    @task(outlets=[RAW_PAGES], trigger_rule="all_done", retries=0)  # a summary: retrying changes nothing
+    def summarise(results: list[dict | None]) -> dict:
+        done = {r["source"]: r for r in results if r}
         lines = [f"{s['source']}: {s['status']} — {s['new_pages']} new pages, {s['failed']} failed"
-                 + (f" ({s['errors'][0]})" if s["errors"] else "") for s in summaries]
-        print("\n".join(lines))
-        if all(s["status"] == "unreachable" for s in summaries):
-            raise RuntimeError("every source was unreachable: " + "; ".join(lines))
-        return {s["source"]: s["status"] for s in summaries}
+                 + (f" ({s['errors'][0]})" if s["errors"] else "") for s in done.values()]
+        print("\n".join(lines) or "no source crawled")
+        if not done:
+            raise RuntimeError("no source could be crawled; see the crawl_* task logs")
+        failed = [n for n in enabled_sources() if n not in done]
+        return {"landed": {n: s["status"] for n, s in done.items()}, "failed": failed}
 
-    summarise(crawl.expand(source=enabled_sources()))
+    @task(trigger_rule="all_done", retries=0)
+    def check_sources(summary: dict | None) -> None:
+        if summary is None:
+            raise RuntimeError("summarise did not run: no source could be crawled")
+        if summary["failed"]:
+            raise RuntimeError(f"sources failed: {', '.join(summary['failed'])} (the others landed; "
+                               "see the crawl_<source> log and `hanoi-reports status`)")
+
+    check_sources(summarise(summaries))
 
 
 scrape_sources()

@@ -14,7 +14,8 @@ DBT_DIR = Path(__file__).resolve().parents[1] / "dbt_project"
 
 def dbt_build(url: str, *, full_refresh: bool = False, select: str | None = None) -> subprocess.CompletedProcess:
     dbt = Path(sys.executable).with_name("dbt")
-    args = [str(dbt if dbt.exists() else "dbt"), "build", "--project-dir", str(DBT_DIR)]
+    # its own target path: the manifest in target/ is the one Cosmos renders the transform DAG from
+    args = [str(dbt if dbt.exists() else "dbt"), "build", "--project-dir", str(DBT_DIR), "--target-path", "target-cli"]
     if full_refresh:
         args.append("--full-refresh")
     if select:

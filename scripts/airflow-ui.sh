@@ -14,7 +14,7 @@ python -c "from scrapers import db; c = db.connect(); db.migrate(c); c.close()"
 mkdir -p "$AIRFLOW_HOME"
 [ -f "$AIRFLOW_HOME/simple_auth_manager_passwords.json.generated" ] || \
   echo '{"admin": "admin"}' > "$AIRFLOW_HOME/simple_auth_manager_passwords.json.generated"
-airflow db migrate > .state/airflow-migrate.log 2>&1
+source scripts/airflow-setup.sh
 setsid airflow standalone > .state/airflow-standalone.log 2>&1 &
 AIRFLOW_PID=$!
 trap 'kill -TERM -$AIRFLOW_PID 2>/dev/null || true; kill $SNAPSHOT_PID 2>/dev/null || true' EXIT INT TERM

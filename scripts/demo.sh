@@ -13,7 +13,7 @@ python -c "from scrapers import db; c = db.connect(); db.migrate(c); c.close()"
 mkdir -p "$AIRFLOW_HOME"
 [ -f "$AIRFLOW_HOME/simple_auth_manager_passwords.json.generated" ] || \
   echo '{"admin": "admin"}' > "$AIRFLOW_HOME/simple_auth_manager_passwords.json.generated"
-airflow db migrate > "$ROOT/.state/airflow-migrate.log" 2>&1 || { tail -n 30 "$ROOT/.state/airflow-migrate.log"; exit 1; }
+source scripts/airflow-setup.sh
 
 run_dag() {
   local dag=$1 log="$ROOT/.state/dag-$1.log"

@@ -10,7 +10,7 @@ if [ -z "${WAREHOUSE_URL_EXTERNAL:-}" ]; then scripts/localpg.sh start; fi
 mkdir -p "$AIRFLOW_HOME"
 [ -f "$AIRFLOW_HOME/simple_auth_manager_passwords.json.generated" ] || \
   echo '{"admin": "admin"}' > "$AIRFLOW_HOME/simple_auth_manager_passwords.json.generated"
-airflow db migrate > .state/airflow-migrate.log 2>&1 || { tail -n 30 .state/airflow-migrate.log; exit 1; }
+source scripts/airflow-setup.sh
 scripts/ensure-chromium.sh
 ruff check scrapers expectations dags tests bench snapshot
 exec python -m pytest "$@"

@@ -70,6 +70,17 @@ def warehouse(pg_server_url, monkeypatch) -> str:
         yield url
 
 
+@pytest.fixture(autouse=True)
+def _never_the_real_sites(monkeypatch):
+    """Tests never reach a non-loopback address: unless a test serves the snapshot (snapshot_env), every source
+    points at a closed loopback port, so a forgotten fixture shows up as "unreachable", not as a real crawl."""
+    import json
+
+    from scrapers.sources import ADAPTERS
+
+    monkeypatch.setenv("HANOI_SOURCE_URLS", json.dumps({name: "http://127.0.0.1:9" for name in ADAPTERS}))
+
+
 @pytest.fixture(scope="session")
 def snapshot_sites():
     with SnapshotSites() as sites:

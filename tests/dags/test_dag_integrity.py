@@ -36,7 +36,7 @@ def test_no_import_errors_and_no_io(dagbag):
     assert bag.import_errors == {}
     assert attempts == []
     assert elapsed < 30, f"DAG import took {elapsed:.1f}s"
-    assert set(bag.dag_ids) == {"scrape_sources", "transform"}
+    assert set(bag.dag_ids) == {"scrape_sources", "transform", "reprocess"}
 
 
 def test_operator_metadata(dagbag):
@@ -61,5 +61,17 @@ def test_wiring(dagbag):
     upstream = validate.get_flat_relative_ids(upstream=True)
     assert "extract_figures" in upstream and any(u.startswith("dbt.fct_discipline") for u in upstream)
     scrape = bag.dags["scrape_sources"]
-    assert scrape.get_task("crawl").retries >= 1
+    from scrapers.sources import ADAPTERS
+
+    crawls = [scrape.get_task(f"crawl_{name}") for name in ADAPTERS]
+    # one pool per domain: two runs never crawl one site at once
+    assert [t.pool for t in crawls] == [f"domain_{a.domain}" for a in ADAPTERS.values()]
+    assert all(t.retries >= 1 and t.retry_exponential_backoff for t in crawls)
     assert [o.name for o in scrape.get_task("summarise").outlets] == ["raw_pages"]
+    assert scrape.get_task("summarise").trigger_rule == "all_done"
+    assert scrape.get_task("check_sources").get_flat_relative_ids(upstream=True) >= {t.task_id for t in crawls}
+    reprocess = bag.dags["reprocess"]
+    assert set(reprocess.params) == {"sources", "since", "until", "parser_version", "extractor_version",
+                                     "full_refresh"}
+    assert reprocess.params.get_param("sources").schema["items"]["enum"] == list(ADAPTERS)
+    assert [o.name for o in reprocess.get_task("validate_figures").outlets] == ["marts_fct_figures"]

@@ -73,3 +73,54 @@ def _snapshot(url):
                                       (select count(*) from extracted.mentions), (select count(*) from marts.fct_figures),
                                       (select string_agg(figure_id, ',' order by figure_id) from marts.fct_figures)
                             """).fetchone()
+
+
+def test_a_dead_source_fails_alone_and_is_named(warehouse, snapshot_sites):
+    """longbien's server is gone: its task fails, the other four land their pages, `summarise` still emits
+    raw_pages, and the run fails with a summary naming longbien."""
+    import socket
+
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        dead = f"http://127.0.0.1:{s.getsockname()[1]}"
+    urls = {**snapshot_sites.urls, "longbien": dead}
+    env = {**os.environ, "WAREHOUSE_URL": warehouse, "AIRFLOW_CONN_WAREHOUSE": warehouse,
+           "HANOI_SOURCE_URLS": json.dumps(urls)}
+    proc = subprocess.run(["airflow", "dags", "test", "scrape_sources"], env=env, capture_output=True, text=True,
+                          timeout=900)
+    log = proc.stdout + proc.stderr
+    assert proc.returncode != 0 and "state=failed" in log
+    assert "[hanoi-reports] scrape_sources.crawl_longbien failed" in log and "longbien unreachable" in log
+    assert "[hanoi-reports] scrape_sources.check_sources failed" in log and "sources failed: longbien" in log
+    for other in ("kinhtedothi", "tienphong", "baochinhphu", "anninhthudo"):
+        assert f"scrape_sources.crawl_{other} failed" not in log
+    with psycopg.connect(warehouse) as conn:
+        landed = dict(conn.execute("select source, count(*) from raw.pages group by source").fetchall())
+        events = conn.execute("select count(*) from raw.fetches where source = 'longbien' and error is not null")
+        assert events.fetchone()[0] >= 1
+    assert landed == {"kinhtedothi": 2, "tienphong": 2, "baochinhphu": 2, "anninhthudo": 2}
+    rows = {r["source"]: r for r in pipeline.status(url=warehouse)}
+    assert rows["longbien"]["health"] == "failing" and rows["tienphong"]["health"] == "ok"
+
+
+def test_reprocess_dag_with_params(warehouse, snapshot_sites, snapshot_env):
+    env = {**os.environ, "WAREHOUSE_URL": warehouse, "AIRFLOW_CONN_WAREHOUSE": warehouse,
+           "HANOI_SOURCE_URLS": json.dumps(snapshot_sites.urls)}
+    pipeline.crawl_source("tienphong", "setup", url=warehouse, min_delay=0)
+    pipeline.crawl_source("anninhthudo", "setup", url=warehouse, min_delay=0)
+    pipeline.parse_pending(url=warehouse)
+    pipeline.extract_pending(url=warehouse)
+    with psycopg.connect(warehouse) as conn:
+        fetches = conn.execute("select count(*) from raw.fetches").fetchone()[0]
+        figures = conn.execute("select count(*) from extracted.mentions where type = 'figure'").fetchone()[0]
+    conf = json.dumps({"sources": ["tienphong"], "since": "2022-01-01", "until": "2022-12-31", "full_refresh": True})
+    proc = subprocess.run(["airflow", "dags", "test", "reprocess", "--conf", conf], env=env, capture_output=True,
+                          text=True, timeout=900)
+    log = proc.stdout + proc.stderr
+    assert proc.returncode == 0 and "state=success" in log, log[-4000:]
+    assert "'parsed': 1" in log and "Done. PASS=" in log
+    with psycopg.connect(warehouse) as conn:
+        assert conn.execute("select count(*) from raw.fetches").fetchone()[0] == fetches  # nothing fetched
+        assert conn.execute("select count(*) from extracted.mentions where type = 'figure'").fetchone()[0] == figures
+        assert conn.execute("select count(*) from marts.fct_discipline where total = 359").fetchone()[0] >= 1
+        assert conn.execute("select bool_and(success) from quality.validation_runs").fetchone()[0] is True
