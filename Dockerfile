@@ -9,6 +9,7 @@ COPY scrapers scrapers
 COPY expectations expectations
 COPY dags dags
 COPY dbt_project dbt_project
+COPY scripts scripts
 RUN uv sync --frozen --no-dev --compile-bytecode && chown -R airflow /opt/hanoi-reports
 ENV PATH=/opt/hanoi-reports/.venv/bin:$PATH AIRFLOW_HOME=/opt/airflow DBT_PROFILES_DIR=/opt/hanoi-reports/dbt_project/profiles
 USER airflow

@@ -11,6 +11,6 @@ mkdir -p "$AIRFLOW_HOME"
 [ -f "$AIRFLOW_HOME/simple_auth_manager_passwords.json.generated" ] || \
   echo '{"admin": "admin"}' > "$AIRFLOW_HOME/simple_auth_manager_passwords.json.generated"
 source scripts/airflow-setup.sh
-scripts/ensure-chromium.sh
+scripts/ensure-apt.sh chromium:chromium redis-server:redis-server docker-compose:docker-compose
 ruff check scrapers expectations dags tests bench snapshot
 exec python -m pytest "$@"

@@ -91,7 +91,8 @@ def test_operator_triggers_and_reads_logs(airflow_ui):
 
         page.goto(base + "/dags")
         page.wait_for_selector("text=scrape_sources", timeout=30000)
-        assert "transform" in page.inner_text("body")
+        body = page.inner_text("body")
+        assert "transform" in body and "reprocess" in body
         page.screenshot(path=str(ARTIFACTS / "airflow-dags.png"))
 
         page.goto(base + "/dags/scrape_sources")
@@ -101,7 +102,11 @@ def test_operator_triggers_and_reads_logs(airflow_ui):
         (run_id, state), = wait_for_runs(base, token, "scrape_sources", done=before, run_type="manual").items()
         assert state == "success"
         tis = api(base, f"/api/v2/dags/scrape_sources/dagRuns/{run_id}/taskInstances", token)["task_instances"]
-        assert sum(1 for t in tis if t["task_id"] == "crawl" and t["state"] == "success") == 5
+        crawls = {t["task_id"]: t for t in tis if t["task_id"].startswith("crawl_")}
+        assert len(crawls) == 5 and {t["state"] for t in crawls.values()} == {"success"}
+        assert {t["pool"] for t in crawls.values()} == {
+            "domain_kinhtedothi.vn", "domain_tienphong.vn", "domain_baochinhphu.vn", "domain_anninhthudo.vn",
+            "domain_longbien.hanoi.gov.vn"}
 
         page.goto(f"{base}/dags/scrape_sources/runs/{run_id}")
         page.wait_for_selector("text=success", timeout=30000)
