@@ -18,6 +18,9 @@ from scrapers.sources.generic import parse_generic
 from scrapers.text import nfc
 
 
+BACKFILLABLE = [name for name, adapter in sources.ADAPTERS.items() if adapter.monthly_sitemap]
+
+
 def _document_text(path: Path) -> tuple[str, date | None]:
     raw = path.read_bytes()
     head = raw[:2048].lower()
@@ -92,6 +95,25 @@ def cmd_crawl(args) -> int:
     return 0
 
 
+def cmd_backfill(args) -> int:
+    from scrapers.progress import crawl_progress, stage_progress
+
+    run_id = args.run_id or f"backfill-{uuid.uuid4().hex[:8]}"
+    names = args.source or BACKFILLABLE
+    with crawl_progress(names) as progress:
+        summaries = pipeline.crawl_sources(names, run_id, progress=progress, since=args.since, until=args.until,
+                                           max_articles=args.max_articles)
+    for summary in summaries:
+        print(json.dumps(summary, ensure_ascii=False))
+    if not args.no_parse:
+        with stage_progress(["parse", "extract"]) as step:
+            print(json.dumps(pipeline.parse_pending(on_step=step), ensure_ascii=False))
+            print(json.dumps(pipeline.extract_pending(on_step=step), ensure_ascii=False))
+    print(f"backfill {args.since}..{args.until}: {sum(s.get('new_pages', 0) for s in summaries)} new pages from "
+          f"{sum(s.get('listings', 0) for s in summaries)} sitemaps", file=sys.stderr)
+    return 0 if all(s["status"] in ("ok", "degraded", "no sitemap in range") for s in summaries) else 1
+
+
 def cmd_reprocess(args) -> int:
     from scrapers import db
     from scrapers.dbt_build import dbt_build
@@ -152,6 +174,17 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--workers", type=int, help="sources crawled at once (default: all)")
     p.add_argument("--no-parse", action="store_true", help="only fetch into raw")
     p.set_defaults(func=cmd_crawl)
+
+    p = sub.add_parser("backfill", help="discover and fetch a date range's articles from the sources' monthly "
+                                        "sitemaps, then parse and extract")
+    p.add_argument("--source", action="append", choices=BACKFILLABLE, help="repeatable; default: every source "
+                   "with monthly sitemaps")
+    p.add_argument("--since", type=date.fromisoformat, required=True, help="first publication date, YYYY-MM-DD")
+    p.add_argument("--until", type=date.fromisoformat, required=True, help="last publication date, YYYY-MM-DD")
+    p.add_argument("--max-articles", type=int, default=5000, help="per source (default 5000)")
+    p.add_argument("--run-id")
+    p.add_argument("--no-parse", action="store_true", help="only fetch into raw")
+    p.set_defaults(func=cmd_backfill)
 
     p = sub.add_parser("reprocess", help="re-derive articles and figures from stored raw pages (no fetching)")
     p.add_argument("--source", action="append", choices=list(sources.ADAPTERS), help="repeatable; default: all")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor, as_completed
+from datetime import date
 from urllib.parse import urljoin
 
 from scrapers import db, landing, sources
@@ -26,10 +27,17 @@ MAX_LISTING_PAGES = 50
 def crawl_source(name: str, run_id: str, *, url: str | None = None, min_delay: float | None = None,
                  max_articles: int = 200, adapter: SourceAdapter | None = None, base_url: str | None = None,
                  client: PoliteClient | None = None, progress: Progress | None = None,
-                 batch_size: int = landing.BATCH_PAGES) -> dict:
+                 batch_size: int = landing.BATCH_PAGES, since: date | None = None, until: date | None = None) -> dict:
     """Discover and fetch one source's new articles into raw. Never raises for the site's own faults: an
-    unreachable site comes back as status "unreachable" with the reason, recorded in raw.fetches."""
+    unreachable site comes back as status "unreachable" with the reason, recorded in raw.fetches.
+
+    With `since`/`until` it is a backfill: articles are discovered from the site's monthly sitemaps for that
+    range (each entry filtered by its <lastmod>) instead of the listing pages; a source without such sitemaps
+    raises ValueError before anything is fetched."""
     adapter = adapter or sources.get(name)
+    backfill = since is not None or until is not None
+    if backfill and not adapter.monthly_sitemap:
+        raise ValueError(f"{name}: no date-addressable discovery (monthly sitemap) to backfill from")
     base = base_url or sources.base_urls()[name]
     client = client or PoliteClient(base, min_delay=adapter.min_delay_seconds if min_delay is None else min_delay)
     summary = {"source": name, "base_url": base, "status": "ok", "listings": 0, "discovered": 0, "fetched": 0,
@@ -68,11 +76,15 @@ def crawl_source(name: str, run_id: str, *, url: str | None = None, min_delay: f
                 return landing.latest_body(conn, name, result.url)
             return result.body if result.ok else None
 
-        discovered = _discover(adapter, base, fetch, listing_body, states, summary)
+        if backfill:
+            discovered = _discover_sitemaps(adapter, base, fetch, since or date(2000, 1, 1), until or date.today(),
+                                            summary)
+        else:
+            discovered = _discover(adapter, base, fetch, listing_body, states, summary)
         summary["discovered"] = len(discovered)
         if summary["listings"] == 0:
             batch.flush()
-            summary["status"] = "unreachable"
+            summary["status"] = "no sitemap in range" if backfill else "unreachable"
             return summary
 
         known = landing.known_article_paths(conn, name)
@@ -110,6 +122,20 @@ def _discover(adapter: SourceAdapter, base: str, fetch, listing_body, states: di
             for found in adapter.discover(body, here):
                 discovered.setdefault(found, None)
             page_url = adapter.next_listing_page(body, here)
+    return list(discovered)
+
+
+def _discover_sitemaps(adapter: SourceAdapter, base: str, fetch, since: date, until: date, summary: dict) -> list[str]:
+    """Article URLs from the monthly sitemaps covering [since, until]; a month without a sitemap (404) is
+    recorded like any failed fetch and the others still count."""
+    discovered: dict[str, None] = {}
+    for sitemap_url in adapter.sitemap_urls(base, since, until):
+        result = fetch("sitemap", sitemap_url)
+        if not result.ok:
+            continue
+        summary["listings"] += 1
+        for found in adapter.discover_sitemap(result.body, result.final_url or sitemap_url, since, until):
+            discovered.setdefault(found, None)
     return list(discovered)
 
 

@@ -21,7 +21,7 @@ trap 'kill -TERM -$AIRFLOW_PID 2>/dev/null || true; kill $SNAPSHOT_PID 2>/dev/nu
 for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/api/v2/monitor/health" >/dev/null && break; sleep 1; done
 TOKEN=$(curl -sf -X POST "http://127.0.0.1:$PORT/auth/token" -H 'Content-Type: application/json' \
   -d '{"username":"admin","password":"admin"}' | python -c 'import sys, json; print(json.load(sys.stdin)["access_token"])')
-for dag in scrape_sources transform reprocess; do
+for dag in scrape_sources transform reprocess backfill; do
   for _ in $(seq 1 60); do
     curl -sf -o /dev/null -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/api/v2/dags/$dag" && break; sleep 1
   done

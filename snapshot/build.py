@@ -41,6 +41,15 @@ def robots(domain: str, extra: str = "") -> None:
     write(domain, "/robots.txt", f"User-agent: *\nDisallow: /admin/\n{extra}")
 
 
+def monthly_sitemap(domain: str, entries: list[tuple[str, str]], year: int, month: int) -> None:
+    """`/sitemaps/news-YYYY-M.xml` (month not zero-padded), as tienphong.vn publishes them: the real host in <loc>,
+    the publication time in <lastmod>. The adapters rebase <loc> on the host they fetched the sitemap from."""
+    urls = "".join(f"<url><loc>https://{domain}{path}</loc><lastmod>{lastmod}</lastmod></url>" for path, lastmod in entries)
+    write(domain, f"/sitemaps/news-{year}-{month}.xml",
+          '<?xml version="1.0" encoding="UTF-8"?>\n'
+          f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>\n')
+
+
 def paragraphs(lines: list[str]) -> list[str]:
     return [ln.strip() for ln in lines if ln.strip()]
 
@@ -167,7 +176,11 @@ def tienphong() -> None:
 </body></html>
 """
     write("tienphong.vn", "/chinh-tri/", listing)
-    robots("tienphong.vn")
+    # the seed article, plus one from the month's end that a backfill ending on 2022-07-20 must leave out
+    monthly_sitemap("tienphong.vn", [(path, published),
+                                     ("/ha-noi-ket-thuc-dot-kiem-tra-post1459999.tpo", "2022-07-30T09:00:00+07:00")],
+                    2022, 7)
+    robots("tienphong.vn", "Sitemap: https://tienphong.vn/sitemap.xml\n")
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -284,6 +297,7 @@ def anninhthudo() -> None:
 </body></html>
 """
     write("anninhthudo.vn", "/chinh-tri-xa-hoi/3.antd", listing)
+    monthly_sitemap("anninhthudo.vn", [(path, "2019-12-15T07:50:00+07:00")], 2019, 12)
     robots("anninhthudo.vn")
 
 

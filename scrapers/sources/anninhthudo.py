@@ -20,6 +20,7 @@ class Anninhthudo(SourceAdapter):
     domain = "anninhthudo.vn"
     default_base_url = "https://anninhthudo.vn"
     listing_paths = ("/chinh-tri-xa-hoi/3.antd",)
+    monthly_sitemap = "/sitemaps/news-{year}-{month}.xml"  # same CMS family as tienphong/nhandan [INFERRED] in research/source-sites.md
     article_path = re.compile(r"^/[a-z0-9-]+/[a-z0-9-]+/\d+\.antd$|^/[a-z0-9-]+-post\d+\.antd$")
 
     def parse_layouts(self, soup, url):

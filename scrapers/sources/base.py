@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import asdict, dataclass, field
-from datetime import datetime
-from urllib.parse import urljoin, urlsplit
+from datetime import date, datetime
+from urllib.parse import urljoin, urlsplit, urlunsplit
 from zoneinfo import ZoneInfo
 
 from bs4 import BeautifulSoup, Comment, Tag
+from lxml import etree
 
 from scrapers.text import CAPTION_NUMBER, clean, is_furniture, strip_lead_prefix
 
@@ -163,6 +164,47 @@ class SourceAdapter:
             if urlsplit(url).netloc == urlsplit(page_url).netloc and self.is_article_url(url):
                 seen.setdefault(url, None)
         return list(seen)
+
+    # Date-addressable discovery for backfills: a monthly article sitemap, `{year}` and `{month}` (not zero-padded)
+    # filled in, e.g. "/sitemaps/news-{year}-{month}.xml". None: the site offers no such index.
+    monthly_sitemap: str | None = None
+
+    def sitemap_urls(self, base_url: str, since: date, until: date) -> list[str]:
+        """The monthly sitemaps covering [since, until], oldest first."""
+        if not self.monthly_sitemap:
+            return []
+        urls, year, month = [], since.year, since.month
+        while (year, month) <= (until.year, until.month):
+            urls.append(urljoin(base_url.rstrip("/") + "/", self.monthly_sitemap.format(year=year, month=month).lstrip("/")))
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        return urls
+
+    def discover_sitemap(self, xml: bytes, sitemap_url: str, since: date | None = None,
+                         until: date | None = None) -> list[str]:
+        """Article URLs in a sitemap whose <lastmod> (when given) falls in [since, until]. The sitemap names the real
+        host; the URL is rebased on the host the sitemap came from (a mirror, the snapshot)."""
+        root = etree.fromstring(xml, parser=etree.XMLParser(recover=True, resolve_entities=False, no_network=True))
+        if root is None:
+            return []
+        here = urlsplit(sitemap_url)
+        found: dict[str, None] = {}
+        for node in root.iter("{*}url"):
+            loc = (node.findtext("{*}loc") or "").strip()
+            lastmod = (node.findtext("{*}lastmod") or "").strip()
+            if not loc:
+                continue
+            parts = urlsplit(urljoin(sitemap_url, loc))
+            if parts.netloc.removeprefix("www.") not in (self.domain, here.netloc):
+                continue
+            url = urlunsplit((here.scheme, here.netloc, parts.path, parts.query, ""))
+            if not self.is_article_url(url):
+                continue
+            when = parse_iso(lastmod)
+            day = when.astimezone(VN_TZ).date() if when else None
+            if day and ((since and day < since) or (until and day > until)):
+                continue
+            found.setdefault(url, None)
+        return list(found)
 
     def next_listing_page(self, html: str | bytes, page_url: str) -> str | None:
         """The listing's next page (`rel=next` link or anchor, or a "Trang sau"/"Xem thêm" pager link) on the

@@ -20,6 +20,7 @@ class Tienphong(SourceAdapter):
     domain = "tienphong.vn"
     default_base_url = "https://tienphong.vn"
     listing_paths = ("/chinh-tri/",)
+    monthly_sitemap = "/sitemaps/news-{year}-{month}.xml"  # monthly `news-YYYY-M.xml` [CLAIMED] in research/source-sites.md
     article_path = re.compile(r"^/(?:[a-z0-9-]+-post\d+|[a-z0-9-]+/[a-z0-9-]+-\d{6,})\.tpo$")
 
     def parse_layouts(self, soup, url):

@@ -9,7 +9,7 @@ create table if not exists raw.fetches (
     run_id        text not null,
     source        text not null,
     url           text not null,
-    kind          text not null,                 -- listing | article | robots
+    kind          text not null,                 -- robots | listing | sitemap | article
     attempted_at  timestamptz not null default now(),
     status        integer,                       -- HTTP status; null when no response
     error         text,                          -- why it failed; null on success
@@ -25,7 +25,7 @@ create table if not exists raw.pages (
     source         text not null,
     url            text not null,                -- as fetched (host may be a mirror or the local snapshot)
     path           text not null,                -- path + query: the page's identity within its source
-    kind           text not null,                -- listing | article
+    kind           text not null,                -- listing | sitemap | article
     fetched_at     timestamptz not null default now(),
     status         integer not null,
     headers        jsonb not null,

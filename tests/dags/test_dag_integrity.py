@@ -36,7 +36,7 @@ def test_no_import_errors_and_no_io(dagbag):
     assert bag.import_errors == {}
     assert attempts == []
     assert elapsed < 30, f"DAG import took {elapsed:.1f}s"
-    assert set(bag.dag_ids) == {"scrape_sources", "transform", "reprocess"}
+    assert set(bag.dag_ids) == {"scrape_sources", "transform", "reprocess", "backfill"}
 
 
 def test_operator_metadata(dagbag):
@@ -75,3 +75,8 @@ def test_wiring(dagbag):
                                      "full_refresh"}
     assert reprocess.params.get_param("sources").schema["items"]["enum"] == list(ADAPTERS)
     assert [o.name for o in reprocess.get_task("validate_figures").outlets] == ["marts_fct_figures"]
+    backfill = bag.dags["backfill"]
+    assert {t.task_id: t.pool for t in backfill.tasks if t.task_id.startswith("backfill_")} == {
+        "backfill_tienphong": "domain_tienphong.vn", "backfill_anninhthudo": "domain_anninhthudo.vn"}
+    assert set(backfill.params) == {"sources", "since", "until", "max_articles"}
+    assert [o.name for o in backfill.get_task("landed").outlets] == ["raw_pages"]
