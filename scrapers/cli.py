@@ -17,7 +17,6 @@ from scrapers.sources.base import canonical, parse_local, soup_of
 from scrapers.sources.generic import parse_generic
 from scrapers.text import nfc
 
-
 BACKFILLABLE = [name for name, adapter in sources.ADAPTERS.items() if adapter.monthly_sitemap]
 
 
