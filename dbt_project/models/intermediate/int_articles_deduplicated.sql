@@ -1,5 +1,12 @@
--- One article per canonical URL: the parse of the most recently fetched page version wins.
-with versions as (
+-- One article per canonical URL: the parse of the most recently fetched page version wins. `loaded_at` is when
+-- its current version last changed (fetched, parsed or extracted): the watermark the incremental facts use.
+with extraction as (
+    select page_id, parser_version, max(extracted_at) as extracted_at
+    from {{ ref('stg_extracted__extractions') }}
+    group by page_id, parser_version
+),
+
+versions as (
     select
         a.*,
         p.fetched_at,
@@ -11,22 +18,24 @@ with versions as (
 )
 
 select
-    md5(canonical_url) as article_id,
-    page_id,
-    parser_version,
-    source,
-    url,
-    canonical_url,
-    layout,
-    title,
-    sapo,
-    article_text,
-    paragraph_count,
-    published_at,
-    published_date,
-    author,
-    category,
-    is_relevant,
-    fetched_at
-from versions
-where recency = 1
+    md5(v.canonical_url) as article_id,
+    v.page_id,
+    v.parser_version,
+    v.source,
+    v.url,
+    v.canonical_url,
+    v.layout,
+    v.title,
+    v.sapo,
+    v.article_text,
+    v.paragraph_count,
+    v.published_at,
+    v.published_date,
+    v.author,
+    v.category,
+    v.is_relevant,
+    v.fetched_at,
+    greatest(v.fetched_at, v.parsed_at, e.extracted_at) as loaded_at
+from versions as v
+left join extraction as e on v.page_id = e.page_id and v.parser_version = e.parser_version
+where v.recency = 1

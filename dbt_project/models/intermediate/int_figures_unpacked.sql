@@ -22,6 +22,7 @@ select
     end_offset,
     published_date,
     article_url,
+    loaded_at,
     {{ figure_scope('article_text', 'start_offset', 'source') }} as scope
 from {{ ref('int_mentions_current') }}
 where mention_type = 'figure'

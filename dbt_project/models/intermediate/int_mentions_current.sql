@@ -14,6 +14,7 @@ select
     a.source,
     a.published_date,
     a.canonical_url as article_url,
-    a.article_text
+    a.article_text,
+    a.loaded_at
 from {{ ref('stg_extracted__mentions') }} as m
 inner join {{ ref('int_articles_deduplicated') }} as a on m.page_id = a.page_id

@@ -1,10 +1,21 @@
 -- Grain: one row per article (canonical URL), from the latest fetched version of its page.
+-- depends_on: {{ ref('int_articles_deduplicated') }}
+{{
+    config(
+        materialized='incremental',
+        unique_key='article_id',
+        incremental_strategy='delete+insert',
+        on_schema_change='append_new_columns',
+        post_hook="{{ drop_superseded_rows() }}"
+    )
+}}
 with figure_counts as (
     select
         article_id,
         count(*) as figure_count,
         max(extractor_version) as extractor_version
     from {{ ref('int_figures_unpacked') }}
+    {{ changed_articles_only() }}
     group by article_id
 )
 
@@ -25,6 +36,8 @@ select
     f.extractor_version,
     coalesce(f.figure_count, 0) as figure_count,
     a.page_id,
-    a.fetched_at
+    a.fetched_at,
+    a.loaded_at
 from {{ ref('int_articles_deduplicated') }} as a
 left join figure_counts as f on a.article_id = f.article_id
+{{ changed_articles_only('a') }}

@@ -1,8 +1,19 @@
 -- Grain: one row per discipline figure × form. A figure reported without a breakdown has one row with a null form.
+-- depends_on: {{ ref('int_articles_deduplicated') }}
+{{
+    config(
+        materialized='incremental',
+        unique_key='article_id',
+        incremental_strategy='delete+insert',
+        on_schema_change='append_new_columns',
+        post_hook="{{ drop_superseded_rows() }}"
+    )
+}}
 with discipline as (
     select *
     from {{ ref('fct_figures') }}
     where kind in ('discipline_party_members', 'discipline_party_orgs')
+    {{ changed_articles_only(keyword='and') }}
 ),
 
 forms as (
@@ -27,6 +38,7 @@ select
     d.period,
     d.published_date,
     d.quote,
-    d.article_url
+    d.article_url,
+    d.loaded_at
 from discipline as d
 left join forms as f on d.figure_id = f.figure_id

@@ -1,4 +1,14 @@
 -- Grain: one row per event date named in a current article version ("Sáng 13/7" resolved against publication).
+-- depends_on: {{ ref('int_articles_deduplicated') }}
+{{
+    config(
+        materialized='incremental',
+        unique_key='article_id',
+        incremental_strategy='delete+insert',
+        on_schema_change='append_new_columns',
+        post_hook="{{ drop_superseded_rows() }}"
+    )
+}}
 select
     mention_id as event_date_id,
     article_id,
@@ -8,6 +18,8 @@ select
     published_date - (payload ->> 'date')::date as days_before_publication,
     quote,
     start_offset,
-    end_offset
+    end_offset,
+    loaded_at
 from {{ ref('int_mentions_current') }}
 where mention_type = 'event_date'
+{{ changed_articles_only(keyword='and') }}

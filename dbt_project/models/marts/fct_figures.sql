@@ -1,4 +1,14 @@
 -- Grain: one row per extracted figure, with its exact quote and offsets into the article text (provenance).
+-- depends_on: {{ ref('int_articles_deduplicated') }}
+{{
+    config(
+        materialized='incremental',
+        unique_key='article_id',
+        incremental_strategy='delete+insert',
+        on_schema_change='append_new_columns',
+        post_hook="{{ drop_superseded_rows() }}"
+    )
+}}
 select
     f.figure_id,
     f.article_id,
@@ -22,5 +32,7 @@ select
     f.end_offset,
     f.published_date,
     f.extractor_version,
-    f.article_url
+    f.article_url,
+    f.loaded_at
 from {{ ref('int_figures_unpacked') }} as f
+{{ changed_articles_only('f') }}

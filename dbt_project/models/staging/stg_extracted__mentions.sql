@@ -1,14 +1,15 @@
--- Mentions of the latest extractor run over the latest parse of each page.
+-- Mentions of the latest extractor run over each parse of a page. The latest run is read from
+-- extracted.extractions (one row per run) rather than by grouping the much larger mentions table.
 with latest_run as (
     select
         page_id,
         parser_version,
         extractor_version,
+        extracted_at,
         row_number() over (
-            partition by page_id, parser_version order by max(extracted_at) desc, extractor_version desc
+            partition by page_id, parser_version order by extracted_at desc, extractor_version desc
         ) as recency
-    from {{ source('extracted', 'mentions') }}
-    group by page_id, parser_version, extractor_version
+    from {{ ref('stg_extracted__extractions') }}
 )
 
 select
@@ -21,7 +22,8 @@ select
     m.payload,
     m.quote,
     m.start_offset,
-    m.end_offset
+    m.end_offset,
+    r.extracted_at
 from {{ source('extracted', 'mentions') }} as m
 inner join latest_run as r
     on
