@@ -14,6 +14,7 @@ test: setup            ## the whole test suite against a real Postgres and the r
 
 lint: setup
 	.venv/bin/ruff check scrapers expectations dags tests bench snapshot
+	.venv/bin/sqlfluff lint dbt_project/models dbt_project/tests dbt_project/macros
 
 docs: setup            ## serve GX Data Docs and dbt docs on http://127.0.0.1:8088
 	scripts/docs.sh

@@ -13,4 +13,5 @@ mkdir -p "$AIRFLOW_HOME"
 source scripts/airflow-setup.sh
 scripts/ensure-apt.sh chromium:chromium redis-server:redis-server docker-compose:docker-compose
 ruff check scrapers expectations dags tests bench snapshot
+sqlfluff lint dbt_project/models dbt_project/tests dbt_project/macros --nocolor > .state/sqlfluff.log 2>&1 || { grep -E "^== |^L:" .state/sqlfluff.log; exit 1; }
 exec python -m pytest "$@"

@@ -6,7 +6,7 @@
 #}
 {% macro changed_articles_only(alias=none, keyword='where') %}
     {%- if is_incremental() %}
-    {{ keyword }} {{ alias ~ '.' if alias else '' }}loaded_at > (
+        {{ keyword }} {{ alias ~ '.' if alias else '' }}loaded_at > (
         select coalesce(max(loaded_at), '-infinity'::timestamptz) from {{ this }}
     )
     {%- endif %}

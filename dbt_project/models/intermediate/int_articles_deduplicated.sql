@@ -1,20 +1,27 @@
+{{
+    config(
+        materialized='table',
+        indexes=[{'columns': ['article_id']}, {'columns': ['page_id']}]
+    )
+}}
 -- One article per canonical URL: the parse of the most recently fetched page version wins. `loaded_at` is when
 -- its current version last changed (fetched, parsed or extracted): the watermark the incremental facts use.
 with extraction as (
-    select page_id, parser_version, max(extracted_at) as extracted_at
+    select
+        page_id,
+        parser_version,
+        max(extracted_at) as extracted_at
     from {{ ref('stg_extracted__extractions') }}
     group by page_id, parser_version
 ),
 
 versions as (
-    select
+    select distinct on (a.canonical_url)
         a.*,
-        p.fetched_at,
-        row_number() over (
-            partition by a.canonical_url order by p.fetched_at desc, a.page_id desc
-        ) as recency
+        p.fetched_at
     from {{ ref('stg_extracted__articles') }} as a
     inner join {{ ref('stg_raw__pages') }} as p on a.page_id = p.page_id
+    order by a.canonical_url asc, p.fetched_at desc, a.page_id desc
 )
 
 select
@@ -38,4 +45,3 @@ select
     greatest(v.fetched_at, v.parsed_at, e.extracted_at) as loaded_at
 from versions as v
 left join extraction as e on v.page_id = e.page_id and v.parser_version = e.parser_version
-where v.recency = 1

@@ -19,7 +19,16 @@ with figures as (
 
 totals as (
     select
-        figure_id, article_id, source, scope, subject, period_key, period_text, published_date, quote, article_url,
+        figure_id,
+        article_id,
+        source,
+        scope,
+        subject,
+        period_key,
+        period_text,
+        published_date,
+        quote,
+        article_url,
         'total' as form,
         value as reported_value
     from figures
@@ -28,7 +37,15 @@ totals as (
 
 forms as (
     select
-        f.figure_id, f.article_id, f.source, f.scope, f.subject, f.period_key, f.period_text, f.published_date, f.quote,
+        f.figure_id,
+        f.article_id,
+        f.source,
+        f.scope,
+        f.subject,
+        f.period_key,
+        f.period_text,
+        f.published_date,
+        f.quote,
         f.article_url,
         b.key as form,
         b.value::numeric as reported_value

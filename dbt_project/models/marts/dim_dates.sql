@@ -16,4 +16,4 @@ select
     extract(year from d)::int || '-Q' || extract(quarter from d)::int as quarter_key,
     extract(year from d)::int || '-M' || lpad(extract(month from d)::int::text, 2, '0') as month_to_date_key,
     extract(isodow from d)::int as iso_day_of_week
-from bounds, generate_series(bounds.first_day, bounds.last_day, interval '1 day') as d
+from bounds, generate_series(bounds.first_day, bounds.last_day, interval '1 day') as d  -- noqa: RF03

@@ -8,7 +8,11 @@ with reports as (
 
 per_value as (
     select
-        scope, period_key, subject, form, reported_value,
+        scope,
+        period_key,
+        subject,
+        form,
+        reported_value,
         count(distinct source) as outlets_with_value
     from reports
     group by scope, period_key, subject, form, reported_value
@@ -29,7 +33,7 @@ select
     r.period_key,
     r.subject,
     r.form,
-    top.reported_value as value,
+    top_report.reported_value as value,
     count(distinct r.source) as outlets,
     count(distinct r.article_id) as articles,
     count(distinct r.reported_value) > 1 as conflict,
@@ -38,8 +42,11 @@ select
     min(r.published_date) as first_reported,
     max(r.published_date) as last_reported
 from reports as r
-inner join ranked as top
+inner join ranked as top_report
     on
-        r.scope = top.scope and r.period_key = top.period_key and r.subject = top.subject and r.form = top.form
-        and top.rank_in_group = 1
-group by r.scope, r.period_key, r.subject, r.form, top.reported_value
+        r.scope = top_report.scope
+        and r.period_key = top_report.period_key
+        and r.subject = top_report.subject
+        and r.form = top_report.form
+        and top_report.rank_in_group = 1
+group by r.scope, r.period_key, r.subject, r.form, top_report.reported_value

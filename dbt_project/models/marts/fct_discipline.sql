@@ -12,8 +12,9 @@
 with discipline as (
     select *
     from {{ ref('fct_figures') }}
-    where kind in ('discipline_party_members', 'discipline_party_orgs')
-    {{ changed_articles_only(keyword='and') }}
+    where
+        kind in ('discipline_party_members', 'discipline_party_orgs')
+        {{ changed_articles_only(keyword='and') }}
 ),
 
 forms as (

@@ -25,5 +25,6 @@ select
     published_date,
     loaded_at
 from {{ ref('int_mentions_current') }}
-where mention_type = 'document'
-{{ changed_articles_only(keyword='and') }}
+where
+    mention_type = 'document'
+    {{ changed_articles_only(keyword='and') }}

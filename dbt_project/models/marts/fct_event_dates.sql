@@ -21,5 +21,6 @@ select
     end_offset,
     loaded_at
 from {{ ref('int_mentions_current') }}
-where mention_type = 'event_date'
-{{ changed_articles_only(keyword='and') }}
+where
+    mention_type = 'event_date'
+    {{ changed_articles_only(keyword='and') }}

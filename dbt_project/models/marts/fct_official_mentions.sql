@@ -21,5 +21,6 @@ select
     published_date,
     loaded_at
 from {{ ref('int_mentions_current') }}
-where mention_type = 'official'
-{{ changed_articles_only(keyword='and') }}
+where
+    mention_type = 'official'
+    {{ changed_articles_only(keyword='and') }}

@@ -1,9 +1,10 @@
--- The latest parse of each stored page (the most recent parser version that ran on it).
+-- The latest parse of each stored page (the most recent parser version that ran on it). DISTINCT ON rather than
+-- row_number() = 1: the planner estimates its row count from column statistics instead of guessing 0.5 %,
+-- which at 10k+ articles turned the joins downstream into nested loops over whole views.
 with ranked as (
-    select
-        *,
-        row_number() over (partition by page_id order by parsed_at desc, parser_version desc) as recency
+    select distinct on (page_id) *
     from {{ source('extracted', 'articles') }}
+    order by page_id asc, parsed_at desc, parser_version desc
 )
 
 select
@@ -26,4 +27,3 @@ select
     is_relevant,
     parsed_at
 from ranked
-where recency = 1

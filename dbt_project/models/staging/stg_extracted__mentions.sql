@@ -1,15 +1,13 @@
 -- Mentions of the latest extractor run over each parse of a page. The latest run is read from
 -- extracted.extractions (one row per run) rather than by grouping the much larger mentions table.
 with latest_run as (
-    select
+    select distinct on (page_id, parser_version)
         page_id,
         parser_version,
         extractor_version,
-        extracted_at,
-        row_number() over (
-            partition by page_id, parser_version order by extracted_at desc, extractor_version desc
-        ) as recency
+        extracted_at
     from {{ ref('stg_extracted__extractions') }}
+    order by page_id asc, parser_version asc, extracted_at desc, extractor_version desc
 )
 
 select
@@ -30,4 +28,3 @@ inner join latest_run as r
         m.page_id = r.page_id
         and m.parser_version = r.parser_version
         and m.extractor_version = r.extractor_version
-        and r.recency = 1

@@ -1,0 +1,138 @@
+"""dbt build time at 1k / 10k / 100k SYNTHETIC articles: full refresh vs an incremental run adding 1 % (issue 6).
+
+    .venv/bin/python bench/bench_dbt.py [--sizes 1000 10000 100000]   # needs the project's Postgres
+
+The articles are synthetic and marked so: path `/synthetic/<n>`, run id `synthetic`, title prefixed
+"[synthetic n]". Each is one of the five seed articles (parsed from the snapshot pages) under its own canonical URL,
+with the mentions the extractor found in that seed (offsets shifted for the title prefix), loaded with COPY.
+For each size, in a fresh database: load N, `dbt run --full-refresh` and `dbt build --full-refresh`, load 1 % more,
+then `dbt run` and `dbt build` (incremental). Goal: the incremental run ≤ 15 % of the full refresh.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import psycopg  # noqa: E402
+
+from scrapers import db  # noqa: E402
+from scrapers.cli import _document_text  # noqa: E402
+from scrapers.envvars import dbt_env  # noqa: E402
+from scrapers.extract import extract_all  # noqa: E402
+from scrapers.sources import ADAPTERS  # noqa: E402
+from scrapers.versions import EXTRACTOR_VERSION, PARSER_VERSION  # noqa: E402
+from tests.conftest import fresh_database  # noqa: E402
+
+DBT_DIR = ROOT / "dbt_project"
+SEED_PAGES = {  # source → snapshot article page
+    "kinhtedothi": "kinhtedothi.vn/bi-thu-hoang-trung-hai-trinh-de-an-thi-diem-quan-ly-mo-hinh-chinh-quyen-do-thi-trong-quy-iv-309873.html",
+    "tienphong": "tienphong.vn/ha-noi-thi-diem-nguoi-dung-dau-lua-chon-bo-nhiem-cap-pho-cua-minh-post1452911.tpo",
+    "baochinhphu": "baochinhphu.vn/Hoat-dong-cua-lanh-dao-Dang-Nha-nuoc/Lam-ro-nhung-doi-moi-trong-phuong-thuc-lanh-dao-cua-Thanh-uy/377981.vgp",
+    "anninhthudo": "anninhthudo.vn/chinh-tri-xa-hoi/thanh-uy-ha-noi-tong-ket-3-chuong-trinh-cong-tac-toan-khoa-nhiem-ky-2015-2020/826540.antd",
+}
+
+
+def templates() -> list[dict]:
+    out = []
+    sites = ROOT / "snapshot" / "sites"
+    pages = {**{s: sites / p for s, p in SEED_PAGES.items()},
+             "longbien": next((sites / "longbien.hanoi.gov.vn").rglob("thuong-vu-thanh-uy-*"))}
+    for source, path in pages.items():
+        text, published = _document_text(path)
+        out.append({"source": source, "domain": ADAPTERS[source].domain, "text": text, "published": published,
+                    "mentions": extract_all(text, published)})
+    return out
+
+
+def load(url: str, tpls: list[dict], start: int, count: int) -> None:
+    with db.connect(url) as conn, conn.transaction():
+        first_page = conn.execute("select coalesce(max(id), 0) + 1 from raw.pages").fetchone()[0]
+        with conn.cursor() as cur:
+            with cur.copy("copy raw.pages (id, source, url, path, kind, status, headers, body, sha256, run_id)"
+                          " from stdin") as copy:
+                for i in range(start, start + count):
+                    t = tpls[i % len(tpls)]
+                    body = f"<html><body>synthetic {i}</body></html>"
+                    copy.write_row((first_page + i - start, t["source"], f"https://{t['domain']}/synthetic/{i}",
+                                    f"/synthetic/{i}", "article", 200, "{}", body.encode(), f"synthetic-{i}",
+                                    "synthetic"))
+            with cur.copy("copy extracted.articles (page_id, parser_version, source, url, canonical_url, layout,"
+                          " title, sapo, body, text, paragraphs, tags, published_at, is_relevant) from stdin") as copy:
+                for i in range(start, start + count):
+                    t = tpls[i % len(tpls)]
+                    prefix = f"[synthetic {i}] "
+                    copy.write_row((first_page + i - start, PARSER_VERSION, t["source"],
+                                    f"https://{t['domain']}/synthetic/{i}", f"https://{t['domain']}/synthetic/{i}",
+                                    "synthetic", prefix.strip(), "", "", prefix + t["text"], "[]", "[]",
+                                    f"{t['published']} 08:00:00+07", True))
+            with cur.copy("copy extracted.extractions (page_id, parser_version, extractor_version, mentions)"
+                          " from stdin") as copy:
+                for i in range(start, start + count):
+                    copy.write_row((first_page + i - start, PARSER_VERSION, EXTRACTOR_VERSION,
+                                    len(tpls[i % len(tpls)]["mentions"])))
+            with cur.copy("copy extracted.mentions (page_id, parser_version, extractor_version, seq, type, payload,"
+                          " quote, start_offset, end_offset) from stdin") as copy:
+                for i in range(start, start + count):
+                    shift = len(f"[synthetic {i}] ")
+                    for seq, m in enumerate(tpls[i % len(tpls)]["mentions"]):
+                        payload = {k: v for k, v in m.items() if k not in ("type", "quote", "start", "end")}
+                        copy.write_row((first_page + i - start, PARSER_VERSION, EXTRACTOR_VERSION, seq, m["type"],
+                                        json.dumps(payload, ensure_ascii=False), m["quote"], m["start"] + shift,
+                                        m["end"] + shift))
+        conn.execute("select setval('raw.pages_id_seq', (select max(id) from raw.pages))")
+
+
+def dbt(url: str, *args: str) -> float:
+    env = {**os.environ, **dbt_env(url), "DBT_PROFILES_DIR": str(DBT_DIR / "profiles"), "DO_NOT_TRACK": "1"}
+    started = time.perf_counter()
+    proc = subprocess.run(["dbt", *args, "--project-dir", str(DBT_DIR), "--target-path", "target-bench", "-q"],
+                          cwd=DBT_DIR, env=env, capture_output=True, text=True)
+    elapsed = time.perf_counter() - started
+    if proc.returncode != 0:
+        raise SystemExit(f"dbt {' '.join(args)} failed:\n{proc.stdout[-3000:]}{proc.stderr[-2000:]}")
+    return elapsed
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
+    args = parser.parse_args()
+    server = os.environ.get("WAREHOUSE_URL", db.DEFAULT_URL)
+    tpls = templates()
+    print(f"templates: {len(tpls)} seed articles, {sum(len(t['mentions']) for t in tpls)} mentions")
+    print(f"{'articles':>9} {'load s':>7} {'run full':>9} {'run +1%':>8} {'ratio':>6} {'build full':>11} "
+          f"{'build +1%':>10} {'ratio':>6}")
+    for n in args.sizes:
+        with fresh_database(server) as url:
+            t0 = time.perf_counter()
+            load(url, tpls, 0, n)
+            loaded = time.perf_counter() - t0
+            dbt(url, "seed")
+            run_full = dbt(url, "run", "--full-refresh")
+            build_full = dbt(url, "build", "--full-refresh")
+            load(url, tpls, n, max(1, n // 100))
+            run_inc = dbt(url, "run")
+            load(url, tpls, n + max(1, n // 100), max(1, n // 100))
+            build_inc = dbt(url, "build")
+            with psycopg.connect(url) as conn:
+                figures, articles = conn.execute("select (select count(*) from marts.fct_figures),"
+                                                 " (select count(*) from marts.fct_articles)").fetchone()
+            expected_articles = n + 2 * max(1, n // 100)
+            assert articles == expected_articles, (articles, expected_articles)
+            print(f"{n:>9} {loaded:>7.1f} {run_full:>9.1f} {run_inc:>8.1f} {run_inc / run_full:>6.0%} "
+                  f"{build_full:>11.1f} {build_inc:>10.1f} {build_inc / build_full:>6.0%}   "
+                  f"({articles} articles, {figures} figures in marts)", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
