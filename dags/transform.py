@@ -40,7 +40,11 @@ def transform():
     def parse_pages() -> dict:
         from scrapers.pipeline import parse_pending
 
-        return parse_pending(url=warehouse_url())
+        counts = parse_pending(url=warehouse_url())
+        for source, share in counts["layout_drift"].items():
+            # the operator sees it in this task's log and in `hanoi-reports status` (health "layout drift")
+            print(f"[hanoi-reports] layout drift: {source} — {share} of its latest pages not read by its adapter")
+        return counts
 
     @task
     def extract_figures() -> dict:

@@ -14,6 +14,7 @@ from scrapers.crawl import crawl_source, crawl_sources
 from scrapers.extract import extract_all
 from scrapers.relevance import is_relevant
 from scrapers.sources import ParseError
+from scrapers.sources.generic import parse_generic
 from scrapers.text import nfc
 from scrapers.versions import EXTRACTOR_VERSION, PARSER_VERSION
 
@@ -80,6 +81,11 @@ def parse_pending(url: str | None = None, parser_version: str = PARSER_VERSION, 
             _parse_one(conn, page_id, source, page_url, bytes(body), parser_version, counts, per)
             if on_step:
                 on_step("parse", done, len(rows))
+        counts["layout_drift"] = {name: f"{d['unread']}/{d['pages']}"
+                                  for name, d in layout_drift(conn=conn).items() if d["drift"]}
+        for name, share in counts["layout_drift"].items():
+            log.warning("[hanoi-reports] layout drift: %s — %s of its latest article pages not read by its adapter "
+                        "(quarantined or generic fallback); see extracted.quarantine", name, share)
     log.info("parse: %s", counts)
     return counts
 
@@ -89,10 +95,16 @@ def _parse_one(conn, page_id, source, page_url, body, parser_version, counts, pe
         article = sources.get(source).parse(body, page_url)
     except Exception as exc:  # ParseError, or a parser bug: neither may lose the page or stop the run
         reason = str(exc) if isinstance(exc, ParseError) else f"parser crashed: {type(exc).__name__}: {exc}"
-        _quarantine(conn, page_id, parser_version, source, page_url, reason)
-        counts["quarantined"] += 1
-        per["quarantined"] += 1
-        return
+        try:
+            # no adapter layout matched: JSON-LD / OpenGraph / visible paragraphs, marked layout = 'generic'
+            article = parse_generic(body, page_url)
+            counts["generic"] = counts.get("generic", 0) + 1
+            per["generic"] = per.get("generic", 0) + 1
+        except ParseError as fallback:
+            _quarantine(conn, page_id, parser_version, source, page_url, f"{reason}; {fallback}")
+            counts["quarantined"] += 1
+            per["quarantined"] += 1
+            return
     text = article_text(article.title, article.sapo, article.body)
     with conn.transaction():
         conn.execute(
@@ -216,16 +228,53 @@ def status(url: str | None = None) -> list[dict]:
                order by s.source""",
             {"names": list(sources.ADAPTERS), "pv": PARSER_VERSION, "ev": EXTRACTOR_VERSION},
         ).fetchall()
+    drift = layout_drift(url)
     out = []
     for r in rows:
         health = "never fetched" if r[7] is None else ("failing" if r[12] else "ok")
+        recent = drift.get(r[0], {"pages": 0, "unread": 0, "drift": False})
+        if health == "ok" and recent["drift"]:
+            health = "layout drift"
         out.append({
             "source": r[0], "pages": r[1], "listing_pages": r[2], "articles": r[3], "relevant_articles": r[4],
             "figures": r[5], "mentions": r[13], "quarantined": r[6], "last_fetch": _iso(r[7]), "last_success": _iso(r[8]),
             "last_error": None if r[9] is None else {"at": _iso(r[9]), "url": r[10], "error": r[11]},
-            "failing_urls": r[14], "backed_off_urls": r[15], "health": health,
+            "failing_urls": r[14], "backed_off_urls": r[15],
+            "recent_unread": f"{recent['unread']}/{recent['pages']}", "health": health,
         })
     return out
+
+
+DRIFT_WINDOW = 20      # latest article pages per source
+DRIFT_THRESHOLD = 0.5  # share of them its adapter could not read
+
+
+def layout_drift(url: str | None = None, conn=None) -> dict[str, dict]:
+    """Per source, how many of its latest article pages its adapter could not read (quarantined, or read only
+    by the generic fallback) under the current parser. A jump means the site changed its layout."""
+    own = conn is None
+    conn = conn or db.connect(url)
+    try:
+        rows = conn.execute(
+            """with recent as (
+                   select p.id, p.source, row_number() over (partition by p.source order by p.fetched_at desc, p.id desc)
+                          as n
+                   from raw.pages p where p.kind = 'article')
+               select r.source, count(*) as pages,
+                      count(*) filter (where q.page_id is not null or a.layout = 'generic') as unread
+               from recent r
+               left join extracted.articles a on a.page_id = r.id and a.parser_version = %(pv)s
+               left join extracted.quarantine q on q.page_id = r.id and q.parser_version = %(pv)s
+               where r.n <= %(window)s and (a.page_id is not null or q.page_id is not null)
+               group by r.source""",
+            {"pv": PARSER_VERSION, "window": DRIFT_WINDOW},
+        ).fetchall()
+    finally:
+        if own:
+            conn.close()
+    return {source: {"pages": pages, "unread": unread,
+                     "drift": pages >= 2 and unread / pages >= DRIFT_THRESHOLD}
+            for source, pages, unread in rows}
 
 
 def _iso(ts):

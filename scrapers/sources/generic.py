@@ -23,6 +23,10 @@ def parse_generic(html: str | bytes, url: str) -> Article:
     paragraphs = body_paragraphs(container)
     if not paragraphs:
         raise ParseError(f"generic: no body text in {url}")
+    published = parse_iso(ld.get("datePublished")) or parse_iso(meta(soup, "article:published_time"))
+    if not title or published is None:
+        # an article row needs both; without them the page is quarantined, never stored half-read
+        raise ParseError(f"generic: no {'title' if not title else 'publication time'} in {url}")
     author = ld.get("author")
     if isinstance(author, list):
         author = author[0] if author else None
@@ -32,7 +36,7 @@ def parse_generic(html: str | bytes, url: str) -> Article:
         title=title or "",
         sapo=meta(soup, "og:description") or meta(soup, "description") or "",
         paragraphs=paragraphs,
-        published_at=parse_iso(ld.get("datePublished")) or parse_iso(meta(soup, "article:published_time")),
+        published_at=published,
         author=author,
         canonical_url=canonical(soup) or url,
         layout="generic",

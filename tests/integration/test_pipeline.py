@@ -123,3 +123,27 @@ def test_new_extractor_version_reprocesses_stored_articles(warehouse, snapshot_e
     with psycopg.connect(warehouse) as conn:
         versions = conn.execute("select distinct extractor_version from extracted.mentions order by 1").fetchall()
     assert len(versions) == 2
+
+
+def test_layout_drift_is_flagged_per_source(warehouse, snapshot_env):
+    """tienphong's pages suddenly stop matching its adapter: two pages in a new layout land, one readable only by
+    the generic fallback (JSON-LD), one not at all. status says "layout drift" for tienphong only."""
+    for name in ADAPTERS:
+        pipeline.crawl_source(name, "r", min_delay=0)
+    redesigned = (b'<html><head><title>x</title><script type="application/ld+json">{"@type": "NewsArticle",'
+                  b' "headline": "Thanh uy hop", "datePublished": "2026-11-20T08:00:00+07:00"}</script></head>'
+                  b'<body><article><p>Noi dung moi cua bai viet theo bo cuc moi.</p></article></body></html>')
+    with psycopg.connect(warehouse) as conn:
+        for i, body in enumerate((redesigned, b"<html><body><div>trang trong</div></body></html>")):
+            store_page(conn, source="tienphong", kind="article",
+                       result=FetchResult(url=f"http://x/new-layout-post{i}.tpo", status=200, body=body,
+                                          headers={}), run_id="r")
+    result = pipeline.parse_pending()
+    assert result["generic"] == 1 and result["quarantined"] == 1
+    assert result["layout_drift"] == {"tienphong": "2/3"}
+    rows = {r["source"]: r for r in pipeline.status()}
+    assert rows["tienphong"]["health"] == "layout drift" and rows["tienphong"]["recent_unread"] == "2/3"
+    assert {r["health"] for s, r in rows.items() if s != "tienphong"} == {"ok"}
+    with psycopg.connect(warehouse) as conn:
+        assert conn.execute("select layout from extracted.articles where url like '%new-layout-post0%'").fetchone() \
+            == ("generic",)
