@@ -45,6 +45,22 @@ def enabled_sources() -> list[str]:
     return [n for n in names if n in ADAPTERS] if names else list(ADAPTERS)
 
 
+def validate_marts(run_id: str | None) -> list[dict]:
+    """The GX checkpoint over the marts; raises (naming every failed expectation) when a critical suite fails."""
+    from expectations.runner import run_checkpoint
+
+    return [o.__dict__ for o in run_checkpoint(warehouse_url(), run_id=run_id)]
+
+
+def publish_report() -> str:
+    """The analyst report from the validated marts."""
+    from scrapers.report import build_report
+
+    out = report_dir()
+    build_report(warehouse_url(), out)
+    return str(out / "index.html")
+
+
 def report_dir() -> Path:
     return Path(os.environ.get("REPORT_DIR", PROJECT_DIR / ".state" / "report"))
 

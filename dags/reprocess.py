@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pendulum
 from airflow.sdk import Param, dag, task
-from pipeline_defaults import DEFAULT_ARGS, MARTS_FIGURES, report_dir, warehouse_url
+from pipeline_defaults import DEFAULT_ARGS, MARTS_FIGURES, publish_report, validate_marts, warehouse_url
 
 from scrapers.sources import ADAPTERS  # the adapter registry: code only, no I/O at import
 from scrapers.versions import EXTRACTOR_VERSION, PARSER_VERSION
@@ -67,19 +67,13 @@ def reprocess():
 
     @task(outlets=[MARTS_FIGURES], retries=0)
     def validate_figures(run_id: str | None = None) -> list[dict]:
-        from expectations.runner import run_checkpoint
+        return validate_marts(run_id)
 
-        return [o.__dict__ for o in run_checkpoint(warehouse_url(), run_id=run_id)]
+    @task(task_id="publish_report")
+    def publish() -> str:
+        return publish_report()
 
-    @task
-    def publish_report() -> str:
-        from scrapers.report import build_report
-
-        out = report_dir()
-        build_report(warehouse_url(), out)
-        return str(out / "index.html")
-
-    rederive() >> dbt_build() >> validate_figures() >> publish_report()
+    rederive() >> dbt_build() >> validate_figures() >> publish()
 
 
 reprocess()

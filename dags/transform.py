@@ -13,7 +13,8 @@ from pipeline_defaults import (
     MARTS_FIGURES,
     RAW_PAGES,
     WAREHOUSE_CONN_ID,
-    report_dir,
+    publish_report,
+    validate_marts,
     warehouse_url,
 )
 
@@ -74,20 +75,14 @@ def transform():
 
     @task(outlets=[MARTS_FIGURES], retries=0)
     def validate_figures(run_id: str | None = None) -> list[dict]:
-        from expectations.runner import run_checkpoint
+        return validate_marts(run_id)
 
-        return [o.__dict__ for o in run_checkpoint(warehouse_url(), run_id=run_id)]
-
-    @task
-    def publish_report() -> str:
+    @task(task_id="publish_report")
+    def publish() -> str:
         # runs only when validate_figures succeeded (default trigger rule): analysts never see unvalidated figures
-        from scrapers.report import build_report
+        return publish_report()
 
-        out = report_dir()
-        build_report(warehouse_url(), out)
-        return str(out / "index.html")
-
-    parse_pages() >> extract_figures() >> dbt >> validate_figures() >> publish_report()
+    parse_pages() >> extract_figures() >> dbt >> validate_figures() >> publish()
 
 
 transform()

@@ -1,14 +1,5 @@
 -- Grain: one row per article (canonical URL), from the latest fetched version of its page.
--- depends_on: {{ ref('int_articles_deduplicated') }}
-{{
-    config(
-        materialized='incremental',
-        unique_key='article_id',
-        incremental_strategy='delete+insert',
-        on_schema_change='append_new_columns',
-        post_hook="{{ drop_superseded_rows() }}"
-    )
-}}
+-- depends_on: {{ ref('int_articles_deduplicated') }}  (read by the incremental post-hook)
 with figure_counts as (
     select
         article_id,

@@ -1,14 +1,5 @@
 -- Grain: one row per discipline figure × form. A figure reported without a breakdown has one row with a null form.
--- depends_on: {{ ref('int_articles_deduplicated') }}
-{{
-    config(
-        materialized='incremental',
-        unique_key='article_id',
-        incremental_strategy='delete+insert',
-        on_schema_change='append_new_columns',
-        post_hook="{{ drop_superseded_rows() }}"
-    )
-}}
+-- depends_on: {{ ref('int_articles_deduplicated') }}  (read by the incremental post-hook)
 with discipline as (
     select *
     from {{ ref('fct_figures') }}

@@ -1,14 +1,5 @@
 -- Grain: one row per event date named in a current article version ("Sáng 13/7" resolved against publication).
--- depends_on: {{ ref('int_articles_deduplicated') }}
-{{
-    config(
-        materialized='incremental',
-        unique_key='article_id',
-        incremental_strategy='delete+insert',
-        on_schema_change='append_new_columns',
-        post_hook="{{ drop_superseded_rows() }}"
-    )
-}}
+-- depends_on: {{ ref('int_articles_deduplicated') }}  (read by the incremental post-hook)
 select
     mention_id as event_date_id,
     article_id,
