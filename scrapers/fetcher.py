@@ -28,6 +28,7 @@ class FetchResult:
     elapsed_ms: int = 0
     final_url: str | None = None
     sha256: str | None = None  # filled in when the body lands
+    attempts: int = 0  # HTTP requests this fetch took: redirects followed plus urllib3's retries
 
     @property
     def ok(self) -> bool:
@@ -131,6 +132,7 @@ class PoliteClient:
         self.robots: urllib.robotparser.RobotFileParser | None = None
         self.robots_result: FetchResult | None = None
         self._last_request = 0.0
+        self._attempts = 0
         self.crawl_delay = 0.0
         self._apply_delay_to_retries()
 
@@ -190,11 +192,14 @@ class PoliteClient:
     def _get(self, url: str, headers: dict[str, str]) -> FetchResult:
         started = time.monotonic()
         current = url
+        self._attempts = 0
         try:
             for _ in range(MAX_REDIRECTS + 1):
                 self._wait()
                 with self.session.get(current, headers=headers, timeout=self.timeout, stream=True,
                                       allow_redirects=False) as resp:
+                    retries = getattr(resp.raw, "retries", None)
+                    self._attempts += 1 + (len(retries.history) if retries is not None else 0)
                     if resp.is_redirect:
                         target = urljoin(current, resp.headers.get("Location", ""))
                         if urlsplit(target).netloc != self.host:
@@ -228,12 +233,19 @@ class PoliteClient:
                     return self._finish(result, started)
             return self._done(url, started, error=f"more than {MAX_REDIRECTS} redirects")
         except requests.RequestException as exc:
+            if isinstance(exc, (requests.ConnectionError, requests.Timeout)) and exc.response is None \
+                    and not isinstance(exc, requests.exceptions.ChunkedEncodingError):
+                self._attempts += self._max_attempts()  # urllib3 gave up after using every retry
             return self._done(url, started, error=f"{type(exc).__name__}: {exc}"[:500])
 
-    @staticmethod
-    def _finish(result: FetchResult, started: float) -> FetchResult:
+    def _finish(self, result: FetchResult, started: float) -> FetchResult:
         result.elapsed_ms = int((time.monotonic() - started) * 1000)
+        result.attempts = self._attempts
         return result
+
+    def _max_attempts(self) -> int:
+        retry = getattr(self.session.adapters.get("http://"), "max_retries", None)
+        return 1 + (retry.total if isinstance(retry, Retry) and isinstance(retry.total, int) else 0)
 
     def _done(self, url: str, started: float, status: int | None = None, error: str | None = None) -> FetchResult:
         return self._finish(FetchResult(url=url, status=status, error=error), started)

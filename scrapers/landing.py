@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from datetime import timedelta
 from urllib.parse import urlsplit
 
@@ -117,12 +118,12 @@ class Batch:
         with self.conn.transaction():
             ids = self._land_pages([(k, r) for k, r in self.items if r.ok and k != "robots"])
             with self.conn.cursor() as cur:
-                with cur.copy("copy raw.fetches (run_id, source, url, kind, status, error, elapsed_ms, bytes, page_id)"
-                              " from stdin") as copy:
+                with cur.copy("copy raw.fetches (run_id, source, url, kind, status, error, elapsed_ms, bytes,"
+                              " page_id, attempts) from stdin") as copy:
                     for kind, r in self.items:
                         page_id = ids.get((url_path(r.url), _digest(r))) if r.ok and kind != "robots" else None
                         copy.write_row((self.run_id, self.source, r.url, kind, r.status, r.error, r.elapsed_ms,
-                                        len(r.body), page_id))
+                                        len(r.body), page_id, r.attempts or None))
                 state = [(k, r) for k, r in self.items if k in ("article", "listing")]
                 if state:
                     cur.executemany(_STATE_SQL, [_state_params(self.source, r) for _, r in state])
@@ -136,16 +137,19 @@ class Batch:
             return {}
         self.conn.execute(
             """create temp table if not exists landing_batch (url text, path text, kind text, status int,
-                   headers jsonb, content_type text, body bytea, sha256 text) on commit delete rows""")
+                   headers jsonb, content_type text, body bytea, sha256 text, canonical_url text)
+               on commit delete rows""")
         with self.conn.cursor() as cur:
             with cur.copy("copy landing_batch from stdin (format binary)") as copy:
-                copy.set_types(["text", "text", "text", "int4", "jsonb", "text", "bytea", "text"])
+                copy.set_types(["text", "text", "text", "int4", "jsonb", "text", "bytea", "text", "text"])
                 for kind, r in pages:
                     copy.write_row((r.url, url_path(r.url), kind, r.status, Jsonb(r.headers),
-                                    r.headers.get("Content-Type"), r.body, _digest(r)))
+                                    r.headers.get("Content-Type"), r.body, _digest(r), declared_canonical(r.body)))
         inserted = self.conn.execute(
-            """insert into raw.pages (source, url, path, kind, status, headers, content_type, body, sha256, run_id)
-               select distinct on (path, sha256) %s, url, path, kind, status, headers, content_type, body, sha256, %s
+            """insert into raw.pages (source, url, path, kind, status, headers, content_type, body, sha256, run_id,
+                                      canonical_url)
+               select distinct on (path, sha256) %s, url, path, kind, status, headers, content_type, body, sha256, %s,
+                      canonical_url
                from landing_batch order by path, sha256
                on conflict (source, path, sha256) do nothing returning id""",
             (self.source, self.run_id),
@@ -158,6 +162,21 @@ class Batch:
             (self.source,),
         ).fetchall()
         return {(path, sha): page_id for page_id, path, sha in rows}
+
+
+_CANONICAL = re.compile(
+    rb"""<link\b[^>]*\brel=["']?canonical["']?[^>]*\bhref=["']([^"'>\s]+)"""
+    rb"""|<link\b[^>]*\bhref=["']([^"'>\s]+)["'][^>]*\brel=["']?canonical"""
+    rb"""|<meta\b[^>]*\bproperty=["']og:url["'][^>]*\bcontent=["']([^"'>\s]+)""", re.I)
+
+
+def declared_canonical(body: bytes) -> str | None:
+    """The URL a page declares as its own (rel=canonical, else og:url), read from its head without parsing it."""
+    m = _CANONICAL.search(body[:65536])
+    if not m:
+        return None
+    raw = next(g for g in m.groups() if g)
+    return raw.decode("utf-8", errors="replace").replace("&amp;", "&")[:2000]
 
 
 def _digest(result: FetchResult) -> str:

@@ -30,7 +30,7 @@ READ_TIMEOUT = 0.5
 def article_html(i: int, charset: str | None = "utf-8") -> bytes:
     meta = f'<meta charset="{charset}">' if charset else ""
     body = "".join(f"<p>Đoạn {k} của bài {i}: Thành ủy đã kỷ luật {i + k} đảng viên.</p>" for k in range(20))
-    return (f"<!doctype html><html><head>{meta}<title>Bài {i}</title></head>"
+    return (f'<!doctype html><html><head>{meta}<title>Bài {i}</title><link rel="canonical" href="/a/{i}"></head>'
             f"<body><h1>Bài số {i}</h1>{body}</body></html>").encode()
 
 

@@ -18,6 +18,8 @@ create table if not exists raw.fetches (
     page_id       bigint                         -- raw.pages row this attempt produced or matched
 );
 create index if not exists fetches_source_idx on raw.fetches (source, attempted_at);
+-- HTTP requests the fetch took (redirects + retries); added after the first release, hence not in the create
+alter table raw.fetches add column if not exists attempts integer;
 
 -- Every distinct body fetched from a URL, stored once, never changed.
 create table if not exists raw.pages (
@@ -36,6 +38,8 @@ create table if not exists raw.pages (
     unique (source, path, sha256)
 );
 create index if not exists pages_source_idx on raw.pages (source, fetched_at);
+-- rel=canonical / og:url as the page declared it when fetched (read from the bytes at landing, never changed)
+alter table raw.pages add column if not exists canonical_url text;
 
 create or replace function raw.forbid_change() returns trigger language plpgsql as $$
 begin
