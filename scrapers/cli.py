@@ -75,19 +75,26 @@ def cmd_status(args) -> int:
     return 0
 
 
-def cmd_crawl(args) -> int:
+def _crawl_then_parse(names: list[str], run_id: str, no_parse: bool, **crawl_kwargs) -> list[dict]:
+    """Shared by `crawl` and `backfill`: crawl with progress bars, print one JSON summary per source, then parse
+    and extract what landed (unless `no_parse`)."""
     from scrapers.progress import crawl_progress, stage_progress
 
-    run_id = args.run_id or f"cli-{uuid.uuid4().hex[:8]}"
-    names = args.source or list(sources.ADAPTERS)
     with crawl_progress(names) as progress:
-        summaries = pipeline.crawl_sources(names, run_id, workers=args.workers, progress=progress)
+        summaries = pipeline.crawl_sources(names, run_id, progress=progress, **crawl_kwargs)
     for summary in summaries:
         print(json.dumps(summary, ensure_ascii=False))
-    if not args.no_parse:
+    if not no_parse:
         with stage_progress(["parse", "extract"]) as step:
             print(json.dumps(pipeline.parse_pending(on_step=step), ensure_ascii=False))
             print(json.dumps(pipeline.extract_pending(on_step=step), ensure_ascii=False))
+    return summaries
+
+
+def cmd_crawl(args) -> int:
+    run_id = args.run_id or f"cli-{uuid.uuid4().hex[:8]}"
+    names = args.source or list(sources.ADAPTERS)
+    summaries = _crawl_then_parse(names, run_id, args.no_parse, workers=args.workers)
     failed = [s["source"] for s in summaries if s["status"] != "ok"]
     print(f"crawl {run_id}: {sum(s.get('new_pages', 0) for s in summaries)} new pages from {len(names)} sources; "
           f"not ok: {', '.join(failed) or 'none'}", file=sys.stderr)
@@ -95,19 +102,10 @@ def cmd_crawl(args) -> int:
 
 
 def cmd_backfill(args) -> int:
-    from scrapers.progress import crawl_progress, stage_progress
-
     run_id = args.run_id or f"backfill-{uuid.uuid4().hex[:8]}"
     names = args.source or BACKFILLABLE
-    with crawl_progress(names) as progress:
-        summaries = pipeline.crawl_sources(names, run_id, progress=progress, since=args.since, until=args.until,
-                                           max_articles=args.max_articles)
-    for summary in summaries:
-        print(json.dumps(summary, ensure_ascii=False))
-    if not args.no_parse:
-        with stage_progress(["parse", "extract"]) as step:
-            print(json.dumps(pipeline.parse_pending(on_step=step), ensure_ascii=False))
-            print(json.dumps(pipeline.extract_pending(on_step=step), ensure_ascii=False))
+    summaries = _crawl_then_parse(names, run_id, args.no_parse, since=args.since, until=args.until,
+                                  max_articles=args.max_articles)
     print(f"backfill {args.since}..{args.until}: {sum(s.get('new_pages', 0) for s in summaries)} new pages from "
           f"{sum(s.get('listings', 0) for s in summaries)} sitemaps", file=sys.stderr)
     return 0 if all(s["status"] in ("ok", "degraded", "no sitemap in range") for s in summaries) else 1
