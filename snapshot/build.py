@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import json
+from datetime import datetime
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -109,6 +110,7 @@ def kinhtedothi() -> None:
 """
     write("kinhtedothi.vn", "/chinh-tri/tin-tuc/", listing)
     robots("kinhtedothi.vn")
+    kinhtedothi_new(title, author, date, sapo, [p.strip() for p in body if p.strip()], caption)
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -181,6 +183,7 @@ def tienphong() -> None:
                                      ("/ha-noi-ket-thuc-dot-kiem-tra-post1459999.tpo", "2022-07-30T09:00:00+07:00")],
                     2022, 7)
     robots("tienphong.vn", "Sitemap: https://tienphong.vn/sitemap.xml\n")
+    tienphong_old(title, sapo, body, caption_idx)
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -230,6 +233,7 @@ def baochinhphu() -> None:
 """
     write("baochinhphu.vn", "/Thoi-su/443.vgp", listing)
     robots("baochinhphu.vn")
+    baochinhphu_new(title, date, sapo, caption, body, author)
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -297,8 +301,9 @@ def anninhthudo() -> None:
 </body></html>
 """
     write("anninhthudo.vn", "/chinh-tri-xa-hoi/3.antd", listing)
-    monthly_sitemap("anninhthudo.vn", [(path, "2019-12-15T07:50:00+07:00")], 2019, 12)
     robots("anninhthudo.vn")
+    anninhthudo_new(kicker, title, author, sapo, body, subheads)
+    hanoimoi(title, author, sapo, body, subheads)
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -347,6 +352,279 @@ def longbien() -> None:
 """
     write("longbien.hanoi.gov.vn", "/web/guest/tin-tuc-su-kien-noi-bat/", listing)
     robots("longbien.hanoi.gov.vn")
+
+
+# ========================================================================================================
+# The second layout era of each site. The seed texts are laid out again as the site's other platform shows
+# them (today's for the seeds from before a relaunch, the older one for Tiền Phong's 2022 seed), so the
+# golden tests check that both eras parse to the same text. The current-era listing is what the crawl reads.
+# ========================================================================================================
+def kinhtedothi_new(title: str, author: str, date: str, sapo: str, body: list[str], caption: str) -> None:
+    """2022+ CMS: `/<slug>.html` without id, h1.article-title, `div.article-published-on` "Thứ năm, HH:MM dd/mm/YYYY",
+    `[itemprop=articleBody]`, `span.detail__author`; discovery through the JSON category API."""
+    path = "/bi-thu-hoang-trung-hai-trinh-de-an-thi-diem-quan-ly-mo-hinh-chinh-quyen-do-thi-trong-quy-iv.html"
+    day, clock = date.split(" ")
+    shown = f"Thứ năm, {clock} {day.replace('-', '/')}"
+    parts = "\n".join(
+        f'<figure class="image"><img src="https://media.kinhtedothi.vn/2018/01/18/bt-hai.jpg" alt="{esc(p)}"/>'
+        f"<figcaption>{esc(p)}</figcaption></figure>" if p == caption else f"<p>{esc(p)}</p>"
+        for p in body
+    )
+    page = f"""<!DOCTYPE html>
+<html lang="vi"><head><meta charset="utf-8"/>
+<title>{esc(title)}</title>
+<meta property="og:title" content="{esc(title)}"/>
+<meta property="og:url" content="https://kinhtedothi.vn{path}"/>
+<meta name="description" content="{esc(sapo)}"/>
+</head><body>
+<header class="header"><a class="logo" href="/">Kinh tế &amp; Đô thị</a>
+<nav class="menu"><a href="/chinh-tri">Chính trị</a> <a href="/do-thi">Đô thị</a> <a href="/tag/chien-sy-thu-do">Chiến sỹ Thủ đô</a></nav></header>
+<main class="detail">
+<div class="breadcrumb"><a href="/chinh-tri">Chính trị</a></div>
+<h1 class="article-title">{esc(title)}</h1>
+<div class="article-meta"><span class="detail__author">{esc(author)}</span>
+<div class="article-published-on">{esc(shown)}</div>
+<div class="share"><a class="zalo-share-button">Chia sẻ Zalo</a></div></div>
+<h2 class="article-sapo">{esc(sapo)}</h2>
+<div class="article-content" itemprop="articleBody">
+{parts}
+<div class="related"><h3>Tin liên quan</h3><a href="/ha-noi-so-ket-chuong-trinh-01.html">Hà Nội sơ kết Chương trình 01</a></div>
+</div>
+<div class="article-tags"><a href="/tag/thanh-uy-ha-noi">Thành ủy Hà Nội</a> <a href="/tag/chuong-trinh-01">Chương trình 01</a></div>
+</main>
+<footer>Bản quyền thuộc về Báo Kinh tế &amp; Đô thị</footer>
+</body></html>
+"""
+    write("kinhtedothi.vn", path, page)
+    iso = datetime.strptime(date, "%d-%m-%Y %H:%M").strftime("%Y-%m-%dT%H:%M:%S")
+    api = "/api/category/1212092406/paging/{}"
+    # the JSON category API pages until an empty array
+    write("kinhtedothi.vn", api.format(1), json.dumps(
+        [{"CatName": "Chính trị", "Title": title, "Sapo": sapo, "PublishedDate": iso, "Url": path}], ensure_ascii=False))
+    write("kinhtedothi.vn", api.format(2), "[]")
+
+
+def tienphong_old(title: str, sapo: str, body: list[str], caption_idx: int) -> None:
+    """The ASP.NET site (to 2021): `/<cat>/<slug>-<id>.tpo`, `article.main-article`, `h1#headline`,
+    `p.byline-dateline time`, `div#article-body`, pager `…pager_nextControl`."""
+    path = "/xa-hoi/ha-noi-thi-diem-nguoi-dung-dau-lua-chon-bo-nhiem-cap-pho-cua-minh-1752911.tpo"
+    parts = []
+    for i, p in enumerate(body):
+        if i == caption_idx:
+            parts.append(f'<table class="picture"><tr><td><img src="https://image.tienphong.vn/w665/Uploaded/2022/a.jpg" '
+                         f'alt="{esc(p)}"/></td></tr><tr><td class="caption">{esc(body[i + 1])}</td></tr></table>')
+        elif i != caption_idx + 1:
+            parts.append(f"<p>{esc(p)}</p>")
+    page = f"""<!DOCTYPE html>
+<html><head><meta charset="utf-8"/><title>{esc(title)} | Tiền Phong</title>
+<meta property="og:url" content="https://www.tienphong.vn{path}"/></head><body>
+<form id="aspnetForm"><div id="header"><a href="/">Tiền Phong</a></div>
+<article class="main-article">
+<header><p class="cate"><a href="/xa-hoi/">Xã hội</a></p>
+<h1 id="headline" class="headline">{esc(title)}</h1>
+<p class="byline-dateline"><time datetime="2022-07-13T12:40">13/07/2022 12:40</time></p></header>
+<p class="article-sapo cms-desc">{esc(sapo)}</p>
+<div id="article-body" class="article-body cms-body">
+{chr(10).join(parts)}
+</div>
+<div class="article-tags"><p><a href="/tags/thanh-uy-ha-noi.tpo">Thành ủy Hà Nội</a></p></div>
+</article>
+<div class="box-related"><a href="/xa-hoi/tin-khac-1752000.tpo">Tin khác</a></div>
+</form></body></html>
+"""
+    write("tienphong.vn", path, page)
+    # the old category listing, two pages through the ASP.NET pager
+    for n, links in enumerate(([path, "/xa-hoi/tin-khac-1752000.tpo"], ["/xa-hoi/tin-thu-ba-1751000.tpo"]), 1):
+        items = "".join(f'<article class="story left-story border-story"><a href="{u}">Tin</a></article>' for u in links)
+        pager = f'<a id="ctl00_mainContent_ContentList1_pager_nextControl" href="/xa-hoi/trang{n + 1}">›</a>' if n == 1 else ""
+        write("tienphong.vn", "/xa-hoi/" if n == 1 else f"/xa-hoi/trang{n}",
+              f'<html><body><div class="abc-column">{items}</div><div class="pager"><a href="/xa-hoi/">1</a>{pager}</div>'
+              f'<a href="/the-thao/">Thể thao</a></body></html>')
+
+
+def baochinhphu_new(title: str, date: str, sapo: str, caption: str, body: list[str], author: str) -> None:
+    """VCCorp-style site (since 18 Jan 2022): `/<slug>-102<ts><n>.htm`, `h1.detail-title`, `h2.detail-sapo`,
+    `div.detail-content[data-role=content]` with `VCSortableInPreviewMode` photo boxes, a timestamp comment after
+    `</html>`, an entity-encoded JSON-LD headline; listing `/chinh-tri.htm` paged as `/chinh-tri/trang-N.htm`."""
+    path = "/lam-ro-nhung-doi-moi-trong-phuong-thuc-lanh-dao-cua-thanh-uy-102191014192500565.htm"
+    published = datetime.strptime(f"{date} 19:25", "%d/%m/%Y %H:%M").strftime("%Y-%m-%dT%H:%M:%S+07:00")
+    headline = "".join(f"&#{ord(c)};" if ord(c) > 127 else c for c in title)
+    ld = ('{"@context":"https://schema.org","@type":"NewsArticle","headline":"' + headline + '","datePublished":"'
+          + published + '","author":{"@type":"Person","name":"baochinhphu.vn"}}')
+    paras = "\n".join(f"<p>{esc(p)}</p>" for p in body)
+    page = f"""<!DOCTYPE html>
+<html lang="vi"><head><meta charset="utf-8"/><title>{esc(title)}</title>
+<meta property="og:title" content="{esc(title)}"/>
+<meta property="og:url" content="https://baochinhphu.vn{path}"/>
+<meta property="article:published_time" content="{published}"/>
+<script type="application/ld+json">{ld}</script>
+</head><body>
+<div class="header"><a href="/">Báo Điện tử Chính phủ</a></div>
+<div class="detail-cate"><a href="/chinh-tri.htm">Chính trị</a></div>
+<h1 class="detail-title" data-role="title">{esc(title)}</h1>
+<div class="detail-time"><div data-role="publishdate">{esc(date)} 19:25</div></div>
+<h2 class="detail-sapo" data-role="sapo">{esc(sapo)}</h2>
+<div class="detail-content afcbc-body clearfix" data-role="content">
+<div class="VCSortableInPreviewMode" type="Photo"><div><img src="https://bcp.cdnchinhphu.vn/Uploaded/2019_10_14/hai.jpg"/></div>
+<div class="PhotoCMS_Caption"><p>{esc(caption)} - Ảnh 1.</p></div></div>
+{paras}
+<p style="text-align: right;"><b>{esc(author)}</b></p>
+<div class="detail-relate"><a href="/ha-noi-so-ket-chuong-trinh-01-102191001101010101.htm">Hà Nội sơ kết Chương trình 01</a></div>
+</div>
+<div class="detail-tab"><a href="/tag/thanh-uy-ha-noi.htm">Thành ủy Hà Nội</a></div>
+</body></html>
+<!--u: 14/10/2019 7:25:31 PM-->
+"""
+    write("baochinhphu.vn", path, page)
+    for n in (1, 2):
+        # page 2 overlaps page 1 (the stream moved on between requests) and is the last one
+        items = f'<div class="box-stream-item"><a class="box-stream-link-title" href="{path}" title="{esc(title)}">{esc(title)}</a></div>'
+        pager = '<a href="/chinh-tri/trang-2.htm">2</a>' if n == 1 else '<a href="/chinh-tri.htm">1</a>'
+        write("baochinhphu.vn", "/chinh-tri.htm" if n == 1 else "/chinh-tri/trang-2.htm", f"""<!DOCTYPE html>
+<html><head><meta charset="utf-8"/><title>Chính trị</title></head><body>
+<div class="menu"><a href="/chinh-tri/to-chuc-nhan-su.htm">Tổ chức - Nhân sự</a> <a href="/chu-de/chuong-trinh-01.htm">Chủ đề</a></div>
+<div class="box-stream timeline_list">{items}</div>
+<div class="paging">{pager}</div>
+</body></html>
+""")
+
+
+def anninhthudo_new(kicker: str, title: str, author: str, sapo: str, body: list[str], subheads: set[str]) -> None:
+    """The "cms-*" CMS (2021+), shared with Tiền Phong: `/<slug>-post<id>.antd`, `article__*` classes, the audio
+    player, `… ảnh N` alt text; listing `/chinh-tri-xa-hoi/`; monthly sitemaps."""
+    path = "/thanh-uy-ha-noi-tong-ket-3-chuong-trinh-cong-tac-toan-khoa-nhiem-ky-2015-2020-post826540.antd"
+    parts, i = [], 0
+    while i < len(body):
+        p = body[i]
+        if i + 1 < len(body) and body[i + 1] == p:
+            parts.append(f'<figure class="picture"><img class="cms-photo" data-src="https://image.anninhthudo.vn/w800/a.jpg" '
+                         f'alt="{esc(p)} ảnh {len(parts) + 1}"/><figcaption class="caption">{esc(p)}</figcaption></figure>')
+            i += 2
+            continue
+        parts.append(f"<h2>{esc(p)}</h2>" if p in subheads else f"<p>{esc(p)}</p>")
+        i += 1
+    page = f"""<!DOCTYPE html>
+<html lang="vi"><head><meta charset="utf-8"/><title>{esc(title)}</title>
+<meta property="og:url" content="https://anninhthudo.vn{path}"/>
+<meta property="article:published_time" content="2019-12-15T07:50:00+07:00"/>
+<meta property="article:section" content="Chính trị - Xã hội"/>
+</head><body>
+<div class="breadcrumb"><a class="cms-link" href="/chinh-tri-xa-hoi/">Chính trị - Xã hội</a></div>
+<div class="article">
+<p class="article__kicker">{esc(kicker)}</p>
+<h1 class="article__title cms-title">{esc(title)}</h1>
+<div class="article__meta"><time class="time">15/12/2019 07:50</time>
+<div class="article__author"><span class="name cms-author">{esc(author)}</span></div></div>
+<div class="audio-player"><span>0:00 / 0:00</span></div>
+<div class="article__sapo cms-desc">{esc(sapo)}</div>
+<div class="article__body cms-body">
+{chr(10).join(parts)}
+<article class="story cms-relate"><a class="cms-link" href="/tin-khac-post826000.antd">Tin khác</a></article>
+</div>
+<div class="article__tag"><a href="/thanh-uy-ha-noi-tag1.antd">Thành ủy Hà Nội</a></div>
+</div>
+<section class="box-related"><h3>Tin cùng chuyên mục</h3></section>
+</body></html>
+"""
+    write("anninhthudo.vn", path, page)
+    write("anninhthudo.vn", "/chinh-tri-xa-hoi/", f"""<!DOCTYPE html>
+<html><head><meta charset="utf-8"/><title>Chính trị - Xã hội</title></head><body>
+<div class="menu"><a class="cms-link" href="/phap-luat/">Pháp luật</a></div>
+<article class="story"><h3 class="story__heading"><a class="cms-link" href="{path}">{esc(title)}</a></h3></article>
+</body></html>
+""")
+    # the sitemaps list today's URLs
+    monthly_sitemap("anninhthudo.vn", [(path, "2019-12-15T07:50:00+07:00")], 2019, 12)
+
+
+HANOIMOI_OLD = "/Tin-tuc/Chinh-tri/950321/thanh-uy-ha-noi-tong-ket-3-chuong-trinh-cong-tac-toan-khoa-nhiem-ky-2015-2020"
+HANOIMOI_NEW = "/thanh-uy-ha-noi-tong-ket-3-chuong-trinh-cong-tac-toan-khoa-nhiem-ky-2015-2020-538001.html"
+
+
+def hanoimoi(title: str, author: str, sapo: str, body: list[str], subheads: set[str]) -> None:
+    """Hà Nội Mới, the Thành ủy's paper: no seed of its own, so it carries seed 003's story (the Thành ủy's
+    review of its three programmes) as a second outlet would, under "(HNMO) - ". Both eras: hanoimoi.com.vn
+    (`/Tin-tuc/<Cat>/<id>/<slug>`, `#NewsDetails`, `div.refer`) and hanoimoi.vn (`/<slug>-<id>.html`,
+    `c-detail-head__*`, `div.entry`, sitemap index → `sitemap-article-YYYY-MM.xml`)."""
+    sapo = sapo.replace("ANTD.VN - ", "(HNMO) - ", 1)
+    old_parts = []
+    for i, p in enumerate(body):
+        if i + 1 < len(body) and body[i + 1] == p:
+            continue  # the alt text; the caption follows
+        if i > 0 and body[i - 1] == p:
+            old_parts.append(f'<table class="image" align="center"><tr><td><img src="/Uploads/images/2019/12/15/a.jpg"/>'
+                             f'</td></tr><tr><td class="caption">{esc(p)}</td></tr></table>')
+        else:
+            old_parts.append(f"<p><strong>{esc(p)}</strong></p>" if p in subheads else f"<p>{esc(p)}</p>")
+    old_body = "\n".join(old_parts)
+    write("hanoimoi.vn", HANOIMOI_OLD, f"""<!DOCTYPE html>
+<html><head><meta charset="utf-8"/><title>{esc(title)}</title>
+<link rel="canonical" href="http://hanoimoi.com.vn{HANOIMOI_OLD}"/></head><body>
+<div id="header"><a href="/">Hà Nội Mới</a></div>
+<div id="NewsDetails">
+<h1 class="caption">{esc(title)}</h1>
+<div class="refer"><a class="cap" href="/Danh-muc-tin/147/Chinh-tri">Chính trị</a> 15/12/2019 09:30</div>
+<div class="summ">{esc(sapo)}</div>
+<div class="content">
+{old_body}
+<div class="author">{esc(author)}</div>
+</div>
+<div class="taglist"><a href="/tag/Thanh-uy-Ha-Noi">Thành ủy Hà Nội</a></div>
+<div class="other-news"><h3>Tin liên quan</h3><a href="/Tin-tuc/Chinh-tri/950300/tin-khac">Tin khác</a></div>
+</div></body></html>
+""")
+    for n, (links, nxt) in enumerate((([HANOIMOI_OLD], "/Danh-muc-tin/147/Chinh-tri/trang-2"), (["/Tin-tuc/Chinh-tri/950300/tin-khac"], None)), 1):
+        items = "".join(f'<div class="timeline"><a href="{u}">Tin</a></div>' for u in links)
+        pager = f'<div class="paging"><ul><li class="next"><a href="{nxt}">Sau</a></li></ul></div>' if nxt else ""
+        write("hanoimoi.vn", "/Danh-muc-tin/147/Chinh-tri/" + ("" if n == 1 else f"trang-{n}"),
+              f"<html><body>{items}{pager}<a href='/Danh-muc-tin/163/Xa-hoi'>Xã hội</a></body></html>")
+
+    figures, new_body = 0, []
+    for i, p in enumerate(body):
+        if i + 1 < len(body) and body[i + 1] == p:
+            figures += 1
+            new_body.append(f'<figure class="image"><img src="https://hanoimoi.vn/uploads/2019/12/15/a{figures}.jpg" '
+                            f'alt="{esc(p)}"/><figcaption>{esc(p)}</figcaption></figure>')
+        elif i == 0 or body[i - 1] != p:
+            new_body.append(f"<h3>{esc(p)}</h3>" if p in subheads else f"<p>{esc(p)}</p>")
+    published = "2019-12-15T09:30:00+07:00"
+    ld = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": title, "datePublished": published,
+          "author": {"@type": "Person", "name": author}}
+    write("hanoimoi.vn", HANOIMOI_NEW, f"""<!DOCTYPE html>
+<html lang="vi"><head><meta charset="utf-8"/><title>{esc(title)}</title>
+<meta property="og:url" content="https://hanoimoi.vn{HANOIMOI_NEW}"/>
+<meta property="article:published_time" content="{published}"/>
+<script type="application/ld+json">{json.dumps(ld, ensure_ascii=False)}</script>
+</head><body>
+<header class="c-header"><a href="/">Hà Nội Mới</a><nav><a href="/chinh-tri">Chính trị</a> <a href="/xa-hoi">Xã hội</a></nav></header>
+<div class="c-detail-head">
+<div class="c-detail-head__row"><a class="c-detail-head__cate" href="/chinh-tri">Chính trị</a></div>
+<h1 class="c-detail-head__title">{esc(title)}</h1>
+<div class="c-detail-head__row"><span class="c-detail-head__author">{esc(author)}</span>
+<span class="c-detail-head__time">15/12/2019 09:30</span></div>
+</div>
+<p class="desc">{esc(sapo)}</p>
+<article class="entry entry-no-padding"><div class="entry">
+{chr(10).join(new_body)}
+<div class="box-related"><h3>Tin liên quan</h3><a href="/tin-khac-537999.html">Tin khác</a></div>
+</div></article>
+<div class="c-tags"><a href="/tag/thanh-uy-ha-noi">Thành ủy Hà Nội</a></div>
+</body></html>
+""")
+    write("hanoimoi.vn", "/chinh-tri", f"""<!DOCTYPE html>
+<html><head><meta charset="utf-8"/><title>Chính trị</title></head><body>
+<div class="c-menu"><a href="/xa-hoi">Xã hội</a> <a href="/tag/thanh-uy-ha-noi">Thành ủy Hà Nội</a></div>
+<article class="b-grid"><h3 class="b-grid__title"><a href="{HANOIMOI_NEW}">{esc(title)}</a></h3></article>
+</body></html>
+""")
+    write("hanoimoi.vn", "/sitemap.xml", '<?xml version="1.0" encoding="UTF-8"?>\n'
+          '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+          '<sitemap><loc>https://hanoimoi.vn/sitemap-article-2019-12.xml</loc></sitemap>'
+          '<sitemap><loc>https://hanoimoi.vn/sitemap-category.xml</loc></sitemap></sitemapindex>\n')
+    write("hanoimoi.vn", "/sitemap-article-2019-12.xml", '<?xml version="1.0" encoding="UTF-8"?>\n'
+          '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+          f"<url><loc>https://hanoimoi.vn{HANOIMOI_NEW}</loc><lastmod>{published}</lastmod></url></urlset>\n")
+    robots("hanoimoi.vn", "Sitemap: https://hanoimoi.vn/sitemap.xml\n")
 
 
 if __name__ == "__main__":

@@ -8,11 +8,12 @@ import os
 from scrapers.sources.anninhthudo import Anninhthudo
 from scrapers.sources.baochinhphu import Baochinhphu
 from scrapers.sources.base import Article, ParseError, SourceAdapter
+from scrapers.sources.hanoimoi import Hanoimoi
 from scrapers.sources.kinhtedothi import Kinhtedothi
 from scrapers.sources.longbien import Longbien
 from scrapers.sources.tienphong import Tienphong
 
-ADAPTERS: dict[str, SourceAdapter] = {a.name: a for a in (Kinhtedothi(), Tienphong(), Baochinhphu(), Anninhthudo(), Longbien())}
+ADAPTERS: dict[str, SourceAdapter] = {a.name: a for a in (Kinhtedothi(), Tienphong(), Baochinhphu(), Anninhthudo(), Longbien(), Hanoimoi())}
 
 __all__ = ["ADAPTERS", "Article", "ParseError", "SourceAdapter", "base_urls", "get"]
 

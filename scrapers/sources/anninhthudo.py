@@ -19,7 +19,8 @@ class Anninhthudo(SourceAdapter):
     name = "anninhthudo"
     domain = "anninhthudo.vn"
     default_base_url = "https://anninhthudo.vn"
-    listing_paths = ("/chinh-tri-xa-hoi/3.antd",)
+    # Today's section page; the ~2020 `/chinh-tri-xa-hoi/3.antd?page=N` listings are still read by `discover`.
+    listing_paths = ("/chinh-tri-xa-hoi/",)
     monthly_sitemap = "/sitemaps/news-{year}-{month}.xml"  # same CMS family as tienphong/nhandan [INFERRED] in research/source-sites.md
     article_path = re.compile(r"^/[a-z0-9-]+/[a-z0-9-]+/\d+\.antd$|^/[a-z0-9-]+-post\d+\.antd$")
 
@@ -37,10 +38,10 @@ class Anninhthudo(SourceAdapter):
         return Article(
             title=text_of(title),
             sapo=text_of(soup.select_one(".cms-desc")),
-            paragraphs=body_paragraphs(body, drop=("table.picture", "figure", ".caption", ".related")),
+            paragraphs=body_paragraphs(body, drop=("table.picture", "figure", ".caption", ".related", ".cms-relate")),
             published_at=published,
             author=text_of(soup.select_one(".cms-author")) or None,
-            category=text_of(soup.select_one("nav.breadcrumb a")) or None,
-            tags=[text_of(a) for a in soup.select(".tags a")],
+            category=text_of(soup.select_one(".breadcrumb a")) or meta(soup, "article:section"),
+            tags=[text_of(a) for a in soup.select(".tags a, .article__tag a")],
             layout="anninhthudo/cms" if soup.select_one("#main_detail") else "anninhthudo/new",
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urljoin, urlsplit
 
 from scrapers.sources.base import (
     Article,
@@ -18,27 +19,49 @@ from scrapers.sources.base import (
 _AUTHOR_STYLE = re.compile(r"right", re.I)
 
 
+def _take_signature(body) -> str | None:
+    """The byline is a right-aligned bold paragraph at the end of the body (both eras); it and everything after it
+    inside the body (related boxes, keywords) are furniture, removed here."""
+    if body is None:
+        return None
+    signed = [p for p in body.find_all("p") if p.find("b") and _AUTHOR_STYLE.search(p.get("style", ""))]
+    if not signed:
+        return None
+    author = text_of(signed[-1])
+    for node in list(signed[-1].find_all_next()):
+        if body in node.parents:
+            node.decompose()
+    signed[-1].decompose()
+    return author or None
+
+
 class Baochinhphu(SourceAdapter):
     name = "baochinhphu"
     domain = "baochinhphu.vn"
     default_base_url = "https://baochinhphu.vn"
-    listing_paths = ("/Thoi-su/443.vgp",)
+    # Today's category stream, paged `/chinh-tri/trang-N.htm`; the ASP.NET `/Thoi-su/443.vgp` listings are gone.
+    listing_paths = ("/chinh-tri.htm",)
+    _paged = re.compile(r"^(/[a-z0-9/-]+?)(?:/trang-(\d+))?\.htm$")
     # Old: /<Cat>/<Title-Slug>/<id>.vgp (category pages are /<Cat>/<id>.vgp, one segment shorter).
     # New: /<slug>-102<digits>.htm (timelinelist, chu-de and trang-N are listings).
     article_path = re.compile(r"^/[^/]+/[^/]+/\d+\.vgp$|^/(?!timelinelist/|chu-de/)(?:print/)?[a-z0-9-]+-10\d{10,}\.htm$")
 
+    def next_listing_page(self, html, page_url):
+        """`/<cat>.htm` → `/<cat>/trang-2.htm` → …, while the page links the next one."""
+        soup = self._soup(html)
+        m = self._paged.match(urlsplit(page_url).path)
+        if m:
+            nxt = f"{m.group(1)}/trang-{int(m.group(2) or 1) + 1}.htm"
+            link = soup.find("a", href=lambda h: h and urlsplit(urljoin(page_url, h)).path == nxt)
+            if link is not None:
+                return self._same_host(link["href"], page_url)
+        return super().next_listing_page(soup, page_url)
+
     def parse_layouts(self, soup, url):
         if soup.select_one("div.article-header h1"):
+            tags = [text_of(a) for a in soup.select("p.keywords span.word a")]
             body = soup.select_one("div.article-body")
-            author = None
-            if body is not None:
-                # The byline is a right-aligned bold paragraph at the end; everything after it is furniture.
-                signed = [p for p in body.find_all("p") if p.find("b") and _AUTHOR_STYLE.search(p.get("style", ""))]
-                if signed:
-                    author = text_of(signed[-1])
-                    for node in signed[-1].find_all_next():
-                        node.decompose()
-                    signed[-1].decompose()
+            author = _take_signature(body)
             return Article(
                 title=text_of(soup.select_one("div.article-header h1")),
                 sapo=text_of(soup.select_one(".article-body .summary")),
@@ -48,23 +71,27 @@ class Baochinhphu(SourceAdapter):
                 published_at=parse_local(text_of(soup.select_one("div.article-header p.meta")), "%H:%M, %d/%m/%Y"),
                 author=author,
                 category=text_of((soup.select(".breadcrums a") or [None])[-1]) or None,
-                tags=[text_of(a) for a in soup.select("p.keywords span.word a")],
+                tags=tags,
                 layout="baochinhphu/aspnet",
             )
         if soup.select_one("h1.detail-title"):
             ld = (json_ld_articles(soup) or [{}])[0]
-            author = text_of(soup.select_one("a.detail-author-top-name")) or (ld.get("author") or {}).get("name")
+            body = soup.select_one("div.detail-content")
+            signature = _take_signature(body)
+            author = text_of(soup.select_one("a.detail-author-top-name")) or signature or (ld.get("author") or {}).get("name")
             return Article(
                 title=text_of(soup.select_one("h1.detail-title")),
                 sapo=text_of(soup.select_one("h2.detail-sapo")),
                 paragraphs=body_paragraphs(
-                    soup.select_one("div.detail-content"),
+                    body,
                     drop=("div.VCSortableInPreviewMode", "figure", "figcaption", "div.detail-relate", "div.c-banner", "table"),
                 ),
                 published_at=parse_iso(meta(soup, "article:published_time"))
                 or parse_iso(ld.get("datePublished"))
                 or parse_local(text_of(soup.select_one("[data-role=publishdate]")), "%d/%m/%Y %H:%M"),
                 author=None if author in (None, "", "baochinhphu.vn") else author,
+                category=text_of(soup.select_one(".detail-cate a")) or None,
+                tags=[text_of(a) for a in soup.select(".detail-tab a")],
                 layout="baochinhphu/vccorp",
             )
         return None

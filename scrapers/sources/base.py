@@ -147,6 +147,7 @@ class SourceAdapter:
 
     name: str = ""
     domain: str = ""
+    aliases: tuple[str, ...] = ()  # older host names whose pages the adapter also reads (hanoimoi.com.vn)
     default_base_url: str = ""
     listing_paths: tuple[str, ...] = ()
     article_path: re.Pattern[str] = re.compile(r"$^")
@@ -194,7 +195,7 @@ class SourceAdapter:
             if not loc:
                 continue
             parts = urlsplit(urljoin(sitemap_url, loc))
-            if parts.netloc.removeprefix("www.") not in (self.domain, here.netloc):
+            if parts.netloc.removeprefix("www.") not in (self.domain, *self.aliases, here.netloc):
                 continue
             url = urlunsplit((here.scheme, here.netloc, parts.path, parts.query, ""))
             if not self.is_article_url(url):
@@ -209,13 +210,20 @@ class SourceAdapter:
     def next_listing_page(self, html: str | bytes, page_url: str) -> str | None:
         """The listing's next page (`rel=next` link or anchor, or a "Trang sau"/"Xem thêm" pager link) on the
         same host, or None at the end. Adapters with other pagers override this."""
-        soup = html if isinstance(html, BeautifulSoup) else soup_of(html)
+        soup = self._soup(html)
         tag = soup.find(["link", "a"], rel="next", href=True)
         if tag is None:
             tag = soup.find("a", href=True, string=re.compile(r"^\s*(?:Trang sau|Trang tiếp|Xem thêm|Tiếp|›|»|>)\s*$", re.I))
-        if tag is None:
-            return None
-        target = urljoin(page_url, tag["href"]).split("#")[0]
+        return self._same_host(tag["href"], page_url) if tag is not None else None
+
+    @staticmethod
+    def _soup(html: str | bytes | BeautifulSoup) -> BeautifulSoup:
+        return html if isinstance(html, BeautifulSoup) else soup_of(html)
+
+    @staticmethod
+    def _same_host(href: str, page_url: str) -> str | None:
+        """`href` made absolute, when it stays on the listing's host and is not the page itself."""
+        target = urljoin(page_url, href).split("#")[0]
         return target if urlsplit(target).netloc == urlsplit(page_url).netloc and target != page_url else None
 
     def parse(self, html: str | bytes, url: str) -> Article:

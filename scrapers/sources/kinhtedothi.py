@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import re
+from urllib.parse import urljoin
 
 from scrapers.sources.base import (
     Article,
@@ -19,9 +21,42 @@ class Kinhtedothi(SourceAdapter):
     name = "kinhtedothi"
     domain = "kinhtedothi.vn"
     default_base_url = "https://kinhtedothi.vn"
-    listing_paths = ("/chinh-tri/tin-tuc/",)
+    # Today's listings load by script from the JSON category API (a page is an array; past the end it is empty).
+    # The old CMS's `/chinh-tri/tin-tuc/` pages are still read by `discover` (HTML).
+    listing_paths = ("/api/category/1212092406/paging/1",)
     # Both eras: `/<slug>-<id>.html` and `/<slug>.html`; excludes tag, event-hub and API paths.
     article_path = re.compile(r"^/(?!tag/|su-kien/|api/)[a-z0-9-]{20,}\.html$")
+    _api_page = re.compile(r"(/api/category/\d+/paging/)(\d+)$")
+
+    @staticmethod
+    def _api_items(body) -> list[dict] | None:
+        text = body.decode("utf-8", "replace") if isinstance(body, bytes) else body
+        if not isinstance(text, str) or not text.lstrip().startswith("["):
+            return None
+        try:
+            items = json.loads(text)
+        except ValueError:
+            return None
+        return [i for i in items if isinstance(i, dict)] if isinstance(items, list) else None
+
+    def discover(self, html, page_url):
+        items = self._api_items(html)
+        if items is None:
+            return super().discover(html, page_url)
+        found: dict[str, None] = {}
+        for item in items:
+            url = urljoin(page_url, str(item.get("Url") or ""))
+            if item.get("Url") and self.is_article_url(url):
+                found.setdefault(url, None)
+        return list(found)
+
+    def next_listing_page(self, html, page_url):
+        items = self._api_items(html)
+        if items is None:
+            return super().next_listing_page(html, page_url)
+        m = self._api_page.search(page_url)
+        # an empty page is the end of the category
+        return self._api_page.sub(lambda m: f"{m.group(1)}{int(m.group(2)) + 1}", page_url) if items and m else None
 
     def parse_layouts(self, soup, url):
         if soup.select_one("h1.title_detail_news"):
@@ -42,9 +77,11 @@ class Kinhtedothi(SourceAdapter):
             return Article(
                 title=text_of(soup.select_one("h1.article-title")) or meta(soup, "og:title") or "",
                 sapo=text_of(soup.select_one(".article-sapo")) or meta(soup, "description") or "",
-                paragraphs=body_paragraphs(soup.select_one("[itemprop*=articleBody]"), drop=("figure", ".related")),
+                paragraphs=body_paragraphs(soup.select_one("[itemprop*=articleBody]"), drop=("figure", ".related", ".share")),
                 published_at=published,
                 author=text_of(soup.select_one("span.detail__author")) or None,
+                category=text_of(soup.select_one(".breadcrumb a")) or None,
+                tags=[text_of(a) for a in soup.select(".article-tags a")],
                 layout="kinhtedothi/new",
             )
         return None

@@ -23,6 +23,12 @@ class Tienphong(SourceAdapter):
     monthly_sitemap = "/sitemaps/news-{year}-{month}.xml"  # monthly `news-YYYY-M.xml` [CLAIMED] in research/source-sites.md
     article_path = re.compile(r"^/(?:[a-z0-9-]+-post\d+|[a-z0-9-]+/[a-z0-9-]+-\d{6,})\.tpo$")
 
+    def next_listing_page(self, html, page_url):
+        soup = self._soup(html)
+        # the old ASP.NET pager; the cms-* listings use rel=next / "Xem thêm"
+        nxt = soup.select_one("a[id$=pager_nextControl][href]")
+        return self._same_host(nxt["href"], page_url) if nxt else super().next_listing_page(soup, page_url)
+
     def parse_layouts(self, soup, url):
         drop = ("table.picture", "figure", ".caption", ".article__tag", ".box-related")
         if soup.select_one("h1.article__title"):
