@@ -77,6 +77,7 @@ def test_wiring(dagbag):
     assert [o.name for o in reprocess.get_task("validate_figures").outlets] == ["marts_fct_figures"]
     backfill = bag.dags["backfill"]
     assert {t.task_id: t.pool for t in backfill.tasks if t.task_id.startswith("backfill_")} == {
-        "backfill_tienphong": "domain_tienphong.vn", "backfill_anninhthudo": "domain_anninhthudo.vn"}
+        "backfill_tienphong": "domain_tienphong.vn", "backfill_anninhthudo": "domain_anninhthudo.vn",
+        "backfill_hanoimoi": "domain_hanoimoi.vn"}
     assert set(backfill.params) == {"sources", "since", "until", "max_articles"}
     assert [o.name for o in backfill.get_task("landed").outlets] == ["raw_pages"]

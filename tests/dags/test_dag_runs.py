@@ -7,6 +7,7 @@ import subprocess
 import psycopg
 
 from scrapers import pipeline
+from scrapers.sources import ADAPTERS
 
 
 def dags_test(dag_id, env):
@@ -27,7 +28,7 @@ def test_scrape_then_transform(warehouse, snapshot_sites, tmp_path):
 
     assert "359 (khiển trách: 254" in report.read_text(encoding="utf-8")
     rows = {r["source"]: r for r in pipeline.status(url=warehouse)}
-    assert len(rows) == 5
+    assert len(rows) == len(ADAPTERS)
     assert all(r["pages"] == 1 and r["articles"] == 1 for r in rows.values())
     with psycopg.connect(warehouse) as conn:
         total, = conn.execute("select total from marts.fct_discipline where form = 'khai trừ'").fetchone()
@@ -61,7 +62,7 @@ def test_scrape_then_transform(warehouse, snapshot_sites, tmp_path):
     assert not report.exists()  # no report from unvalidated figures
     with psycopg.connect(warehouse) as conn:
         assert conn.execute("select count(*) from raw.pages").fetchone()[0] == pages_before
-        assert conn.execute("select count(*) from staging.stg_extracted__articles").fetchone()[0] == 5
+        assert conn.execute("select count(*) from staging.stg_extracted__articles").fetchone()[0] == len(ADAPTERS)
         assert conn.execute("select count(*) from marts.fct_figures where value = 140").fetchone()[0] == 1
         assert conn.execute("""select failed_expectations::text from quality.validation_runs
                                where suite = 'fct_figures_suite' order by id desc limit 1""").fetchone()[0] \
@@ -99,13 +100,14 @@ def test_a_dead_source_fails_alone_and_is_named(warehouse, snapshot_sites):
     assert proc.returncode != 0 and "state=failed" in log
     assert "[hanoi-reports] scrape_sources.crawl_longbien failed" in log and "longbien unreachable" in log
     assert "[hanoi-reports] scrape_sources.check_sources failed" in log and "sources failed: longbien" in log
-    for other in ("kinhtedothi", "tienphong", "baochinhphu", "anninhthudo"):
+    for other in ("kinhtedothi", "tienphong", "baochinhphu", "anninhthudo", "hanoimoi"):
         assert f"scrape_sources.crawl_{other} failed" not in log
     with psycopg.connect(warehouse) as conn:
         landed = dict(conn.execute("select source, count(*) from raw.pages group by source").fetchall())
         events = conn.execute("select count(*) from raw.fetches where source = 'longbien' and error is not null")
         assert events.fetchone()[0] >= 1
-    assert landed == {"kinhtedothi": 2, "tienphong": 2, "baochinhphu": 2, "anninhthudo": 2}
+    # listing pages + the article (kinhtedothi's JSON API and baochinhphu's stream have two pages)
+    assert landed == {"kinhtedothi": 3, "tienphong": 2, "baochinhphu": 3, "anninhthudo": 2, "hanoimoi": 2}
     rows = {r["source"]: r for r in pipeline.status(url=warehouse)}
     assert rows["longbien"]["health"] == "failing" and rows["tienphong"]["health"] == "ok"
 

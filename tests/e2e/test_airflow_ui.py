@@ -103,10 +103,10 @@ def test_operator_triggers_and_reads_logs(airflow_ui):
         assert state == "success"
         tis = api(base, f"/api/v2/dags/scrape_sources/dagRuns/{run_id}/taskInstances", token)["task_instances"]
         crawls = {t["task_id"]: t for t in tis if t["task_id"].startswith("crawl_")}
-        assert len(crawls) == 5 and {t["state"] for t in crawls.values()} == {"success"}
+        assert len(crawls) == 6 and {t["state"] for t in crawls.values()} == {"success"}
         assert {t["pool"] for t in crawls.values()} == {
             "domain_kinhtedothi.vn", "domain_tienphong.vn", "domain_baochinhphu.vn", "domain_anninhthudo.vn",
-            "domain_longbien.hanoi.gov.vn"}
+            "domain_longbien.hanoi.gov.vn", "domain_hanoimoi.vn"}
 
         page.goto(f"{base}/dags/scrape_sources/runs/{run_id}")
         page.wait_for_selector("text=success", timeout=30000)

@@ -21,7 +21,7 @@ def test_crawl_then_reprocess_a_date_range(warehouse, snapshot_env, capsys):
     out = json_lines(capsys.readouterr().out)
     crawled = [o for o in out if "source" in o]
     assert sorted(o["source"] for o in crawled) == sorted(snapshot_env) and {o["status"] for o in crawled} == {"ok"}
-    assert sum(o["new_pages"] for o in crawled) == 10
+    assert sum(o["new_pages"] for o in crawled) == 14  # 8 listing pages + 6 articles
     figures_before = rows(warehouse, "select count(*) from extracted.mentions where type = 'figure'")[0][0]
     pages_before = rows(warehouse, "select count(*) from raw.pages")[0][0]
     fetches_before = rows(warehouse, "select count(*) from raw.fetches")[0][0]
@@ -29,15 +29,16 @@ def test_crawl_then_reprocess_a_date_range(warehouse, snapshot_env, capsys):
     # a second crawl: listings answer 304 from the stored validators, nothing new lands
     assert cli.main(["crawl", "--no-parse"]) == 0
     again = json_lines(capsys.readouterr().out)
-    assert sum(o["new_pages"] for o in again) == 0 and sum(o["not_modified"] for o in again) == 5
+    assert sum(o["new_pages"] for o in again) == 0 and sum(o["not_modified"] for o in again) == 8
 
-    # reprocess 2019 only: three seed articles were published in 2019, none is fetched again
+    # reprocess 2019 only: four snapshot articles were published in 2019, none is fetched again
     assert cli.main(["reprocess", "--since", "2019-01-01", "--until", "2019-12-31"]) == 0
     result = json_lines(capsys.readouterr().out)[0]
-    assert result["parse"]["parsed"] == 3 and result["extract"]["articles"] == 3
-    assert sorted(result["parse"]["by_source"]) == ["anninhthudo", "baochinhphu", "longbien"]
+    assert result["parse"]["parsed"] == 4 and result["extract"]["articles"] == 4
+    assert sorted(result["parse"]["by_source"]) == ["anninhthudo", "baochinhphu", "hanoimoi", "longbien"]
     assert rows(warehouse, "select count(*) from raw.pages")[0][0] == pages_before
-    assert rows(warehouse, "select count(*) from raw.fetches")[0][0] == fetches_before + 10  # only the 2nd crawl
+    # only the 2nd crawl: 6 robots.txt + 8 listing pages
+    assert rows(warehouse, "select count(*) from raw.fetches")[0][0] == fetches_before + 14
     # replaced, not duplicated
     assert rows(warehouse, "select count(*) from extracted.mentions where type = 'figure'")[0][0] == figures_before
     assert rows(warehouse, """select count(*) from (select page_id, parser_version, count(*) from extracted.articles
@@ -57,14 +58,15 @@ def test_reprocess_one_source_under_a_new_extractor_label(warehouse, snapshot_en
 
 def test_backfill_from_monthly_sitemaps(warehouse, snapshot_env, capsys):
     """July 1–20, 2022: tienphong's sitemap for 2022-7 lists the seed (13 July) and one article of 30 July, which
-    the range leaves out; anninhthudo has no sitemap for that month (a recorded 404, not a crash)."""
+    the range leaves out; anninhthudo and hanoimoi have no sitemap for that month (a recorded 404, not a crash)."""
     assert cli.main(["backfill", "--since", "2022-07-01", "--until", "2022-07-20"]) == 0
     out = {o["source"]: o for o in json_lines(capsys.readouterr().out) if "source" in o}
-    assert set(out) == {"tienphong", "anninhthudo"}
+    assert set(out) == {"tienphong", "anninhthudo", "hanoimoi"}
     assert out["tienphong"]["discovered"] == 1 and out["tienphong"]["new_pages"] == 2  # the sitemap + the article
     assert rows(warehouse, "select kind, count(*) from raw.pages group by kind order by kind") == [
         ("article", 1), ("sitemap", 1)]
-    assert out["anninhthudo"]["status"] == "no sitemap in range" and out["anninhthudo"]["new_pages"] == 0
+    for name in ("anninhthudo", "hanoimoi"):
+        assert out[name]["status"] == "no sitemap in range" and out[name]["new_pages"] == 0
     fetched = {r[0] for r in rows(warehouse, "select url from raw.fetches where kind in ('sitemap', 'article')")}
     assert any(u.endswith("/sitemaps/news-2022-7.xml") for u in fetched)
     assert not any("post1459999" in u for u in fetched)  # outside the range: never fetched

@@ -33,15 +33,15 @@ def test_incremental_runs_match_a_full_refresh(warehouse, snapshot_env):
     day1 = marts(warehouse)
     assert len(day1["fct_articles"]) == 3
 
-    # day 2: two more sources land; the incremental run adds exactly their rows
-    for name in ("kinhtedothi", "longbien"):
+    # day 2: three more sources land; the incremental run adds exactly their rows
+    for name in ("kinhtedothi", "longbien", "hanoimoi"):
         pipeline.crawl_source(name, "day-2", min_delay=0)
     pipeline.parse_pending()
     pipeline.extract_pending()
     out = build(warehouse)
     assert "incremental model marts.fct_figures" in out
     day2 = marts(warehouse)
-    assert len(day2["fct_articles"]) == 5
+    assert len(day2["fct_articles"]) == 6
     assert set(day1["fct_figures"]) < set(day2["fct_figures"])
 
     # a re-extraction of one article under a new extractor version replaces its rows, never duplicates them

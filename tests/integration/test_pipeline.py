@@ -27,26 +27,29 @@ def counts(url):
 
 def test_full_crawl_is_idempotent(warehouse, snapshot_env):
     summaries = crawl_all("run-1")
-    assert [s["status"] for s in summaries] == ["ok"] * 5
-    assert all(s["new_pages"] == 2 for s in summaries)  # listing + article
+    assert [s["status"] for s in summaries] == ["ok"] * 6
+    # listing pages + the article: kinhtedothi's JSON API and baochinhphu's stream have a second page
+    listings = {s["source"]: s["listings"] for s in summaries}
+    assert listings == {"kinhtedothi": 2, "tienphong": 1, "baochinhphu": 2, "anninhthudo": 1, "longbien": 1, "hanoimoi": 1}
+    assert all(s["new_pages"] == s["listings"] + 1 for s in summaries)
     parsed = pipeline.parse_pending()
-    assert parsed["parsed"] == 5 and parsed["quarantined"] == 0
+    assert parsed["parsed"] == 6 and parsed["quarantined"] == 0
     extracted = pipeline.extract_pending()
-    assert extracted["articles"] == 5 and extracted["figures"] > 10
+    assert extracted["articles"] == 6 and extracted["figures"] > 10
     first = counts(warehouse)
-    assert first["pages"] == 10 and first["articles"] == 5
+    assert first["pages"] == 14 and first["articles"] == 6
 
     # a second daily run: listings refetched (unchanged body → no new row), known articles not refetched
     summaries = crawl_all("run-2")
-    assert all(s["fetched"] == 1 and s["new_pages"] == 0 for s in summaries)
+    assert all(s["fetched"] == listings[s["source"]] and s["new_pages"] == 0 for s in summaries)
     assert pipeline.parse_pending()["parsed"] == 0
     assert pipeline.extract_pending()["articles"] == 0
     assert counts(warehouse) == first
 
     with psycopg.connect(warehouse) as conn:
         fetches = conn.execute("select run_id, kind, count(*) from raw.fetches group by 1, 2 order by 1, 2").fetchall()
-    assert fetches == [("run-1", "article", 5), ("run-1", "listing", 5), ("run-1", "robots", 5),
-                       ("run-2", "listing", 5), ("run-2", "robots", 5)]
+    assert fetches == [("run-1", "article", 6), ("run-1", "listing", 8), ("run-1", "robots", 6),
+                       ("run-2", "listing", 8), ("run-2", "robots", 6)]
 
 
 def test_raw_pages_are_append_only(warehouse, snapshot_env):
