@@ -1,8 +1,18 @@
-"""Fallback for pages no adapter layout matches: JSON-LD NewsArticle / OpenGraph first, then visible paragraphs."""
+"""Fallback for pages no adapter layout matches. Metadata from JSON-LD `NewsArticle` / OpenGraph first; the body
+from trafilatura (boilerplate removal that knows nothing of the site), else the page's `<article>` paragraphs; the
+date from htmldate (through trafilatura) when the page declares none. Articles read this way carry layout
+"generic", which the layout-drift check counts."""
 
 from __future__ import annotations
 
+import html as html_lib
+import logging
+from datetime import datetime, time
+
+from trafilatura import bare_extraction
+
 from scrapers.sources.base import (
+    VN_TZ,
     Article,
     ParseError,
     body_paragraphs,
@@ -13,31 +23,63 @@ from scrapers.sources.base import (
     soup_of,
     text_of,
 )
+from scrapers.text import CAPTION_NUMBER, clean, is_furniture
+
+logging.getLogger("trafilatura").setLevel(logging.ERROR)  # it logs every page it finds short at WARNING
+logging.getLogger("htmldate").setLevel(logging.ERROR)
 
 
-def parse_generic(html: str | bytes, url: str) -> Article:
-    soup = soup_of(html)
-    ld = (json_ld_articles(soup) or [{}])[0]
-    title = ld.get("headline") or meta(soup, "og:title") or text_of(soup.find("h1")) or text_of(soup.find("title"))
-    container = soup.find("article") or soup.find(attrs={"itemprop": "articleBody"}) or soup.body
-    paragraphs = body_paragraphs(container)
-    if not paragraphs:
-        raise ParseError(f"generic: no body text in {url}")
-    published = parse_iso(ld.get("datePublished")) or parse_iso(meta(soup, "article:published_time"))
-    if not title or published is None:
-        # an article row needs both; without them the page is quarantined, never stored half-read
-        raise ParseError(f"generic: no {'title' if not title else 'publication time'} in {url}")
+def _trafilatura(raw: str | bytes, url: str):
+    try:
+        return bare_extraction(raw, url=url, with_metadata=True, include_comments=False, include_tables=False,
+                               favor_precision=True)
+    except Exception:  # a page it cannot read is the same as no body: the caller quarantines it with a reason
+        return None
+
+
+def _paragraphs(text: str | None) -> list[str]:
+    out = []
+    for line in (text or "").split("\n"):
+        line = CAPTION_NUMBER.sub("", clean(line))
+        if line and not is_furniture(line):
+            out.append(line)
+    return out
+
+
+def _author(ld: dict) -> str | None:
     author = ld.get("author")
     if isinstance(author, list):
         author = author[0] if author else None
     if isinstance(author, dict):
         author = author.get("name")
+    return clean(author) if isinstance(author, str) and author.strip() else None
+
+
+def parse_generic(html: str | bytes, url: str) -> Article:
+    soup = soup_of(html)
+    ld = (json_ld_articles(soup) or [{}])[0]
+    doc = _trafilatura(html, url)
+    headline = html_lib.unescape(ld.get("headline") or "")  # some CMSs entity-encode the JSON-LD headline
+    title = headline or meta(soup, "og:title") or text_of(soup.find("h1")) or (doc.title if doc else "") or ""
+    paragraphs = _paragraphs(doc.text if doc else None)
+    if not paragraphs:
+        container = soup.find(attrs={"itemprop": "articleBody"}) or soup.find("article")
+        paragraphs = body_paragraphs(container)
+    if not paragraphs:
+        raise ParseError(f"generic: no body text in {url}")
+    published = parse_iso(ld.get("datePublished")) or parse_iso(meta(soup, "article:published_time"))
+    if published is None and doc is not None and doc.date:
+        # htmldate gives a day only; the article row needs a time, so the day's start in Vietnam
+        published = datetime.combine(datetime.fromisoformat(doc.date).date(), time(), VN_TZ)
+    if not title or published is None:
+        # an article row needs both; without them the page is quarantined, never stored half-read
+        raise ParseError(f"generic: no {'title' if not title else 'publication time'} in {url}")
     return Article(
-        title=title or "",
+        title=clean(title),
         sapo=meta(soup, "og:description") or meta(soup, "description") or "",
         paragraphs=paragraphs,
         published_at=published,
-        author=author,
+        author=_author(ld) or (clean(doc.author) if doc is not None and doc.author else None),
         canonical_url=canonical(soup) or url,
         layout="generic",
     )

@@ -1,6 +1,8 @@
 """Adapter rules on small hand-written pages and URLs. The seed pages of both eras are checked over HTTP in
 tests/integration/test_golden_pages.py, discovery in tests/integration/test_discovery.py."""
 
+import json
+from pathlib import Path
 
 import pytest
 
@@ -64,3 +66,53 @@ def test_generic_fallback_uses_json_ld():
     art = parse_generic(html, "https://hanoimoi.vn/tin-1.html")
     assert (art.title, art.author, art.layout, art.paragraphs) == ("Tin", "Lan Anh", "generic", ["Một đoạn văn."])
     assert art.published_at.isoformat() == "2025-01-02T03:04:05+07:00"
+
+
+CHROME = """<header><nav><a href="/">Trang chủ</a> <a href="/thoi-su">Thời sự</a> <a href="/chinh-tri">Chính trị</a>
+<a href="/kinh-te">Kinh tế</a></nav></header><aside class="most-read"><h3>Đọc nhiều</h3><ul>
+<li><a href="/a">Giá vàng hôm nay tăng mạnh</a></li><li><a href="/b">Thời tiết Hà Nội cuối tuần</a></li></ul></aside>
+<footer><p>Cơ quan chủ quản: Báo Thủ đô. Giấy phép số 123/GP-BTTTT.</p><p>Địa chỉ: 44 Lê Thái Tổ, Hà Nội.</p></footer>"""
+
+
+def test_generic_fallback_reads_an_unknown_layout_with_trafilatura_and_htmldate():
+    """No JSON-LD, no <article>, no OpenGraph time: the body comes from trafilatura without the site's chrome and
+    the day from htmldate."""
+    body = "".join(f"<p>{p}</p>" for p in (
+        "Chiều 5/3, Ban Thường vụ Huyện ủy Sóc Sơn tổ chức hội nghị sơ kết công tác kiểm tra, giám sát.",
+        "Trong năm, Ủy ban Kiểm tra Huyện ủy đã thi hành kỷ luật 12 đảng viên, trong đó khiển trách 7, cảnh cáo 5.",
+        "Hội nghị đề ra nhiệm vụ trọng tâm năm 2025, tiếp tục thực hiện Chương trình số 01-CTr/TU của Thành ủy."))
+    page = f"""<html><head><title>Sóc Sơn sơ kết công tác kiểm tra | Báo Thủ đô</title></head><body>{CHROME}
+    <div class="wrap"><div class="col-main"><h1>Sóc Sơn sơ kết công tác kiểm tra</h1>
+    <div class="date">Cập nhật: 06/03/2025</div><div class="noidung">{body}</div>
+    <div class="share">Chia sẻ Zalo</div></div></div></body></html>"""
+    art = parse_generic(page, "https://baothudo.example/soc-son-1.html")
+    assert art.layout == "generic" and art.title == "Sóc Sơn sơ kết công tác kiểm tra"
+    assert art.paragraphs[0].startswith("Chiều 5/3") and any("kỷ luật 12 đảng viên" in p for p in art.paragraphs)
+    joined = "\n".join(art.paragraphs)
+    for chrome in ("Đọc nhiều", "Giá vàng", "Cơ quan chủ quản", "Chia sẻ Zalo", "Trang chủ"):
+        assert chrome not in joined
+    assert art.published_at.date().isoformat() == "2025-03-06" and art.published_at.utcoffset().total_seconds() == 25200
+
+
+@pytest.mark.parametrize("page", sorted((Path(__file__).resolve().parents[2] / "tests" / "gold").glob("*.json")),
+                         ids=lambda p: p.stem)
+def test_generic_fallback_recovers_most_of_each_seed_page(page):
+    """Run on the seed pages as if no adapter knew them: most paragraphs come back verbatim, no chrome does."""
+    gold = json.loads(page.read_text(encoding="utf-8"))
+    sites = Path(__file__).resolve().parents[2] / "snapshot" / "sites"
+    adapter = ADAPTERS[page.stem]
+    for path in gold["pages"].values():
+        html = (sites / adapter.domain / path.lstrip("/")).read_bytes()
+        art = parse_generic(html, adapter.default_base_url + path)
+        recovered = sum(p in art.paragraphs for p in gold["paragraphs"]) / len(gold["paragraphs"])
+        assert recovered >= 0.9, (path, recovered)
+        assert len([p for p in art.paragraphs if p not in gold["paragraphs"]]) <= 2  # a byline or a caption at most
+        assert art.published_at.date().isoformat() == gold["published_at"][:10]
+        assert not {"Chia sẻ Zalo", "0:00 / 0:00", "In bài", "MỚI - NÓNG"} & set(art.paragraphs)
+
+
+def test_a_page_of_chrome_only_is_a_parse_error():
+    page = f"""<html><head><meta property="article:published_time" content="2025-01-01T08:00:00+07:00"/>
+    <title>Chuyên mục</title></head><body>{CHROME}</body></html>"""
+    with pytest.raises(ParseError, match="no body text"):
+        parse_generic(page, "https://example.vn/chuyen-muc")
