@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 from scrapers import pipeline, sources
 from scrapers.extract import extract_all
-from scrapers.sources.base import canonical, parse_local, soup_of
+from scrapers.sources.base import canonical, parse_html, parse_local
 from scrapers.sources.generic import parse_generic
 from scrapers.text import nfc
 
@@ -26,8 +26,7 @@ def _document_text(path: Path) -> tuple[str, date | None]:
     if b"<html" not in head and b"<!doctype html" not in head:
         text = nfc(raw.decode("utf-8-sig"))
         return text, _header_date(text)
-    soup = soup_of(raw)
-    url = canonical(soup) or ""
+    url = canonical(parse_html(raw)) or ""
     host = urlsplit(url).netloc.removeprefix("www.")
     adapter = next((a for a in sources.ADAPTERS.values() if host == a.domain), None)
     try:

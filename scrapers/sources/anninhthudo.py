@@ -8,7 +8,9 @@ from scrapers.sources.base import (
     Article,
     SourceAdapter,
     body_paragraphs,
+    every,
     meta,
+    one,
     parse_iso,
     parse_local,
     text_of,
@@ -24,24 +26,24 @@ class Anninhthudo(SourceAdapter):
     monthly_sitemap = "/sitemaps/news-{year}-{month}.xml"  # same CMS family as tienphong/nhandan [INFERRED] in research/source-sites.md
     article_path = re.compile(r"^/[a-z0-9-]+/[a-z0-9-]+/\d+\.antd$|^/[a-z0-9-]+-post\d+\.antd$")
 
-    def parse_layouts(self, soup, url):
-        title = soup.select_one("h1.cms-title") or soup.select_one("h1.article__title")
+    def parse_layouts(self, root, url):
+        title = one(root, "h1.cms-title", "h1.article__title")
         if title is None:
             return None
-        date_tag = soup.select_one(".cms-date")
+        date_tag = one(root, ".cms-date")
         published = (
-            parse_iso(date_tag.get("content") if date_tag else None)
-            or parse_iso(meta(soup, "article:published_time"))
+            parse_iso(date_tag.get("content") if date_tag is not None else None)
+            or parse_iso(meta(root, "article:published_time"))
             or parse_local(text_of(date_tag), "%d/%m/%Y %H:%M")
         )
-        body = soup.select_one("#main_detail") or soup.select_one("div.article__body")
+        body = one(root, "#main_detail", "div.article__body")
         return Article(
             title=text_of(title),
-            sapo=text_of(soup.select_one(".cms-desc")),
+            sapo=text_of(one(root, ".cms-desc")),
             paragraphs=body_paragraphs(body, drop=("table.picture", "figure", ".caption", ".related", ".cms-relate")),
             published_at=published,
-            author=text_of(soup.select_one(".cms-author")) or None,
-            category=text_of(soup.select_one(".breadcrumb a")) or meta(soup, "article:section"),
-            tags=[text_of(a) for a in soup.select(".tags a, .article__tag a")],
-            layout="anninhthudo/cms" if soup.select_one("#main_detail") else "anninhthudo/new",
+            author=text_of(one(root, ".cms-author")) or None,
+            category=text_of(one(root, ".breadcrumb a")) or meta(root, "article:section"),
+            tags=[text_of(a) for a in every(root, ".tags a, .article__tag a")],
+            layout="anninhthudo/cms" if one(root, "#main_detail") is not None else "anninhthudo/new",
         )

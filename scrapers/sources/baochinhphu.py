@@ -9,8 +9,11 @@ from scrapers.sources.base import (
     Article,
     SourceAdapter,
     body_paragraphs,
+    every,
     json_ld_articles,
     meta,
+    one,
+    parse_html,
     parse_iso,
     parse_local,
     text_of,
@@ -24,14 +27,17 @@ def _take_signature(body) -> str | None:
     inside the body (related boxes, keywords) are furniture, removed here."""
     if body is None:
         return None
-    signed = [p for p in body.find_all("p") if p.find("b") and _AUTHOR_STYLE.search(p.get("style", ""))]
+    signed = [p for p in body.iter("p") if p.find(".//b") is not None and _AUTHOR_STYLE.search(p.get("style") or "")]
     if not signed:
         return None
     author = text_of(signed[-1])
-    for node in list(signed[-1].find_all_next()):
-        if body in node.parents:
-            node.decompose()
-    signed[-1].decompose()
+    following = [n for n in signed[-1].itersiblings()]
+    parent = signed[-1].getparent()
+    while parent is not None and parent is not body:  # the signature nested in a wrapper: its later siblings too
+        following += list(parent.itersiblings())
+        parent = parent.getparent()
+    for node in [signed[-1], *following]:
+        node.drop_tree()
     return author or None
 
 
@@ -48,50 +54,50 @@ class Baochinhphu(SourceAdapter):
 
     def next_listing_page(self, html, page_url):
         """`/<cat>.htm` → `/<cat>/trang-2.htm` → …, while the page links the next one."""
-        soup = self._soup(html)
+        root = parse_html(html)
         m = self._paged.match(urlsplit(page_url).path)
         if m:
             nxt = f"{m.group(1)}/trang-{int(m.group(2) or 1) + 1}.htm"
-            link = soup.find("a", href=lambda h: h and urlsplit(urljoin(page_url, h)).path == nxt)
+            link = next((a for a in every(root, "a[href]") if urlsplit(urljoin(page_url, a.get("href"))).path == nxt), None)
             if link is not None:
-                return self._same_host(link["href"], page_url)
-        return super().next_listing_page(soup, page_url)
+                return self._same_host(link.get("href"), page_url)
+        return super().next_listing_page(root, page_url)
 
-    def parse_layouts(self, soup, url):
-        if soup.select_one("div.article-header h1"):
-            tags = [text_of(a) for a in soup.select("p.keywords span.word a")]
-            body = soup.select_one("div.article-body")
+    def parse_layouts(self, root, url):
+        if one(root, "div.article-header h1") is not None:
+            tags = [text_of(a) for a in every(root, "p.keywords span.word a")]
+            body = one(root, "div.article-body")
             author = _take_signature(body)
             return Article(
-                title=text_of(soup.select_one("div.article-header h1")),
-                sapo=text_of(soup.select_one(".article-body .summary")),
+                title=text_of(one(root, "div.article-header h1")),
+                sapo=text_of(one(root, ".article-body .summary")),
                 paragraphs=body_paragraphs(
                     body, drop=("div.summary", "ul.inline-related", "div.sharing_tool", "p.keywords", "table.image")
                 ),
-                published_at=parse_local(text_of(soup.select_one("div.article-header p.meta")), "%H:%M, %d/%m/%Y"),
+                published_at=parse_local(text_of(one(root, "div.article-header p.meta")), "%H:%M, %d/%m/%Y"),
                 author=author,
-                category=text_of((soup.select(".breadcrums a") or [None])[-1]) or None,
+                category=text_of((every(root, ".breadcrums a") or [None])[-1]) or None,
                 tags=tags,
                 layout="baochinhphu/aspnet",
             )
-        if soup.select_one("h1.detail-title"):
-            ld = (json_ld_articles(soup) or [{}])[0]
-            body = soup.select_one("div.detail-content")
+        if one(root, "h1.detail-title") is not None:
+            ld = (json_ld_articles(root) or [{}])[0]
+            body = one(root, "div.detail-content")
             signature = _take_signature(body)
-            author = text_of(soup.select_one("a.detail-author-top-name")) or signature or (ld.get("author") or {}).get("name")
+            author = text_of(one(root, "a.detail-author-top-name")) or signature or (ld.get("author") or {}).get("name")
             return Article(
-                title=text_of(soup.select_one("h1.detail-title")),
-                sapo=text_of(soup.select_one("h2.detail-sapo")),
+                title=text_of(one(root, "h1.detail-title")),
+                sapo=text_of(one(root, "h2.detail-sapo")),
                 paragraphs=body_paragraphs(
                     body,
                     drop=("div.VCSortableInPreviewMode", "figure", "figcaption", "div.detail-relate", "div.c-banner", "table"),
                 ),
-                published_at=parse_iso(meta(soup, "article:published_time"))
+                published_at=parse_iso(meta(root, "article:published_time"))
                 or parse_iso(ld.get("datePublished"))
-                or parse_local(text_of(soup.select_one("[data-role=publishdate]")), "%d/%m/%Y %H:%M"),
+                or parse_local(text_of(one(root, "[data-role=publishdate]")), "%d/%m/%Y %H:%M"),
                 author=None if author in (None, "", "baochinhphu.vn") else author,
-                category=text_of(soup.select_one(".detail-cate a")) or None,
-                tags=[text_of(a) for a in soup.select(".detail-tab a")],
+                category=text_of(one(root, ".detail-cate a")) or None,
+                tags=[text_of(a) for a in every(root, ".detail-tab a")],
                 layout="baochinhphu/vccorp",
             )
         return None

@@ -19,8 +19,9 @@ from scrapers.sources.base import (
     canonical,
     json_ld_articles,
     meta,
+    one,
+    parse_html,
     parse_iso,
-    soup_of,
     text_of,
 )
 from scrapers.text import CAPTION_NUMBER, clean, is_furniture
@@ -56,18 +57,17 @@ def _author(ld: dict) -> str | None:
 
 
 def parse_generic(html: str | bytes, url: str) -> Article:
-    soup = soup_of(html)
-    ld = (json_ld_articles(soup) or [{}])[0]
+    root = parse_html(html)
+    ld = (json_ld_articles(root) or [{}])[0]
     doc = _trafilatura(html, url)
     headline = html_lib.unescape(ld.get("headline") or "")  # some CMSs entity-encode the JSON-LD headline
-    title = headline or meta(soup, "og:title") or text_of(soup.find("h1")) or (doc.title if doc else "") or ""
+    title = headline or meta(root, "og:title") or text_of(one(root, "h1")) or (doc.title if doc else "") or ""
     paragraphs = _paragraphs(doc.text if doc else None)
     if not paragraphs:
-        container = soup.find(attrs={"itemprop": "articleBody"}) or soup.find("article")
-        paragraphs = body_paragraphs(container)
+        paragraphs = body_paragraphs(one(root, "[itemprop=articleBody]", "article"))
     if not paragraphs:
         raise ParseError(f"generic: no body text in {url}")
-    published = parse_iso(ld.get("datePublished")) or parse_iso(meta(soup, "article:published_time"))
+    published = parse_iso(ld.get("datePublished")) or parse_iso(meta(root, "article:published_time"))
     if published is None and doc is not None and doc.date:
         # htmldate gives a day only; the article row needs a time, so the day's start in Vietnam
         published = datetime.combine(datetime.fromisoformat(doc.date).date(), time(), VN_TZ)
@@ -76,10 +76,10 @@ def parse_generic(html: str | bytes, url: str) -> Article:
         raise ParseError(f"generic: no {'title' if not title else 'publication time'} in {url}")
     return Article(
         title=clean(title),
-        sapo=meta(soup, "og:description") or meta(soup, "description") or "",
+        sapo=meta(root, "og:description") or meta(root, "description") or "",
         paragraphs=paragraphs,
         published_at=published,
         author=_author(ld) or (clean(doc.author) if doc is not None and doc.author else None),
-        canonical_url=canonical(soup) or url,
+        canonical_url=canonical(root) or url,
         layout="generic",
     )

@@ -9,8 +9,11 @@ from scrapers.sources.base import (
     Article,
     SourceAdapter,
     body_paragraphs,
+    every,
     json_ld_articles,
     meta,
+    one,
+    parse_html,
     parse_iso,
     parse_local,
     text_of,
@@ -29,40 +32,40 @@ class Hanoimoi(SourceAdapter):
     article_path = re.compile(r"^/Tin-tuc/[A-Za-z-]+/\d+/[a-z0-9-]+$|^/(?!tag/|rss/)[a-z0-9-]+-\d{5,}\.html$")
 
     def next_listing_page(self, html, page_url):
-        soup = self._soup(html)
-        nxt = soup.select_one("div.paging li.next a[href]")
+        root = parse_html(html)
+        nxt = one(root, "div.paging li.next a[href]")
         if nxt is not None:
-            return self._same_host(nxt["href"], page_url)
-        return super().next_listing_page(soup, page_url)
+            return self._same_host(nxt.get("href"), page_url)
+        return super().next_listing_page(root, page_url)
 
-    def parse_layouts(self, soup, url):
-        if soup.select_one("h1.c-detail-head__title"):
-            ld = (json_ld_articles(soup) or [{}])[0]
+    def parse_layouts(self, root, url):
+        if one(root, "h1.c-detail-head__title") is not None:
+            ld = (json_ld_articles(root) or [{}])[0]
             return Article(
-                title=text_of(soup.select_one("h1.c-detail-head__title")),
-                sapo=text_of(soup.select_one("p.desc") or soup.select_one("p.block-sc-sapo")),
-                paragraphs=body_paragraphs(soup.select_one("div.entry div.entry") or soup.select_one("div.entry"),
+                title=text_of(one(root, "h1.c-detail-head__title")),
+                sapo=text_of(one(root, "p.desc", "p.block-sc-sapo")),
+                paragraphs=body_paragraphs(one(root, "div.entry div.entry", "div.entry"),
                                            drop=("figure", ".box-related", "table")),
-                published_at=parse_iso(meta(soup, "article:published_time")) or parse_iso(ld.get("datePublished"))
-                or parse_local(text_of(soup.select_one(".c-detail-head__time")), "%d/%m/%Y %H:%M"),
-                author=text_of(soup.select_one(".c-detail-head__author") or soup.select_one(".block-sc-author")) or None,
-                category=text_of(soup.select_one(".c-detail-head__cate")) or None,
-                tags=[text_of(a) for a in soup.select(".c-tags a")],
+                published_at=parse_iso(meta(root, "article:published_time")) or parse_iso(ld.get("datePublished"))
+                or parse_local(text_of(one(root, ".c-detail-head__time")), "%d/%m/%Y %H:%M"),
+                author=text_of(one(root, ".c-detail-head__author", ".block-sc-author")) or None,
+                category=text_of(one(root, ".c-detail-head__cate")) or None,
+                tags=[text_of(a) for a in every(root, ".c-tags a")],
                 layout="hanoimoi/new",
             )
-        details = soup.select_one("#NewsDetails")
-        if details is not None and details.select_one("h1"):
-            refer = details.select_one("div.refer")
-            category = text_of(refer.select_one("a.cap")) if refer else ""
-            author = text_of(details.select_one("div.author")) or None
+        details = one(root, "#NewsDetails")
+        if details is not None and one(details, "h1") is not None:
+            refer = one(details, "div.refer")
+            category = text_of(one(refer, "a.cap")) if refer is not None else ""
+            author = text_of(one(details, "div.author")) or None
             return Article(
-                title=text_of(details.select_one("h1")),
-                sapo=text_of(details.select_one("div.summ")),
-                paragraphs=body_paragraphs(details.select_one("div.content"), drop=("div.author", "table", ".other-news")),
+                title=text_of(one(details, "h1")),
+                sapo=text_of(one(details, "div.summ")),
+                paragraphs=body_paragraphs(one(details, "div.content"), drop=("div.author", "table", ".other-news")),
                 published_at=parse_local(text_of(refer), "%d/%m/%Y %H:%M"),
                 author=author,
                 category=category or None,
-                tags=[text_of(a) for a in details.select("div.taglist a")],
+                tags=[text_of(a) for a in every(details, "div.taglist a")],
                 layout="hanoimoi/old",
             )
         return None

@@ -10,7 +10,9 @@ from scrapers.sources.base import (
     Article,
     SourceAdapter,
     body_paragraphs,
+    every,
     meta,
+    one,
     parse_iso,
     parse_local,
     text_of,
@@ -58,30 +60,30 @@ class Kinhtedothi(SourceAdapter):
         # an empty page is the end of the category
         return self._api_page.sub(lambda m: f"{m.group(1)}{int(m.group(2)) + 1}", page_url) if items and m else None
 
-    def parse_layouts(self, soup, url):
-        if soup.select_one("h1.title_detail_news"):
+    def parse_layouts(self, root, url):
+        if one(root, "h1.title_detail_news") is not None:
             return Article(
-                title=text_of(soup.select_one("h1.title_detail_news")),
-                sapo=text_of(soup.select_one("div.sapo_detail")) or meta(soup, "description") or "",
-                paragraphs=body_paragraphs(soup.select_one("#cotent_detail"), drop=(".note_image", ".box_tinlienquan")),
-                published_at=parse_local(text_of(soup.select_one("div.time_detail_news")), "%d-%m-%Y %H:%M"),
-                author=text_of(soup.select_one("span.name_author")) or None,
-                category=text_of(soup.select_one(".breadcump .bread_right a.active")) or None,
-                tags=[text_of(a) for a in soup.select(".tag_detail a")],
+                title=text_of(one(root, "h1.title_detail_news")),
+                sapo=text_of(one(root, "div.sapo_detail")) or meta(root, "description") or "",
+                paragraphs=body_paragraphs(one(root, "#cotent_detail"), drop=(".note_image", ".box_tinlienquan")),
+                published_at=parse_local(text_of(one(root, "div.time_detail_news")), "%d-%m-%Y %H:%M"),
+                author=text_of(one(root, "span.name_author")) or None,
+                category=text_of(one(root, ".breadcump .bread_right a.active")) or None,
+                tags=[text_of(a) for a in every(root, ".tag_detail a")],
                 layout="kinhtedothi/old",
             )
-        if soup.select_one("h1.article-title") or soup.select_one("[itemprop*=articleBody]"):
-            published = parse_iso(meta(soup, "article:published_time")) or parse_local(
-                text_of(soup.select_one("div.article-published-on")), "%H:%M %d/%m/%Y"
+        if one(root, "h1.article-title", "[itemprop*=articleBody]") is not None:
+            published = parse_iso(meta(root, "article:published_time")) or parse_local(
+                text_of(one(root, "div.article-published-on")), "%H:%M %d/%m/%Y"
             )
             return Article(
-                title=text_of(soup.select_one("h1.article-title")) or meta(soup, "og:title") or "",
-                sapo=text_of(soup.select_one(".article-sapo")) or meta(soup, "description") or "",
-                paragraphs=body_paragraphs(soup.select_one("[itemprop*=articleBody]"), drop=("figure", ".related", ".share")),
+                title=text_of(one(root, "h1.article-title")) or meta(root, "og:title") or "",
+                sapo=text_of(one(root, ".article-sapo")) or meta(root, "description") or "",
+                paragraphs=body_paragraphs(one(root, "[itemprop*=articleBody]"), drop=("figure", ".related", ".share")),
                 published_at=published,
-                author=text_of(soup.select_one("span.detail__author")) or None,
-                category=text_of(soup.select_one(".breadcrumb a")) or None,
-                tags=[text_of(a) for a in soup.select(".article-tags a")],
+                author=text_of(one(root, "span.detail__author")) or None,
+                category=text_of(one(root, ".breadcrumb a")) or None,
+                tags=[text_of(a) for a in every(root, ".article-tags a")],
                 layout="kinhtedothi/new",
             )
         return None

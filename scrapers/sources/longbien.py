@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from scrapers.sources.base import Article, SourceAdapter, body_paragraphs, parse_local, text_of
+from scrapers.sources.base import Article, SourceAdapter, body_paragraphs, one, parse_local, text_of
 
 
 class Longbien(SourceAdapter):
@@ -15,18 +15,18 @@ class Longbien(SourceAdapter):
     # Liferay asset publisher friendly URLs.
     article_path = re.compile(r"/-/asset_publisher/[A-Za-z0-9]+/content/[^/]+$")
 
-    def parse_layouts(self, soup, url):
-        full = soup.select_one(".asset-full-content")
+    def parse_layouts(self, root, url):
+        full = one(root, ".asset-full-content")
         if full is None:
             return None
-        meta_line = text_of(full.select_one(".asset-metadata"))
+        meta_line = text_of(one(full, ".asset-metadata"))
         return Article(
-            title=text_of(full.select_one(".header-title")),
+            title=text_of(one(full, ".header-title")),
             sapo="",
             # Centred paragraphs hold photos and their captions.
-            paragraphs=body_paragraphs(full.select_one(".journal-content-article"), drop=('p[style*="center"]',)),
+            paragraphs=body_paragraphs(one(full, ".journal-content-article"), drop=('p[style*="center"]',)),
             # "Ngày đăng 28/10/2019 | 17:09 | Lượt xem: 780"
             published_at=parse_local(meta_line, "%d/%m/%Y | %H:%M", "%d/%m/%Y"),
-            category=text_of(soup.select_one(".portlet-title-text")) or None,
+            category=text_of(one(root, ".portlet-title-text")) or None,
             layout="longbien/liferay",
         )

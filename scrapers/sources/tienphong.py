@@ -8,11 +8,18 @@ from scrapers.sources.base import (
     Article,
     SourceAdapter,
     body_paragraphs,
+    every,
     meta,
+    one,
+    parse_html,
     parse_iso,
     parse_local,
     text_of,
 )
+
+
+def _attr(node, name: str) -> str | None:
+    return node.get(name) if node is not None else None
 
 
 class Tienphong(SourceAdapter):
@@ -24,40 +31,40 @@ class Tienphong(SourceAdapter):
     article_path = re.compile(r"^/(?:[a-z0-9-]+-post\d+|[a-z0-9-]+/[a-z0-9-]+-\d{6,})\.tpo$")
 
     def next_listing_page(self, html, page_url):
-        soup = self._soup(html)
+        root = parse_html(html)
         # the old ASP.NET pager; the cms-* listings use rel=next / "Xem thêm"
-        nxt = soup.select_one("a[id$=pager_nextControl][href]")
-        return self._same_host(nxt["href"], page_url) if nxt else super().next_listing_page(soup, page_url)
+        nxt = one(root, "a[id$=pager_nextControl][href]")
+        return self._same_host(nxt.get("href"), page_url) if nxt is not None else super().next_listing_page(root, page_url)
 
-    def parse_layouts(self, soup, url):
+    def parse_layouts(self, root, url):
         drop = ("table.picture", "figure", ".caption", ".article__tag", ".box-related")
-        if soup.select_one("h1.article__title"):
-            time_tag = soup.select_one("div.article__meta time")
+        if one(root, "h1.article__title") is not None:
+            time_tag = one(root, "div.article__meta time")
             published = (
-                parse_iso(meta(soup, "article:published_time"))
-                or parse_iso(time_tag.get("datetime") if time_tag else None)
+                parse_iso(meta(root, "article:published_time"))
+                or parse_iso(time_tag.get("datetime") if time_tag is not None else None)
                 or parse_local(text_of(time_tag), "%d/%m/%Y | %H:%M")
             )
             return Article(
-                title=text_of(soup.select_one("h1.article__title")),
-                sapo=text_of(soup.select_one(".article__sapo")),
-                paragraphs=body_paragraphs(soup.select_one("div.article__body"), drop=drop),
+                title=text_of(one(root, "h1.article__title")),
+                sapo=text_of(one(root, ".article__sapo")),
+                paragraphs=body_paragraphs(one(root, "div.article__body"), drop=drop),
                 published_at=published,
-                author=text_of(soup.select_one(".article__author .cms-author")) or meta(soup, "dable:author"),
-                category=meta(soup, "article:section"),
-                tags=[text_of(a) for a in soup.select(".article__tag a")],
+                author=text_of(one(root, ".article__author .cms-author")) or meta(root, "dable:author"),
+                category=meta(root, "article:section"),
+                tags=[text_of(a) for a in every(root, ".article__tag a")],
                 layout="tienphong/cms",
             )
-        if soup.select_one("article.main-article") or soup.select_one("h1#headline"):
+        if one(root, "article.main-article", "h1#headline") is not None:
             return Article(
-                title=text_of(soup.select_one("h1#headline") or soup.select_one("header h1")),
-                sapo=text_of(soup.select_one("p.article-sapo")),
-                paragraphs=body_paragraphs(soup.select_one("#article-body") or soup.select_one(".article-body"), drop=drop),
-                published_at=parse_iso((soup.select_one("p.byline-dateline time") or {}).get("datetime"))
-                or parse_local(text_of(soup.select_one("p.byline-dateline time")), "%d/%m/%Y %H:%M"),
-                author=text_of(soup.select_one("p.article-author")) or None,
-                category=text_of(soup.select_one("p.cate a")) or None,
-                tags=[text_of(a) for a in soup.select("div.article-tags p a")],
+                title=text_of(one(root, "h1#headline", "header h1")),
+                sapo=text_of(one(root, "p.article-sapo")),
+                paragraphs=body_paragraphs(one(root, "#article-body", ".article-body"), drop=drop),
+                published_at=parse_iso(_attr(one(root, "p.byline-dateline time"), "datetime"))
+                or parse_local(text_of(one(root, "p.byline-dateline time")), "%d/%m/%Y %H:%M"),
+                author=text_of(one(root, "p.article-author")) or None,
+                category=text_of(one(root, "p.cate a")) or None,
+                tags=[text_of(a) for a in every(root, "div.article-tags p a")],
                 layout="tienphong/old",
             )
         return None

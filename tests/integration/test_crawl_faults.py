@@ -16,7 +16,7 @@ import psycopg
 
 from scrapers.crawl import crawl_source
 from scrapers.fetcher import PoliteClient, make_session
-from scrapers.sources.base import soup_of
+from scrapers.sources.base import parse_html, text_of
 from scrapers.text import clean
 from tests.fault_site import FAULTS, LANDS, READ_TIMEOUT, FaultSite, FaultSiteAdapter
 
@@ -103,7 +103,7 @@ def test_raw_bytes_kept_and_text_decoded_whatever_the_declared_charset(warehouse
     assert b'charset="iso-8859-1"' in wrong and bom.startswith(b"\xef\xbb\xbf")  # stored exactly as served
     assert unicodedata.is_normalized("NFD", bom.decode("utf-8-sig"))
     for body in (wrong, bom, bytes(rows["/a/10"])):
-        text = clean(soup_of(body).get_text(" "))
+        text = clean(text_of(parse_html(body)))
         assert "Thành ủy đã kỷ luật" in text and "Ã" not in text
 
 

@@ -45,10 +45,10 @@ def test_mojibake_repaired_and_real_text_untouched():
 
 
 def test_html_declared_in_the_wrong_charset_is_read_as_utf8():
-    from scrapers.sources.base import soup_of
+    from scrapers.sources.base import one, parse_html, text_of
 
     page = '<html><head><meta charset="iso-8859-1"></head><body><p>Thành ủy</p></body></html>'.encode()
-    assert soup_of(page).p.get_text() == "Thành ủy"
-    assert soup_of(b"\xef\xbb\xbf" + page).p.get_text() == "Thành ủy"
+    assert text_of(one(parse_html(page), 'p')) == "Thành ủy"
+    assert text_of(one(parse_html(b"\xef\xbb\xbf" + page), 'p')) == "Thành ủy"
     latin = '<html><head><meta charset="iso-8859-1"></head><body><p>Café</p></body></html>'.encode("latin-1")
-    assert soup_of(latin).p.get_text() == "Café"  # not UTF-8: the declared charset is used
+    assert text_of(one(parse_html(latin), 'p')) == "Café"  # not UTF-8: the declared charset is used
