@@ -53,7 +53,12 @@ def test_marts_hold_seed_001_discipline(built):
     assert rows[0][5].startswith("https://tienphong.vn/")
     orgs = q(built, "select sum(form_count), max(total) from marts.fct_discipline where subject = 'party_organisations'")
     assert orgs == [(10, 10)]
-    assert q(built, "select count(*), count(distinct source) from marts.fct_articles") == [(5, 5)]
+    assert q(built, "select count(*), count(distinct source) from marts.fct_articles") == [(6, 6)]
+    # Hà Nội Mới's copy of An ninh Thủ đô's story is linked to it, both ways, and to nothing else
+    links = q(built, """select a.source, c.source from marts.fct_story_links l
+                        join marts.fct_articles a on a.article_id = l.article_id
+                        join marts.fct_articles c on c.article_id = l.copy_article_id order by 1""")
+    assert links == [("anninhthudo", "hanoimoi"), ("hanoimoi", "anninhthudo")]
     assert q(built, "select value, denominator from marts.fct_figures where kind = 'ratio' order by value") == \
         [(30, 30), (81, 84)]
 
