@@ -5,6 +5,11 @@
 The articles are synthetic and marked so: path `/synthetic/<n>`, run id `synthetic`, title prefixed
 "[synthetic n]". Each is one of the five seed articles (parsed from the snapshot pages) under its own canonical URL,
 with the mentions the extractor found in that seed (offsets shifted for the title prefix), loaded with COPY.
+So that they look like a news archive rather than thousands of identical copies published on five days:
+- publication dates are spread evenly over 2015-01-01 … 2026-11-01, each round of five seeds on one day;
+- the numbers of every figure except percentages are multiplied by a factor that cycles over 97 rounds (1…97),
+  breakdowns and denominators with them, so sums and ratios stay consistent. Identical figures then recur only
+  between copies of a seed published weeks apart, as a common number does in real reporting.
 For each size, in a fresh database: load N, `dbt run --full-refresh` and `dbt build --full-refresh`, load 1 % more,
 then `dbt run` and `dbt build` (incremental). Goal: the incremental run ≤ 15 % of the full refresh.
 """
@@ -14,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+from datetime import date, timedelta
 import subprocess
 import sys
 import time
@@ -53,7 +59,32 @@ def templates() -> list[dict]:
     return out
 
 
-def load(url: str, tpls: list[dict], start: int, count: int) -> None:
+FIRST_DAY, LAST_DAY = date(2015, 1, 1), date(2026, 11, 1)
+CYCLE = 97
+
+
+def published_on(i: int, total: int, per_round: int) -> date:
+    rounds = max(1, total // per_round)
+    return FIRST_DAY + timedelta(days=(i // per_round) * (LAST_DAY - FIRST_DAY).days // rounds)
+
+
+def scaled(payload: dict, factor: int) -> dict:
+    """A figure's numbers × factor (percentages kept): the same sentence about another district or year."""
+    if payload.get("kind") == "percent" or factor == 1:
+        return payload
+    out = dict(payload)
+    for key in ("value", "denominator"):
+        if isinstance(out.get(key), (int, float)):
+            out[key] = out[key] * factor
+    if isinstance(out.get("range"), list):
+        out["range"] = [v * factor if isinstance(v, (int, float)) else v for v in out["range"]]
+    if isinstance(out.get("breakdown"), dict):
+        out["breakdown"] = {k: v * factor if isinstance(v, (int, float)) else v for k, v in out["breakdown"].items()}
+    return out
+
+
+def load(url: str, tpls: list[dict], start: int, count: int, total: int | None = None) -> None:
+    total = total or start + count
     with db.connect(url) as conn, conn.transaction():
         first_page = conn.execute("select coalesce(max(id), 0) + 1 from raw.pages").fetchone()[0]
         with conn.cursor() as cur:
@@ -73,7 +104,7 @@ def load(url: str, tpls: list[dict], start: int, count: int) -> None:
                     copy.write_row((first_page + i - start, PARSER_VERSION, t["source"],
                                     f"https://{t['domain']}/synthetic/{i}", f"https://{t['domain']}/synthetic/{i}",
                                     "synthetic", prefix.strip(), "", "", prefix + t["text"], "[]", "[]",
-                                    f"{t['published']} 08:00:00+07", True))
+                                    f"{published_on(i, total, len(tpls))} 08:00:00+07", True))
             with cur.copy("copy extracted.extractions (page_id, parser_version, extractor_version, mentions)"
                           " from stdin") as copy:
                 for i in range(start, start + count):
@@ -85,6 +116,8 @@ def load(url: str, tpls: list[dict], start: int, count: int) -> None:
                     shift = len(f"[synthetic {i}] ")
                     for seq, m in enumerate(tpls[i % len(tpls)]["mentions"]):
                         payload = {k: v for k, v in m.items() if k not in ("type", "quote", "start", "end")}
+                        if m["type"] == "figure":
+                            payload = scaled(payload, 1 + (i // len(tpls)) % CYCLE)
                         copy.write_row((first_page + i - start, PARSER_VERSION, EXTRACTOR_VERSION, seq, m["type"],
                                         json.dumps(payload, ensure_ascii=False), m["quote"], m["start"] + shift,
                                         m["end"] + shift))
@@ -114,14 +147,14 @@ def main() -> int:
     for n in args.sizes:
         with fresh_database(server) as url:
             t0 = time.perf_counter()
-            load(url, tpls, 0, n)
+            load(url, tpls, 0, n, n)
             loaded = time.perf_counter() - t0
             dbt(url, "seed")
             run_full = dbt(url, "run", "--full-refresh")
             build_full = dbt(url, "build", "--full-refresh")
-            load(url, tpls, n, max(1, n // 100))
+            load(url, tpls, n, max(1, n // 100), n)
             run_inc = dbt(url, "run")
-            load(url, tpls, n + max(1, n // 100), max(1, n // 100))
+            load(url, tpls, n + max(1, n // 100), max(1, n // 100), n)
             build_inc = dbt(url, "build")
             with psycopg.connect(url) as conn:
                 figures, articles = conn.execute("select (select count(*) from marts.fct_figures),"

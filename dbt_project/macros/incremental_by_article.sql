@@ -6,10 +6,22 @@
 #}
 {% macro changed_articles_only(alias=none, keyword='where') %}
     {%- if is_incremental() %}
-        {{ keyword }} {{ alias ~ '.' if alias else '' }}loaded_at > (
-        select coalesce(max(loaded_at), '-infinity'::timestamptz) from {{ this }}
-    )
+        {{ keyword }} {{ alias ~ '.' if alias else '' }}loaded_at > {{ incremental_watermark() }}
     {%- endif %}
+{% endmacro %}
+
+{#
+  The watermark as a literal, read when the model runs. Written as a subquery (`> (select max(loaded_at) …)`) the
+  planner cannot know how few rows pass and, at 10k articles, joined every mention before filtering (0.75 s per
+  fact); with the value inlined it reads the few changed articles through the loaded_at index.
+#}
+{% macro incremental_watermark() %}
+    {%- if execute -%}
+        {%- set found = run_query("select coalesce(max(loaded_at), '-infinity'::timestamptz)::text from " ~ this) -%}
+        '{{ found.columns[0].values()[0] }}'::timestamptz
+    {%- else -%}
+        '-infinity'::timestamptz
+    {%- endif -%}
 {% endmacro %}
 
 {% macro drop_superseded_rows() %}

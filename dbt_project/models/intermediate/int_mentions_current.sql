@@ -16,5 +16,9 @@ select
     a.canonical_url as article_url,
     a.article_text,
     a.loaded_at
-from {{ ref('stg_extracted__mentions') }} as m
-inner join {{ ref('int_articles_deduplicated') }} as a on m.page_id = a.page_id
+from {{ ref('int_articles_deduplicated') }} as a
+inner join {{ ref('stg_extracted__mentions') }} as m
+    on
+        a.page_id = m.page_id
+        and a.parser_version = m.parser_version
+        and a.extractor_version = m.extractor_version

@@ -3,8 +3,7 @@
 with figure_counts as (
     select
         article_id,
-        count(*) as figure_count,
-        max(extractor_version) as extractor_version
+        count(*) as figure_count
     from {{ ref('int_figures_unpacked') }}
     {{ changed_articles_only() }}
     group by article_id
@@ -24,7 +23,7 @@ select
     a.is_relevant,
     a.layout,
     a.parser_version,
-    f.extractor_version,
+    a.extractor_version,
     coalesce(f.figure_count, 0) as figure_count,
     a.page_id,
     a.fetched_at,
