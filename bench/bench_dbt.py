@@ -19,10 +19,10 @@ from __future__ import annotations
 import argparse
 import json
 import os
-from datetime import date, timedelta
 import subprocess
 import sys
 import time
+from datetime import date, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
