@@ -17,7 +17,11 @@
 #}
 {% macro incremental_watermark() %}
     {%- if execute -%}
-        {%- set found = run_query("select coalesce(max(loaded_at), '-infinity'::timestamptz)::text from " ~ this) -%}
+        {#- kept in the session too, for this model's post-hook (drop_superseded_rows), which runs after the insert
+            has moved max(loaded_at) -#}
+        {%- set found = run_query(
+            "select set_config('hanoi.watermark', coalesce(max(loaded_at), '-infinity'::timestamptz)::text, false)"
+            ~ " from " ~ this) -%}
         '{{ found.columns[0].values()[0] }}'::timestamptz
     {%- else -%}
         '-infinity'::timestamptz
@@ -26,8 +30,15 @@
 
 {% macro drop_superseded_rows() %}
     {%- if is_incremental() %}
+        {%- set before = run_query("select current_setting('hanoi.watermark', true)").columns[0].values()[0] if execute else none %}
     delete from {{ this }} as t
     using {{ ref('int_articles_deduplicated') }} as a
-    where t.article_id = a.article_id and t.loaded_at < a.loaded_at
+    where
+        t.article_id = a.article_id
+        and t.loaded_at < a.loaded_at
+        {%- if before %}
+        -- only articles that changed in this run can have superseded rows
+        and a.loaded_at > '{{ before }}'::timestamptz
+        {%- endif %}
     {%- endif %}
 {% endmacro %}

@@ -14,38 +14,52 @@
 -- or extractor run newer than the table's watermark are recomputed; `--full-refresh` recomputes all.
 -- The post-hook's ANALYZE gives the planner loaded_at's distribution, so the facts' "changed since" filter reads
 -- the loaded_at index instead of joining every mention.
+-- depends_on: {{ ref('stg_extracted__article_versions') }}  (read only by incremental runs)
 {% if is_incremental() %}
     {% set watermark = incremental_watermark() %}
 {% endif %}
 
-with latest_run as (
+with
+
+{% if is_incremental() %}
+    -- pages with a fetch, parse or extractor run after the watermark (each read through its timestamp index),
+    -- then every page version sharing their canonical URLs
+    changed_pages as (
+        select p.page_id from {{ ref('stg_raw__pages') }} as p
+        where p.fetched_at > {{ watermark }}
+        union
+        select v.page_id from {{ ref('stg_extracted__article_versions') }} as v
+        where v.parsed_at > {{ watermark }}
+        union
+        select e.page_id from {{ ref('stg_extracted__extractions') }} as e
+        where e.extracted_at > {{ watermark }}
+    ),
+
+    changed_urls as (
+        select distinct v.canonical_url
+        from {{ ref('stg_extracted__article_versions') }} as v
+        where v.page_id in (select changed_pages.page_id from changed_pages)
+    ),
+
+    candidate_pages as (
+        select distinct v.page_id
+        from {{ ref('stg_extracted__article_versions') }} as v
+        where v.canonical_url in (select changed_urls.canonical_url from changed_urls)
+    ),
+{% endif %}
+
+latest_run as (
     select distinct on (page_id, parser_version)
         page_id,
         parser_version,
         extractor_version,
         extracted_at
     from {{ ref('stg_extracted__extractions') }}
+    {% if is_incremental() %}
+        where page_id in (select candidate_pages.page_id from candidate_pages)
+    {% endif %}
     order by page_id asc, parser_version asc, extracted_at desc, extractor_version desc
 ),
-
-{% if is_incremental() %}
-    changed_urls as (
-        select a.canonical_url
-        from {{ ref('stg_extracted__articles') }} as a
-        where a.parsed_at > {{ watermark }}
-        union
-        select a.canonical_url
-        from {{ ref('stg_extracted__articles') }} as a
-        inner join {{ ref('stg_raw__pages') }} as p on a.page_id = p.page_id
-        where p.fetched_at > {{ watermark }}
-        union
-        select a.canonical_url
-        from {{ ref('stg_extracted__articles') }} as a
-        inner join {{ ref('stg_extracted__extractions') }} as e
-            on a.page_id = e.page_id and a.parser_version = e.parser_version
-        where e.extracted_at > {{ watermark }}
-    ),
-{% endif %}
 
 versions as (
     select distinct on (a.canonical_url)
@@ -54,7 +68,8 @@ versions as (
     from {{ ref('stg_extracted__articles') }} as a
     inner join {{ ref('stg_raw__pages') }} as p on a.page_id = p.page_id
     {% if is_incremental() %}
-        where a.canonical_url in (select changed_urls.canonical_url from changed_urls)
+        -- page_id is the view's DISTINCT ON key, so this restriction reaches its index scan
+        where a.page_id in (select candidate_pages.page_id from candidate_pages)
     {% endif %}
     order by a.canonical_url asc, p.fetched_at desc, a.page_id desc
 )

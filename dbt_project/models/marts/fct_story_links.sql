@@ -3,7 +3,8 @@
         materialized='incremental',
         unique_key='article_id',
         incremental_strategy='delete+insert',
-        on_schema_change='append_new_columns'
+        on_schema_change='append_new_columns',
+        indexes=[{'columns': ['article_id']}]
     )
 }}
 -- Grain: one row per article, with the articles from other outlets that report the same story (syndicated or
@@ -15,17 +16,7 @@
     {% set watermark = incremental_watermark() %}
 {% endif %}
 
-with figure_keys as (
-    select distinct
-        article_id,
-        source,
-        published_date,
-        concat_ws('|', kind, value, denominator, coalesce(period, '')) as figure_key
-    from {{ ref('fct_figures') }}
-    where value is not null and published_date is not null
-),
-
-articles as (
+with articles as (
     select
         article_id,
         source,
@@ -36,10 +27,47 @@ articles as (
 
 {% if is_incremental() %}
     changed as (
-        select article_id from articles
+        select
+            article_id,
+            published_date
+        from articles
         where loaded_at > {{ watermark }}
     ),
 
+    previous_partners as (
+        select
+            previous.article_id,
+            previous.published_date
+        from {{ this }} as previous
+        where previous.copy_article_ids && (select array_agg(changed.article_id) from changed)
+    ),
+
+    -- the only days whose figures can matter: a changed article's copies are within 3 days of it and their own
+    -- copies within 3 more; a former copy's within 3 days of that copy
+    window_days as (
+        select distinct changed.published_date + window_day.offset_days as window_date
+        from changed cross join generate_series(-6, 6) as window_day (offset_days)
+        union
+        select previous_partners.published_date + window_day.offset_days as window_date
+        from previous_partners cross join generate_series(-3, 3) as window_day (offset_days)
+    ),
+{% endif %}
+
+figure_keys as (
+    select distinct
+        article_id,
+        source,
+        published_date,
+        concat_ws('|', kind, value, denominator, coalesce(period, '')) as figure_key
+    from {{ ref('fct_figures') }}
+    where
+        value is not null and published_date is not null
+        {% if is_incremental() %}
+            and published_date in (select window_days.window_date from window_days)
+        {% endif %}
+),
+
+{% if is_incremental() %}
     affected as (
         select changed.article_id from changed
         union
@@ -53,8 +81,7 @@ articles as (
                 and a.source <> b.source
         where a.article_id in (select changed.article_id from changed)
         union
-        select previous.article_id from {{ this }} as previous
-        where previous.copy_article_ids && (select array_agg(changed.article_id) from changed)
+        select previous_partners.article_id from previous_partners
     ),
 {% endif %}
 
