@@ -18,6 +18,10 @@ def marts(url) -> dict:
         out = {fact: conn.execute(f"select * from marts.{fact} order by {key}").fetchall() for fact, key in KEYS.items()}
         out["int_articles_deduplicated"] = conn.execute(
             "select * from intermediate.int_articles_deduplicated order by article_id").fetchall()
+        out["int_discipline_reports"] = conn.execute(
+            "select * from intermediate.int_discipline_reports order by figure_id, form").fetchall()
+        for table in ("discipline_by_period", "dim_documents", "dim_officials"):
+            out[table] = conn.execute(f"select * from marts.{table} order by 1").fetchall()
         return out
 
 

@@ -1,4 +1,16 @@
--- One row per discipline figure × form ('total' included), with its period normalised to a key.
+{{
+    config(
+        materialized='incremental',
+        unique_key='article_id',
+        incremental_strategy='delete+insert',
+        on_schema_change='append_new_columns',
+        indexes=[{'columns': ['article_id']}],
+        post_hook=["{{ drop_superseded_rows() }}", "{{ analyze_after_rebuild() }}"]
+    )
+}}
+-- depends_on: {{ ref('int_articles_deduplicated') }}  (read by the incremental post-hook)
+-- One row per discipline figure × form ('total' included), with its period normalised to a key: the narrow table
+-- discipline_by_period aggregates (no quotes, no JSON), kept per changed article like the facts.
 with figures as (
     select
         figure_id,
@@ -9,12 +21,12 @@ with figures as (
         value,
         breakdown,
         period_key,
-        period as period_text,
         published_date,
-        quote,
-        article_url
+        loaded_at
     from {{ ref('fct_figures') }}
-    where kind in ('discipline_party_members', 'discipline_party_orgs')
+    where
+        kind in ('discipline_party_members', 'discipline_party_orgs')
+        {{ changed_articles_only(keyword='and') }}
 ),
 
 totals as (
@@ -25,10 +37,8 @@ totals as (
         scope,
         subject,
         period_key,
-        period_text,
         published_date,
-        quote,
-        article_url,
+        loaded_at,
         'total' as form,
         value as reported_value
     from figures
@@ -43,10 +53,8 @@ forms as (
         f.scope,
         f.subject,
         f.period_key,
-        f.period_text,
         f.published_date,
-        f.quote,
-        f.article_url,
+        f.loaded_at,
         b.key as form,
         b.value::numeric as reported_value
     from figures as f

@@ -4,7 +4,8 @@
         unique_key='article_id',
         incremental_strategy='delete+insert',
         on_schema_change='append_new_columns',
-        indexes=[{'columns': ['article_id']}]
+        indexes=[{'columns': ['article_id']}],
+        post_hook="{{ analyze_after_rebuild() }}"
     )
 }}
 -- Grain: one row per article, with the articles from other outlets that report the same story (syndicated or
