@@ -53,3 +53,14 @@
     analyze {{ this }}
     {%- endif %}
 {% endmacro %}
+
+{% macro drop_vanished_discipline_periods() %}
+    {%- if is_incremental() %}
+    delete from {{ this }} as t
+    where not exists (
+        select 1 from {{ ref('int_discipline_reports') }} as r
+        where
+            r.scope = t.scope and r.period_key = t.period_key and r.subject = t.subject and r.form = t.form
+    )
+    {%- endif %}
+{% endmacro %}

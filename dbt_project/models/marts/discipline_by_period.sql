@@ -1,9 +1,63 @@
+{{
+    config(
+        materialized='incremental',
+        unique_key='discipline_period_id',
+        incremental_strategy='delete+insert',
+        on_schema_change='append_new_columns',
+        post_hook=["{{ drop_vanished_discipline_periods() }}", "{{ analyze_after_rebuild() }}"]
+    )
+}}
 -- Grain: one row per reported discipline figure (scope, period, subject, form) deduplicated across outlets,
 -- with how many outlets reported it and whether they disagree. Figures without a period are left out.
-with reports as (
+-- Incrementally, only the groups a changed article reports now or reported before (`article_ids`) are recomputed;
+-- a group no article reports any more is dropped by the post-hook.
+-- depends_on: {{ ref('int_articles_deduplicated') }}  (read by incremental runs)
+{% if is_incremental() %}
+    {% set watermark = incremental_watermark() %}
+{% endif %}
+
+with
+
+{% if is_incremental() %}
+    changed as (
+        select article_id from {{ ref('int_articles_deduplicated') }}
+        where loaded_at > {{ watermark }}
+    ),
+
+    affected_groups as (
+        select
+            scope,
+            period_key,
+            subject,
+            form
+        from {{ ref('int_discipline_reports') }}
+        where loaded_at > {{ watermark }} and period_key is not null
+        union
+        select
+            previous.scope,
+            previous.period_key,
+            previous.subject,
+            previous.form
+        from {{ this }} as previous
+        where previous.article_ids && (select array_agg(changed.article_id) from changed)
+    ),
+{% endif %}
+
+reports as (
     select *
     from {{ ref('int_discipline_reports') }}
-    where period_key is not null
+    where
+        period_key is not null
+        {% if is_incremental() %}
+            and (scope, period_key, subject, form) in (
+                select
+                    affected_groups.scope,
+                    affected_groups.period_key,
+                    affected_groups.subject,
+                    affected_groups.form
+                from affected_groups
+            )
+        {% endif %}
 ),
 
 per_value as (
@@ -40,7 +94,9 @@ select
     array_agg(distinct r.reported_value order by r.reported_value) as reported_values,
     array_agg(distinct r.source order by r.source) as sources,
     min(r.published_date) as first_reported,
-    max(r.published_date) as last_reported
+    max(r.published_date) as last_reported,
+    array_agg(distinct r.article_id order by r.article_id) as article_ids,
+    max(r.loaded_at) as loaded_at
 from reports as r
 inner join ranked as top_report
     on
