@@ -30,7 +30,10 @@
 
 {% macro drop_superseded_rows() %}
     {%- if is_incremental() %}
-        {%- set before = run_query("select current_setting('hanoi.watermark', true)").columns[0].values()[0] if execute else none %}
+        {%- set before = none %}
+        {%- if execute %}
+            {%- set before = run_query("select current_setting('hanoi.watermark', true)").columns[0].values()[0] %}
+        {%- endif %}
     delete from {{ this }} as t
     using {{ ref('int_articles_deduplicated') }} as a
     where
@@ -56,11 +59,15 @@
 
 {% macro drop_vanished_discipline_periods() %}
     {%- if is_incremental() %}
+    with live as materialized (
+        select distinct scope, period_key, subject, form
+        from {{ ref('int_discipline_reports') }}
+        where period_key is not null
+    )
     delete from {{ this }} as t
     where not exists (
-        select 1 from {{ ref('int_discipline_reports') }} as r
-        where
-            r.scope = t.scope and r.period_key = t.period_key and r.subject = t.subject and r.form = t.form
+        select 1 from live as r
+        where r.scope = t.scope and r.period_key = t.period_key and r.subject = t.subject and r.form = t.form
     )
     {%- endif %}
 {% endmacro %}

@@ -9,9 +9,8 @@
 }}
 -- Grain: one row per reported discipline figure (scope, period, subject, form) deduplicated across outlets,
 -- with how many outlets reported it and whether they disagree. Figures without a period are left out.
--- Incrementally, only the groups a changed article reports now or reported before (`article_ids`) are recomputed;
--- a group no article reports any more is dropped by the post-hook.
--- depends_on: {{ ref('int_articles_deduplicated') }}  (read by incremental runs)
+-- Incrementally, only the groups with a report from a changed article, or whose number of reports changed (an
+-- article stopped reporting them), are recomputed; a group no article reports any more is dropped by the post-hook.
 {% if is_incremental() %}
     {% set watermark = incremental_watermark() %}
 {% endif %}
@@ -19,27 +18,36 @@
 with
 
 {% if is_incremental() %}
-    changed as (
-        select article_id from {{ ref('int_articles_deduplicated') }}
-        where loaded_at > {{ watermark }}
-    ),
-
-    affected_groups as (
+    current_counts as (
         select
             scope,
             period_key,
             subject,
-            form
+            form,
+            count(*) as report_count,
+            max(loaded_at) as loaded_at
         from {{ ref('int_discipline_reports') }}
-        where loaded_at > {{ watermark }} and period_key is not null
-        union
+        where period_key is not null
+        group by scope, period_key, subject, form
+    ),
+
+    affected_groups as (
         select
-            previous.scope,
-            previous.period_key,
-            previous.subject,
-            previous.form
-        from {{ this }} as previous
-        where previous.article_ids && (select array_agg(changed.article_id) from changed)
+            c.scope,
+            c.period_key,
+            c.subject,
+            c.form
+        from current_counts as c
+        left join {{ this }} as previous
+            on
+                c.scope = previous.scope
+                and c.period_key = previous.period_key
+                and c.subject = previous.subject
+                and c.form = previous.form
+        where
+            c.loaded_at > {{ watermark }}
+            or previous.report_count is null
+            or previous.report_count <> c.report_count
     ),
 {% endif %}
 
@@ -95,7 +103,7 @@ select
     array_agg(distinct r.source order by r.source) as sources,
     min(r.published_date) as first_reported,
     max(r.published_date) as last_reported,
-    array_agg(distinct r.article_id order by r.article_id) as article_ids,
+    count(*) as report_count,
     max(r.loaded_at) as loaded_at
 from reports as r
 inner join ranked as top_report
