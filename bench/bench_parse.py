@@ -67,7 +67,6 @@ def pages() -> list[tuple[str, str, str, bytes, dict]]:
             html = (ROOT / "snapshot" / "sites" / adapter.domain / path.lstrip("/")).read_text(encoding="utf-8")
             for kb in SIZES_KB:
                 head, top, bottom = chrome(rng, kb - len(html.encode()) // 1024)
-                body_open = html.index(">", html.index("<body")) + 1
                 padded = html.replace("</head>", head + "</head>", 1)
                 body_open = padded.index(">", padded.index("<body")) + 1
                 padded = padded[:body_open] + top + padded[body_open:]

@@ -72,13 +72,10 @@ def parse_html(html: str | bytes | Node) -> Node:
         html = decoded if isinstance(decoded, str) else (UnicodeDammit(decoded, is_html=True).unicode_markup or "")
     data = html.encode("utf-8", "surrogatepass") if html.strip() else b"<html></html>"
     root = lxml.html.document_fromstring(data, parser=_UTF8)
-    for node in root.iter("script", "style", "noscript"):
-        if node.tag != "script" or (node.get("type") or "").lower() != "application/ld+json":
-            node.text = None
+    for script in list(root.iter("script")):
+        if (script.get("type") or "").lower() != "application/ld+json":
+            script.drop_tree()
     etree.strip_elements(root, "style", "noscript", with_tail=False)
-    for node in list(root.iter("script")):
-        if node.text is None:
-            node.drop_tree()
     return root
 
 
