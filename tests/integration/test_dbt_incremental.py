@@ -69,6 +69,22 @@ def test_incremental_runs_match_a_full_refresh(warehouse, snapshot_env):
         assert conn.execute("select count(*) from marts.fct_event_dates where source = 'tienphong'").fetchone()[0] == 0
     incremental = marts(warehouse)
 
+    # the Hà Nội Mới copy's new version no longer shares its figures: the link goes on both sides, including the
+    # unchanged anninhthudo article's row
+    with psycopg.connect(warehouse) as conn:
+        linked = conn.execute("select source, copy_sources from marts.fct_story_links where copy_count > 0"
+                              " order by source").fetchall()
+        assert linked == [("anninhthudo", ["hanoimoi"]), ("hanoimoi", ["anninhthudo"])]
+        conn.execute("delete from extracted.mentions as m using extracted.articles as a"
+                     " where m.page_id = a.page_id and a.source = 'hanoimoi' and m.type = 'figure'")
+        conn.execute("update extracted.extractions as e set extracted_at = now() from extracted.articles as a"
+                     " where e.page_id = a.page_id and a.source = 'hanoimoi'")
+    build(warehouse)
+    with psycopg.connect(warehouse) as conn:
+        assert conn.execute("select count(*) from marts.fct_story_links where copy_count > 0").fetchone()[0] == 0
+        assert conn.execute("select count(*) from marts.fct_figures where source = 'hanoimoi'").fetchone()[0] == 0
+    incremental = marts(warehouse)
+
     build(warehouse, "--full-refresh")
     assert marts(warehouse) == incremental
     assert len(incremental["fct_articles"]) == len(ADAPTERS)

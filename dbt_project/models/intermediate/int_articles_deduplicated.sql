@@ -68,8 +68,9 @@ versions as (
     from {{ ref('stg_extracted__articles') }} as a
     inner join {{ ref('stg_raw__pages') }} as p on a.page_id = p.page_id
     {% if is_incremental() %}
-        -- page_id is the view's DISTINCT ON key, so this restriction reaches its index scan
-        where a.page_id in (select candidate_pages.page_id from candidate_pages)
+        -- page_id is the view's DISTINCT ON key, so a condition on it is pushed down to the view's index scan; as
+        -- `in (select …)` it was a semi-join above the view, which cleaned the title of all 100k articles first
+        where a.page_id = any(array(select candidate_pages.page_id from candidate_pages))
     {% endif %}
     order by a.canonical_url asc, p.fetched_at desc, a.page_id desc
 )

@@ -4,7 +4,7 @@ select
     min(doc_type) as doc_type,
     min(issuer) as issuer,
     count(*) as mentions,
-    count(distinct article_id) as articles,
+    count(*) filter (where is_first_in_article) as articles,
     min(published_date) as first_cited,
     max(published_date) as last_cited
 from {{ ref('fct_document_mentions') }}

@@ -6,16 +6,6 @@ with discipline as (
     where
         kind in ('discipline_party_members', 'discipline_party_orgs')
         {{ changed_articles_only(keyword='and') }}
-),
-
-forms as (
-    select
-        d.figure_id,
-        b.key as form,
-        b.value::numeric as form_count
-    from discipline as d
-    cross join lateral jsonb_each_text(d.breakdown) as b
-    where d.breakdown is not null
 )
 
 select
@@ -24,7 +14,7 @@ select
     d.source,
     case d.kind when 'discipline_party_members' then 'party_members' else 'party_organisations' end as subject,
     f.form,
-    f.form_count,
+    f.form_count::numeric as form_count,
     d.value as total,
     coalesce(d.breakdown_complete, false) as breakdown_complete,
     d.period,
@@ -33,4 +23,5 @@ select
     d.article_url,
     d.loaded_at
 from discipline as d
-left join forms as f on d.figure_id = f.figure_id
+-- one row per form of the breakdown; a figure without one keeps a single row with a null form
+left join lateral jsonb_each_text(d.breakdown) as f (form, form_count) on true

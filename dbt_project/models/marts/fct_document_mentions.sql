@@ -10,6 +10,10 @@ select
     coalesce(payload ->> 'issuer', nullif(split_part(payload ->> 'code', '/', 2), '')) as issuer,
     -- uncoded references ("Kết luận số 21") are kept as written and carry is_coded = false
     coalesce((payload ->> 'coded')::boolean, true) as is_coded,
+    -- counting these counts citing articles without a count(distinct) over every mention (dim_documents)
+    row_number() over (
+        partition by article_id, payload ->> 'code' order by start_offset, mention_id
+    ) = 1 as is_first_in_article,
     quote,
     start_offset,
     end_offset,

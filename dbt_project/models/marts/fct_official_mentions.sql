@@ -6,6 +6,10 @@ select
     source,
     payload ->> 'name' as official_name,
     payload ->> 'title' as title,
+    -- counting these counts the articles naming the official without a count(distinct) (dim_officials)
+    row_number() over (
+        partition by article_id, payload ->> 'name' order by start_offset, mention_id
+    ) = 1 as is_first_in_article,
     quote,
     start_offset,
     end_offset,

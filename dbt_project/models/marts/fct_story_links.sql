@@ -17,30 +17,27 @@
     {% set watermark = incremental_watermark() %}
 {% endif %}
 
-with articles as (
-    select
-        article_id,
-        source,
-        published_date,
-        loaded_at
-    from {{ ref('int_articles_deduplicated') }}
-),
+with
 
 {% if is_incremental() %}
     changed as (
         select
             article_id,
             published_date
-        from articles
+        from {{ ref('int_articles_deduplicated') }}
         where loaded_at > {{ watermark }}
     ),
 
+    -- links are symmetric (the same shared figures counted from either side), so the articles a changed article
+    -- was linked to are the copies listed on its own previous row: no scan of every row's copy list
     previous_partners as (
         select
-            previous.article_id,
-            previous.published_date
+            partner.article_id,
+            partner.published_date
         from {{ this }} as previous
-        where previous.copy_article_ids && (select array_agg(changed.article_id) from changed)
+        cross join unnest(previous.copy_article_ids) as copy_of (article_id)
+        inner join {{ this }} as partner on copy_of.article_id = partner.article_id
+        where previous.article_id in (select changed.article_id from changed)
     ),
 
     -- the only days whose figures can matter: a changed article's copies are within 3 days of it and their own
@@ -64,7 +61,8 @@ figure_keys as (
     where
         value is not null and published_date is not null
         {% if is_incremental() %}
-            and published_date in (select window_days.window_date from window_days)
+            -- as an array, so that the planner reads the published_date index for these few days
+            and published_date = any(array(select window_days.window_date from window_days))
         {% endif %}
 ),
 
@@ -124,7 +122,7 @@ select
     ) as copy_sources,
     coalesce(max(p.shared_figures), 0) as shared_figures,
     art.loaded_at
-from articles as art
+from {{ ref('int_articles_deduplicated') }} as art
 left join pairs as p on art.article_id = p.article_id
 {% if is_incremental() %}
     where art.article_id in (select affected.article_id from affected)
