@@ -13,10 +13,6 @@
 -- denominator, period). `story_id` is the smallest article id among the article and its copies.
 -- Incrementally, only the rows of changed articles, of the articles they now share figures with and of the ones
 -- they were linked to before are recomputed.
-{% if is_incremental() %}
-    {% set watermark = incremental_watermark() %}
-{% endif %}
-
 with
 
 {% if is_incremental() %}
@@ -25,7 +21,7 @@ with
             article_id,
             published_date
         from {{ ref('int_articles_deduplicated') }}
-        where loaded_at > {{ watermark }}
+        {{ changed_articles_only() }}
     ),
 
     -- links are symmetric (the same shared figures counted from either side), so the articles a changed article
@@ -72,12 +68,7 @@ figure_keys as (
         union
         select b.article_id
         from figure_keys as a
-        cross join generate_series(-3, 3) as window_day (offset_days)
-        inner join figure_keys as b
-            on
-                a.figure_key = b.figure_key
-                and b.published_date = a.published_date + window_day.offset_days
-                and a.source <> b.source
+        {{ figure_band_join('figure_keys', 'a', 'b') }}
         where a.article_id in (select changed.article_id from changed)
         union
         select previous_partners.article_id from previous_partners
@@ -91,15 +82,7 @@ pairs as (
         b.source as copy_source,
         count(*) as shared_figures
     from figure_keys as a
-    -- a band join written as equalities (key, date + d for d in -3..3): the hash join then only pairs figures
-    -- already within the window. With `abs(a.date - b.date) <= 3` as a filter it first paired every article with
-    -- every other sharing any figure, which is quadratic in a common one ("3 đảng viên").
-    cross join generate_series(-3, 3) as window_day (offset_days)
-    inner join figure_keys as b
-        on
-            a.figure_key = b.figure_key
-            and b.published_date = a.published_date + window_day.offset_days
-            and a.source <> b.source
+    {{ figure_band_join('figure_keys', 'a', 'b') }}
     {% if is_incremental() %}
         where a.article_id in (select affected.article_id from affected)
     {% endif %}
