@@ -4,7 +4,7 @@
         unique_key='article_id',
         incremental_strategy='delete+insert',
         on_schema_change='append_new_columns',
-        indexes=[{'columns': ['article_id']}],
+        indexes=[{'columns': ['article_id'], 'unique': True}],
         post_hook="{{ analyze_after_rebuild() }}"
     )
 }}
