@@ -71,3 +71,44 @@
     )
     {%- endif %}
 {% endmacro %}
+
+{#
+  Articles that no longer exist: a canonical URL that a page re-parsed since `since` used to carry and that no
+  page's latest parse carries now (a parser that normalises canonical URLs differently, a page that now declares
+  another canonical). A full refresh never builds them; incremental models drop their rows with
+  drop_vanished_articles(). Only the few re-parsed pages are read, through the parsed_at and canonical_url indexes.
+#}
+{% macro vanished_article_ids(since) %}
+    select md5(was.canonical_url) as article_id
+    from {{ ref('stg_extracted__article_versions') }} as was
+    where
+        was.page_id = any(array(
+            select reparsed.page_id
+            from {{ ref('stg_extracted__article_versions') }} as reparsed
+            where reparsed.parsed_at > {{ since }}
+        ))
+        and not exists (
+            select 1
+            from {{ ref('stg_extracted__article_versions') }} as carrier
+            where
+                carrier.canonical_url = was.canonical_url
+                -- the carrier is its page's latest parse (the order stg_extracted__articles picks by)
+                and not exists (
+                    select 1
+                    from {{ ref('stg_extracted__article_versions') }} as newer
+                    where
+                        newer.page_id = carrier.page_id
+                        and (newer.parsed_at, newer.parser_version) > (carrier.parsed_at, carrier.parser_version)
+                )
+        )
+{% endmacro %}
+
+{% macro drop_vanished_articles() %}
+    {%- if is_incremental() and execute %}
+        {%- set before = run_query("select current_setting('hanoi.watermark', true)").columns[0].values()[0] %}
+        {%- if before %}
+    delete from {{ this }}
+    where article_id in ({{ vanished_article_ids("'" ~ before ~ "'::timestamptz") }})
+        {%- endif %}
+    {%- endif %}
+{% endmacro %}

@@ -5,7 +5,7 @@
         incremental_strategy='delete+insert',
         on_schema_change='append_new_columns',
         indexes=[{'columns': ['article_id']}, {'columns': ['page_id']}, {'columns': ['loaded_at']}],
-        post_hook="analyze {{ this }} (article_id, page_id, loaded_at)"
+        post_hook=["{{ drop_vanished_articles() }}", "analyze {{ this }} (article_id, page_id, loaded_at)"]
     )
 }}
 -- One article per canonical URL: the parse of the most recently fetched page version wins, with the latest

@@ -5,10 +5,13 @@
         incremental_strategy='delete+insert',
         on_schema_change='append_new_columns',
         indexes=[{'columns': ['article_id']}],
-        post_hook=["{{ drop_superseded_rows() }}", "{{ analyze_after_rebuild() }}"]
+        post_hook=[
+            "{{ drop_superseded_rows() }}", "{{ drop_vanished_articles() }}", "{{ analyze_after_rebuild() }}"
+        ]
     )
 }}
 -- depends_on: {{ ref('int_articles_deduplicated') }}  (read by the incremental post-hook)
+-- depends_on: {{ ref('stg_extracted__article_versions') }}  (read by the incremental post-hook)
 -- One row per discipline figure × form ('total' included), with its period normalised to a key: the narrow table
 -- discipline_by_period aggregates (no quotes, no JSON), kept per changed article like the facts.
 with figures as (

@@ -1,5 +1,6 @@
 -- Grain: one row per article (canonical URL), from the latest fetched version of its page.
 -- depends_on: {{ ref('int_articles_deduplicated') }}  (read by the incremental post-hook)
+-- depends_on: {{ ref('stg_extracted__article_versions') }}  (read by the incremental post-hook)
 with figure_counts as (
     select
         article_id,

@@ -1,5 +1,6 @@
 -- Grain: one row per discipline figure × form. A figure reported without a breakdown has one row with a null form.
 -- depends_on: {{ ref('int_articles_deduplicated') }}  (read by the incremental post-hook)
+-- depends_on: {{ ref('stg_extracted__article_versions') }}  (read by the incremental post-hook)
 with discipline as (
     select *
     from {{ ref('fct_figures') }}

@@ -1,5 +1,6 @@
 -- Grain: one row per event date named in a current article version ("Sáng 13/7" resolved against publication).
 -- depends_on: {{ ref('int_articles_deduplicated') }}  (read by the incremental post-hook)
+-- depends_on: {{ ref('stg_extracted__article_versions') }}  (read by the incremental post-hook)
 select
     mention_id as event_date_id,
     article_id,

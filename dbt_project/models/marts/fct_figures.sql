@@ -1,5 +1,6 @@
 -- Grain: one row per extracted figure, with its exact quote and offsets into the article text (provenance).
 -- depends_on: {{ ref('int_articles_deduplicated') }}  (read by the incremental post-hook)
+-- depends_on: {{ ref('stg_extracted__article_versions') }}  (read by the incremental post-hook)
 select
     f.figure_id,
     f.article_id,

@@ -1,5 +1,6 @@
 -- Grain: one row per official named (with a title) in a current article version.
 -- depends_on: {{ ref('int_articles_deduplicated') }}  (read by the incremental post-hook)
+-- depends_on: {{ ref('stg_extracted__article_versions') }}  (read by the incremental post-hook)
 select
     mention_id as official_mention_id,
     article_id,

@@ -5,9 +5,10 @@
         incremental_strategy='delete+insert',
         on_schema_change='append_new_columns',
         indexes=[{'columns': ['article_id'], 'unique': True}],
-        post_hook="{{ analyze_after_rebuild() }}"
+        post_hook=["{{ drop_vanished_articles() }}", "{{ analyze_after_rebuild() }}"]
     )
 }}
+-- depends_on: {{ ref('stg_extracted__article_versions') }}  (read by incremental runs only)
 -- Grain: one row per article, with the articles from other outlets that report the same story (syndicated or
 -- rewritten copies): published within 3 days of it and sharing at least 3 identical figures (kind, value,
 -- denominator, period). `story_id` is the smallest article id among the article and its copies.
@@ -22,6 +23,12 @@ with
             published_date
         from {{ ref('int_articles_deduplicated') }}
         {{ changed_articles_only() }}
+        union all
+        -- an article that no longer exists: its former copies must drop it (its own row goes in the post-hook)
+        select
+            vanished.article_id,
+            null::date as published_date
+        from ({{ vanished_article_ids(incremental_watermark()) }}) as vanished
     ),
 
     -- links are symmetric (the same shared figures counted from either side), so the articles a changed article
