@@ -28,12 +28,20 @@
     {%- endif -%}
 {% endmacro %}
 
+{#
+  In a post-hook: the watermark this model's run started from (kept by incremental_watermark(), since the insert has
+  moved max(loaded_at) since), or none when not executing.
+#}
+{% macro watermark_before_this_run() %}
+    {%- if execute -%}
+        {{ return(run_query("select current_setting('hanoi.watermark', true)").columns[0].values()[0]) }}
+    {%- endif -%}
+    {{ return(none) }}
+{% endmacro %}
+
 {% macro drop_superseded_rows() %}
     {%- if is_incremental() %}
-        {%- set before = none %}
-        {%- if execute %}
-            {%- set before = run_query("select current_setting('hanoi.watermark', true)").columns[0].values()[0] %}
-        {%- endif %}
+        {%- set before = watermark_before_this_run() %}
     delete from {{ this }} as t
     using {{ ref('int_articles_deduplicated') }} as a
     where
@@ -104,8 +112,8 @@
 {% endmacro %}
 
 {% macro drop_vanished_articles() %}
-    {%- if is_incremental() and execute %}
-        {%- set before = run_query("select current_setting('hanoi.watermark', true)").columns[0].values()[0] %}
+    {%- if is_incremental() %}
+        {%- set before = watermark_before_this_run() %}
         {%- if before %}
     delete from {{ this }}
     where article_id in ({{ vanished_article_ids("'" ~ before ~ "'::timestamptz") }})
