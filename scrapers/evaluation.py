@@ -1,7 +1,10 @@
-"""Scoring the extractor against an annotated corpus (tests/corpus/hard_sentences.yaml and the seed gold).
+"""Scoring the extractor against an annotated corpus (tests/corpus/*_sentences.yaml and the seed gold).
 
 A case lists every figure it expects; a figure matches when its kind and value agree and every other field the
-case names agrees too. Unmatched expectations are misses (false negatives), unmatched outputs are false positives.
+case names agrees too. `is_part: true` asks for a part (an output with `part_of`); any other expectation is a
+total, so a part never matches it. Unmatched expectations are misses (false negatives), unmatched outputs are
+false positives. `summarise` also reports the measures issue 15 tracks: core-figure precision/recall, exact
+breakdowns, officials' names, violation categories, changes, documents and false figures on statistic-free text.
 """
 
 from __future__ import annotations
@@ -25,6 +28,11 @@ class CaseResult:
     missed: list = field(default_factory=list)
     spurious: list = field(default_factory=list)
     other_errors: list = field(default_factory=list)  # documents / officials / event dates that differ
+    pairs: list = field(default_factory=list)  # (expected, output or None) for every expected figure
+    outputs: list = field(default_factory=list)  # every figure output
+    officials_expected: int = 0
+    officials_found: int = 0
+    documents_ok: bool | None = None
 
     @property
     def ok(self) -> bool:
@@ -36,7 +44,11 @@ def load_cases(path: Path) -> list[dict]:
 
 
 def _matches(expected: dict, got: dict) -> bool:
+    if bool(expected.get("is_part")) != (got.get("part_of") is not None):
+        return False
     for key, want in expected.items():
+        if key == "is_part":
+            continue
         have = got.get(key)
         if key == "range" and want is not None:
             want = [float(x) for x in want]
@@ -62,28 +74,74 @@ def score_case(case: dict) -> CaseResult:
         if text[item["start"]:item["end"]] != item["quote"]:
             result.other_errors.append(f"quote/offset mismatch: {item['quote']!r}")
     got = [i for i in items if i["type"] == "figure"]
+    result.outputs = got
     unmatched = list(got)
     for want in case.get("figures", []):
         hit = next((g for g in unmatched if _matches(want, g)), None)
+        result.pairs.append((want, hit))
         if hit is None:
             result.missed.append(want)
         else:
             unmatched.remove(hit)
             result.matched += 1
-    result.spurious = [{k: g[k] for k in ("kind", "value", "unit", "quote")} for g in unmatched]
+    result.spurious = [{k: g.get(k) for k in ("kind", "value", "unit", "quote")} for g in unmatched]
     if "documents" in case:
         docs = [i["code"] for i in items if i["type"] == "document"]
         if docs != case["documents"]:
             result.other_errors.append(f"documents {docs} != {case['documents']}")
+    if "documents" in case:
+        result.documents_ok = not any(e.startswith("documents") for e in result.other_errors)
     if "officials" in case:
-        offs = [[i["name"], i["title"]] for i in items if i["type"] == "official"]
-        if offs != [list(o) for o in case["officials"]]:
+        found = [i for i in items if i["type"] == "official"]
+        names = [i["name"] for i in found]
+        want = [o if isinstance(o, str) else o[0] for o in case["officials"]]
+        result.officials_expected = len(want)
+        result.officials_found = sum(1 for n in want if n in names)
+        offs = [i["name"] if isinstance(o, str) else [i["name"], i["title"]]
+                for i, o in zip(found, case["officials"] + [""] * len(found))]
+        expected = [o if isinstance(o, str) else list(o) for o in case["officials"]]
+        if offs != expected:
             result.other_errors.append(f"officials {offs} != {case['officials']}")
     if "event_dates" in case:
         dates = [i["date"] for i in items if i["type"] == "event_date"]
         if dates != [str(d) for d in case["event_dates"]]:
             result.other_errors.append(f"event dates {dates} != {case['event_dates']}")
     return result
+
+
+CORE_KINDS = {"discipline_party_members", "discipline_party_orgs", "inspection", "supervision", "violation_found",
+              "complaints", "suspension", "commendation", "ratio", "percent"}
+
+
+def _recall_of(results: list[CaseResult], pick) -> tuple[int, int]:
+    pairs = [(w, g) for r in results for w, g in r.pairs if pick(w)]
+    return sum(g is not None for _, g in pairs), len(pairs)
+
+
+def measures(results: list[CaseResult]) -> dict:
+    """The issue-15 measures over a set of scored cases."""
+    core_tp, core_expected = _recall_of(results, lambda w: w["kind"] in CORE_KINDS)
+    core_out = sum(1 for r in results for g in r.outputs if g["kind"] in CORE_KINDS)
+    # a breakdown is exact when the output total with that kind and value carries exactly those forms
+    bd = [(w, r) for r in results for w, _ in r.pairs if w.get("breakdown")]
+    num = lambda v: None if v is None else float(v)  # noqa: E731
+    bd_ok = sum(any(g["kind"] == w["kind"] and g.get("part_of") is None and num(g["value"]) == num(w.get("value"))
+                    and g.get("breakdown") == w["breakdown"] for g in r.outputs) for w, r in bd)
+    cat_tp, cat_n = _recall_of(results, lambda w: w["kind"] == "violation_category")
+    chg_tp, chg_n = _recall_of(results, lambda w: w["kind"] == "change")
+    docs = [r.documents_ok for r in results if r.documents_ok is not None]
+    ratio = lambda a, b: round(a / b, 3) if b else None  # noqa: E731
+    return {
+        "core_precision": ratio(core_tp, core_out), "core_recall": ratio(core_tp, core_expected),
+        "core_expected": core_expected,
+        "breakdowns_exact": ratio(bd_ok, len(bd)), "breakdowns": len(bd),
+        "officials_names": ratio(sum(r.officials_found for r in results), sum(r.officials_expected for r in results)),
+        "officials": sum(r.officials_expected for r in results),
+        "violation_categories": ratio(cat_tp, cat_n), "categories": cat_n,
+        "changes": ratio(chg_tp, chg_n), "changes_expected": chg_n,
+        "documents_exact": ratio(sum(docs), len(docs)),
+        "false_figures_on_statistic_free_text": sum(len(r.outputs) for r in results if not r.pairs),
+    }
 
 
 def summarise(results: list[CaseResult]) -> dict:
@@ -96,4 +154,4 @@ def summarise(results: list[CaseResult]) -> dict:
             "true_positives": tp, "false_negatives": fn, "false_positives": fp,
             "precision": round(precision, 4), "recall": round(recall, 4),
             "f1": round(2 * precision * recall / (precision + recall), 4) if precision + recall else 0.0,
-            "known_gaps": [r.id for r in results if r.gap]}
+            "known_gaps": [r.id for r in results if r.gap], "measures": measures(results)}

@@ -17,20 +17,27 @@ SURNAMES = (
 ).split()
 NAME = rf"(?P<name>(?:{'|'.join(SURNAMES)})(?:\s+{SYL}){{1,3}})"
 TITLE_HEAD = (
-    r"(?:Tổng Bí thư|Phó Bí thư Thường trực|Phó Bí thư|Bí thư|Chủ tịch|Phó Chủ tịch|Trưởng ban|Phó Trưởng ban|Ủy viên"
-    r"|Uỷ viên|Chánh Văn phòng|Giám đốc|Phó Giám đốc|Thủ tướng|Phó Thủ tướng|Bộ trưởng|Thứ trưởng|Trưởng Ban|Phó Trưởng Ban)"
+    r"(?:Tổng Bí thư|Phó Bí thư Thường trực|Phó Bí thư|Bí thư|Phó Chủ tịch Thường trực|Chủ tịch|Phó Chủ tịch"
+    r"|Phó Chủ nhiệm Thường trực|Phó Chủ nhiệm|Chủ nhiệm|Trưởng [Bb]an|Phó Trưởng [Bb]an|Ủy viên|Uỷ viên|Chánh Văn phòng"
+    r"|Phó Chánh Văn phòng|Giám đốc|Phó Giám đốc|Thủ tướng|Phó Thủ tướng|Bộ trưởng|Thứ trưởng|Tổng Thanh tra"
+    r"|(?:Thành|Tỉnh|Quận|Huyện|Thị) ủy viên|Trưởng phòng|Phó Trưởng phòng|Chủ tịch UBND)"
 )
-ORG_WORD = rf"(?!và\s|với\s|cùng\s)(?:[{UPPER}][{LOWER}]*\.?|T\.Ư|TƯ|UBND|HĐND|UBMTTQ|MTTQ|TP\.?|[{LOWER}]+)"
+ORG_WORD = rf"(?!và\s|với\s|cùng\s)(?:[{UPPER}][{LOWER}]*\.?|T\.Ư|TƯ|UBND|HĐND|UBMTTQ|MTTQ|UBKT|TP\.?|[{LOWER}]+)"
 # "Bí thư Thành ủy Hà Nội Hoàng Trung Hải": title, then its organisation, then the name. The organisation is the
 # shortest run of words that leaves a 2-4 syllable name at the end.
 TITLE_THEN_NAME = re.compile(
-    rf"(?P<title>{TITLE_HEAD}(?:\s+{ORG_WORD}){{0,8}}?)\s+{NAME}(?=\s*(?:[,.;:)\n]|phát biểu|cho biết|nhấn mạnh|đề nghị|yêu cầu|chủ trì|trao|đánh giá|lưu ý|đã|khẳng định|nói|chia sẻ|tặng|gửi|thăm|làm việc|dự|tham dự|trình|ký|chỉ đạo|kết luận|$))"
+    rf"(?P<title>{TITLE_HEAD}(?:\s+{ORG_WORD}){{0,8}}?)\s+{NAME}(?=\s*(?:[,.;:)\n]|[-–]\s|$)|\s+[{LOWER}])"
 )
 # "đồng chí Nguyễn Lan Hương - Ủy viên Ban Thường vụ Thành ủy, Chủ tịch UBMTTQ …"
 VERB_STOP = r"chủ trì|trao|phát biểu|cho biết|nhấn mạnh|đề nghị|yêu cầu|đánh giá|làm việc|kết luận|dự|tham dự|lưu ý|chỉ đạo"
 NAME_THEN_TITLE = re.compile(
-    rf"(?:đồng chí|Đồng chí|ông|Ông|bà|Bà)\s+{NAME}\s*[-–,]\s*(?P<title>{TITLE_HEAD}(?:\s+[^;.()\s]+){{0,16}}?)"
-    rf"(?=[;.(]|\s+(?:{VERB_STOP})\b|$)"
+    rf"(?:đồng chí|Đồng chí|ông|Ông|bà|Bà)\s+{NAME}\s*[-–,]\s*(?P<title>{TITLE_HEAD}(?:,?\s+[^;.(),\s]+){{0,16}}?)"
+    rf"(?=[;.(]|\s+(?:{VERB_STOP})\b|,\s+[{LOWER}]|,?\s*$)"
+)
+# "Đồng chí Nguyễn Văn A từng giữ chức Phó Bí thư Thành ủy nhiệm kỳ …"
+NAME_HOLDS_TITLE = re.compile(
+    rf"(?:đồng chí|Đồng chí|ông|Ông|bà|Bà)\s+{NAME}\s+(?:(?:từng|hiện|đang|nguyên)\s+)?(?:giữ chức(?: vụ)?|là)\s+"
+    rf"(?P<title>{TITLE_HEAD}(?:\s+(?:[{UPPER}][{LOWER}]*|ủy|uỷ|T\.Ư|UBND|HĐND)){{0,6}})"
 )
 # "Tham dự có các đồng chí: Hoàng Trung Hải, Bí thư Thành ủy Hà Nội; Ngô Thị Thanh Hằng, Phó Bí thư …; …"
 LIST_HEAD = re.compile(r"(?:các|Các)\s+(?:đồng chí|vị đại biểu|đại biểu)\s*:\s*")
@@ -41,7 +48,7 @@ NOT_NAMES = re.compile(r"^(?:Hà Nội|Thành|Thành Ủy|Ban|Ủy|Đảng|Quậ
 
 def find_officials(text: str) -> list[dict]:
     found: dict[tuple[int, int], dict] = {}
-    for rx in (TITLE_THEN_NAME, NAME_THEN_TITLE):
+    for rx in (TITLE_THEN_NAME, NAME_THEN_TITLE, NAME_HOLDS_TITLE):
         for m in rx.finditer(text):
             name = m["name"]
             if NOT_NAMES.match(name) or name.split()[-1] in ("Nội", "Đảng", "Thành", "Quận", "Ủy", "Uỷ"):

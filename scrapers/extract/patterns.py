@@ -1,0 +1,72 @@
+"""Regex building blocks the rules share, compiled once at import (never per call). All run on `matchable` text."""
+
+from __future__ import annotations
+
+import re
+
+from scrapers.extract.numbers import NUMBER, QUALIFIER
+from scrapers.vocabulary import FORMS
+
+FORM = "(?:" + "|".join(FORMS) + ")"
+# "cấp ủy viên" before "cấp ủy": a member of a committee is a party member, the committee is an organisation
+ORG_SUBJECT = r"(?:tổ chức (?:cơ sở )?đảng|tổ chức|chi bộ|đảng bộ|cấp ủy(?! viên)|ban thường vụ)"
+MEMBER_SUBJECT = (r"(?:cán bộ,\s*đảng viên|trường hợp(?:\s+đảng viên)?|đảng viên|cấp ủy viên|cán bộ|người|đồng chí"
+                  r"|công chức|lãnh đạo)")
+SUBJECT = rf"(?:{ORG_SUBJECT}|{MEMBER_SUBJECT})"
+QNUM = rf"(?:(?P<q>{QUALIFIER})\s+)?(?P<n>{NUMBER})"
+NUM_START = r"(?<![\w.,/])"
+
+SUBJECT_COUNT = re.compile(rf"{NUM_START}{QNUM}\s+(?P<subj>{SUBJECT})(?!\w)", re.I)
+# a share in brackets after a part: "(chiếm 55%)", "(25%)", "(17,3%)"
+SHARE = rf"\s*\((?:chiếm\s+|bằng\s+)?(?P<share>{NUMBER})\s*%\)"
+SHARE_RE = re.compile(SHARE)
+# One discipline form and its count, in either order:
+#   "khiển trách 22", "Khiển trách: 7", "khai trừ ra khỏi Đảng 5 đảng viên", "cảnh cáo 10 (25%)"
+#   "17 khiển trách", "2 trường hợp cảnh cáo", "3 bị khai trừ", "40 trường hợp khiển trách"
+PAIR = re.compile(
+    rf"(?P<f1>{FORM})(?:\s+ra khỏi đảng)?\s*(?::|bằng|là|đối với)?\s*(?P<n1>{NUMBER})(?!\s*[/%\d])"
+    rf"(?:\s+(?:{SUBJECT})(?!\w))?(?:{SHARE.replace('share', 's1')})?"
+    rf"|(?P<n2>{NUMBER})\s+(?:(?:{SUBJECT})\s+)?(?:bị\s+|bằng\s+|với\s+)?(?:(?:hình thức|kỷ luật)\s+)*(?P<f2>{FORM})"
+    rf"(?:\s+ra khỏi đảng)?(?:{SHARE.replace('share', 's2')})?",
+    re.I,
+)
+TRIGGERS = [  # (kind, pattern) — the trigger nearest before a count decides its kind
+    ("discipline", r"kỷ luật"),
+    # "Ủy ban Kiểm tra" is the body, not the act; the act may carry "khi có dấu hiệu vi phạm"
+    ("inspection", r"(?<!ban )(?<!nhiệm vụ )kiểm tra(?: khi có dấu hiệu vi phạm)?"),
+    ("supervision", r"(?<!nhiệm vụ kiểm tra, )giám sát"),
+    ("violation_found", r"(?:phát hiện|kết luận)[^.;]*?vi phạm|có vi phạm|vi phạm"),
+    ("complaints", r"đơn thư|tố cáo|khiếu nại|phản ánh, kiến nghị"),
+    ("suspension", r"đình chỉ"),
+    ("commendation", r"bằng khen|giấy khen|khen thưởng|tặng thưởng|biểu dương|tuyên dương|huân chương|huy hiệu"
+                     r"|được tặng|trao tặng|tặng"),
+    # verbs whose objects are plain counts: they end the reach of the triggers before them
+    ("count", r"kết nạp|ban hành|mở|tổ chức được|phát triển"),
+]
+TRIGGER = re.compile("|".join(f"(?P<{k}>(?<!\\w)(?:{p})(?!\\w))" for k, p in TRIGGERS), re.I)
+# "14 đảng viên bị kỷ luật", "312 tổ chức đảng được kiểm tra", "3 đảng viên bị đình chỉ": the act after its count
+PASSIVE = re.compile(
+    r"\s*(?:vi phạm\s+)?(?:đã\s+)?(?:bị|được|phải)\s+(?:xử lý\s+|xem xét,?\s+|thi hành\s+|tiến hành\s+|trao\s+"
+    r"|nhận\s+)*"
+    rf"(?:{TRIGGER.pattern})", re.I)
+COMMEND_UNIT = re.compile(
+    rf"{NUM_START}{QNUM}\s+(?P<unit>tập thể(?:,\s*cá nhân|\s+và\s+cá nhân)?|cá nhân|đảng viên|đồng chí|tổ chức cơ sở đảng"
+    r"|tổ chức(?: đảng)?|đơn vị|chi bộ|đảng bộ|gia đình|hộ gia đình)(?!\w)", re.I)
+COMPLAINT_COUNT = re.compile(
+    rf"{NUM_START}{QNUM}\s+(?P<unit>(?:lá\s+)?đơn(?!\s+vị)(?:\s+thư)?(?:\s+(?:tố cáo|khiếu nại|phản ánh|kiến nghị)"
+    rf"(?:,\s*(?:tố cáo|khiếu nại|phản ánh|kiến nghị))*)?|vụ việc|lượt công dân)(?!\w)", re.I)
+RATIO = re.compile(r"(?<![\w/.,])(?P<a>\d{1,6})\s*/\s*(?P<b>\d{1,6})(?![\w/])")
+RANGE_DASH = r"\s*(?:[-–—]|đến|tới)\s*"
+PERCENT = re.compile(rf"{NUM_START}{QNUM}(?:{RANGE_DASH}(?P<n_hi>{NUMBER}))?\s*%(?P<after>\s+trở lên)?")
+CHANGE = re.compile(
+    rf"(?<!\w)(?P<dir>tăng|giảm)(?:\s+(?:thêm|được))?\s+(?:(?P<q>{QUALIFIER})\s+)?(?P<n>{NUMBER})(?P<pct>\s*%)?",
+    re.I)
+BASE = re.compile(r"so với\s+(?P<base>[^,.;()]+?)(?=\s*(?:[,.;()]|$|\s+(?:là|và|thì)\s))", re.I)
+MONEY = re.compile(rf"{NUM_START}{QNUM}\s+(?P<scale>nghìn tỷ|tỷ|triệu|nghìn|ngàn)?\s*đồng(?!\w)(?!\s+chí)", re.I)
+COUNT = re.compile(rf"(?<![\w.,/-]){QNUM}(?!\s*[%/])(?=\s+[a-zà-ỹđ])")
+TIME_UNITS = re.compile(r"(?:tháng|năm|ngày|giờ|phút|tuần|quý|thế kỷ|lần|nhiệm kỳ|kỳ|khóa|khoá)\b")
+WORD_COUNT_NOUNS = re.compile(
+    rf"(?:{SUBJECT}|tập thể|cá nhân|đồng chí|đề tài|chuyên đề|đề án|chương trình|nhóm|thành viên|đơn vị|xã|phường"
+    r"|quận|huyện|cuộc|vụ|đơn|đoàn|tổ|ban|lớp|buổi|đợt|hội nghị|nhiệm vụ|giải pháp|chỉ tiêu|kế hoạch|văn bản|lượt)\b",
+    re.I)
+SCALE = {"nghìn tỷ": 10**12, "tỷ": 10**9, "triệu": 10**6, "nghìn": 10**3, "ngàn": 10**3, None: 1}

@@ -1,0 +1,114 @@
+"""Discipline breakdowns: after a total is found, each strategy tries to read its forms; the first that finds any
+wins. A breakdown is a dict {form: count} plus the spans it used (claimed so no part becomes a figure of its own)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from scrapers.extract.numbers import NUMBER, parse_number
+from scrapers.extract.patterns import FORM, PAIR, SUBJECT_COUNT
+from scrapers.extract.sentence import Sentence
+
+
+@dataclass
+class Breakdown:
+    forms: dict[str, int]
+    spans: list[tuple[int, int]]  # absolute offsets of what it read
+    end: int  # absolute offset where the total's quote may end (same sentence) or -1
+
+
+def pairs_in(segment: str, offset: int) -> tuple[dict[str, int], list[tuple[int, int]]]:
+    found: dict[str, int] = {}
+    spans = []
+    for m in PAIR.finditer(segment):
+        form = (m["f1"] or m["f2"]).lower()
+        try:
+            n = parse_number(m["n1"] or m["n2"])
+        except ValueError:
+            continue
+        if not float(n).is_integer():
+            continue
+        found[form] = found.get(form, 0) + int(n)
+        spans.append((offset + m.start(), offset + m.end()))
+    return found, spans
+
+
+MARKER = re.compile(
+    r"(?:\s+(?:có\s+)?vi phạm)?\s*(?:[,;:.]\s*)?(?:\(\s*)?(?P<mark>trong đó|trong số đó|gồm(?: có)?|bao gồm|cụ thể|với|về hình thức(?: kỷ luật)?"
+    r"|hình thức)?\s*(?:[,:]\s*)?(?:có\s+)?", re.I)
+SINGLE = re.compile(rf"\s*(?:bằng|với)\s+(?:hình thức\s+)?(?P<form>{FORM})(?![\s:]*{NUMBER})", re.I)
+NEXT_MARKER = re.compile(r"\s*[\"“(]?(?:Trong đó|Cụ thể|Gồm|Về hình thức|Hình thức)", re.I)
+
+
+def single_form(ctx: Sentence, after: int, value) -> Breakdown | None:
+    """"kỷ luật 3 chi bộ bằng hình thức khiển trách": one form for the whole total."""
+    m = SINGLE.match(ctx.s, after)
+    if not m or value is None:
+        return None
+    return Breakdown({m["form"].lower(): int(value)}, [], ctx.base + m.end())
+
+
+def bracketed(ctx: Sentence, after: int, value) -> Breakdown | None:
+    """"(khiển trách 6, cảnh cáo 1, giải tán 1)" right after the total."""
+    m = re.compile(r"\s*\(([^()]*)\)").match(ctx.s, after)
+    if not m:
+        return None
+    forms, spans = pairs_in(m.group(1), ctx.base + m.start(1))
+    return Breakdown(forms, spans, ctx.base + m.end()) if forms else None
+
+
+def clause(ctx: Sentence, after: int, value) -> Breakdown | None:
+    """", gồm: khiển trách 22 (chiếm 55%), cảnh cáo 10 …", "; trong đó thi hành kỷ luật bằng hình thức khiển
+    trách đối với 14 đảng viên", ": 12 khiển trách; 3 cảnh cáo và khai trừ 2 trường hợp". The clause ends at the
+    next total ("và 359 đảng viên") that is not itself a pair's unit."""
+    marker = MARKER.match(ctx.s, after)
+    start = marker.end()
+    rest = ctx.s[start:]
+    pair_spans = [(p.start(), p.end()) for p in PAIR.finditer(rest)]
+    if not pair_spans:
+        return None
+    stop = next((c.start() for c in SUBJECT_COUNT.finditer(rest)
+                 if not any(a <= c.start() < b for a, b in pair_spans)), len(rest))
+    first = pair_spans[0][0]
+    # the forms must come first in the clause, after a few words at most and no other number
+    lead = rest[:first]
+    if first >= stop or len(lead) > 60 or re.search(r"\d", lead) or (lead.strip() and not marker["mark"]):
+        return None
+    if re.search(r"[;.]", lead):
+        return None
+    forms, spans = pairs_in(rest[:stop], ctx.base + start)
+    if not forms:
+        return None
+    return Breakdown(forms, spans, spans[-1][1])
+
+
+def next_sentence(ctx: Sentence, after: int, value) -> Breakdown | None:
+    """"… kỷ luật 45 đảng viên. Cụ thể: Khiển trách 19 đồng chí; Cảnh cáo 6 đồng chí …" (next sentence or
+    paragraph, opened by a marker, with no other total in it)."""
+    if not ctx.following or SUBJECT_COUNT.search(ctx.s, after):
+        return None
+    nbase, nsent = ctx.following[0]
+    if not NEXT_MARKER.match(nsent):
+        return None
+    forms, spans = pairs_in(nsent, nbase)
+    if not forms:
+        return None
+    covered = [(a - nbase, b - nbase) for a, b in spans]
+    for c in SUBJECT_COUNT.finditer(nsent):
+        if not any(a <= c.start() < b for a, b in covered):
+            return None
+    if not all(ctx.claims.free(a, b) for a, b in spans):
+        return None
+    return Breakdown(forms, spans, -1)
+
+
+STRATEGIES = (single_form, bracketed, clause, next_sentence)
+
+
+def read_breakdown(ctx: Sentence, after: int, value) -> Breakdown | None:
+    for strategy in STRATEGIES:
+        found = strategy(ctx, after, value)
+        if found:
+            return found
+    return None

@@ -1,0 +1,41 @@
+"""Violation categories: "vi phạm nguyên tắc tập trung dân chủ 9 trường hợp (17,3%)", "6 trường hợp vi phạm về
+đất đai". The category is kept as written; a share in brackets is a share of the violations, kept on the figure."""
+
+from __future__ import annotations
+
+import re
+
+from scrapers.extract.numbers import parse_number, qualifier_of
+from scrapers.extract.patterns import QNUM, SHARE
+from scrapers.extract.rules import rule
+from scrapers.extract.sentence import Sentence
+
+UNIT = r"(?P<unit>trường hợp|đảng viên|tổ chức đảng|tổ chức|vụ|đồng chí|cán bộ)(?!\w)"
+CATEGORY_FIRST = re.compile(
+    rf"(?<!\w)vi phạm\s+(?:về\s+|trong\s+)?(?P<cat>[^;:()\d]{{3,80}}?)(?<!,)\s*:?\s+{QNUM}\s+{UNIT}(?:{SHARE})?", re.I)
+NUMBER_FIRST = re.compile(
+    rf"(?<![\w.,/]){QNUM}\s+{UNIT}\s+(?:có\s+)?vi phạm\s+(?:về\s+|trong\s+)?(?P<cat>[^,;.()\d]+?)"
+    rf"(?=\s*(?:[,;.()]|\s+và\s+\d|$))(?:{SHARE})?", re.I)
+# words a category never starts with: what follows "vi phạm" in those sentences is not what was violated
+NOT_CATEGORY = re.compile(
+    r"(?:đến|phải|có|đối|của|là|và|khi|nghiêm|trong số|bị|được|nhưng|nên|cần|thì|tới|dẫn|ở|mức|các|những|đã|từ"
+    r"|với|chưa|cũng|này|đó|thuộc|tại|kỷ luật|xử lý)(?!\w)", re.I)
+
+
+@rule(20)
+def violation_categories(ctx: Sentence) -> None:
+    if "vi phạm" not in ctx.s.lower():
+        return
+    for rx in (NUMBER_FIRST, CATEGORY_FIRST):
+        for m in rx.finditer(ctx.s):
+            category = re.sub(r"\s+", " ", m["cat"]).strip(" ,")
+            if not category or NOT_CATEGORY.match(category) or not ctx.free(m.start("n"), m.end("n")):
+                continue
+            try:
+                value = parse_number(m["n"])
+                share = parse_number(m["share"]) if m["share"] else None
+            except ValueError:
+                continue
+            ctx.emit("violation_category", m.start(), m.end(), value, unit=m["unit"].lower(), category=category,
+                     subject_class="tổ chức đảng" if m["unit"].lower().startswith("tổ chức") else "đảng viên",
+                     share=share, qualifier=qualifier_of(m["q"]))

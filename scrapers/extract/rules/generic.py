@@ -1,0 +1,148 @@
+"""Figures that need no predicate: completion ratios, percentages, money and plain counts of things."""
+
+from __future__ import annotations
+
+import re
+
+from scrapers.extract.numbers import QUALIFIER, parse_number, qualifier_of
+from scrapers.extract.patterns import COUNT, MONEY, PERCENT, RATIO, SCALE, TIME_UNITS, WORD_COUNT_NOUNS
+from scrapers.extract.rules import rule
+from scrapers.extract.sentence import Sentence
+
+UNIT_STOP = {
+    "đã", "đang", "được", "và", "với", "có", "của", "trong", "thực", "hoàn", "đạt", "là", "để", "do", "tại", "theo",
+    "cho", "trên", "so", "từ", "về", "bị", "sẽ", "nhằm", "gồm", "mà", "như", "nhưng", "hoặc", "hay", "khi", "đến",
+    "tới", "vào", "ra", "lên", "này", "đó", "nói", "diễn", "trở", "số", "nhiệm", "giai", "cụ", "nhất", "mỗi",
+    "hằng", "hàng", "ở", "dưới", "chiếm", "tham", "phải", "cần", "còn", "chưa", "không", "đối", "vượt",
+    "tăng", "giảm",
+}
+LIST_NOUN = re.compile(r"(?:thị trấn|thị xã|xã|phường|quận|huyện|tỉnh|thành phố|sở|ban|ngành|đoàn thể|đơn vị|chi bộ"
+                       r"|đảng bộ|cơ quan|doanh nghiệp|trường học|trường)(?!\S)")
+_TOKEN = re.compile(r"\s*([^\s,;.:()“”\"!?%]+|,|[;.:()“”\"!?%])")
+_WORDS = [re.compile(r"\s*,?\s*" + r"\s+".join([r"\S+"] * n)) for n in range(1, 12)]
+
+
+def _word_end(text: str, start: int, n: int) -> int:
+    """Offset just after the n-th word following the comma at or after `start`."""
+    m = _WORDS[n - 1].match(text, start)
+    return m.end() if m else start
+
+
+def unit_after(text: str, pos: int, max_words: int = 10) -> tuple[str, int]:
+    """Noun phrase after a number: `quận, huyện, thị xã`, `đơn vị sở, ban, ngành, đảng bộ trực thuộc`.
+
+    A comma continues the phrase only as a list of short nouns: middle items of at most two words, a last item of
+    at most four that ends the clause. "2 cấp, kiểm soát kế hoạch, tiến độ" stops at "cấp".
+    """
+    segments: list[list[str]] = [[]]
+    ends: list[int] = [pos]
+    closed_by = "end"
+    for w in _TOKEN.finditer(text, pos, min(len(text), pos + 200)):
+        token = w.group(1)
+        if token == ",":
+            segments.append([])
+            ends.append(ends[-1])
+            continue
+        first = not segments[0]
+        if (token.lower() in UNIT_STOP or not token[0].isalpha() or not token[0].islower()
+                or sum(map(len, segments)) >= max_words):
+            closed_by = "stop" if token[0].isalpha() and token.lower() in UNIT_STOP else "punct"
+            break
+        if first and not segments[-1] and len(segments) > 1:
+            break
+        segments[-1].append(token)
+        ends[-1] = w.end()
+    else:
+        closed_by = "end"
+    while len(segments) > 1 and not segments[-1]:
+        segments.pop()
+        ends.pop()
+    keep = 1
+    for i in range(1, len(segments)):
+        last = i == len(segments) - 1
+        limit = 4 if last and closed_by in ("stop", "punct", "end") else 2
+        if any(len(seg) > 2 for seg in segments[1:i]):
+            break
+        if len(segments[i]) > limit:
+            # "xã, phường, thị trấn tổ chức hội nghị": a list of administrative units ends at the last unit noun
+            head = LIST_NOUN.match(" ".join(segments[i]))
+            if last and head:
+                n = len(head.group(0).split())
+                segments[i] = segments[i][:n]
+                ends[i] = _word_end(text, ends[i - 1], n)
+                keep = i + 1
+            break
+        keep = i + 1
+    unit = ", ".join(" ".join(seg) for seg in segments[:keep] if seg)
+    return unit, ends[keep - 1]
+
+
+@rule(60)
+def ratios(ctx: Sentence) -> None:
+    for m in RATIO.finditer(ctx.s):
+        if not ctx.free(m.start(), m.end()):
+            continue
+        unit, uend = unit_after(ctx.s, m.end())
+        # a ratio counts things: "30/30 quận, huyện"; "14/TT" or a bare "13/7" is not one
+        a, b = int(m["a"]), int(m["b"])
+        if not unit or b == 0:
+            continue
+        ctx.emit("ratio", m.start(), uend, a, denominator=b, unit=unit)
+
+
+_SUBJECT_HEAD = re.compile(rf"\s*(?:đạt|là|chiếm|ở mức|bằng|khoảng|hơn|gần|trên|{QUALIFIER})?\s*$", re.I)
+
+
+def _subject_before(sent: str, pos: int) -> str | None:
+    head = re.split(r"[,;:(]", sent[max(0, pos - 120):pos])[-1]
+    head = _SUBJECT_HEAD.sub("", head.strip())
+    words = head.split()
+    return " ".join(words[-8:]) or None
+
+
+@rule(70)
+def percents(ctx: Sentence) -> None:
+    for m in PERCENT.finditer(ctx.s):
+        if not ctx.free(m.start("n"), m.end("n")):
+            continue
+        lo = parse_number(m["n"])
+        rng = (lo, parse_number(m["n_hi"])) if m["n_hi"] else None
+        ctx.emit("percent", m.start(), m.end(), None if rng else lo, unit="%",
+                 subject=_subject_before(ctx.s, m.start()), qualifier=qualifier_of(m["q"], m["after"]), range=rng)
+
+
+@rule(80)
+def money(ctx: Sentence) -> None:
+    for m in MONEY.finditer(ctx.s):
+        if not ctx.free(m.start("n"), m.end("n")):
+            continue
+        try:
+            value = parse_number(m["n"]) * SCALE[(m["scale"] or "").lower() or None]
+        except ValueError:
+            continue
+        ctx.emit("money", m.start(), m.end(), int(value) if float(value).is_integer() else value, unit="đồng",
+                 qualifier=qualifier_of(m["q"]))
+
+
+@rule(90)
+def counts(ctx: Sentence) -> None:
+    for m in COUNT.finditer(ctx.s):
+        if not ctx.free(m.start("n"), m.end("n")):
+            continue
+        rest = ctx.s[m.end():].lstrip()
+        if TIME_UNITS.match(rest):
+            continue
+        is_word = not m["n"][0].isdigit()
+        # "một" before a noun is an article ("một thành viên"), never a statistic; "một số" is "some"
+        if is_word and (m["n"].lower() == "một" or not WORD_COUNT_NOUNS.match(rest)):
+            continue
+        unit, uend = unit_after(ctx.s, m.end())
+        if not unit:
+            continue
+        at_least = re.match(r"\s+trở lên", ctx.s[uend:])
+        end = uend + (at_least.end() if at_least else 0)
+        try:
+            value = parse_number(m["n"])
+        except ValueError:
+            continue
+        ctx.emit("count", m.start(), end, value, unit=unit, qualifier="trên" if at_least else qualifier_of(m["q"]))

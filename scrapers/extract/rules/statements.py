@@ -1,0 +1,255 @@
+"""Statements governed by a predicate: kỷ luật, kiểm tra, giám sát, kết luận vi phạm, khen thưởng, đình chỉ, tố cáo.
+
+Every count with a unit in the sentence is read once, in order: the act that governs it is the passive verb right
+after it ("14 đảng viên bị kỷ luật"), else the predicate nearest before it — however far, so coordinated objects
+("kiểm tra 6.240 tổ chức đảng và 18.305 đảng viên; giám sát 3.912 …") each belong to their own verb. A discipline
+total then tries each breakdown strategy; a "trong đó có N cấp ủy viên" after any total is a part of it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from scrapers.extract.model import Draft
+from scrapers.extract.numbers import parse_number, qualifier_of
+from scrapers.extract.patterns import (
+    COMMEND_UNIT,
+    COMPLAINT_COUNT,
+    FORM,
+    NUM_START,
+    ORG_SUBJECT,
+    PAIR,
+    PASSIVE,
+    QNUM,
+    SHARE_RE,
+    SUBJECT,
+    SUBJECT_COUNT,
+    TRIGGER,
+)
+from scrapers.extract.rules import rule
+from scrapers.extract.rules.breakdowns import read_breakdown
+from scrapers.extract.sentence import Sentence
+
+WORK_COUNT = re.compile(rf"{NUM_START}{QNUM}\s+(?P<unit>cuộc|đợt)(?=\s+(?:kiểm tra|giám sát))", re.I)
+# "Số đảng viên bị kỷ luật là 33", "số tổ chức đảng được kiểm tra: 120"
+STATED = re.compile(
+    rf"(?<!\w)[Ss]ố(?:\s+lượng)?\s+(?P<subj>{SUBJECT})(?P<mid>[^,.;:\d]{{0,50}}?)\s*(?:là|đạt|có|:)\s+{QNUM}"
+    r"(?!\s*[%/\d])(?!\s+[a-zà-ỹđ])", re.I)
+SUBGROUP_MARK = re.compile(r"\s*(?:,\s*|;\s*)?(?:\(\s*|trong đó\s*[,:]?\s*|trong số (?:đó|này)\s*[,:]?\s*)(?:có\s+)?",
+                           re.I)
+CHANGE_BEFORE = re.compile(r"(?:tăng|giảm)(?:\s+(?:thêm|được))?\s+(?:\S+\s+)?$", re.I)
+SUBGROUP_CLASSES = (("cấp ủy viên", "cấp ủy viên"), ("cán bộ", "cán bộ"), ("đảng viên", "đảng viên"))
+
+
+COORDINATED = re.compile(rf"\s*(?:,|và)\s*{QNUM}\s+(?:{SUBJECT}|tập thể|cá nhân|đơn vị)(?!\w)", re.I)
+
+
+def _kind_of(ctx: Sentence, start: int, end: int) -> tuple[str | None, int]:
+    """The act governing the count at [start, end): (kind, end of a passive phrase after it or `end`)."""
+    # "45 tập thể và 60 cá nhân được tặng Bằng khen": a passive verb after coordinated counts governs them all
+    probe = end
+    for _ in range(4):
+        passive = PASSIVE.match(ctx.s, probe)
+        if passive:
+            return passive.lastgroup, passive.end() if probe == end else end
+        more = COORDINATED.match(ctx.s, probe)
+        if not more:
+            break
+        probe = more.end()
+    before = [k for s, _, k in ctx.triggers if s < start]
+    nearest = before[-1] if before else None
+    after = ctx.s[end:end + 40]
+    if nearest != "discipline" and re.match(
+            r"\s*(?:có\s+(?:dấu hiệu\s+)?)?vi phạm(?!\s+(?:về|nguyên tắc|quy định|chính sách|luật))", after, re.I):
+        return "violation_found", end
+    return nearest, end
+
+
+def _candidates(ctx: Sentence):
+    """Counts with a unit, each number once (the longest unit wins), in order."""
+    seen: dict[int, tuple] = {}
+    for family, rx in (("subject", SUBJECT_COUNT), ("commend", COMMEND_UNIT), ("complaint", COMPLAINT_COUNT),
+                       ("work", WORK_COUNT)):
+        for m in rx.finditer(ctx.s):
+            key = m.start("n")
+            if key not in seen or m.end() > seen[key][1].end():
+                seen[key] = (family, m)
+    return [seen[k] for k in sorted(seen)]
+
+
+def _unit(m) -> str:
+    return re.sub(r"\s+", " ", (m.groupdict().get("subj") or m.groupdict().get("unit") or "")).lower()
+
+
+def _member_class(unit: str) -> str:
+    return "cấp ủy viên" if unit.startswith("cấp ủy viên") else "đảng viên"
+
+
+@rule(30)
+def stated_totals(ctx: Sentence) -> None:
+    """"Số đảng viên bị kỷ luật là 33": the subject and act come first, the number last."""
+    for m in STATED.finditer(ctx.s):
+        found = TRIGGER.search(m["mid"])
+        if not found or found.lastgroup == "count" or not ctx.free(m.start("n"), m.end("n")):
+            continue
+        value = _number(m["n"])
+        if value is None:
+            continue
+        subj = _unit(m)
+        kind = found.lastgroup
+        if kind == "discipline":
+            org = re.fullmatch(ORG_SUBJECT, subj, re.I)
+            kind = "discipline_party_orgs" if org else "discipline_party_members"
+        ctx.emit(kind, m.start(), m.end(), value, unit=subj, subject=subj,
+                 subject_class="tổ chức đảng" if re.fullmatch(ORG_SUBJECT, subj, re.I) else "đảng viên",
+                 qualifier=qualifier_of(m["q"]))
+
+
+def _number(token: str):
+    try:
+        return parse_number(token)
+    except ValueError:
+        return None
+
+
+@rule(40)
+def governed(ctx: Sentence) -> None:
+    for family, m in _candidates(ctx):
+        ns, ne = m.start("n"), m.end("n")
+        if not ctx.free(ns, ne) or CHANGE_BEFORE.search(ctx.s, max(0, ns - 30), ns):
+            continue
+        if m["n"].lower() == "một" and family != "work":
+            continue  # "một" before a noun is an article ("một cán bộ"), not a statistic
+        kind, act_end = _kind_of(ctx, m.start(), m.end())
+        value = _number(m["n"])
+        if family == "complaint":
+            kind = "complaints"  # "86 đơn tố cáo" names its own act
+        elif family == "work":
+            kind = "supervision" if ctx.s[m.end():m.end() + 8].lower().startswith("giám sát") else "inspection"
+        if kind in (None, "count") or value is None:
+            continue
+        unit = _unit(m)
+        if family in ("complaint", "work"):
+            pass
+        elif family == "commend" and kind != "commendation":
+            if not SUBJECT_COUNT.match(m.group(0)):
+                continue
+            m = SUBJECT_COUNT.match(ctx.s, m.start())
+            unit = _unit(m)
+        elif kind == "commendation" and family == "subject" and not COMMEND_UNIT.match(m.group(0)):
+            continue
+        qualifier = qualifier_of(m["q"])
+        if kind == "discipline":
+            total = _discipline(ctx, m, unit, value, qualifier, act_end)
+        elif family == "work":
+            total = ctx.emit(kind, m.start(), m.end(), value, unit=unit, subject_class="cuộc", qualifier=qualifier)
+        else:
+            subject = "khi có dấu hiệu vi phạm" if kind == "inspection" and re.search(
+                r"khi có dấu hiệu vi phạm", ctx.s, re.I) else None
+            cls = _subject_class(kind, unit)
+            total = ctx.emit(kind, m.start(), m.end(), value, unit=unit, subject=subject, subject_class=cls,
+                             qualifier=qualifier)
+        if total is not None:
+            _subgroups(ctx, total, max(act_end, total.end - ctx.base))
+
+
+def _subject_class(kind: str, unit: str) -> str | None:
+    if kind == "commendation":
+        return unit if unit in ("tập thể", "cá nhân", "đơn vị") else (
+            "tập thể, cá nhân" if unit.startswith("tập thể") else
+            "tổ chức đảng" if unit.startswith(("tổ chức", "chi bộ", "đảng bộ")) else "đảng viên")
+    if kind == "complaints" and "đơn" in unit:
+        return "đơn thư"
+    if re.fullmatch(ORG_SUBJECT, unit, re.I):
+        return "tổ chức đảng"
+    return _member_class(unit)
+
+
+def _discipline(ctx: Sentence, m, unit: str, value, qualifier, act_end: int) -> Draft | None:
+    org = re.fullmatch(ORG_SUBJECT, unit, re.I)
+    kind = "discipline_party_orgs" if org else "discipline_party_members"
+    start, end = m.start(), m.end()
+    lead = re.search(rf"({FORM})\s*(?::|đối với)?\s*$", ctx.s[max(0, start - 30):start], re.I)
+    forms = None
+    if lead:
+        # "khiển trách 254 trường hợp, cảnh cáo 61 trường hợp": a list of forms with no total, read elsewhere
+        if PAIR.match(ctx.s, end) or re.match(rf"\s*[,;]\s*(?:và\s+)?(?:{PAIR.pattern})", ctx.s[end:], re.I):
+            return None
+        lead_start = max(0, start - 30) + lead.start(1)
+        before = ctx.s[:lead_start]
+        if re.search(rf"(?:{PAIR.pattern})\s*[,;]\s*(?:và\s+)?$", before[-80:], re.I):
+            return None
+        forms = {lead.group(1).lower(): int(value)}
+        start = lead_start
+        share = SHARE_RE.match(ctx.s, end)
+        if share:
+            end = share.end()
+    else:
+        found = read_breakdown(ctx, act_end, value)
+        if found:
+            forms = found.forms
+            for a, b in found.spans:
+                ctx.claims.take(a, b)
+            if found.end > 0:
+                end = found.end - ctx.base
+    complete = None
+    if forms:
+        complete = value is not None and sum(forms.values()) == value
+    return ctx.emit(kind, start, end, value, unit="tổ chức đảng" if org else "đảng viên",
+                    subject="tổ chức đảng" if org else "đảng viên",
+                    subject_class="tổ chức đảng" if org else _member_class(unit), qualifier=qualifier,
+                    breakdown=forms, breakdown_complete=complete)
+
+
+def _subgroups(ctx: Sentence, total: Draft, after: int) -> None:
+    """"kỷ luật 23 đảng viên, trong đó có 7 cấp ủy viên": members inside the total, not a new subject."""
+    mark = SUBGROUP_MARK.match(ctx.s, after)
+    if not mark or mark.end() == after:
+        return
+    pos = mark.end()
+    while True:
+        m = SUBJECT_COUNT.match(ctx.s, pos) or (COMMEND_UNIT.match(ctx.s, pos) if total.kind == "commendation"
+                                                  else None)
+        if not m or not ctx.free(m.start("n"), m.end("n")):
+            return
+        value = _number(m["n"])
+        unit = _unit(m)
+        if value is None:
+            return
+        if total.kind != "commendation" and (total.subject_class == "tổ chức đảng"
+                                             or re.fullmatch(ORG_SUBJECT, unit, re.I)):
+            return
+        label_end = re.compile(r"[^,;.()]*?(?=\s*(?:[,;.()]|\s+và\s+\d|$))").match(ctx.s, m.end("n"))
+        end = label_end.end() if label_end else m.end()
+        label = re.sub(r"\s+", " ", ctx.s[m.end("n"):end]).strip()
+        part = ctx.emit(total.kind, m.start(), end, value, unit=unit, part=label,
+                        subject_class=_subject_class(total.kind, unit) if total.kind == "commendation"
+                        else _member_class(unit), qualifier=qualifier_of(m["q"]))
+        part.total = total
+        joined = re.compile(r"\s*(?:,|và|;)\s*(?:có\s+)?").match(ctx.s, end)
+        if not joined:
+            return
+        pos = joined.end()
+
+
+@rule(45)
+def forms_without_total(ctx: Sentence) -> None:
+    """"kỷ luật khiển trách 254 trường hợp, cảnh cáo 61 trường hợp": forms listed with no total."""
+    if not any(k == "discipline" for _, _, k in ctx.triggers):
+        return
+    pairs = [p for p in PAIR.finditer(ctx.s) if ctx.free(p.start(), p.end())]
+    if not pairs:
+        return
+    s, e = pairs[0].start(), pairs[-1].end()
+    forms: dict[str, int] = {}
+    for p in pairs:
+        n = _number(p["n1"] or p["n2"])
+        if n is None:
+            continue
+        form = (p["f1"] or p["f2"]).lower()
+        forms[form] = forms.get(form, 0) + int(n)
+    span = ctx.s[s:e]
+    org = re.search(ORG_SUBJECT, span, re.I) and not re.search(r"đảng viên|trường hợp", ctx.s, re.I)
+    ctx.emit("discipline_party_orgs" if org else "discipline_party_members", s, e, None,
+             subject="tổ chức đảng" if org else "đảng viên", subject_class="tổ chức đảng" if org else "đảng viên",
+             breakdown=forms, breakdown_complete=False)

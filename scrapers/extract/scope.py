@@ -1,0 +1,117 @@
+"""Where and when a figure applies: its locality (scope), the body that acted, and its period as a sortable key.
+
+Computed here, where the text and the offsets are; dbt only reads the results.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from scrapers.extract.officials import LOWER, SURNAMES, UPPER
+
+_PLACE = rf"[{UPPER}][{LOWER}]+(?:\s+[{UPPER}][{LOWER}]+){{0,2}}"
+# "Quận ủy Long Biên", "quận Hoàn Kiếm", "Đảng bộ huyện Sóc Sơn", "Tỉnh ủy Nghệ An", "Thành ủy Hà Nội"
+LOCALITY = re.compile(
+    rf"(?<!\w)(?:(?P<district>(?:Quận|Huyện|Thị) ủy|quận|huyện|thị xã|Quận|Huyện|Thị xã)"
+    rf"|(?P<province>Tỉnh ủy|tỉnh|Tỉnh|Thành ủy|thành phố|Thành phố|TP\.?))\s+(?P<place>{_PLACE})"
+)
+_NOT_PLACES = {"Ủy", "Ban", "Đảng", "Thường", "Kiểm", "Hội", "Đoàn", "Chủ", "Bí", "Phó", "Trưởng", "Trong", "Về", "Cụ",
+               "Theo", "Qua", "Năm", "Tại", "Sau", "Đến", "Các", "Với", "Khối", "Ủy Ban"}
+# The body that acted, when the text names one single body ("Ủy ban Kiểm tra Thành ủy", "Ban Thường vụ Quận ủy");
+# "các cấp" is every level, which is the default grain, so it names no body.
+BODY = re.compile(
+    r"(?P<body>(?:Ủy ban Kiểm tra|UBKT|Ban Thường vụ|BTV|Ban Chấp hành)\s+(?P<of>(?:Thành|Tỉnh|Quận|Huyện|Thị|Đảng) ủy"
+    r"(?:\s+Khối)?))(?!\s+và\s)",
+)
+_BODY_NAMES = {"UBKT": "Ủy ban Kiểm tra", "BTV": "Ban Thường vụ"}
+# after "Thành ủy"/"thành phố" only a city; its name is what follows, never the official named next
+CITIES = ("Hà Nội", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế", "Hồ Chí Minh")
+_SURNAMES = set(SURNAMES)
+
+
+def locality_in(text: str, end: int | None = None) -> tuple[str, str] | None:
+    """The last locality named in `text[:end]`: ("district" | "province", name)."""
+    found = None
+    for m in LOCALITY.finditer(text, 0, len(text) if end is None else end):
+        place = m["place"]
+        words = place.split()
+        # a capitalised word that starts another phrase ("quận Long Biên Ủy ban …") is not part of the place
+        while words and words[-1] in _NOT_PLACES:
+            words.pop()
+        if not words or words[0] in _NOT_PLACES:
+            continue
+        if m["province"] and m["province"].lower().startswith("th"):
+            city = next((c for c in CITIES if " ".join(words).startswith(c)), None)
+            if not city:
+                continue
+            words = city.split()
+        elif len(words) == 3 and words[0] in _SURNAMES:
+            words = words[:2]  # "quận Hoàng Mai Nguyễn …": a 3-word place starting with a surname runs into a name
+        found = ("district" if m["district"] else "province", " ".join(words))
+    return found
+
+
+def article_scope(text: str, default: str | None) -> str | None:
+    """The locality an article is about: the source's own (a district portal), else the first one its opening
+    names (title and sapo), else the default."""
+    if default and default != "Hà Nội":
+        return default
+    head = locality_in(text[:400])
+    if head and head[0] == "province":
+        return head[1]
+    return default
+
+
+def figure_scope(sentence: str, pos: int, article: str | None) -> str | None:
+    """A district named in the figure's own sentence before it wins over the article's locality."""
+    near = locality_in(sentence, pos)
+    if near and (near[0] == "district" or near[1] != "Hà Nội"):
+        return near[1]
+    return article
+
+
+def body_in(sentence: str, pos: int) -> str | None:
+    """The single body named before the figure in its sentence, normalised ("UBKT Thành ủy" = "Ủy ban Kiểm tra
+    Thành ủy"); None when the sentence speaks of every level ("các cấp")."""
+    head = sentence[:pos]
+    if re.search(r"các cấp", head, re.I):
+        return None
+    found = None
+    for m in BODY.finditer(head):
+        name = m["body"].split()[0]
+        found = f"{_BODY_NAMES.get(name, m['body'][: -len(m['of'])].strip())} {m['of']}"
+    return found
+
+
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+
+
+def period_key(period: str | None, published: date | None) -> str | None:
+    """"6 tháng đầu năm 2022" → 2022-H1, "quý III/2019" → 2019-Q3, "năm 2019" → 2019, "nhiệm kỳ 2015-2020" →
+    2015-2020, "9 tháng đầu năm" → <publication year>-M09, "từ đầu năm" → <year>-YTD. None when unknown."""
+    if not period:
+        return None
+    p = period.lower()
+    years = _YEAR.findall(p)
+    year = years[0] if years else (str(published.year) if published else None)
+    if re.match(r"(?:nhiệm kỳ|giai đoạn)", p) and len(years) == 2:
+        return f"{years[0]}-{years[1]}"
+    if year is None:
+        return None
+    m = re.match(r"(\d{1,2}|sáu|chín) tháng (đầu|cuối) năm", p)
+    if m:
+        months = {"sáu": 6, "chín": 9}.get(m[1]) or int(m[1])
+        if months == 6:
+            return f"{year}-H1" if m[2] == "đầu" else f"{year}-H2"
+        return f"{year}-M{months:02d}" if m[2] == "đầu" else None
+    m = re.match(r"quý\s+(iv|iii|ii|i|\d)", p)
+    if m and years:
+        q = _ROMAN.get(m[1].upper()) or int(m[1])
+        return f"{year}-Q{q}"
+    if re.fullmatch(r"năm (?:19|20)\d{2}", p):
+        return year
+    if p.startswith("từ đầu năm"):
+        return f"{year}-YTD"
+    return None

@@ -1,0 +1,76 @@
+"""The unit the rules read: one sentence of an article, with what it needs of its neighbours and the claims."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from scrapers.extract.claims import Claims
+from scrapers.extract.model import Draft
+from scrapers.extract.patterns import TRIGGER
+from scrapers.extract.scope import body_in, figure_scope
+
+SENTENCE_END = re.compile(r"(?<!\bTP)(?<!\bTp)(?<!\bThS)(?<!\bTS)(?<=[.!?…])\s+(?=[\"“(]?[A-ZĐÀ-Ỹ])|\n+")
+# Longer "sentences" (a page with no full stops, a table flattened into one line) are cut at the next clause
+# break, else at a space, so every rule reads a bounded window and extraction stays linear in text size.
+MAX_SENTENCE = 2000
+
+
+def sentences(text: str) -> Iterator[tuple[int, str]]:
+    start = 0
+    for m in SENTENCE_END.finditer(text):
+        if m.start() > start:
+            yield from _bounded(text, start, m.start())
+        start = m.end()
+    if start < len(text):
+        yield from _bounded(text, start, len(text))
+
+
+def _bounded(text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
+    while end - start > MAX_SENTENCE:
+        window = text[start:start + MAX_SENTENCE]
+        cut = max(window.rfind(";"), window.rfind(". "))
+        if cut < MAX_SENTENCE // 2:
+            cut = window.rfind(" ")
+        if cut <= 0:
+            cut = MAX_SENTENCE - 1
+        yield start, text[start:start + cut + 1]
+        start += cut + 1
+    if end > start:
+        yield start, text[start:end]
+
+
+@dataclass
+class Sentence:
+    text: str  # the article as given (quotes come from it)
+    base: int  # offset of the sentence in the article
+    s: str  # the sentence, folded (`text.matchable`): rules match on this
+    index: int
+    period: str | None
+    following: list[tuple[int, str]]  # the next sentence or two (a breakdown may follow its total)
+    claims: Claims
+    scope: str | None  # the article's locality
+    out: list[Draft] = field(default_factory=list)
+    _triggers: list[tuple[int, int, str]] | None = None
+
+    @property
+    def triggers(self) -> list[tuple[int, int, str]]:
+        """(start, end, kind) of every predicate word in the sentence, found once."""
+        if self._triggers is None:
+            self._triggers = [(m.start(), m.end(), m.lastgroup) for m in TRIGGER.finditer(self.s)]
+        return self._triggers
+
+    def free(self, start: int, end: int) -> bool:
+        return self.claims.free(self.base + start, self.base + end)
+
+    def claim(self, start: int, end: int) -> None:
+        self.claims.take(self.base + start, self.base + end)
+
+    def emit(self, kind: str, start: int, end: int, value, **fields) -> Draft:
+        """A figure quoted by sentence[start:end]; its characters are claimed."""
+        self.claim(start, end)
+        draft = Draft(kind, value, self.base + start, self.base + end, period=self.period, sentence=self.index,
+                      scope=figure_scope(self.s, start, self.scope), body=body_in(self.s, start), **fields)
+        self.out.append(draft)
+        return draft

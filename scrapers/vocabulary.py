@@ -1,0 +1,44 @@
+"""The figure vocabulary: kinds, discipline forms and subject classes. The extractor, the GX suites, the report and
+dbt's accepted_values all read it from here (tests/unit/test_vocabulary.py fails when dbt disagrees)."""
+
+from __future__ import annotations
+
+# kind → (Vietnamese label for the report, family the report charts it in, counts things?)
+KINDS: dict[str, tuple[str, str, bool]] = {
+    "discipline_party_members": ("Kỷ luật đảng viên", "discipline", True),
+    "discipline_party_orgs": ("Kỷ luật tổ chức đảng", "discipline", True),
+    "inspection": ("Kiểm tra", "oversight", True),
+    "supervision": ("Giám sát", "oversight", True),
+    "violation_found": ("Kết luận có vi phạm", "oversight", True),
+    "complaints": ("Đơn thư, tố cáo", "complaints", True),
+    "suspension": ("Đình chỉ sinh hoạt", "discipline", True),
+    "commendation": ("Khen thưởng", "commendation", True),
+    "violation_category": ("Nội dung vi phạm", "discipline", True),
+    "ratio": ("Tỷ lệ hoàn thành", "progress", False),
+    "percent": ("Tỷ lệ %", "progress", False),
+    "change": ("Tăng/giảm", "progress", False),
+    "count": ("Số lượng", "other", True),
+    "money": ("Tiền", "other", False),
+}
+FIGURE_KINDS: list[str] = list(KINDS)
+KIND_LABELS: dict[str, str] = {k: v[0] for k, v in KINDS.items()}
+COUNT_KINDS: list[str] = [k for k, v in KINDS.items() if v[2]]
+# the kinds the accuracy measures call "core" (issue 15)
+CORE_KINDS: frozenset[str] = frozenset({
+    "discipline_party_members", "discipline_party_orgs", "inspection", "supervision", "violation_found",
+    "complaints", "suspension", "commendation", "ratio", "percent",
+})
+DISCIPLINE_KINDS: tuple[str, ...] = ("discipline_party_members", "discipline_party_orgs")
+
+# Discipline forms, the keys of a figure's breakdown (Điều lệ Đảng: four for members, three for organisations).
+FORMS: tuple[str, ...] = ("khiển trách", "cảnh cáo", "cách chức", "khai trừ", "giải tán")
+MEMBER_FORMS: tuple[str, ...] = ("khiển trách", "cảnh cáo", "cách chức", "khai trừ")
+
+# What a count is a count of. Sub-groups of party members (cấp ủy viên, cán bộ diện … quản lý) are still members.
+SUBJECT_CLASSES: tuple[str, ...] = (
+    "đảng viên", "cấp ủy viên", "tổ chức đảng", "tập thể", "cá nhân", "tập thể, cá nhân", "đơn vị",
+    "đơn thư", "lượt", "cuộc",
+)
+
+# Direction words of a `change` figure.
+DIRECTIONS: tuple[str, ...] = ("tăng", "giảm")
