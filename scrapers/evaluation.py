@@ -98,7 +98,7 @@ def score_case(case: dict) -> CaseResult:
         result.officials_expected = len(want)
         result.officials_found = sum(1 for n in want if n in names)
         offs = [i["name"] if isinstance(o, str) else [i["name"], i["title"]]
-                for i, o in zip(found, case["officials"] + [""] * len(found))]
+                for i, o in zip(found, case["officials"] + [""] * len(found), strict=False)]
         expected = [o if isinstance(o, str) else list(o) for o in case["officials"]]
         if offs != expected:
             result.other_errors.append(f"officials {offs} != {case['officials']}")

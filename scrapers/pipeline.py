@@ -11,7 +11,7 @@ from psycopg.types.json import Jsonb
 
 from scrapers import db, sources
 from scrapers.crawl import crawl_source, crawl_sources
-from scrapers.extract import extract_all
+from scrapers.extract import TextTooLarge, extract_all
 from scrapers.relevance import is_relevant
 from scrapers.sources import ParseError
 from scrapers.sources.generic import parse_generic
@@ -159,10 +159,17 @@ def extract_pending(url: str | None = None, parser_version: str = PARSER_VERSION
             {"pv": parser_version, "ev": extractor_version, "ids": ids},
         ).fetchall()
         for done, (page_id,) in enumerate(rows, 1):
-            text, published_at = conn.execute(
-                "select text, published_at from extracted.articles where page_id = %s and parser_version = %s",
+            text, published_at, source = conn.execute(
+                "select text, published_at, source from extracted.articles where page_id = %s and parser_version = %s",
                 (page_id, parser_version)).fetchone()
-            items = extract_all(text, _local_date(published_at))
+            adapter = sources.ADAPTERS.get(source)
+            try:
+                items = extract_all(text, _local_date(published_at), adapter.locality if adapter else None)
+            except TextTooLarge as exc:
+                # recorded with its reason, like a page that will not parse; the run goes on
+                log.warning("extract: page %s not extracted: %s", page_id, exc)
+                counts["too_large"] = counts.get("too_large", 0) + 1
+                items = []
             with conn.transaction():
                 with conn.cursor() as cur:
                     cur.executemany(

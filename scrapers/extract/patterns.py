@@ -9,7 +9,7 @@ from scrapers.vocabulary import FORMS
 
 FORM = "(?:" + "|".join(FORMS) + ")"
 # "cấp ủy viên" before "cấp ủy": a member of a committee is a party member, the committee is an organisation
-ORG_SUBJECT = r"(?:tổ chức (?:cơ sở )?đảng|tổ chức|chi bộ|đảng bộ|cấp ủy(?! viên)|ban thường vụ)"
+ORG_SUBJECT = r"(?:tổ chức (?:cơ sở )?đảng|tổ chức|tập thể (?:chi bộ|đảng ủy|ban thường vụ|cấp ủy)|chi bộ|đảng bộ|cấp ủy(?! viên)|ban thường vụ)"
 MEMBER_SUBJECT = (r"(?:cán bộ,\s*đảng viên|trường hợp(?:\s+đảng viên)?|đảng viên|cấp ủy viên|cán bộ|người|đồng chí"
                   r"|công chức|lãnh đạo)")
 SUBJECT = rf"(?:{ORG_SUBJECT}|{MEMBER_SUBJECT})"
@@ -35,7 +35,7 @@ TRIGGERS = [  # (kind, pattern) — the trigger nearest before a count decides i
     # "Ủy ban Kiểm tra" is the body, not the act; the act may carry "khi có dấu hiệu vi phạm"
     ("inspection", r"(?<!ban )(?<!nhiệm vụ )kiểm tra(?: khi có dấu hiệu vi phạm)?"),
     ("supervision", r"(?<!nhiệm vụ kiểm tra, )giám sát"),
-    ("violation_found", r"(?:phát hiện|kết luận)[^.;]*?vi phạm|có vi phạm|vi phạm"),
+    ("violation_found", r"(?:phát hiện|kết luận)[^.;]*?vi phạm|có vi phạm|vi phạm|phát hiện"),
     ("complaints", r"đơn thư|tố cáo|khiếu nại|phản ánh, kiến nghị"),
     ("suspension", r"đình chỉ"),
     ("commendation", r"bằng khen|giấy khen|khen thưởng|tặng thưởng|biểu dương|tuyên dương|huân chương|huy hiệu"

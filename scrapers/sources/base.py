@@ -201,6 +201,8 @@ class SourceAdapter:
     listing_paths: tuple[str, ...] = ()
     article_path: re.Pattern[str] = re.compile(r"$^")
     min_delay_seconds: float = 1.0
+    # the locality the site reports on: the default scope of its figures (a district portal reports its district)
+    locality: str = "Hà Nội"
 
     def is_article_url(self, url: str) -> bool:
         return bool(self.article_path.search(urlsplit(url).path))

@@ -11,6 +11,7 @@ class Longbien(SourceAdapter):
     name = "longbien"
     domain = "longbien.hanoi.gov.vn"
     default_base_url = "https://longbien.hanoi.gov.vn"
+    locality = "Long Biên"
     listing_paths = ("/web/guest/tin-tuc-su-kien-noi-bat",)
     # Liferay asset publisher friendly URLs.
     article_path = re.compile(r"/-/asset_publisher/[A-Za-z0-9]+/content/[^/]+$")

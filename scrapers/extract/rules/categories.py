@@ -12,13 +12,14 @@ from scrapers.extract.sentence import Sentence
 
 UNIT = r"(?P<unit>trường hợp|đảng viên|tổ chức đảng|tổ chức|vụ|đồng chí|cán bộ)(?!\w)"
 CATEGORY_FIRST = re.compile(
-    rf"(?<!\w)vi phạm\s+(?:về\s+|trong\s+)?(?P<cat>[^;:()\d]{{3,80}}?)(?<!,)\s*:?\s+{QNUM}\s+{UNIT}(?:{SHARE})?", re.I)
+    rf"(?<!\w)vi phạm\s+(?:về\s+|trong\s+)?(?P<cat>[^;:()\d]{{3,80}}?)(?<!,)(?<!\svà)(?<!\shoặc)\s*:?\s+{QNUM}\s+{UNIT}(?:{SHARE})?", re.I)
 NUMBER_FIRST = re.compile(
-    rf"(?<![\w.,/]){QNUM}\s+{UNIT}\s+(?:có\s+)?vi phạm\s+(?:về\s+|trong\s+)?(?P<cat>[^,;.()\d]+?)"
+    rf"(?<![\w.,/]){QNUM}\s+{UNIT}\s+(?:có\s+)?vi phạm\s+(?:về\s+|trong\s+)?"
+    r"(?P<cat>[^,;.()\d]+(?:,\s*[^,;.()\d\s]+(?:\s+[^,;.()\d\s]+){0,2})?)"
     rf"(?=\s*(?:[,;.()]|\s+và\s+\d|$))(?:{SHARE})?", re.I)
 # words a category never starts with: what follows "vi phạm" in those sentences is not what was violated
 NOT_CATEGORY = re.compile(
-    r"(?:đến|phải|có|đối|của|là|và|khi|nghiêm|trong số|bị|được|nhưng|nên|cần|thì|tới|dẫn|ở|mức|các|những|đã|từ"
+    r"(?:đến|phải|có|đối|của|là|và|khi|nghiêm|trong số|bị|được|nhưng|nên|cần|thì|tới|dẫn|ở|mức|đã|từ"
     r"|với|chưa|cũng|này|đó|thuộc|tại|kỷ luật|xử lý)(?!\w)", re.I)
 
 

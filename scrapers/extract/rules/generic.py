@@ -83,6 +83,11 @@ def ratios(ctx: Sentence) -> None:
         if not ctx.free(m.start(), m.end()):
             continue
         unit, uend = unit_after(ctx.s, m.end())
+        if not unit:
+            # "100% chi bộ (312/312)": the ratio in brackets counts what the phrase before it names
+            head = re.search(r"%\s+([^()%\d,;]{1,40}?)\s*\($", ctx.s[max(0, m.start() - 60):m.start()])
+            if head and ctx.s.startswith(")", m.end()):
+                unit, uend = head.group(1).strip(), m.end()
         # a ratio counts things: "30/30 quận, huyện"; "14/TT" or a bare "13/7" is not one
         a, b = int(m["a"]), int(m["b"])
         if not unit or b == 0:

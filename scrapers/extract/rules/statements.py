@@ -34,7 +34,7 @@ WORK_COUNT = re.compile(rf"{NUM_START}{QNUM}\s+(?P<unit>cuộc|đợt)(?=\s+(?:k
 # "Số đảng viên bị kỷ luật là 33", "số tổ chức đảng được kiểm tra: 120"
 STATED = re.compile(
     rf"(?<!\w)[Ss]ố(?:\s+lượng)?\s+(?P<subj>{SUBJECT})(?P<mid>[^,.;:\d]{{0,50}}?)\s*(?:là|đạt|có|:)\s+{QNUM}"
-    r"(?!\s*[%/\d])(?!\s+[a-zà-ỹđ])", re.I)
+    rf"(?:\s+(?:{SUBJECT})(?!\w))?(?![\d.,]\d)(?!\s*[%/])(?!\s+[a-zà-ỹđ])", re.I)
 SUBGROUP_MARK = re.compile(r"\s*(?:,\s*|;\s*)?(?:\(\s*|trong đó\s*[,:]?\s*|trong số (?:đó|này)\s*[,:]?\s*)(?:có\s+)?",
                            re.I)
 CHANGE_BEFORE = re.compile(r"(?:tăng|giảm)(?:\s+(?:thêm|được))?\s+(?:\S+\s+)?$", re.I)
@@ -42,6 +42,8 @@ SUBGROUP_CLASSES = (("cấp ủy viên", "cấp ủy viên"), ("cán bộ", "cá
 
 
 COORDINATED = re.compile(rf"\s*(?:,|và)\s*{QNUM}\s+(?:{SUBJECT}|tập thể|cá nhân|đơn vị)(?!\w)", re.I)
+# "… cá nhân tiêu biểu được nhận Giấy khen": a few describing words may sit between the counts and the verb
+LOOSE_PASSIVE = re.compile(rf"(?:\s+[a-zà-ỹđ]+){{0,3}}?(?:{PASSIVE.pattern})", re.I)
 
 
 def _kind_of(ctx: Sentence, start: int, end: int) -> tuple[str | None, int]:
@@ -49,18 +51,22 @@ def _kind_of(ctx: Sentence, start: int, end: int) -> tuple[str | None, int]:
     # "45 tập thể và 60 cá nhân được tặng Bằng khen": a passive verb after coordinated counts governs them all
     probe = end
     for _ in range(4):
-        passive = PASSIVE.match(ctx.s, probe)
+        passive = (PASSIVE if probe == end else LOOSE_PASSIVE).match(ctx.s, probe)
         if passive:
             return passive.lastgroup, passive.end() if probe == end else end
         more = COORDINATED.match(ctx.s, probe)
         if not more:
+            if probe == end and LOOSE_PASSIVE.match(ctx.s, probe):
+                passive = LOOSE_PASSIVE.match(ctx.s, probe)
+                return passive.lastgroup, end
             break
         probe = more.end()
     before = [k for s, _, k in ctx.triggers if s < start]
     nearest = before[-1] if before else None
     after = ctx.s[end:end + 40]
     if nearest != "discipline" and re.match(
-            r"\s*(?:có\s+(?:dấu hiệu\s+)?)?vi phạm(?!\s+(?:về|nguyên tắc|quy định|chính sách|luật))", after, re.I):
+            r"\s*(?:(?:có\s+(?:dấu hiệu\s+)?)?vi phạm(?!\s+(?:về|nguyên tắc|quy định|chính sách|luật))"
+            r"|có\s+(?:thiếu sót|khuyết điểm|sai phạm))", after, re.I):
         return "violation_found", end
     return nearest, end
 
@@ -90,16 +96,20 @@ def stated_totals(ctx: Sentence) -> None:
     """"Số đảng viên bị kỷ luật là 33": the subject and act come first, the number last."""
     for m in STATED.finditer(ctx.s):
         found = TRIGGER.search(m["mid"])
-        if not found or found.lastgroup == "count" or not ctx.free(m.start("n"), m.end("n")):
+        if not found or not ctx.free(m.start("n"), m.end("n")):
             continue
         value = _number(m["n"])
         if value is None:
             continue
+        if found.lastgroup == "count":  # "Số đảng viên mới kết nạp đạt 6.540"
+            ctx.emit("count", m.start("n"), m.end(), value, unit=f"{_unit(m)}{m['mid']}".strip(),
+                     qualifier=qualifier_of(m["q"]))
+            continue
         subj = _unit(m)
         kind = found.lastgroup
         if kind == "discipline":
-            org = re.fullmatch(ORG_SUBJECT, subj, re.I)
-            kind = "discipline_party_orgs" if org else "discipline_party_members"
+            _discipline(ctx, m, subj, value, qualifier_of(m["q"]), m.end())
+            continue
         ctx.emit(kind, m.start(), m.end(), value, unit=subj, subject=subj,
                  subject_class="tổ chức đảng" if re.fullmatch(ORG_SUBJECT, subj, re.I) else "đảng viên",
                  qualifier=qualifier_of(m["q"]))
@@ -125,7 +135,7 @@ def governed(ctx: Sentence) -> None:
         if family == "complaint":
             kind = "complaints"  # "86 đơn tố cáo" names its own act
         elif family == "work":
-            kind = "supervision" if ctx.s[m.end():m.end() + 8].lower().startswith("giám sát") else "inspection"
+            kind = "supervision" if ctx.s[m.end():m.end() + 12].lower().lstrip().startswith("giám sát") else "inspection"
         if kind in (None, "count") or value is None:
             continue
         unit = _unit(m)
@@ -209,15 +219,16 @@ def _subgroups(ctx: Sentence, total: Draft, after: int) -> None:
     pos = mark.end()
     while True:
         m = SUBJECT_COUNT.match(ctx.s, pos) or (COMMEND_UNIT.match(ctx.s, pos) if total.kind == "commendation"
-                                                  else None)
+                                                  else COMPLAINT_COUNT.match(ctx.s, pos)
+                                                  if total.kind == "complaints" else None)
         if not m or not ctx.free(m.start("n"), m.end("n")):
             return
         value = _number(m["n"])
         unit = _unit(m)
         if value is None:
             return
-        if total.kind != "commendation" and (total.subject_class == "tổ chức đảng"
-                                             or re.fullmatch(ORG_SUBJECT, unit, re.I)):
+        if total.kind not in ("commendation", "complaints") and (total.subject_class == "tổ chức đảng"
+                                                                 or re.fullmatch(ORG_SUBJECT, unit, re.I)):
             return
         label_end = re.compile(r"[^,;.()]*?(?=\s*(?:[,;.()]|\s+và\s+\d|$))").match(ctx.s, m.end("n"))
         end = label_end.end() if label_end else m.end()
