@@ -198,3 +198,19 @@ def test_every_mart_and_every_column_is_described(built):
         documented = {c: d["description"].strip() for c, d in node["columns"].items()}
         missing += [f"{name}.{c}" for c in actual if not documented.get(c)]
     assert missing == []
+
+
+def test_statistics_count_each_statistic_once(built):
+    """Seed 003's commendations: 58 in a heading, 20 + 18 + 20 by programme in the body, reported by two outlets.
+    fct_statistics has one total of 58 (both outlets) whose three parts point at it; seed 001's 359 keeps its forms."""
+    totals = q(built, """select value, outlets, conflict, statistic_id from marts.fct_statistics
+                         where kind = 'commendation' and part is null""")
+    assert [(t[0], t[1], t[2]) for t in totals] == [(58, ["anninhthudo", "hanoimoi"], False)]
+    parts = q(built, "select value, part from marts.fct_statistics where part_of = %s order by part", totals[0][3])
+    assert [p[0] for p in parts] == [20, 18, 20] and all("CTr/TU" in p[1] for p in parts)
+    members = q(built, """select part, value from marts.fct_statistics where kind = 'discipline_party_members'
+                          and period_key = '2022-H1' order by value desc""")
+    assert members == [(None, 359), ("khiển trách", 254), ("khai trừ", 61), ("cảnh cáo", 37), ("cách chức", 7)]
+    # the grain is unique, and no part is counted as a total
+    assert q(built, """select count(*) from (select scope, body, kind, subject, period_key, story_id, part
+                       from marts.fct_statistics group by 1, 2, 3, 4, 5, 6, 7 having count(*) > 1) d""") == [(0,)]

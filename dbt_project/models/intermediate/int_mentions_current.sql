@@ -3,6 +3,7 @@
 select
     m.mention_id,
     m.page_id,
+    m.parser_version,
     m.extractor_version,
     m.seq,
     m.mention_type,
