@@ -4,14 +4,8 @@ from __future__ import annotations
 
 import great_expectations.expectations as gxe
 
-FIGURE_KINDS = [
-    "discipline_party_members", "discipline_party_orgs", "inspection", "supervision", "violation_found",
-    "complaints", "suspension", "commendation", "violation_category", "ratio", "percent", "change", "count", "money",
-]
-COUNT_KINDS = [k for k in FIGURE_KINDS if k not in ("percent", "change", "money", "ratio")]
-BREAKDOWN_FORMS = ["khiển trách", "cảnh cáo", "cách chức", "khai trừ", "giải tán"]
-# percentages that may exceed 100 (growth against a base); none of the current kinds does
-PERCENT_OVER_100_KINDS: list[str] = []
+from scrapers.vocabulary import COUNT_KINDS, FIGURE_KINDS
+from scrapers.vocabulary import FORMS as BREAKDOWN_FORMS
 
 
 def figures_suite() -> list:
@@ -124,6 +118,43 @@ def conflicts_suite() -> list:
     ]
 
 
+def statistics_suite() -> list:
+    """A statistic is counted once and never together with its parts."""
+    return [
+        gxe.UnexpectedRowsExpectation(
+            description="no part is larger than its total",
+            unexpected_rows_query="SELECT p.* FROM {batch} p JOIN {batch} t ON p.part_of = t.statistic_id "
+                                  "WHERE p.value > t.value",
+        ),
+        gxe.UnexpectedRowsExpectation(
+            description="the discipline forms of a total never add up to more than the total",
+            unexpected_rows_query=(
+                "SELECT t.statistic_id, t.value, sum(p.value) AS forms FROM {batch} t JOIN {batch} p "
+                "ON p.part_of = t.statistic_id WHERE p.part IN ("
+                + ", ".join(f"'{f}'" for f in BREAKDOWN_FORMS)
+                + ") GROUP BY t.statistic_id, t.value HAVING sum(p.value) > t.value"
+            ),
+        ),
+        gxe.UnexpectedRowsExpectation(
+            description="no two statistics share the grain (scope, body, kind, subject, period or story, part)",
+            unexpected_rows_query="SELECT scope, body, kind, subject, period_key, story_id, part FROM {batch} "
+                                  "GROUP BY 1, 2, 3, 4, 5, 6, 7 HAVING count(*) > 1",
+        ),
+    ]
+
+
+def statistic_conflicts_suite() -> list:
+    """Outlets that disagree are news for analysts, listed with every quote, never a failed run."""
+    return [
+        gxe.UnexpectedRowsExpectation(
+            description="reports agree on each statistic (each conflict is listed with its values and quotes)",
+            # figure_ids name the quotes behind each value (marts.fct_figures)
+            unexpected_rows_query="SELECT statistic_id, kind, period_key, reported_values, figure_ids FROM {batch} "
+                                  "WHERE conflict",
+        ),
+    ]
+
+
 def coverage_suite() -> list:
     """A source that keeps producing relevant articles but no figures has probably changed its layout."""
     return [
@@ -148,5 +179,7 @@ SUITES = {
     "fct_document_mentions_suite": ("fct_document_mentions", "critical", documents_suite),
     "fct_event_dates_suite": ("fct_event_dates", "critical", event_dates_suite),
     "discipline_by_period_suite": ("discipline_by_period", "warning", conflicts_suite),
+    "fct_statistics_suite": ("fct_statistics", "critical", statistics_suite),
+    "fct_statistics_conflicts_suite": ("fct_statistics", "warning", statistic_conflicts_suite),
     "source_coverage_suite": ("fct_articles", "warning", coverage_suite),
 }

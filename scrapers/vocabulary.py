@@ -5,20 +5,20 @@ from __future__ import annotations
 
 # kind → (Vietnamese label for the report, family the report charts it in, counts things?)
 KINDS: dict[str, tuple[str, str, bool]] = {
-    "discipline_party_members": ("Kỷ luật đảng viên", "discipline", True),
-    "discipline_party_orgs": ("Kỷ luật tổ chức đảng", "discipline", True),
+    "discipline_party_members": ("Đảng viên bị kỷ luật", "discipline", True),
+    "discipline_party_orgs": ("Tổ chức đảng bị kỷ luật", "discipline", True),
     "inspection": ("Kiểm tra", "oversight", True),
     "supervision": ("Giám sát", "oversight", True),
-    "violation_found": ("Kết luận có vi phạm", "oversight", True),
+    "violation_found": ("Phát hiện vi phạm", "oversight", True),
     "complaints": ("Đơn thư, tố cáo", "complaints", True),
-    "suspension": ("Đình chỉ sinh hoạt", "discipline", True),
+    "suspension": ("Đình chỉ", "discipline", True),
     "commendation": ("Khen thưởng", "commendation", True),
-    "violation_category": ("Nội dung vi phạm", "discipline", True),
+    "violation_category": ("Loại vi phạm", "discipline", True),
     "ratio": ("Tỷ lệ hoàn thành", "progress", False),
     "percent": ("Tỷ lệ %", "progress", False),
-    "change": ("Tăng/giảm", "progress", False),
+    "change": ("Thay đổi", "progress", False),
     "count": ("Số lượng", "other", True),
-    "money": ("Tiền", "other", False),
+    "money": ("Số tiền", "other", False),
 }
 FIGURE_KINDS: list[str] = list(KINDS)
 KIND_LABELS: dict[str, str] = {k: v[0] for k, v in KINDS.items()}

@@ -10,16 +10,10 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from scrapers.report import charts
-from scrapers.report.data import FORMS, load
+from scrapers.report.data import load
 from scrapers.report.formats import day, number, percent, period_label
+from scrapers.vocabulary import FORMS, KIND_LABELS
 
-KIND_LABELS = {
-    "discipline_party_members": "Đảng viên bị kỷ luật", "discipline_party_orgs": "Tổ chức đảng bị kỷ luật",
-    "inspection": "Kiểm tra", "supervision": "Giám sát", "violation_found": "Phát hiện vi phạm",
-    "complaints": "Đơn thư, tố cáo", "suspension": "Đình chỉ", "commendation": "Khen thưởng",
-    "ratio": "Tỷ lệ hoàn thành", "percent": "Tỷ lệ %", "change": "Thay đổi", "money": "Số tiền",
-    "violation_category": "Loại vi phạm", "count": "Số lượng",
-}
 CONFLICT = '<span class="conflict" title="Các báo đưa số liệu khác nhau">⚠ khác nhau</span>'
 NO_DATA = '<p class="empty">Chưa có dữ liệu cho mục này.</p>'
 CSS = """

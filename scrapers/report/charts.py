@@ -11,8 +11,8 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.ticker import FuncFormatter  # noqa: E402
 
-from scrapers.report.data import FORMS  # noqa: E402
 from scrapers.report.formats import number, period_label  # noqa: E402
+from scrapers.vocabulary import FORMS  # noqa: E402
 
 FORM_COLOURS = {"khiển trách": "#f2c14e", "cảnh cáo": "#f78154", "cách chức": "#b33f62", "khai trừ": "#5d2e46",
                 "giải tán": "#2f1b25"}

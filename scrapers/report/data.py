@@ -5,8 +5,6 @@ from __future__ import annotations
 import psycopg
 from psycopg.rows import dict_row
 
-FORMS = ["khiển trách", "cảnh cáo", "cách chức", "khai trừ", "giải tán"]
-
 
 def load(url: str) -> dict:
     with psycopg.connect(url, row_factory=dict_row) as conn:
@@ -17,29 +15,41 @@ def load(url: str) -> dict:
             "discipline": rows("""
                 select scope, period_key, subject, form, value, outlets, conflict, reported_values
                 from marts.discipline_by_period order by scope, period_key, subject, form"""),
+            # Totals from fct_statistics: each statistic once however many outlets reported it, and never a
+            # total added to its own parts (summing fct_figures counted seed 003's 58 commendations as 232).
             "checks": rows("""
-                select coalesce(period_key, extract(year from published_date)::int::text) as period_key, kind,
+                select coalesce(period_key, extract(year from first_reported)::int::text) as period_key, kind,
                        sum(value) as value, count(*) as figures
-                from marts.fct_figures
-                where kind in ('inspection', 'supervision', 'complaints', 'violation_found') and value is not null
+                from marts.fct_statistics
+                where kind in ('inspection', 'supervision', 'complaints', 'violation_found')
+                  and part is null and value is not null
                 group by 1, 2 order by 1, 2"""),
             "commendations": rows("""
-                select coalesce(period_key, extract(year from published_date)::int::text) as period_key,
+                select coalesce(period_key, extract(year from first_reported)::int::text) as period_key,
                        sum(value) as value, count(*) as figures
-                from marts.fct_figures where kind = 'commendation' and value is not null
+                from marts.fct_statistics where kind = 'commendation' and part is null and value is not null
                 group by 1 order by 1"""),
+            # one row per statistic (with the outlets that reported it and its first quote), then the figures that
+            # are not statistics (ratios, percentages, changes, money) as mentions
             "latest": rows("""
-                select f.scope, f.kind, f.value, f.denominator, f.qualifier, f.unit, f.period, f.period_key, f.breakdown,
-                       f.quote, f.article_url, f.published_date, f.source, a.title,
-                       coalesce(d.outlets, 1) as outlets, coalesce(d.conflict, false) as conflict
-                from marts.fct_figures f
-                join marts.fct_articles a using (article_id)
-                left join marts.discipline_by_period d
-                  on d.scope = f.scope and d.period_key = f.period_key and d.form = 'total'
-                 and d.subject = case f.kind when 'discipline_party_members' then 'party_members'
-                                             when 'discipline_party_orgs' then 'party_organisations' end
-                where f.kind <> 'count'
-                order by f.published_date desc, f.article_id, f.start_offset
+                select * from (
+                    select s.scope, s.kind, s.value, f.denominator, f.qualifier, f.unit, f.period, s.period_key,
+                           f.breakdown, f.quote, f.article_url, f.published_date, f.source, a.title,
+                           cardinality(s.outlets) as outlets, s.conflict, f.start_offset, f.article_id
+                    from marts.fct_statistics s
+                    cross join lateral (
+                        select * from marts.fct_figures f where f.figure_id = any(s.figure_ids)
+                        order by f.published_date, f.figure_id limit 1) f
+                    join marts.fct_articles a on a.article_id = f.article_id
+                    where s.part is null and s.value is not null
+                    union all
+                    select f.scope, f.kind, f.value, f.denominator, f.qualifier, f.unit, f.period, f.period_key,
+                           f.breakdown, f.quote, f.article_url, f.published_date, f.source, a.title,
+                           1 as outlets, false as conflict, f.start_offset, f.article_id
+                    from marts.fct_figures f join marts.fct_articles a using (article_id)
+                    where f.kind in ('ratio', 'percent', 'change', 'money') and f.part_of is null
+                ) latest
+                order by published_date desc, article_id, start_offset
                 limit 60"""),
             "documents": rows("""
                 select document_code, doc_type, count(*) as mentions, count(distinct article_id) as articles,
