@@ -18,6 +18,7 @@ import yaml
 
 from scrapers.extract import extract_all
 from scrapers.text import nfc
+from scrapers.vocabulary import CORE_KINDS
 
 
 @dataclass
@@ -109,8 +110,6 @@ def score_case(case: dict) -> CaseResult:
     return result
 
 
-CORE_KINDS = {"discipline_party_members", "discipline_party_orgs", "inspection", "supervision", "violation_found",
-              "complaints", "suspension", "commendation", "ratio", "percent"}
 
 
 def _recall_of(results: list[CaseResult], pick) -> tuple[int, int]:

@@ -11,6 +11,7 @@ explicit sub-groups by the rule that read them, and a run of figures right after
 from __future__ import annotations
 
 import re
+from dataclasses import fields
 from datetime import date
 
 from scrapers.extract.claims import Claims
@@ -22,6 +23,7 @@ from scrapers.extract.rules.generic import unit_after
 from scrapers.extract.scope import article_scope, period_key
 from scrapers.extract.sentence import Sentence, sentences
 from scrapers.text import is_furniture, matchable
+from scrapers.vocabulary import COUNT_KINDS
 
 __all__ = ["extract_figures", "read_figures", "sentences", "unit_after"]
 
@@ -44,8 +46,7 @@ NOT_COUNTED = re.compile(
 RULES = load()
 # sum-to-total parts: how many sentences after the total they may sit, and which kinds count things that add up
 PART_WINDOW = 3
-ADDITIVE = {"discipline_party_members", "discipline_party_orgs", "inspection", "supervision", "violation_found",
-            "complaints", "commendation", "violation_category", "count"}
+ADDITIVE = frozenset(COUNT_KINDS)
 
 
 def extract_figures(text: str, published: date | None = None, locality: str | None = None) -> list[dict]:
@@ -124,6 +125,7 @@ def _link_sums(drafts: list[Draft], headings: set[int]) -> None:
                 d.total = total
 
 
+DRAFT_FIELDS = {f.name for f in fields(Draft)}
 _CODE = re.compile(r"\d{1,3}-[A-ZĐ][A-Za-zĐđ]*/[A-ZĐ]+")
 
 
@@ -150,11 +152,8 @@ def _freeze(text: str, drafts: list[Draft], published: date | None) -> list[Figu
             labels[(part_of, part)] = seen + 1
             if seen:
                 part = f"{part} ({seen + 1})"
-        out.append(Figure(
-            id=ids[id(d)], kind=d.kind, value=d.value, quote=text[d.start:d.end], start=d.start, end=d.end,
-            unit=d.unit, subject=d.subject, subject_class=d.subject_class, qualifier=d.qualifier, range=d.range,
-            denominator=d.denominator, breakdown=d.breakdown, breakdown_complete=d.breakdown_complete,
-            part_of=part_of, part=part, category=d.category, share=d.share, direction=d.direction, base=d.base,
-            scope=d.scope, body=d.body, period=d.period, period_key=period_key(d.period, published),
-        ))
+        # every field a draft shares with the figure is copied; the rest is decided here
+        shared = {f.name: getattr(d, f.name) for f in fields(Figure) if f.name in DRAFT_FIELDS}
+        out.append(Figure(**{**shared, "id": ids[id(d)], "quote": text[d.start:d.end], "part_of": part_of,
+                             "part": part, "period_key": period_key(d.period, published)}))
     return out

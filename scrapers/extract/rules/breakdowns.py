@@ -38,6 +38,7 @@ MARKER = re.compile(
     r"(?:\s+(?:có\s+)?vi phạm)?\s*(?:[,;:.]\s*)?(?:\(\s*)?(?P<mark>trong đó|trong số đó|gồm(?: có)?|bao gồm|cụ thể|với|về hình thức(?: kỷ luật)?"
     r"|hình thức)?\s*(?:[,:]\s*)?(?:có\s+)?", re.I)
 SINGLE = re.compile(rf"\s*(?:bằng|với)\s+(?:hình thức\s+)?(?P<form>{FORM})(?![\s:]*{NUMBER})", re.I)
+BRACKETS = re.compile(r"\s*\(([^()]*)\)")
 NEXT_MARKER = re.compile(r"\s*[\"“(]?(?:Trong đó|Cụ thể|Gồm|Về hình thức|Hình thức)", re.I)
 
 
@@ -51,7 +52,7 @@ def single_form(ctx: Sentence, after: int, value) -> Breakdown | None:
 
 def bracketed(ctx: Sentence, after: int, value) -> Breakdown | None:
     """"(khiển trách 6, cảnh cáo 1, giải tán 1)" right after the total."""
-    m = re.compile(r"\s*\(([^()]*)\)").match(ctx.s, after)
+    m = BRACKETS.match(ctx.s, after)
     if not m:
         return None
     forms, spans = pairs_in(m.group(1), ctx.base + m.start(1))

@@ -18,6 +18,7 @@ UNIT_STOP = {
 }
 LIST_NOUN = re.compile(r"(?:thị trấn|thị xã|xã|phường|quận|huyện|tỉnh|thành phố|sở|ban|ngành|đoàn thể|đơn vị|chi bộ"
                        r"|đảng bộ|cơ quan|doanh nghiệp|trường học|trường)(?!\S)")
+AT_LEAST = re.compile(r"\s+trở lên")
 _TOKEN = re.compile(r"\s*([^\s,;.:()“”\"!?%]+|,|[;.:()“”\"!?%])")
 _WORDS = [re.compile(r"\s*,?\s*" + r"\s+".join([r"\S+"] * n)) for n in range(1, 12)]
 
@@ -144,7 +145,7 @@ def counts(ctx: Sentence) -> None:
         unit, uend = unit_after(ctx.s, m.end())
         if not unit:
             continue
-        at_least = re.match(r"\s+trở lên", ctx.s[uend:])
+        at_least = AT_LEAST.match(ctx.s, uend)
         end = uend + (at_least.end() if at_least else 0)
         try:
             value = parse_number(m["n"])

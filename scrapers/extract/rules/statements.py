@@ -38,7 +38,14 @@ STATED = re.compile(
 SUBGROUP_MARK = re.compile(r"\s*(?:,\s*|;\s*)?(?:\(\s*|trong đó\s*[,:]?\s*|trong số (?:đó|này)\s*[,:]?\s*)(?:có\s+)?",
                            re.I)
 CHANGE_BEFORE = re.compile(r"(?:tăng|giảm)(?:\s+(?:thêm|được))?\s+(?:\S+\s+)?$", re.I)
-SUBGROUP_CLASSES = (("cấp ủy viên", "cấp ủy viên"), ("cán bộ", "cán bộ"), ("đảng viên", "đảng viên"))
+LEAD_FORM = re.compile(rf"({FORM})\s*(?::|đối với)?\s*$", re.I)
+PAIR_NEXT = re.compile(rf"\s*[,;]\s*(?:và\s+)?(?:{PAIR.pattern})", re.I)
+PAIR_BEFORE = re.compile(rf"(?:{PAIR.pattern})\s*[,;]\s*(?:và\s+)?$", re.I)
+LABEL_END = re.compile(r"[^,;.()]*?(?=\s*(?:[,;.()]|\s+và\s+\d|$))")
+JOINED = re.compile(r"\s*(?:,|và|;)\s*(?:có\s+)?")
+FINDING_AFTER = re.compile(
+    r"\s*(?:(?:có\s+(?:dấu hiệu\s+)?)?vi phạm(?!\s+(?:về|nguyên tắc|quy định|chính sách|luật))"
+    r"|có\s+(?:thiếu sót|khuyết điểm|sai phạm))", re.I)
 
 
 COORDINATED = re.compile(rf"\s*(?:,|và)\s*{QNUM}\s+(?:{SUBJECT}|tập thể|cá nhân|đơn vị)(?!\w)", re.I)
@@ -48,25 +55,23 @@ LOOSE_PASSIVE = re.compile(rf"(?:\s+[a-zà-ỹđ]+){{0,3}}?(?:{PASSIVE.pattern})
 
 def _kind_of(ctx: Sentence, start: int, end: int) -> tuple[str | None, int]:
     """The act governing the count at [start, end): (kind, end of a passive phrase after it or `end`)."""
-    # "45 tập thể và 60 cá nhân được tặng Bằng khen": a passive verb after coordinated counts governs them all
+    passive = PASSIVE.match(ctx.s, end)
+    if passive:
+        return passive.lastgroup, passive.end()
+    # "45 tập thể và 60 cá nhân tiêu biểu được tặng Bằng khen": a passive verb after coordinated counts (and a few
+    # describing words) governs them all
     probe = end
     for _ in range(4):
-        passive = (PASSIVE if probe == end else LOOSE_PASSIVE).match(ctx.s, probe)
-        if passive:
-            return passive.lastgroup, passive.end() if probe == end else end
+        loose = LOOSE_PASSIVE.match(ctx.s, probe)
+        if loose:
+            return loose.lastgroup, end
         more = COORDINATED.match(ctx.s, probe)
         if not more:
-            if probe == end and LOOSE_PASSIVE.match(ctx.s, probe):
-                passive = LOOSE_PASSIVE.match(ctx.s, probe)
-                return passive.lastgroup, end
             break
         probe = more.end()
     before = [k for s, _, k in ctx.triggers if s < start]
     nearest = before[-1] if before else None
-    after = ctx.s[end:end + 40]
-    if nearest != "discipline" and re.match(
-            r"\s*(?:(?:có\s+(?:dấu hiệu\s+)?)?vi phạm(?!\s+(?:về|nguyên tắc|quy định|chính sách|luật))"
-            r"|có\s+(?:thiếu sót|khuyết điểm|sai phạm))", after, re.I):
+    if nearest != "discipline" and FINDING_AFTER.match(ctx.s, end, end + 40):
         return "violation_found", end
     return nearest, end
 
@@ -139,9 +144,7 @@ def governed(ctx: Sentence) -> None:
         if kind in (None, "count") or value is None:
             continue
         unit = _unit(m)
-        if family in ("complaint", "work"):
-            pass
-        elif family == "commend" and kind != "commendation":
+        if family == "commend" and kind != "commendation":
             if not SUBJECT_COUNT.match(m.group(0)):
                 continue
             m = SUBJECT_COUNT.match(ctx.s, m.start())
@@ -179,15 +182,14 @@ def _discipline(ctx: Sentence, m, unit: str, value, qualifier, act_end: int) -> 
     org = re.fullmatch(ORG_SUBJECT, unit, re.I)
     kind = "discipline_party_orgs" if org else "discipline_party_members"
     start, end = m.start(), m.end()
-    lead = re.search(rf"({FORM})\s*(?::|đối với)?\s*$", ctx.s[max(0, start - 30):start], re.I)
+    lead = LEAD_FORM.search(ctx.s, max(0, start - 30), start)
     forms = None
     if lead:
         # "khiển trách 254 trường hợp, cảnh cáo 61 trường hợp": a list of forms with no total, read elsewhere
-        if PAIR.match(ctx.s, end) or re.match(rf"\s*[,;]\s*(?:và\s+)?(?:{PAIR.pattern})", ctx.s[end:], re.I):
+        if PAIR.match(ctx.s, end) or PAIR_NEXT.match(ctx.s, end):
             return None
-        lead_start = max(0, start - 30) + lead.start(1)
-        before = ctx.s[:lead_start]
-        if re.search(rf"(?:{PAIR.pattern})\s*[,;]\s*(?:và\s+)?$", before[-80:], re.I):
+        lead_start = lead.start(1)
+        if PAIR_BEFORE.search(ctx.s, max(0, lead_start - 80), lead_start):
             return None
         forms = {lead.group(1).lower(): int(value)}
         start = lead_start
@@ -230,14 +232,14 @@ def _subgroups(ctx: Sentence, total: Draft, after: int) -> None:
         if total.kind not in ("commendation", "complaints") and (total.subject_class == "tổ chức đảng"
                                                                  or re.fullmatch(ORG_SUBJECT, unit, re.I)):
             return
-        label_end = re.compile(r"[^,;.()]*?(?=\s*(?:[,;.()]|\s+và\s+\d|$))").match(ctx.s, m.end("n"))
+        label_end = LABEL_END.match(ctx.s, m.end("n"))
         end = label_end.end() if label_end else m.end()
         label = re.sub(r"\s+", " ", ctx.s[m.end("n"):end]).strip()
         part = ctx.emit(total.kind, m.start(), end, value, unit=unit, part=label,
                         subject_class=_subject_class(total.kind, unit) if total.kind == "commendation"
                         else _member_class(unit), qualifier=qualifier_of(m["q"]))
         part.total = total
-        joined = re.compile(r"\s*(?:,|và|;)\s*(?:có\s+)?").match(ctx.s, end)
+        joined = JOINED.match(ctx.s, end)
         if not joined:
             return
         pos = joined.end()
