@@ -20,7 +20,7 @@ from scrapers.extract.documents import document_spans
 from scrapers.extract.model import Draft, Figure
 from scrapers.extract.rules import load
 from scrapers.extract.rules.generic import unit_after
-from scrapers.extract.scope import article_scope, period_key
+from scrapers.extract.scope import article_scope, locality_in, period_key
 from scrapers.extract.sentence import Sentence, sentences
 from scrapers.text import is_furniture, matchable
 from scrapers.vocabulary import COUNT_KINDS
@@ -41,6 +41,7 @@ NOT_COUNTED = re.compile(
     r"|(?i:mã số|số nhà|số điện thoại|hotline|đường dây nóng|số hiệu)\s*:?\s*[\d. ]*\d"
     r"|(?i:trách nhiệm hữu hạn|TNHH)\s+(?i:một|1|hai|2)\s+thành viên"
     r"|(?i:top)\s+\d+"
+    r"|(?i:số\s+)?\d+[A-Z]?\s+(?i:phố|đường|ngõ|ngách|hẻm)\s+[A-ZĐ]"  # "số 12 phố Lê Lai": an address
     r")"
 )
 RULES = load()
@@ -72,15 +73,20 @@ def read_figures(text: str, published: date | None = None, locality: str | None 
     scope = article_scope(folded, locality or "Hà Nội")
     sent_list = list(sentences(folded))
     drafts: list[Draft] = []
-    carried = None  # a period stated earlier in the same paragraph still applies
+    # a period or a district named earlier in the same paragraph still applies ("Đảng bộ huyện Mê Linh có … Năm
+    # 2023, huyện đã kỷ luật 21 đảng viên")
+    carried, district = None, None
     prev_end = 0
     for idx, (base, sent) in enumerate(sent_list):
         if "\n" in folded[prev_end:base]:
-            carried = None
+            carried, district = None, None
         prev_end = base + len(sent)
         period = period_in(sent) or carried
         carried = period
-        ctx = Sentence(text, base, sent, idx, period, sent_list[idx + 1:idx + 2], claims, scope)
+        ctx = Sentence(text, base, sent, idx, period, sent_list[idx + 1:idx + 2], claims, district or scope)
+        named = locality_in(sent)
+        if named and named[0] == "district":
+            district = named[1]
         for read in RULES:
             read(ctx)
         drafts += ctx.out

@@ -33,7 +33,10 @@ PAIR = re.compile(
 TRIGGERS = [  # (kind, pattern) — the trigger nearest before a count decides its kind
     ("discipline", r"kỷ luật"),
     # "Ủy ban Kiểm tra" is the body, not the act; the act may carry "khi có dấu hiệu vi phạm"
-    ("inspection", r"(?<!ban )(?<!nhiệm vụ )kiểm tra(?: khi có dấu hiệu vi phạm)?"),
+    # "nghiệp vụ kiểm tra", "công tác kiểm tra" name the work, not an act on a count; "kiểm tra, giám sát" together
+    # is an inspection
+    ("inspection", r"(?<!ban )(?<!nhiệm vụ )(?<!nghiệp vụ )(?<!công tác )kiểm tra(?:,? (?:và )?giám sát)?"
+                   r"(?: khi có dấu hiệu vi phạm)?"),
     ("supervision", r"(?<!nhiệm vụ kiểm tra, )giám sát"),
     ("violation_found", r"(?:phát hiện|kết luận)[^.;]*?vi phạm|có vi phạm|vi phạm|phát hiện"),
     ("complaints", r"đơn thư|tố cáo|khiếu nại|phản ánh, kiến nghị"),
@@ -55,7 +58,7 @@ COMMEND_UNIT = re.compile(
 COMPLAINT_COUNT = re.compile(
     rf"{NUM_START}{QNUM}\s+(?P<unit>(?:lá\s+)?đơn(?!\s+vị)(?:\s+thư)?(?:\s+(?:tố cáo|khiếu nại|phản ánh|kiến nghị)"
     rf"(?:,\s*(?:tố cáo|khiếu nại|phản ánh|kiến nghị))*)?|vụ việc|lượt công dân)(?!\w)", re.I)
-RATIO = re.compile(r"(?<![\w/.,])(?P<a>\d{1,6})\s*/\s*(?P<b>\d{1,6})(?![\w/])")
+RATIO = re.compile(r"(?<![\w/.,])(?P<a>\d{1,3}(?:\.\d{3})+|\d{1,6})\s*/\s*(?P<b>\d{1,3}(?:\.\d{3})+|\d{1,6})(?![\w/])")
 RANGE_DASH = r"\s*(?:[-–—]|đến|tới)\s*"
 PERCENT = re.compile(rf"{NUM_START}{QNUM}(?:{RANGE_DASH}(?P<n_hi>{NUMBER}))?\s*%(?P<after>\s+trở lên)?")
 CHANGE = re.compile(

@@ -11,7 +11,11 @@ from scrapers.extract.model import Draft
 from scrapers.extract.patterns import TRIGGER
 from scrapers.extract.scope import body_in, figure_scope
 
-SENTENCE_END = re.compile(r"(?<!\bTP)(?<!\bTp)(?<!\bThS)(?<!\bTS)(?<=[.!?…])\s+(?=[\"“(]?[A-ZĐÀ-Ỹ])|\n+")
+# A line break ends a sentence, except before a bulleted line ("- Khiển trách: 45 đồng chí;") that continues a list
+# the previous line opened with ":" or went on with ";" or ",".
+SENTENCE_END = re.compile(
+    r"(?<!\bTP)(?<!\bTp)(?<!\bThS)(?<!\bTS)(?<=[.!?…])\s+(?=[\"“(]?[A-ZĐÀ-Ỹ])"
+    r"|(?<![:;,])[ \t]*\n+|(?<=[:;,])[ \t]*\n+(?![ \t]*[-+•*–]\s)")
 # Longer "sentences" (a page with no full stops, a table flattened into one line) are cut at the next clause
 # break, else at a space, so every rule reads a bounded window and extraction stays linear in text size.
 MAX_SENTENCE = 2000

@@ -3,11 +3,15 @@ number is its own change (percent and absolute), with its direction and the base
 
 from __future__ import annotations
 
-from scrapers.extract.numbers import parse_number, qualifier_of
+import re
+
+from scrapers.extract.numbers import NUMBER, parse_number, qualifier_of
 from scrapers.extract.patterns import BASE, CHANGE
 from scrapers.extract.rules import rule
 from scrapers.extract.rules.generic import unit_after
 from scrapers.extract.sentence import Sentence
+
+FROM_TO = re.compile(rf"[^()]{{0,40}}?\(?\s*từ\s+{NUMBER}\s+(?:xuống|lên)\s+(?:còn\s+)?{NUMBER}[^)]{{0,30}}\)?", re.I)
 
 
 @rule(10)
@@ -30,6 +34,10 @@ def changes(ctx: Sentence) -> None:
         else:
             unit, end = unit_after(ctx.s, m.end(), max_words=4)
             end = end if unit else m.end()
+        # "(từ 8 xuống 4 tổ chức)": the values before and after are the change's, not figures of their own
+        span = FROM_TO.match(ctx.s, end)
+        if span:
+            ctx.claim(span.start(), span.end())
         direction = m["dir"].lower()
         ctx.emit("change", m.start(), end, -value if direction == "giảm" else value, unit=unit or None,
                  subject=f"so với {base}", direction=direction, base=base, qualifier=qualifier_of(m["q"]))

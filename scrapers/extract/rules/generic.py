@@ -47,7 +47,9 @@ def unit_after(text: str, pos: int, max_words: int = 10) -> tuple[str, int]:
         first = not segments[0]
         if (token.lower() in UNIT_STOP or not token[0].isalpha() or not token[0].islower()
                 or sum(map(len, segments)) >= max_words):
-            closed_by = "stop" if token[0].isalpha() and token.lower() in UNIT_STOP else "punct"
+            # a capitalised word after the phrase is an object ("145 hồ sơ, trình Ban …"): the last comma item
+            # was a verb, not a noun
+            closed_by = ("stop" if token.lower() in UNIT_STOP else "name") if token[0].isalpha() else "punct"
             break
         if first and not segments[-1] and len(segments) > 1:
             break
@@ -61,7 +63,7 @@ def unit_after(text: str, pos: int, max_words: int = 10) -> tuple[str, int]:
     keep = 1
     for i in range(1, len(segments)):
         last = i == len(segments) - 1
-        limit = 4 if last and closed_by in ("stop", "punct", "end") else 2
+        limit = (0 if closed_by == "name" else 4) if last else 2
         if any(len(seg) > 2 for seg in segments[1:i]):
             break
         if len(segments[i]) > limit:
@@ -90,7 +92,7 @@ def ratios(ctx: Sentence) -> None:
             if head and ctx.s.startswith(")", m.end()):
                 unit, uend = head.group(1).strip(), m.end()
         # a ratio counts things: "30/30 quận, huyện"; "14/TT" or a bare "13/7" is not one
-        a, b = int(m["a"]), int(m["b"])
+        a, b = parse_number(m["a"]), parse_number(m["b"])
         if not unit or b == 0:
             continue
         ctx.emit("ratio", m.start(), uend, a, denominator=b, unit=unit)

@@ -38,10 +38,13 @@ STATED = re.compile(
 SUBGROUP_MARK = re.compile(r"\s*(?:,\s*|;\s*)?(?:\(\s*|trong đó\s*[,:]?\s*|trong số (?:đó|này)\s*[,:]?\s*)(?:có\s+)?",
                            re.I)
 CHANGE_BEFORE = re.compile(r"(?:tăng|giảm)(?:\s+(?:thêm|được))?\s+(?:\S+\s+)?$", re.I)
-LEAD_FORM = re.compile(rf"({FORM})\s*(?::|đối với)?\s*$", re.I)
-PAIR_NEXT = re.compile(rf"\s*[,;]\s*(?:và\s+)?(?:{PAIR.pattern})", re.I)
-PAIR_BEFORE = re.compile(rf"(?:{PAIR.pattern})\s*[,;]\s*(?:và\s+)?$", re.I)
+LEAD_FORM = re.compile(rf"({FORM})(?:\s+ra khỏi đảng)?\s*(?::|đối với)?\s*$", re.I)
+BULLET = r"(?:[-+•*–]\s*)?"
+PAIR_NEXT = re.compile(rf"\s*[,;]\s*{BULLET}(?:và\s+)?(?:{PAIR.pattern})", re.I)
+PAIR_BEFORE = re.compile(rf"(?:{PAIR.pattern})\s*[,;]\s*{BULLET}(?:và\s+)?$", re.I)
 LABEL_END = re.compile(r"[^,;.()]*?(?=\s*(?:[,;.()]|\s+và\s+\d|$))")
+SHARE_AFTER = re.compile(rf"(?:\s+[^\s(),;.]+){{0,4}}?{SHARE_RE.pattern}")
+PASSIVE_FORM = re.compile(rf"\bbị\s+(?:hình thức\s+)?{FORM}", re.I)
 JOINED = re.compile(r"\s*(?:,|và|;)\s*(?:có\s+)?")
 FINDING_AFTER = re.compile(
     r"\s*(?:(?:có\s+(?:dấu hiệu\s+)?)?vi phạm(?!\s+(?:về|nguyên tắc|quy định|chính sách|luật))"
@@ -133,8 +136,8 @@ def governed(ctx: Sentence) -> None:
         ns, ne = m.start("n"), m.end("n")
         if not ctx.free(ns, ne) or CHANGE_BEFORE.search(ctx.s, max(0, ns - 30), ns):
             continue
-        if m["n"].lower() == "một" and family != "work":
-            continue  # "một" before a noun is an article ("một cán bộ"), not a statistic
+        if m["n"].lower() == "một" and family != "work" and not LEAD_FORM.search(ctx.s, max(0, ns - 40), ns):
+            continue  # "một" before a noun is an article ("một cán bộ"), unless a form counts it ("cảnh cáo một …")
         kind, act_end = _kind_of(ctx, m.start(), m.end())
         value = _number(m["n"])
         if family == "complaint":
@@ -163,7 +166,13 @@ def governed(ctx: Sentence) -> None:
             total = ctx.emit(kind, m.start(), m.end(), value, unit=unit, subject=subject, subject_class=cls,
                              qualifier=qualifier)
         if total is not None:
-            _subgroups(ctx, total, max(act_end, total.end - ctx.base))
+            after = max(act_end, total.end - ctx.base)
+            # "38 trường hợp là cấp ủy viên (chiếm 22,4%)": a bracketed share is the figure's, not a figure
+            share = SHARE_AFTER.match(ctx.s, after)
+            if share:
+                total.share = _number(share["share"])
+                ctx.claim(share.start(), share.end())
+            _subgroups(ctx, total, after)
 
 
 def _subject_class(kind: str, unit: str) -> str | None:
@@ -248,10 +257,11 @@ def _subgroups(ctx: Sentence, total: Draft, after: int) -> None:
 @rule(45)
 def forms_without_total(ctx: Sentence) -> None:
     """"kỷ luật khiển trách 254 trường hợp, cảnh cáo 61 trường hợp": forms listed with no total."""
-    if not any(k == "discipline" for _, _, k in ctx.triggers):
-        return
     pairs = [p for p in PAIR.finditer(ctx.s) if ctx.free(p.start(), p.end())]
-    if not pairs:
+    # a form is a discipline word in itself only when it is passive ("3 đảng viên bị khai trừ"); otherwise
+    # ("cảnh cáo" of a traffic warning) the sentence must speak of discipline
+    if not pairs or not (any(k == "discipline" for _, _, k in ctx.triggers)
+                         or any(PASSIVE_FORM.search(p.group(0)) for p in pairs)):
         return
     s, e = pairs[0].start(), pairs[-1].end()
     forms: dict[str, int] = {}
