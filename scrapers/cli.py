@@ -12,7 +12,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from scrapers import pipeline, sources
-from scrapers.extract import extract_all
+from scrapers.extract import TextTooLarge, extract_all
 from scrapers.sources.base import canonical, parse_html, parse_local
 from scrapers.sources.generic import parse_generic
 from scrapers.text import nfc
@@ -51,11 +51,14 @@ def cmd_extract(args) -> int:
         path = Path(name)
         try:
             text, published = _document_text(path)
-        except (OSError, UnicodeDecodeError, sources.ParseError) as exc:
-            print(f"hanoi-reports extract: {name}: {exc}", file=sys.stderr)
+            items = extract_all(text, published)
+        except (OSError, UnicodeDecodeError, sources.ParseError, TextTooLarge) as exc:
+            # one line per bad input (a directory, binary bytes, a 50 MB dump); the other files still run
+            print(f"hanoi-reports extract: {name}: {exc.strerror if isinstance(exc, OSError) and exc.strerror else exc}",
+                  file=sys.stderr)
             failed += 1
             continue
-        for item in extract_all(text, published):
+        for item in items:
             print(json.dumps({"file": name, **item}, ensure_ascii=False))
     return 1 if failed else 0
 

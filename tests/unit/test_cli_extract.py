@@ -55,3 +55,21 @@ def test_html_page_and_bad_file(tmp_path):
                           capture_output=True, text=True, cwd=ROOT)
     assert proc.returncode == 1 and "bad.txt" in proc.stderr
     assert proc.stdout.strip()  # the good file still produced output
+
+
+def test_bad_inputs_get_one_line_each_and_the_rest_runs(tmp_path):
+    """A directory, binary bytes and a text over the size limit: one line on stderr each, never a traceback."""
+    from scrapers.extract import MAX_TEXT_CHARS
+    huge = tmp_path / "huge.txt"
+    huge.write_text("Kỷ luật 3 đảng viên. " * (MAX_TEXT_CHARS // 20), encoding="utf-8")
+    binary = tmp_path / "blob.bin"
+    binary.write_bytes(bytes(range(256)) * 64)
+    good = tmp_path / "good.txt"
+    good.write_text("Năm 2023 đã kỷ luật 12 đảng viên.", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "scrapers.cli", "extract", str(tmp_path), str(binary), str(huge),
+                           str(good)], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    errors = proc.stderr.strip().splitlines()
+    assert proc.returncode == 1 and len(errors) == 3 and "Traceback" not in proc.stderr
+    assert "Is a directory" in errors[0] and "blob.bin" in errors[1] and "limit" in errors[2]
+    assert [json.loads(line)["value"] for line in proc.stdout.splitlines()
+            if json.loads(line)["type"] == "figure"] == [12]

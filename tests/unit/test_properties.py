@@ -74,3 +74,36 @@ def test_quotes_are_exact_substrings(parts):
     for item in extract_all(text):
         assert 0 <= item["start"] < item["end"] <= len(text)
         assert text[item["start"]:item["end"]] == item["quote"]
+
+
+STYLES = [  # how reporters attach the forms to their total
+    "Năm {y}, các cấp ủy đã thi hành kỷ luật {t} {unit} ({parts}).",
+    "Năm {y}, đã kỷ luật {t} {unit}, gồm: {parts}.",
+    "Năm {y}, toàn Đảng bộ thi hành kỷ luật {t} {unit}; trong đó {parts}.",
+    "Năm {y}, đã xử lý kỷ luật {t} {unit}. Cụ thể: {parts}.",
+    "Năm {y}, có {t} {unit} bị kỷ luật, gồm {parts}.",
+]
+PART_STYLES = ["{f} {n}", "{F} {n} đồng chí", "{n} {f}", "{f} {n} trường hợp", "{f}: {n}"]
+MEMBER_FORMS = ["khiển trách", "cảnh cáo", "cách chức", "khai trừ"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.data())
+def test_totals_keep_their_parts(data):
+    """Whatever the style and order, the total comes back once with exactly its forms; it is complete only when
+    they add up, and no form comes back as a figure of its own."""
+    forms = data.draw(st.lists(st.sampled_from(MEMBER_FORMS), min_size=1, max_size=4, unique=True))
+    counts = data.draw(st.lists(st.integers(1, 400), min_size=len(forms), max_size=len(forms)))
+    total = sum(counts) + data.draw(st.sampled_from([0, 0, 1, 7]))
+    style = data.draw(st.sampled_from(PART_STYLES))
+    sep = data.draw(st.sampled_from([", ", "; "]))
+    parts = sep.join(style.format(f=f, F=f.capitalize(), n=vn_thousands(n)) for f, n in zip(forms, counts, strict=True))
+    text = nfc(data.draw(st.sampled_from(STYLES)).format(y=data.draw(st.integers(2010, 2025)), t=vn_thousands(total),
+                                                          unit=data.draw(st.sampled_from(["đảng viên", "trường hợp"])),
+                                                          parts=parts))
+    figures = [i for i in extract_all(text) if i["type"] == "figure"]
+    assert [f["kind"] for f in figures] == ["discipline_party_members"], (text, figures)
+    f, = figures
+    assert f["value"] == total and f["breakdown"] == dict(zip(forms, counts, strict=True)), text
+    assert f["breakdown_complete"] is (sum(counts) == total)
+    assert text[f["start"]:f["end"]] == f["quote"]
