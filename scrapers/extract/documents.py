@@ -27,8 +27,17 @@ TU_PROGRAMME = re.compile(r"Chương trình\s+(?:số\s+)?(?P<num>\d{1,2})\s+(?:
 DOC_WORDS = ("Chương trình", "Nghị quyết", "Chỉ thị", "Kết luận", "Quyết định", "Quy định", "Hướng dẫn", "Kế hoạch",
              "Đề án", "Thông tư", "Nghị định", "Thông báo")
 # "Kết luận số 21", "Chỉ thị 05", "Nghị quyết số 15": no full code, kept as written. Capitalised only: "kết luận 20
-# đảng viên có vi phạm" is a figure.
-UNCODED = re.compile(rf"(?P<type>{'|'.join(DOC_WORDS)})\s+(?:số\s+)?(?P<num>\d{{1,4}})(?![\d,./-]|\s*-\s*\w+/)")
+# đảng viên có vi phạm" is a figure, and so is a capitalised one that opens a sentence ("Kết luận 37 tổ chức đảng
+# …"): a number followed by what it counts is a count.
+COUNTED = r"(?:tổ chức|đảng viên|trường hợp|cán bộ|đồng chí|chi bộ|đảng bộ|tập thể|cá nhân|đơn|vụ|cuộc|lượt|người)"
+UNCODED = re.compile(rf"(?P<type>{'|'.join(DOC_WORDS)})\s+(?:số\s+)?(?P<num>\d{{1,4}})(?![\d,./-]|\s*-\s*\w+/)"
+                     rf"(?!\s+{COUNTED}(?!\w))")
+# A document or legal article named by its number ("Nghị quyết số 15", "Điều 30"). Case-sensitive: "kỷ luật 10 tổ
+# chức" is a figure, "Luật 10" a law; and a number followed by what it counts is a count.
+NAMED_REF = re.compile(
+    rf"(?:{'|'.join(DOC_WORDS)}|Công văn|Điều|Khoản|khoản|điểm|Luật|Mục|Chương|Phần)\s+(?:số\s+)?\d+(?!\d)[\w/.-]*"
+    rf"(?!\s+{COUNTED}(?!\w))"
+)
 ISSUER_AFTER = re.compile(
     r"\s*(?:của|do)\s+(?P<issuer>Bộ Chính trị|Ban Bí thư|Ban Chấp hành Trung ương|BCH T\.Ư|BCH TƯ|Trung ương"
     r"|Hội nghị[^,.;]{0,40}?(?:T\.Ư|TƯ|Trung ương)|Thành ủy|Thành uỷ|Ban Thường vụ Thành ủy|HĐND thành phố"
@@ -100,9 +109,5 @@ def document_spans(text: str) -> list[tuple[int, int]]:
     """Spans of document numbers (coded or `Nghị quyết số 15`) and legal articles (`Điều 30`): never figures."""
     spans = [(m.start(), m.end()) for m in CODE.finditer(text)]
     spans += [(m.start(), m.end()) for m in STATE_CODE.finditer(text)]
-    named = re.compile(
-        r"(?:Chương trình|Nghị quyết|Chỉ thị|Kết luận|Quyết định|Quy định|Hướng dẫn|Kế hoạch|Đề án|Thông tư|Nghị định"
-        r"|Công văn|Thông báo|Điều|Khoản|khoản|điểm|Luật|Mục|Chương|Phần)\s+(?:số\s+)?\d+[\w/.-]*"
-    )  # case-sensitive: "kỷ luật 10 tổ chức" is a figure, "Luật 10" a law
-    spans += [(m.start(), m.end()) for m in named.finditer(text)]
+    spans += [(m.start(), m.end()) for m in NAMED_REF.finditer(text)]
     return spans

@@ -50,14 +50,15 @@ TRIGGER = re.compile("|".join(f"(?P<{k}>(?<!\\w)(?:{p})(?!\\w))" for k, p in TRI
 # "14 đảng viên bị kỷ luật", "312 tổ chức đảng được kiểm tra", "3 đảng viên bị đình chỉ": the act after its count
 PASSIVE = re.compile(
     r"\s*(?:vi phạm\s+)?(?:đã\s+)?(?:bị|được|phải)\s+(?:xử lý\s+|xem xét,?\s+|thi hành\s+|tiến hành\s+|trao\s+"
-    r"|nhận\s+)*"
+    r"|nhận\s+|tạm\s+)*"
     rf"(?:{TRIGGER.pattern})", re.I)
 COMMEND_UNIT = re.compile(
     rf"{NUM_START}{QNUM}\s+(?P<unit>tập thể(?:,\s*cá nhân|\s+và\s+cá nhân)?|cá nhân|đảng viên|đồng chí|tổ chức cơ sở đảng"
     r"|tổ chức(?: đảng)?|đơn vị|chi bộ|đảng bộ|gia đình|hộ gia đình)(?!\w)", re.I)
 COMPLAINT_COUNT = re.compile(
     rf"{NUM_START}{QNUM}\s+(?P<unit>(?:lá\s+)?đơn(?!\s+vị)(?:\s+thư)?(?:\s+(?:tố cáo|khiếu nại|phản ánh|kiến nghị)"
-    rf"(?:,\s*(?:tố cáo|khiếu nại|phản ánh|kiến nghị))*)?|vụ việc|lượt công dân)(?!\w)", re.I)
+    rf"(?:,\s*(?:tố cáo|khiếu nại|phản ánh|kiến nghị))*)?|vụ việc|lượt công dân"
+    r"|ý kiến\s+(?:phản ánh|kiến nghị)(?:,\s*(?:phản ánh|kiến nghị))*)(?!\w)", re.I)
 RATIO = re.compile(r"(?<![\w/.,])(?P<a>\d{1,3}(?:\.\d{3})+|\d{1,6})\s*/\s*(?P<b>\d{1,3}(?:\.\d{3})+|\d{1,6})(?![\w/])")
 RANGE_DASH = r"\s*(?:[-–—]|đến|tới)\s*"
 PERCENT = re.compile(rf"{NUM_START}{QNUM}(?:{RANGE_DASH}(?P<n_hi>{NUMBER}))?\s*%(?P<after>\s+trở lên)?")

@@ -37,7 +37,7 @@ def pairs_in(segment: str, offset: int) -> tuple[dict[str, int], list[tuple[int,
 MARKER = re.compile(
     r"(?:\s+(?:có\s+)?vi phạm)?\s*(?:[,;:.]\s*)?(?:\(\s*)?(?P<mark>trong đó|trong số đó|gồm(?: có)?|bao gồm|cụ thể|với|về hình thức(?: kỷ luật)?"
     r"|hình thức)?\s*(?:[,:]\s*)?(?:có\s+)?", re.I)
-SINGLE = re.compile(rf"\s*(?:bằng|với)\s+(?:hình thức\s+)?(?P<form>{FORM})(?![\s:]*{NUMBER})", re.I)
+SINGLE = re.compile(rf"\s*(?:(?:bằng|với)\s+)?(?:hình thức\s+)?(?P<form>{FORM})(?![\s:]*{NUMBER})", re.I)
 BRACKETS = re.compile(r"\s*\(([^()]*)\)")
 NEXT_MARKER = re.compile(r"\s*[\"“(]?(?:Trong đó|Cụ thể|Gồm|Về hình thức|Hình thức)", re.I)
 

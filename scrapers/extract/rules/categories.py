@@ -23,20 +23,38 @@ NOT_CATEGORY = re.compile(
     r"|với|chưa|cũng|này|đó|thuộc|tại|kỷ luật|xử lý)(?!\w)", re.I)
 
 
+# "Về nội dung vi phạm: nguyên tắc tập trung dân chủ 4 trường hợp; quản lý kinh tế 9 trường hợp; …": after a heading
+# that says what follows are violations, each item is a category even without its own "vi phạm"
+LIST_HEAD = re.compile(r"(?:nội dung|lĩnh vực|loại|các) vi phạm(?: chủ yếu)?\s*:\s*", re.I)
+LIST_ITEM = re.compile(rf"\s*(?:vi phạm\s+(?:về\s+|trong\s+)?)?(?P<cat>[^;:()\d]{{3,80}}?)(?<!,)\s*:?\s+{QNUM}\s+{UNIT}"
+                       rf"(?:{SHARE})?\s*[;.,]?", re.I)
+
+
 @rule(20)
 def violation_categories(ctx: Sentence) -> None:
     if "vi phạm" not in ctx.s.lower():
         return
+    for head in LIST_HEAD.finditer(ctx.s):
+        pos = head.end()
+        while (m := LIST_ITEM.match(ctx.s, pos)) and ctx.free(m.start("n"), m.end("n")):
+            _emit(ctx, m)
+            pos = m.end()
     for rx in (NUMBER_FIRST, CATEGORY_FIRST):
         for m in rx.finditer(ctx.s):
-            category = re.sub(r"\s+", " ", m["cat"]).strip(" ,")
-            if not category or NOT_CATEGORY.match(category) or not ctx.free(m.start("n"), m.end("n")):
-                continue
-            try:
-                value = parse_number(m["n"])
-                share = parse_number(m["share"]) if m["share"] else None
-            except ValueError:
-                continue
-            ctx.emit("violation_category", m.start(), m.end(), value, unit=m["unit"].lower(), category=category,
-                     subject_class="tổ chức đảng" if m["unit"].lower().startswith("tổ chức") else "đảng viên",
-                     share=share, qualifier=qualifier_of(m["q"]))
+            if ctx.free(m.start("n"), m.end("n")):
+                _emit(ctx, m)
+
+
+def _emit(ctx: Sentence, m: re.Match) -> None:
+    category = re.sub(r"\s+", " ", m["cat"]).strip(" ,")
+    if not category or NOT_CATEGORY.match(category):
+        return
+    try:
+        value = parse_number(m["n"])
+        share = parse_number(m["share"]) if m["share"] else None
+    except ValueError:
+        return
+    start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+    ctx.emit("violation_category", start, m.end(), value, unit=m["unit"].lower(), category=category,
+             subject_class="tổ chức đảng" if m["unit"].lower().startswith("tổ chức") else "đảng viên",
+             share=share, qualifier=qualifier_of(m["q"]))

@@ -29,12 +29,13 @@ from scrapers.extract.patterns import (
 from scrapers.extract.rules import rule
 from scrapers.extract.rules.breakdowns import read_breakdown
 from scrapers.extract.sentence import Sentence
+from scrapers.vocabulary import DISCIPLINE_KINDS
 
 WORK_COUNT = re.compile(rf"{NUM_START}{QNUM}\s+(?P<unit>cuộc|đợt)(?=\s+(?:kiểm tra|giám sát))", re.I)
 # "Số đảng viên bị kỷ luật là 33", "số tổ chức đảng được kiểm tra: 120"
 STATED = re.compile(
     rf"(?<!\w)[Ss]ố(?:\s+lượng)?\s+(?P<subj>{SUBJECT})(?P<mid>[^,.;:\d]{{0,50}}?)\s*(?:là|đạt|có|:)\s+{QNUM}"
-    rf"(?:\s+(?:{SUBJECT})(?!\w))?(?![\d.,]\d)(?!\s*[%/])(?!\s+[a-zà-ỹđ])", re.I)
+    rf"(?!\d)(?:\s+(?:{SUBJECT})(?!\w))?(?![\d.,]\d)(?!\s*[%/])(?!\s+[a-zà-ỹđ])", re.I)
 SUBGROUP_MARK = re.compile(r"\s*(?:,\s*|;\s*)?(?:\(\s*|trong đó\s*[,:]?\s*|trong số (?:đó|này)\s*[,:]?\s*)(?:có\s+)?",
                            re.I)
 CHANGE_BEFORE = re.compile(r"(?:tăng|giảm)(?:\s+(?:thêm|được))?\s+(?:\S+\s+)?$", re.I)
@@ -45,6 +46,7 @@ PAIR_BEFORE = re.compile(rf"(?:{PAIR.pattern})\s*[,;]\s*{BULLET}(?:và\s+)?$", r
 LABEL_END = re.compile(r"[^,;.()]*?(?=\s*(?:[,;.()]|\s+và\s+\d|$))")
 SHARE_AFTER = re.compile(rf"(?:\s+[^\s(),;.]+){{0,4}}?{SHARE_RE.pattern}")
 PASSIVE_FORM = re.compile(rf"\bbị\s+(?:hình thức\s+)?{FORM}", re.I)
+LATER_MARK = re.compile(r"[^;.]{0,80}?(?=,\s*trong (?:đó|số đó)\b)", re.I)
 JOINED = re.compile(r"\s*(?:,|và|;)\s*(?:có\s+)?")
 FINDING_AFTER = re.compile(
     r"\s*(?:(?:có\s+(?:dấu hiệu\s+)?)?vi phạm(?!\s+(?:về|nguyên tắc|quy định|chính sách|luật))"
@@ -222,11 +224,20 @@ def _discipline(ctx: Sentence, m, unit: str, value, qualifier, act_end: int) -> 
                     breakdown=forms, breakdown_complete=complete)
 
 
+def _act_of(kind: str) -> str:
+    return "discipline" if kind in DISCIPLINE_KINDS else kind
+
+
 def _subgroups(ctx: Sentence, total: Draft, after: int) -> None:
     """"kỷ luật 23 đảng viên, trong đó có 7 cấp ủy viên": members inside the total, not a new subject."""
     mark = SUBGROUP_MARK.match(ctx.s, after)
     if not mark or mark.end() == after:
-        return
+        # "… được trao tặng Huy hiệu Đảng đợt 3/2, trong đó có 12 …": the marker may close the total's clause,
+        # provided nothing else is counted on the way
+        gap = LATER_MARK.match(ctx.s, after)
+        if not gap or SUBJECT_COUNT.search(gap.group(0)) or COMMEND_UNIT.search(gap.group(0)):
+            return
+        mark = SUBGROUP_MARK.match(ctx.s, gap.end())
     pos = mark.end()
     while True:
         m = SUBJECT_COUNT.match(ctx.s, pos) or (COMMEND_UNIT.match(ctx.s, pos) if total.kind == "commendation"
@@ -236,7 +247,9 @@ def _subgroups(ctx: Sentence, total: Draft, after: int) -> None:
             return
         value = _number(m["n"])
         unit = _unit(m)
-        if value is None:
+        # "trong đó 41 trường hợp phải thi hành kỷ luật": a count with an act of its own is its own statement
+        own = PASSIVE.match(ctx.s, m.end())
+        if value is None or (own and own.lastgroup != _act_of(total.kind)):
             return
         if total.kind not in ("commendation", "complaints") and (total.subject_class == "tổ chức đảng"
                                                                  or re.fullmatch(ORG_SUBJECT, unit, re.I)):
