@@ -45,6 +45,11 @@ def _sqlalchemy_url(url: str) -> str:
 def build_context(warehouse_url: str, project_dir: Path = PROJECT_DIR):
     # The connection string stays a ${VAR} placeholder in great_expectations.yml: no secret on disk.
     os.environ["GX_WAREHOUSE_URL"] = _sqlalchemy_url(warehouse_url)
+    # The checkpoint and validation definitions are rebuilt from SUITES on every run: stored ones from an older
+    # release may name a suite or table that no longer exists, and GX then cannot even load the context's stores.
+    for store in ("checkpoints", "validation_definitions"):
+        for stale in (project_dir / "gx" / store).glob("*.json"):
+            stale.unlink()
     context = gx.get_context(mode="file", project_root_dir=str(project_dir))
     # progress bars flood Airflow task logs with carriage-return noise
     context.variables.progress_bars = ProgressBarsConfig(globally=False, metric_calculations=False)

@@ -108,16 +108,6 @@ SANITY_WINDOW_DAYS = 14
 SANITY_MIN_DAYS = 3
 
 
-def conflicts_suite() -> list:
-    """News, not errors: reported for analysts, never fail the run."""
-    return [
-        gxe.UnexpectedRowsExpectation(
-            description="outlets agree on each reported discipline figure (conflicts are listed)",
-            unexpected_rows_query="SELECT * FROM {batch} WHERE conflict",
-        ),
-    ]
-
-
 def statistics_suite() -> list:
     """A statistic is counted once and never together with its parts."""
     return [
@@ -178,7 +168,6 @@ SUITES = {
     "fct_articles_suite": ("fct_articles", "critical", articles_suite),
     "fct_document_mentions_suite": ("fct_document_mentions", "critical", documents_suite),
     "fct_event_dates_suite": ("fct_event_dates", "critical", event_dates_suite),
-    "discipline_by_period_suite": ("discipline_by_period", "warning", conflicts_suite),
     "fct_statistics_suite": ("fct_statistics", "critical", statistics_suite),
     "fct_statistics_conflicts_suite": ("fct_statistics", "warning", statistic_conflicts_suite),
     "source_coverage_suite": ("fct_articles", "warning", coverage_suite),

@@ -65,21 +65,6 @@
     {%- endif %}
 {% endmacro %}
 
-{% macro drop_vanished_discipline_periods() %}
-    {%- if is_incremental() %}
-    with live as materialized (
-        select distinct scope, period_key, subject, form
-        from {{ ref('int_discipline_reports') }}
-        where period_key is not null
-    )
-    delete from {{ this }} as t
-    where not exists (
-        select 1 from live as r
-        where r.scope = t.scope and r.period_key = t.period_key and r.subject = t.subject and r.form = t.form
-    )
-    {%- endif %}
-{% endmacro %}
-
 {#
   Articles that no longer exist: a canonical URL that a page re-parsed since `since` used to carry and that no
   page's latest parse carries now (a parser that normalises canonical URLs differently, a page that now declares
@@ -118,5 +103,36 @@
     delete from {{ this }}
     where article_id in ({{ vanished_article_ids("'" ~ before ~ "'::timestamptz") }})
         {%- endif %}
+    {%- endif %}
+{% endmacro %}
+
+{#
+  fct_statistics' pre-hook: the articles this run affects — changed or vanished since the watermark, the articles
+  that share a story with them now, and every article that shared a statistic with them before — kept in a
+  session table the model reads, and the statistics those articles were in dropped (the model rebuilds the ones
+  that still exist). A full refresh needs neither.
+#}
+{% macro mark_affected_statistics() %}
+    {%- if is_incremental() %}
+        {%- set since = incremental_watermark() %}
+    drop table if exists statistics_affected_articles;
+    create temp table statistics_affected_articles as
+    with changed as (
+        select a.article_id from {{ ref('int_articles_deduplicated') }} as a where a.loaded_at > {{ since }}
+        union
+        select v.article_id from ({{ vanished_article_ids(since) }}) as v
+    )
+    select c.article_id from changed as c
+    union
+    select partner.article_id
+    from {{ ref('fct_story_links') }} as link
+    inner join {{ ref('fct_story_links') }} as partner on link.story_id = partner.story_id
+    where link.article_id in (select c.article_id from changed as c)
+    union
+    select unnest(t.article_ids)
+    from {{ this }} as t
+    where t.article_ids && array(select c.article_id from changed as c);
+    delete from {{ this }} as t
+    where t.article_ids && array(select a.article_id from statistics_affected_articles as a)
     {%- endif %}
 {% endmacro %}

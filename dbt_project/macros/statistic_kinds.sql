@@ -7,3 +7,8 @@
     {{ return(['discipline_party_members', 'discipline_party_orgs', 'inspection', 'supervision', 'violation_found',
                'complaints', 'suspension', 'commendation', 'violation_category']) }}
 {%- endmacro %}
+
+{# The discipline forms (scrapers/vocabulary.py FORMS; tests/unit/test_vocabulary.py keeps them equal). #}
+{% macro discipline_forms() -%}
+    {{ return(['khiển trách', 'cảnh cáo', 'cách chức', 'khai trừ', 'giải tán']) }}
+{%- endmacro %}

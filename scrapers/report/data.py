@@ -12,9 +12,10 @@ def load(url: str) -> dict:
             return conn.execute(sql, args).fetchall()
 
         return {
+            # a statistic for every level (body null) sorts last in its cell, so the chart shows it over one body's
             "discipline": rows("""
                 select scope, period_key, subject, form, value, outlets, conflict, reported_values
-                from marts.discipline_by_period order by scope, period_key, subject, form"""),
+                from marts.discipline_by_period order by scope, period_key, subject, form, body"""),
             # Totals from fct_statistics: each statistic once however many outlets reported it, and never a
             # total added to its own parts (summing fct_figures counted seed 003's 58 commendations as 232).
             "checks": rows("""

@@ -120,21 +120,22 @@ def test_event_after_publication_fails(built):
 
 def test_cross_outlet_conflict_is_a_warning_not_a_failure(built):
     with psycopg.connect(built) as conn:
-        conn.execute("""insert into marts.discipline_by_period (discipline_period_id, scope, period_key, subject, form,
-                            value, outlets, articles, conflict, reported_values, sources)
-                        values ('conflict', 'Hà Nội', '2022-H1', 'party_members', 'total', 359, 2, 2, true,
-                                array[359, 395], array['tienphong', 'kinhtedothi'])""")
+        conn.execute("""insert into marts.fct_statistics (statistic_id, scope, kind, subject, period_key, value,
+                            reported_values, outlets, article_ids, figure_ids, conflict, stories)
+                        values ('conflict', 'Hà Nội', 'discipline_party_members', 'đảng viên', '2021-H1', 359,
+                                array[359, 395], array['tienphong', 'kinhtedothi'], array['a1', 'a2'],
+                                array['f1', 'f2'], true, 2)"""),
     try:
         outcomes = {o.suite: o for o in run_checkpoint(built, run_id="conflict")}
     finally:
         with psycopg.connect(built) as conn:
-            conn.execute("delete from marts.discipline_by_period where discipline_period_id = 'conflict'")
-    warning = outcomes["discipline_by_period_suite"]
+            conn.execute("delete from marts.fct_statistics where statistic_id = 'conflict'")
+    warning = outcomes["fct_statistics_conflicts_suite"]
     assert warning.severity == "warning" and not warning.success
-    assert "outlets agree" in warning.failed[0]["description"]
+    assert "reports agree" in warning.failed[0]["description"]
     assert all(o.success for o in outcomes.values() if o.severity == "critical")
     assert q(built, "select severity, success from quality.validation_runs where run_id = 'conflict' "
-                    "and suite = 'discipline_by_period_suite'") == [("warning", False)]
+                    "and suite = 'fct_statistics_conflicts_suite'") == [("warning", False)]
 
 
 def test_broken_extracted_row_fails_the_right_dbt_test(built):

@@ -9,7 +9,7 @@ from scrapers.sources import ADAPTERS
 
 KEYS = {"fct_articles": "article_id", "fct_figures": "figure_id", "fct_discipline": "figure_id, form",
         "fct_document_mentions": "document_mention_id", "fct_official_mentions": "official_mention_id",
-        "fct_event_dates": "event_date_id", "fct_story_links": "article_id"}
+        "fct_event_dates": "event_date_id", "fct_story_links": "article_id", "fct_statistics": "statistic_id"}
 
 
 def marts(url) -> dict:
@@ -18,8 +18,8 @@ def marts(url) -> dict:
         out = {fact: conn.execute(f"select * from marts.{fact} order by {key}").fetchall() for fact, key in KEYS.items()}
         out["int_articles_deduplicated"] = conn.execute(
             "select * from intermediate.int_articles_deduplicated order by article_id").fetchall()
-        out["int_discipline_reports"] = conn.execute(
-            "select * from intermediate.int_discipline_reports order by figure_id, form").fetchall()
+        out["int_statistic_reports"] = conn.execute(
+            "select * from intermediate.int_statistic_reports order by figure_id, grain_key").fetchall()
         for table in ("discipline_by_period", "dim_documents", "dim_officials"):
             out[table] = conn.execute(f"select * from marts.{table} order by 1").fetchall()
         return out

@@ -68,17 +68,17 @@ def test_localities_get_their_own_charts(built, tmp_path):  # noqa: F811
     import psycopg
 
     with psycopg.connect(built) as conn:
-        conn.execute("""insert into marts.discipline_by_period (discipline_period_id, scope, period_key, subject, form,
-                            value, outlets, articles, conflict, reported_values, sources)
-                        values ('lb1', 'Long Biên', '2019-M09', 'party_members', 'khiển trách', 4, 1, 1, false,
-                                array[4], array['longbien']),
-                               ('lb2', 'Long Biên', '2019-M09', 'party_members', 'total', 4, 1, 1, false,
-                                array[4], array['longbien'])""")
+        conn.execute("""insert into marts.fct_statistics (statistic_id, scope, kind, subject, period_key, part, part_of,
+                            value, reported_values, outlets, article_ids, figure_ids, conflict, stories)
+                        values ('lb1', 'Long Biên', 'discipline_party_members', 'đảng viên', '2019-M09', 'khiển trách',
+                                'lb2', 4, array[4], array['longbien'], array['a'], array['f'], false, 1),
+                               ('lb2', 'Long Biên', 'discipline_party_members', 'đảng viên', '2019-M09', null, null,
+                                4, array[4], array['longbien'], array['a'], array['f'], false, 1)""")
     try:
         build_report(built, tmp_path)
     finally:
         with psycopg.connect(built) as conn:
-            conn.execute("delete from marts.discipline_by_period where discipline_period_id in ('lb1', 'lb2')")
+            conn.execute("delete from marts.fct_statistics where statistic_id in ('lb1', 'lb2')")
     html = (tmp_path / "index.html").read_text(encoding="utf-8")
     hanoi, longbien = html.index("<h3>Hà Nội</h3>"), html.index("<h3>Long Biên</h3>")
     assert hanoi < longbien
