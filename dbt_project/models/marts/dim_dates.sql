@@ -1,5 +1,5 @@
 -- Grain: one row per calendar day from the earliest to the latest article (at least the current year), with the
--- reporting-period keys used by fct_figures.period_key and discipline_by_period (2022-H1, 2019-Q3, 2019-M09).
+-- reporting-period keys used by fct_figures.period_key and fct_statistics (2022-H1, 2019-Q3, 2019-M09).
 with bounds as (
     select
         least(min(published_date), date_trunc('year', current_date)::date) as first_day,
