@@ -106,13 +106,14 @@ def _parse_one(conn, page_id, source, page_url, body, parser_version, counts, pe
             per["quarantined"] += 1
             return
     text = article_text(article.title, article.sapo, article.body)
+    identity = sources.get(source).identity_url(article.canonical_url, page_url)
     with conn.transaction():
         conn.execute(
             """insert into extracted.articles (page_id, parser_version, source, url, canonical_url, layout,
                    title, sapo, body, text, paragraphs, published_at, author, category, tags, is_relevant)
                values (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)
                on conflict (page_id, parser_version) do nothing""",
-            (page_id, parser_version, source, page_url, article.canonical_url or page_url, article.layout,
+            (page_id, parser_version, source, page_url, identity, article.layout,
              article.title, article.sapo, article.body, text, Jsonb(article.paragraphs), article.published_at,
              article.author, article.category, Jsonb(article.tags), is_relevant(article.title, text)),
         )

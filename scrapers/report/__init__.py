@@ -7,6 +7,7 @@ import json
 from datetime import datetime
 from html import escape
 from pathlib import Path
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from scrapers.report import charts
@@ -84,7 +85,7 @@ def _page(d: dict, generated: datetime) -> str:
         f"<td class='num'>{escape((r['qualifier'] + ' ') if r['qualifier'] else '')}{escape(_figure_value(r))}</td>"
         f"<td>{escape(r['unit'] or '')}</td><td class='num'>{r['outlets']}</td>"
         f"<td>{CONFLICT if r['conflict'] else ''}</td>"
-        f"<td><a href='{escape(r['article_url'])}'>{escape(r['title'])}</a> ({escape(r['source'])}, "
+        f"<td>{_link(r['article_url'], r['title'])} ({escape(r['source'])}, "
         f"{day(r['published_date'])})<div class='quote'>“{escape(r['quote'])}”</div></td></tr>"
         for r in d["latest"]
     )
@@ -119,6 +120,14 @@ def _page(d: dict, generated: datetime) -> str:
 {table.format("<th>Nguồn</th><th>Số bài</th><th>Số liệu</th><th>Bài mới nhất</th><th>Lần tải thành công gần nhất</th><th>Tỷ lệ lỗi phân tích</th>", src_rows) if src_rows else NO_DATA}
 </section></main></body></html>
 """
+
+
+def _link(url: str | None, text: str) -> str:
+    """A link only to an http(s) URL; anything else a site put in its metadata (`javascript:`, `data:`) is shown
+    as text, never made clickable in an analyst's browser."""
+    if url and urlsplit(url.strip()).scheme.lower() in ("http", "https"):
+        return f"<a href='{escape(url.strip())}' rel='noopener noreferrer'>{escape(text)}</a>"
+    return escape(text)
 
 
 def _failure_rate(r: dict) -> str:

@@ -204,6 +204,20 @@ class SourceAdapter:
     # the locality the site reports on: the default scope of its figures (a district portal reports its district)
     locality: str = "Hà Nội"
 
+    def owns(self, url: str) -> bool:
+        """An http(s) URL on the site's own domain or one of its aliases (any subdomain, e.g. www.)."""
+        parts = urlsplit(url or "")
+        host = (parts.hostname or "").lower()
+        return parts.scheme in ("http", "https") and any(
+            host == d or host.endswith("." + d) for d in (self.domain, *self.aliases))
+
+    def identity_url(self, declared: str | None, fetched: str) -> str:
+        """The URL an article is known by. A page's declared canonical (og:url, rel=canonical) is trusted only when
+        it points into the site's own domains over http(s): a page of one site that declares another site's
+        article, or a `javascript:` URL, must not take that article's place (issue 18). Otherwise the URL the page
+        was fetched from is its identity."""
+        return declared.strip() if declared and self.owns(declared.strip()) else fetched
+
     def is_article_url(self, url: str) -> bool:
         return bool(self.article_path.search(urlsplit(url).path))
 

@@ -150,3 +150,24 @@ def test_layout_drift_is_flagged_per_source(warehouse, snapshot_env):
     with psycopg.connect(warehouse) as conn:
         assert conn.execute("select layout from extracted.articles where url like '%new-layout-post0%'").fetchone() \
             == ("generic",)
+
+
+def test_a_page_cannot_take_another_outlets_article(warehouse, snapshot_env):
+    """A page on one site that declares another site's article as its og:url keeps its own identity: the other
+    outlet's article keeps its canonical URL alone, so the cross-outlet dedup can never replace it."""
+    pipeline.crawl_source("tienphong", "r", min_delay=0)
+    pipeline.parse_pending()
+    with psycopg.connect(warehouse) as conn:
+        victim, = conn.execute("select canonical_url from extracted.articles where source = 'tienphong'").fetchone()
+    hostile = (f"<html><head><meta property='og:url' content='{victim}'><title>Tin giả</title>"
+               "<meta property='article:published_time' content='2024-01-02T08:00:00+07:00'></head><body><article>"
+               "<h1>Tin giả</h1>" + "<p>Thành ủy Hà Nội đã kỷ luật 999 đảng viên trong năm 2023, theo báo cáo.</p>" * 8
+               + "</article></body></html>").encode()
+    with psycopg.connect(warehouse) as conn, conn.transaction():
+        store_page(conn, source="anninhthudo", kind="article", run_id="r",
+                   result=FetchResult(url="https://anninhthudo.vn/tin-gia-post999.antd", status=200,
+                                      headers={"Content-Type": "text/html"}, body=hostile))
+    assert pipeline.parse_pending()["parsed"] == 1
+    with psycopg.connect(warehouse) as conn:
+        rows = conn.execute("select source, canonical_url from extracted.articles order by source").fetchall()
+    assert rows == [("anninhthudo", "https://anninhthudo.vn/tin-gia-post999.antd"), ("tienphong", victim)]
