@@ -164,13 +164,14 @@ def extract_pending(url: str | None = None, parser_version: str = PARSER_VERSION
                 "select text, published_at, source from extracted.articles where page_id = %s and parser_version = %s",
                 (page_id, parser_version)).fetchone()
             adapter = sources.ADAPTERS.get(source)
+            error = None
             try:
                 items = extract_all(text, _local_date(published_at), adapter.locality if adapter else None)
             except TextTooLarge as exc:
-                # recorded with its reason, like a page that will not parse; the run goes on
+                # recorded with its reason on the extraction run, like a page that will not parse; the run goes on
                 log.warning("extract: page %s not extracted: %s", page_id, exc)
-                counts["too_large"] = counts.get("too_large", 0) + 1
-                items = []
+                counts["refused"] = counts.get("refused", 0) + 1
+                items, error = [], str(exc)
             with conn.transaction():
                 with conn.cursor() as cur:
                     cur.executemany(
@@ -182,9 +183,9 @@ def extract_pending(url: str | None = None, parser_version: str = PARSER_VERSION
                           item["quote"], item["start"], item["end"]) for seq, item in enumerate(items)],
                     )
                 conn.execute(
-                    """insert into extracted.extractions (page_id, parser_version, extractor_version, mentions)
-                       values (%s,%s,%s,%s) on conflict do nothing""",
-                    (page_id, parser_version, extractor_version, len(items)),
+                    """insert into extracted.extractions (page_id, parser_version, extractor_version, mentions, error)
+                       values (%s,%s,%s,%s,%s) on conflict do nothing""",
+                    (page_id, parser_version, extractor_version, len(items), error),
                 )
             counts["articles"] += 1
             counts["mentions"] += len(items)

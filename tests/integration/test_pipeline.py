@@ -171,3 +171,26 @@ def test_a_page_cannot_take_another_outlets_article(warehouse, snapshot_env):
     with psycopg.connect(warehouse) as conn:
         rows = conn.execute("select source, canonical_url from extracted.articles order by source").fetchall()
     assert rows == [("anninhthudo", "https://anninhthudo.vn/tin-gia-post999.antd"), ("tienphong", victim)]
+
+
+def test_an_oversized_text_is_recorded_with_its_reason_and_the_run_goes_on(warehouse, snapshot_env, monkeypatch):
+    """The limit is lowered so one real article is over it: its extraction run is recorded with no mentions and the
+    reason, the other sources' articles are extracted, and the next run does not retry it."""
+    import scrapers.extract
+
+    for name in ("tienphong", "kinhtedothi"):
+        pipeline.crawl_source(name, "r", min_delay=0)
+    pipeline.parse_pending()
+    with psycopg.connect(warehouse) as conn:
+        sizes = dict(conn.execute("select source, length(text) from extracted.articles").fetchall())
+    monkeypatch.setattr(scrapers.extract, "MAX_TEXT_CHARS", (sizes["tienphong"] + sizes["kinhtedothi"]) // 2)
+    big = max(sizes, key=sizes.get)
+    counts = pipeline.extract_pending()
+    assert counts["refused"] == 1 and counts["articles"] == 2 and counts["mentions"] > 0
+    with psycopg.connect(warehouse) as conn:
+        rows = conn.execute("""select a.source, e.mentions, e.error from extracted.extractions e
+                               join extracted.articles a using (page_id, parser_version) order by 1""").fetchall()
+    refused = [r for r in rows if r[2]]
+    assert [(r[0], r[1]) for r in refused] == [(big, 0)] and "limit" in refused[0][2]
+    assert all(r[1] > 0 for r in rows if not r[2])
+    assert pipeline.extract_pending()["articles"] == 0
