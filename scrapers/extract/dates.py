@@ -65,7 +65,9 @@ def find_event_dates(text: str, published: date | None) -> list[dict]:
 
 def period_in(sentence: str) -> str | None:
     m = PERIOD.search(sentence)
-    if not m:
-        return None
+    return period_text(m) if m else None
+
+
+def period_text(m: re.Match) -> str:
     period = re.sub(r"\s+", " ", m["period"])
     return period[0].lower() + period[1:]

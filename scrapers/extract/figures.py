@@ -32,7 +32,7 @@ __all__ = ["extract_figures", "read_figures", "sentences", "unit_after"]
 # The leading lookahead lists every alternative's first character: re tries each alternative at every position
 # otherwise, and this pattern runs over whole articles (3x faster).
 NOT_COUNTED = re.compile(
-    r"(?=[\d.cCsShHđĐtTlLbBmM])(?:"
+    r"(?=[\d.cCsShHđĐtTlLbBmMkKpPnN])(?:"
     r"(?i:covid|sars-cov|h\d+n)-?\s?\d+"
     r"|(?i:độ tuổi|tuổi)\s+(?:từ\s+)?\d+(?:\s*(?:[-–]|đến|tới)\s*\d+)?(?:\s+tuổi)?"
     r"|\d+(?:\s*(?:[-–]|đến|tới)\s*\d+)?\s+(?:năm\s+)?tuổi"  # "30 tuổi Đảng" is a badge
@@ -42,6 +42,9 @@ NOT_COUNTED = re.compile(
     r"|(?i:trách nhiệm hữu hạn|TNHH)\s+(?i:một|1|hai|2)\s+thành viên"
     r"|(?i:top)\s+\d+"
     r"|(?i:số\s+)?\d+[A-Z]?\s+(?i:phố|đường|ngõ|ngách|hẻm)\s+[A-ZĐ]"  # "số 12 phố Lê Lai": an address
+    # "tuyến số 3", "khu dân cư số 5", "Hội trường số 1": a numbered thing, not a count
+    r"|(?i:tuyến|khu dân cư|khu|tổ dân phố|tổ|phòng|nhà|hội trường|tòa nhà|tòa|cổng|lô|đường sắt đô thị|chi bộ"
+    r"|đội|xe)\s+số\s+\d+[A-Z]?(?![\d.,/-])"
     r")"
 )
 RULES = load()

@@ -9,7 +9,8 @@ from scrapers.vocabulary import FORMS
 
 FORM = "(?:" + "|".join(FORMS) + ")"
 # "cấp ủy viên" before "cấp ủy": a member of a committee is a party member, the committee is an organisation
-ORG_SUBJECT = r"(?:tổ chức (?:cơ sở )?đảng|tổ chức|tập thể (?:chi bộ|đảng ủy|ban thường vụ|cấp ủy)|chi bộ|đảng bộ|cấp ủy(?! viên)|ban thường vụ)"
+ORG_SUBJECT = (r"(?:tổ chức (?:cơ sở )?đảng|tổ chức|tập thể (?:chi bộ|đảng ủy|ban thường vụ|cấp ủy)|chi bộ|đảng bộ|đảng ủy"
+               r"|ban cán sự đảng|đảng đoàn|cấp ủy(?! viên)|ban thường vụ)")
 MEMBER_SUBJECT = (r"(?:cán bộ,\s*đảng viên|trường hợp(?:\s+đảng viên)?|đảng viên|cấp ủy viên|cán bộ|người|đồng chí"
                   r"|công chức|lãnh đạo)")
 SUBJECT = rf"(?:{ORG_SUBJECT}|{MEMBER_SUBJECT})"
@@ -24,14 +25,15 @@ SHARE_RE = re.compile(SHARE)
 #   "khiển trách 22", "Khiển trách: 7", "khai trừ ra khỏi Đảng 5 đảng viên", "cảnh cáo 10 (25%)"
 #   "17 khiển trách", "2 trường hợp cảnh cáo", "3 bị khai trừ", "40 trường hợp khiển trách"
 PAIR = re.compile(
-    rf"(?P<f1>{FORM})(?:\s+ra khỏi đảng)?\s*(?::|bằng|là|đối với)?\s*(?P<n1>{NUMBER})(?!\s*[/%\d])"
+    rf"(?P<f1>{FORM})(?:\s+ra khỏi đảng)?\s*(?::|bằng|là|đối với)?\s*(?P<n1>{NUMBER})(?!\w)(?!\s*[/%\d])"
     rf"(?:\s+(?:{SUBJECT})(?!\w))?(?:{SHARE.replace('share', 's1')})?"
-    rf"|(?P<n2>{NUMBER})\s+(?:(?:{SUBJECT})\s+)?(?:bị\s+|bằng\s+|với\s+)?(?:(?:hình thức|kỷ luật)\s+)*(?P<f2>{FORM})"
+    rf"|(?P<n2>{NUMBER})(?!\w)\s+(?:(?:{SUBJECT})\s+)?(?:bị\s+|bằng\s+|với\s+)?(?:(?:hình thức|kỷ luật)\s+)*(?P<f2>{FORM})"
     rf"(?:\s+ra khỏi đảng)?(?:{SHARE.replace('share', 's2')})?",
     re.I,
 )
 TRIGGERS = [  # (kind, pattern) — the trigger nearest before a count decides its kind
-    ("discipline", r"kỷ luật"),
+    # a form is itself the act ("Thanh Oai khai trừ 2 đảng viên"); a list of forms is read as a breakdown
+    ("discipline", r"kỷ luật|khiển trách|cảnh cáo|cách chức|khai trừ"),
     # "Ủy ban Kiểm tra" is the body, not the act; the act may carry "khi có dấu hiệu vi phạm"
     # "nghiệp vụ kiểm tra", "công tác kiểm tra" name the work, not an act on a count; "kiểm tra, giám sát" together
     # is an inspection
@@ -44,12 +46,16 @@ TRIGGERS = [  # (kind, pattern) — the trigger nearest before a count decides i
     ("commendation", r"bằng khen|giấy khen|khen thưởng|tặng thưởng|biểu dương|tuyên dương|huân chương|huy hiệu"
                      r"|được tặng|trao tặng|tặng"),
     # verbs whose objects are plain counts: they end the reach of the triggers before them
-    ("count", r"kết nạp|ban hành|mở|tổ chức được|phát triển"),
+    # and averages are not reported statistics
+    ("count", r"kết nạp|ban hành|mở|tổ chức được|phát triển|xử lý hành chính|xử lý hình sự|truy cứu|bình quân"
+              r"|trung bình"),
 ]
 TRIGGER = re.compile("|".join(f"(?P<{k}>(?<!\\w)(?:{p})(?!\\w))" for k, p in TRIGGERS), re.I)
 # "14 đảng viên bị kỷ luật", "312 tổ chức đảng được kiểm tra", "3 đảng viên bị đình chỉ": the act after its count
+# "45 tập thể được Chủ tịch UBND thành phố tặng Bằng khen": the agent between "được" and the act
+AGENT = r"(?:(?-i:[A-ZĐÀ-Ỹ])[^\s,;.]*(?:\s+[^\s,;.]+){0,5}?\s+)?"  # a capitalised agent, whatever the flags
 PASSIVE = re.compile(
-    r"\s*(?:vi phạm\s+)?(?:đã\s+)?(?:bị|được|phải)\s+(?:xử lý\s+|xem xét,?\s+|thi hành\s+|tiến hành\s+|trao\s+"
+    rf"\s*(?:vi phạm\s+)?(?:đã\s+)?(?:bị|được|phải)\s+{AGENT}(?:xử lý\s+|xem xét,?\s+|thi hành\s+|tiến hành\s+|trao\s+"
     r"|nhận\s+|tạm\s+)*"
     rf"(?:{TRIGGER.pattern})", re.I)
 COMMEND_UNIT = re.compile(
@@ -63,7 +69,7 @@ RATIO = re.compile(r"(?<![\w/.,])(?P<a>\d{1,3}(?:\.\d{3})+|\d{1,6})\s*/\s*(?P<b>
 RANGE_DASH = r"\s*(?:[-–—]|đến|tới)\s*"
 PERCENT = re.compile(rf"{NUM_START}{QNUM}(?:{RANGE_DASH}(?P<n_hi>{NUMBER}))?\s*%(?P<after>\s+trở lên)?")
 CHANGE = re.compile(
-    rf"(?<!\w)(?P<dir>tăng|giảm)(?:\s+(?:thêm|được))?\s+(?:(?P<q>{QUALIFIER})\s+)?(?P<n>{NUMBER})(?P<pct>\s*%)?",
+    rf"(?<!\w)(?P<dir>tăng|giảm|cao hơn|thấp hơn|nhiều hơn|ít hơn)(?:\s+(?:thêm|được))?\s+(?:(?P<q>{QUALIFIER})\s+)?(?P<n>{NUMBER})(?P<pct>\s*%)?",
     re.I)
 BASE = re.compile(r"so với\s+(?P<base>[^,.;()]+?)(?=\s*(?:[,.;()]|$|\s+(?:là|và|thì)\s))", re.I)
 MONEY = re.compile(rf"{NUM_START}{QNUM}\s+(?P<scale>nghìn tỷ|tỷ|triệu|nghìn|ngàn)?\s*đồng(?!\w)(?!\s+chí)", re.I)

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from scrapers.extract.claims import Claims
+from scrapers.extract.dates import PERIOD, period_text
 from scrapers.extract.model import Draft
 from scrapers.extract.patterns import TRIGGER
 from scrapers.extract.scope import body_in, figure_scope
@@ -57,6 +58,7 @@ class Sentence:
     scope: str | None  # the article's locality
     out: list[Draft] = field(default_factory=list)
     _triggers: list[tuple[int, int, str]] | None = None
+    _periods: list[tuple[int, str]] | None = None
 
     @property
     def triggers(self) -> list[tuple[int, int, str]]:
@@ -64,6 +66,14 @@ class Sentence:
         if self._triggers is None:
             self._triggers = [(m.start(), m.end(), m.lastgroup) for m in TRIGGER.finditer(self.s)]
         return self._triggers
+
+    def period_at(self, pos: int) -> str | None:
+        """The period stated last before `pos` in this sentence ("6 tháng cuối năm 2023 … ; 6 tháng đầu năm 2024
+        kỷ luật 3 …"), else the sentence's own or the one carried from its paragraph."""
+        if self._periods is None:
+            self._periods = [(m.start(), period_text(m)) for m in PERIOD.finditer(self.s)]
+        before = [p for s, p in self._periods if s < pos]
+        return before[-1] if before else self.period
 
     def free(self, start: int, end: int) -> bool:
         return self.claims.free(self.base + start, self.base + end)
@@ -74,7 +84,7 @@ class Sentence:
     def emit(self, kind: str, start: int, end: int, value, **fields) -> Draft:
         """A figure quoted by sentence[start:end]; its characters are claimed."""
         self.claim(start, end)
-        draft = Draft(kind, value, self.base + start, self.base + end, period=self.period, sentence=self.index,
+        draft = Draft(kind, value, self.base + start, self.base + end, period=self.period_at(start), sentence=self.index,
                       scope=figure_scope(self.s, start, self.scope), body=body_in(self.s, start), **fields)
         self.out.append(draft)
         return draft

@@ -35,7 +35,8 @@ def pairs_in(segment: str, offset: int) -> tuple[dict[str, int], list[tuple[int,
 
 
 MARKER = re.compile(
-    r"(?:\s+(?:có\s+)?vi phạm)?\s*(?:[,;:.]\s*)?(?:\(\s*)?(?P<mark>trong đó|trong số đó|gồm(?: có)?|bao gồm|cụ thể|với|về hình thức(?: kỷ luật)?"
+    r"(?:\s+(?:có\s+)?vi phạm)?\s*(?:[,;:.]\s*)?(?:\(\s*)?(?P<mark>trong đó|trong số đó|gồm(?: có)?|bao gồm|cụ thể"
+    r"|(?:bằng|với) (?:các )?hình thức(?: kỷ luật)?|với|về hình thức(?: kỷ luật)?"
     r"|hình thức)?\s*(?:[,:]\s*)?(?:có\s+)?", re.I)
 SINGLE = re.compile(rf"\s*(?:(?:bằng|với)\s+)?(?:hình thức\s+)?(?P<form>{FORM})(?![\s:]*{NUMBER})", re.I)
 BRACKETS = re.compile(r"\s*\(([^()]*)\)")

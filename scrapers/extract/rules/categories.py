@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from scrapers.extract.numbers import parse_number, qualifier_of
-from scrapers.extract.patterns import QNUM, SHARE
+from scrapers.extract.patterns import FORM, QNUM, SHARE
 from scrapers.extract.rules import rule
 from scrapers.extract.sentence import Sentence
 
@@ -20,7 +20,13 @@ NUMBER_FIRST = re.compile(
 # words a category never starts with: what follows "vi phạm" in those sentences is not what was violated
 NOT_CATEGORY = re.compile(
     r"(?:đến|phải|có|đối|của|là|và|khi|nghiêm|trong số|bị|được|nhưng|nên|cần|thì|tới|dẫn|ở|mức|đã|từ"
-    r"|với|chưa|cũng|này|đó|thuộc|tại|kỷ luật|xử lý)(?!\w)", re.I)
+    r"|với|chưa|cũng|này|đó|thuộc|tại|kỷ luật|xử lý|quý|năm|tháng|nhiệm kỳ|giai đoạn|đợt)(?!\w)", re.I)
+# "khai trừ 2 đảng viên vi phạm chính sách dân số": the count is the object of a discipline act, which is the
+# statistic; what they violated only describes them
+GOVERNED_BEFORE = re.compile(rf"(?:{FORM}|kỷ luật)(?:\s+(?:đối với|cho))?\s*$", re.I)
+# "vi phạm chủ yếu về phẩm chất đạo đức, lối sống (21 trường hợp) và quản lý đất đai (14 trường hợp)"
+BRACKETED_HEAD = re.compile(r"vi phạm(?:\s+chủ yếu)?\s+(?:về|trong|ở)\s+", re.I)
+BRACKETED_ITEM = re.compile(rf"\s*(?:,|;|và)?\s*(?P<cat>[^;:()\d]{{3,80}}?)\s*\(\s*{QNUM}\s+{UNIT}\s*\)", re.I)
 
 
 # "Về nội dung vi phạm: nguyên tắc tập trung dân chủ 4 trường hợp; quản lý kinh tế 9 trường hợp; …": after a heading
@@ -39,8 +45,15 @@ def violation_categories(ctx: Sentence) -> None:
         while (m := LIST_ITEM.match(ctx.s, pos)) and ctx.free(m.start("n"), m.end("n")):
             _emit(ctx, m)
             pos = m.end()
+    for head in BRACKETED_HEAD.finditer(ctx.s):
+        pos = head.end()
+        while (m := BRACKETED_ITEM.match(ctx.s, pos)) and ctx.free(m.start("n"), m.end("n")):
+            _emit(ctx, m)
+            pos = m.end()
     for rx in (NUMBER_FIRST, CATEGORY_FIRST):
         for m in rx.finditer(ctx.s):
+            if rx is NUMBER_FIRST and GOVERNED_BEFORE.search(ctx.s, max(0, m.start() - 30), m.start()):
+                continue
             if ctx.free(m.start("n"), m.end("n")):
                 _emit(ctx, m)
 
@@ -51,7 +64,7 @@ def _emit(ctx: Sentence, m: re.Match) -> None:
         return
     try:
         value = parse_number(m["n"])
-        share = parse_number(m["share"]) if m["share"] else None
+        share = parse_number(m["share"]) if m.groupdict().get("share") else None
     except ValueError:
         return
     start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())

@@ -14,6 +14,10 @@ from scrapers.extract.sentence import Sentence
 FROM_TO = re.compile(rf"[^()]{{0,40}}?\(?\s*từ\s+{NUMBER}\s+(?:xuống|lên)\s+(?:còn\s+)?{NUMBER}[^)]{{0,30}}\)?", re.I)
 
 
+# "cao hơn 1,2% so với năm trước" is a rise, "ít hơn 3 trường hợp" a fall
+DIRECTION = {"cao hơn": "tăng", "nhiều hơn": "tăng", "thấp hơn": "giảm", "ít hơn": "giảm"}
+
+
 @rule(10)
 def changes(ctx: Sentence) -> None:
     bases = list(BASE.finditer(ctx.s))
@@ -38,6 +42,6 @@ def changes(ctx: Sentence) -> None:
         span = FROM_TO.match(ctx.s, end)
         if span:
             ctx.claim(span.start(), span.end())
-        direction = m["dir"].lower()
+        direction = DIRECTION.get(m["dir"].lower(), m["dir"].lower())
         ctx.emit("change", m.start(), end, -value if direction == "giảm" else value, unit=unit or None,
                  subject=f"so với {base}", direction=direction, base=base, qualifier=qualifier_of(m["q"]))

@@ -49,7 +49,9 @@ def unit_after(text: str, pos: int, max_words: int = 10) -> tuple[str, int]:
                 or sum(map(len, segments)) >= max_words):
             # a capitalised word after the phrase is an object ("145 hồ sơ, trình Ban …"): the last comma item
             # was a verb, not a noun
-            closed_by = ("stop" if token.lower() in UNIT_STOP else "name") if token[0].isalpha() else "punct"
+            # and so is one followed by a number ("21 văn bản, tổ chức 4 hội nghị")
+            closed_by = (("stop" if token.lower() in UNIT_STOP else "name") if token[0].isalpha()
+                         else "name" if token[0].isdigit() else "punct")
             break
         if first and not segments[-1] and len(segments) > 1:
             break

@@ -39,10 +39,12 @@ STATED = re.compile(
 SUBGROUP_MARK = re.compile(r"\s*(?:,\s*|;\s*)?(?:\(\s*|trong đó\s*[,:]?\s*|trong số (?:đó|này)\s*[,:]?\s*)(?:có\s+)?",
                            re.I)
 CHANGE_BEFORE = re.compile(r"(?:tăng|giảm)(?:\s+(?:thêm|được))?\s+(?:\S+\s+)?$", re.I)
-LEAD_FORM = re.compile(rf"({FORM})(?:\s+ra khỏi đảng)?\s*(?::|đối với)?\s*$", re.I)
-BULLET = r"(?:[-+•*–]\s*)?"
-PAIR_NEXT = re.compile(rf"\s*[,;]\s*{BULLET}(?:và\s+)?(?:{PAIR.pattern})", re.I)
-PAIR_BEFORE = re.compile(rf"(?:{PAIR.pattern})\s*[,;]\s*{BULLET}(?:và\s+)?$", re.I)
+LEAD_FORM = re.compile(rf"({FORM})(?:\s+ra khỏi đảng)?\s*(?::|đối với|là)?\s*$", re.I)
+# one form's pair joined to the next in a list: ", cảnh cáo 2", ";\n- Khai trừ: 3", ", và đề nghị khai trừ 1". Two
+# pairs joined by "và" alone are two figures ("cách chức hai đồng chí và khiển trách bốn đồng chí").
+JOIN = r"\s*[,;]\s*(?:[-+•*–]\s*)?(?:và\s+)?(?:(?:đề nghị|quyết định|tiếp tục)\s+)?"
+PAIR_NEXT = re.compile(rf"{JOIN}(?:{PAIR.pattern})", re.I)
+PAIR_BEFORE = re.compile(rf"(?:{PAIR.pattern}){JOIN}$", re.I)
 LABEL_END = re.compile(r"[^,;.()]*?(?=\s*(?:[,;.()]|\s+và\s+\d|$))")
 SHARE_AFTER = re.compile(rf"(?:\s+[^\s(),;.]+){{0,4}}?{SHARE_RE.pattern}")
 PASSIVE_FORM = re.compile(rf"\bbị\s+(?:hình thức\s+)?{FORM}", re.I)
@@ -51,6 +53,8 @@ JOINED = re.compile(r"\s*(?:,|và|;)\s*(?:có\s+)?")
 FINDING_AFTER = re.compile(
     r"\s*(?:(?:có\s+(?:dấu hiệu\s+)?)?vi phạm(?!\s+(?:về|nguyên tắc|quy định|chính sách|luật))"
     r"|có\s+(?:thiếu sót|khuyết điểm|sai phạm))", re.I)
+# "3 đảng viên bị khai trừ": a form after its count is one part of a breakdown, not a total
+PASSIVE_FORM_ONLY = re.compile(rf"\s*(?:đã\s+)?bị\s+(?:hình thức\s+)?{FORM}", re.I)
 
 
 COORDINATED = re.compile(rf"\s*(?:,|và)\s*{QNUM}\s+(?:{SUBJECT}|tập thể|cá nhân|đơn vị)(?!\w)", re.I)
@@ -65,19 +69,20 @@ def _kind_of(ctx: Sentence, start: int, end: int) -> tuple[str | None, int]:
         return passive.lastgroup, passive.end()
     # "45 tập thể và 60 cá nhân tiêu biểu được tặng Bằng khen": a passive verb after coordinated counts (and a few
     # describing words) governs them all
+    before = [k for s, _, k in ctx.triggers if s < start]
+    nearest = before[-1] if before else None
     probe = end
     for _ in range(4):
         loose = LOOSE_PASSIVE.match(ctx.s, probe)
         if loose:
             return loose.lastgroup, end
+        # "9 tổ chức đảng và 45 đảng viên có khuyết điểm, vi phạm": a finding after the coordinated counts
+        if nearest != "discipline" and FINDING_AFTER.match(ctx.s, probe, probe + 40):
+            return "violation_found", end
         more = COORDINATED.match(ctx.s, probe)
         if not more:
             break
         probe = more.end()
-    before = [k for s, _, k in ctx.triggers if s < start]
-    nearest = before[-1] if before else None
-    if nearest != "discipline" and FINDING_AFTER.match(ctx.s, end, end + 40):
-        return "violation_found", end
     return nearest, end
 
 
@@ -140,6 +145,8 @@ def governed(ctx: Sentence) -> None:
             continue
         if m["n"].lower() == "một" and family != "work" and not LEAD_FORM.search(ctx.s, max(0, ns - 40), ns):
             continue  # "một" before a noun is an article ("một cán bộ"), unless a form counts it ("cảnh cáo một …")
+        if PASSIVE_FORM_ONLY.match(ctx.s, m.end()):
+            continue
         kind, act_end = _kind_of(ctx, m.start(), m.end())
         value = _number(m["n"])
         if family == "complaint":
@@ -193,7 +200,9 @@ def _discipline(ctx: Sentence, m, unit: str, value, qualifier, act_end: int) -> 
     org = re.fullmatch(ORG_SUBJECT, unit, re.I)
     kind = "discipline_party_orgs" if org else "discipline_party_members"
     start, end = m.start(), m.end()
-    lead = LEAD_FORM.search(ctx.s, max(0, start - 30), start)
+    # the form may come right before the number, after the subject in a stated total ("… khai trừ là 42 …")
+    number_start = m.start("q") if m["q"] else m.start("n")
+    lead = LEAD_FORM.search(ctx.s, max(0, number_start - 30), number_start)
     forms = None
     if lead:
         # "khiển trách 254 trường hợp, cảnh cáo 61 trường hợp": a list of forms with no total, read elsewhere
@@ -203,7 +212,7 @@ def _discipline(ctx: Sentence, m, unit: str, value, qualifier, act_end: int) -> 
         if PAIR_BEFORE.search(ctx.s, max(0, lead_start - 80), lead_start):
             return None
         forms = {lead.group(1).lower(): int(value)}
-        start = lead_start
+        start = min(start, lead_start)
         share = SHARE_RE.match(ctx.s, end)
         if share:
             end = share.end()
