@@ -89,5 +89,12 @@ DEFAULT_ARGS = {
     "retry_delay": timedelta(minutes=2),
     "retry_exponential_backoff": True,
     "max_retry_delay": timedelta(minutes=30),
+    # no task may hold a worker (or the next day's run) forever; crawl tasks have a shorter budget of their own
+    "execution_timeout": timedelta(hours=2),
     "on_failure_callback": operator_summary,
 }
+# One site's crawl: robots, listings and new articles at its politeness delay. A slow or hostile site fails its own
+# task at this point and never delays the others (each request also has a deadline, scrapers.fetcher).
+CRAWL_TIMEOUT = timedelta(minutes=45)
+# A whole daily scrape: after this the run is failed, so the next day's run can start.
+SCRAPE_RUN_TIMEOUT = timedelta(hours=6)

@@ -5,7 +5,15 @@ from __future__ import annotations
 import pendulum
 from airflow.sdk import dag, task
 from airflow.timetables.trigger import CronTriggerTimetable
-from pipeline_defaults import DEFAULT_ARGS, RAW_PAGES, domain_pool, enabled_sources, warehouse_url
+from pipeline_defaults import (
+    CRAWL_TIMEOUT,
+    DEFAULT_ARGS,
+    RAW_PAGES,
+    SCRAPE_RUN_TIMEOUT,
+    domain_pool,
+    enabled_sources,
+    warehouse_url,
+)
 
 from scrapers.sources import ADAPTERS  # the adapter registry: code only, no I/O at import
 
@@ -16,6 +24,7 @@ from scrapers.sources import ADAPTERS  # the adapter registry: code only, no I/O
     start_date=pendulum.datetime(2026, 1, 1, tz="Asia/Ho_Chi_Minh"),
     catchup=False,
     max_active_runs=1,
+    dagrun_timeout=SCRAPE_RUN_TIMEOUT,
     default_args=DEFAULT_ARGS,
     tags=["hanoi-reports", "ingest"],
     doc_md="""
@@ -38,7 +47,7 @@ def scrape_sources():
     summaries = []
     for name, adapter in ADAPTERS.items():
 
-        @task(task_id=f"crawl_{name}", pool=domain_pool(adapter.domain))
+        @task(task_id=f"crawl_{name}", pool=domain_pool(adapter.domain), execution_timeout=CRAWL_TIMEOUT)
         def crawl(source: str = name, run_id: str | None = None) -> dict:  # run_id comes from the task context
             from airflow.exceptions import AirflowFailException, AirflowSkipException
 

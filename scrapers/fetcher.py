@@ -1,14 +1,16 @@
-"""Polite HTTP client: robots.txt with Crawl-delay, per-domain delay, retries with backoff, size cap, same-host redirects."""
+"""Polite HTTP client: robots.txt (RFC 9309, through Protego) with Crawl-delay, per-domain delay, retries with capped
+backoff, a deadline per request, size cap, same-host redirects."""
 
 from __future__ import annotations
 
 import time
-import urllib.robotparser
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
 import requests
+from protego import Protego
 from requests.adapters import HTTPAdapter
+from urllib3.exceptions import DecodeError, ProtocolError, ReadTimeoutError
 from urllib3.util.retry import Retry
 
 USER_AGENT = "hanoi-reports/0.1 (+https://github.com/hanoi-reports/hanoi-reports; data@hanoi-reports.example)"
@@ -16,6 +18,13 @@ MAX_BYTES = 10 * 1024 * 1024
 HTML_TYPES = ("text/html", "application/xhtml+xml", "application/xml", "text/xml", "text/plain")
 MAX_REDIRECTS = 5
 JITTER_MARGIN = 0.02
+ROBOTS_AGENT = "hanoi-reports"  # the product token robots.txt groups are matched against
+# A whole request (connect, headers, body, retries) may take this long: a body trickled a byte at a time never
+# trips the read timeout, and one site must not hold a crawl for minutes.
+REQUEST_DEADLINE = 60.0
+# A Retry-After longer than this is not waited for: the fetch fails with the reason and is retried another day
+# (urllib3 would otherwise sleep up to 6 hours, three times).
+MAX_RETRY_AFTER = 600.0
 
 
 @dataclass
@@ -39,6 +48,23 @@ class FetchResult:
         return self.status == 304
 
 
+def _read_some(resp: requests.Response) -> bytes:
+    """What one socket read brings (at most 64 KB, decoded), with urllib3's errors as requests' own, as
+    `iter_content` raises them: a broken or truncated body is a ChunkedEncodingError."""
+    try:
+        return resp.raw.read1(64 * 1024, decode_content=True)
+    except ProtocolError as exc:
+        raise requests.exceptions.ChunkedEncodingError(exc) from exc
+    except DecodeError as exc:
+        raise requests.exceptions.ContentDecodingError(exc) from exc
+    except ReadTimeoutError as exc:
+        raise requests.exceptions.ConnectionError(exc) from exc
+
+
+class RetryAfterTooLong(requests.RequestException):
+    """The server asked to come back later than we wait within one crawl."""
+
+
 class PoliteRetry(Retry):
     """urllib3 Retry that never retries sooner than the site's politeness delay.
 
@@ -55,6 +81,12 @@ class PoliteRetry(Retry):
         retry = super().new(**kw)
         retry.min_backoff, retry.on_retry = self.min_backoff, self.on_retry
         return retry
+
+    def get_retry_after(self, response) -> float | None:
+        wait = super().get_retry_after(response)
+        if wait is not None and wait > MAX_RETRY_AFTER:
+            raise RetryAfterTooLong(f"Retry-After {wait:.0f} s is over the {MAX_RETRY_AFTER:.0f} s cap")
+        return wait
 
     def sleep(self, response=None) -> None:
         started = time.monotonic()
@@ -90,46 +122,19 @@ def make_session(retries: int = 3, backoff: float = 0.5, min_backoff: float = 0.
     return session
 
 
-def robots_crawl_delay(lines: list[str], agent: str = "hanoi-reports") -> float:
-    """Crawl-delay for our agent (or `*`), fractional values included — urllib.robotparser drops "0.5"."""
-    groups: list[tuple[set[str], float | None]] = []
-    agents: set[str] = set()
-    in_rules = False
-    for raw in lines:
-        line = raw.split("#", 1)[0].strip()
-        if ":" not in line:
-            continue
-        key, value = (part.strip() for part in line.split(":", 1))
-        key = key.lower()
-        if key == "user-agent":
-            if in_rules:
-                agents, in_rules = set(), False
-            agents.add(value.lower())
-        elif key == "crawl-delay" and agents:
-            in_rules = True
-            try:
-                groups.append((set(agents), float(value)))
-            except ValueError:
-                continue
-        elif agents:
-            in_rules = True
-    own = [d for a, d in groups if any(agent.startswith(x) for x in a if x != "*")]
-    star = [d for a, d in groups if "*" in a]
-    chosen = own or star
-    return max(chosen) if chosen else 0.0
-
-
 class PoliteClient:
     """Fetches from one site: obeys its robots.txt and waits between requests."""
 
     def __init__(self, base_url: str, min_delay: float = 1.0, timeout: tuple[float, float] = (5, 20),
-                 session: requests.Session | None = None):
+                 session: requests.Session | None = None, deadline: float = REQUEST_DEADLINE):
         self.base_url = base_url.rstrip("/")
         self.host = urlsplit(self.base_url).netloc
         self.min_delay = min_delay
         self.timeout = timeout
+        self.deadline = deadline
         self.session = session or make_session()
-        self.robots: urllib.robotparser.RobotFileParser | None = None
+        self.robots: Protego | None = None
+        self.disallow_all = False
         self.robots_result: FetchResult | None = None
         self._last_request = 0.0
         self._attempts = 0
@@ -145,19 +150,19 @@ class PoliteClient:
         return wanted + JITTER_MARGIN if wanted > 0 else 0.0
 
     def load_robots(self) -> FetchResult:
+        """RFC 9309 §2.3.1: a robots.txt that loads is obeyed (wildcards, `$`, Allow precedence, fractional
+        Crawl-delay); 4xx means no rules (401/403 included, as the RFC says); 5xx or unreachable means nothing may
+        be fetched until it loads again — the reason is kept in `robots_result`. Same-host redirects are followed
+        (up to MAX_REDIRECTS, the RFC's five hops)."""
         result = self._get(f"{self.base_url}/robots.txt", {})
-        parser = urllib.robotparser.RobotFileParser()
+        self.robots, self.disallow_all, self.crawl_delay = None, False, 0.0
         if result.ok:
-            lines = result.body.decode("utf-8-sig", errors="replace").splitlines()
-            parser.parse(lines)
-            self.crawl_delay = robots_crawl_delay(lines)
-        elif result.status in (401, 403):
-            parser.disallow_all = True
-        else:
-            # A missing robots.txt (404) allows everything; so does an unreachable one, but then nothing else
-            # will load either and each failure is recorded.
-            parser.parse([])
-        self.robots, self.robots_result = parser, result
+            self.robots = Protego.parse(result.body.decode("utf-8-sig", errors="replace"))
+            self.crawl_delay = float(self.robots.crawl_delay(ROBOTS_AGENT) or 0.0)
+        elif result.status is None or result.status >= 500:
+            self.disallow_all = True
+            result.error = f"robots.txt unreachable, nothing fetched: {result.error or result.status}"
+        self.robots_result = result
         self._apply_delay_to_retries()
         return result
 
@@ -168,7 +173,9 @@ class PoliteClient:
                 retry.min_backoff, retry.on_retry = self.delay, self._mark_request
 
     def allowed(self, url: str) -> bool:
-        return self.robots is None or self.robots.can_fetch(USER_AGENT, url)
+        if self.disallow_all:
+            return False
+        return self.robots is None or self.robots.can_fetch(url, ROBOTS_AGENT)
 
     def fetch(self, url: str, etag: str | None = None, last_modified: str | None = None) -> FetchResult:
         if not self.allowed(url):
@@ -219,10 +226,14 @@ class PoliteClient:
                         result.error = f"unexpected content type {ctype}"
                         return self._finish(result, started)
                     chunks, size = [], 0
-                    for chunk in resp.iter_content(64 * 1024):
+                    # read1 returns what one socket read brings, so a trickled body meets the deadline too
+                    while chunk := _read_some(resp):
                         size += len(chunk)
                         if size > MAX_BYTES:
                             result.error = f"body larger than {MAX_BYTES} bytes"
+                            return self._finish(result, started)
+                        if time.monotonic() - started > self.deadline:
+                            result.error = f"deadline of {self.deadline:.0f} s exceeded after {size} bytes"
                             return self._finish(result, started)
                         chunks.append(chunk)
                     result.body = b"".join(chunks)

@@ -81,3 +81,17 @@ def test_wiring(dagbag):
         "backfill_hanoimoi": "domain_hanoimoi.vn"}
     assert set(backfill.params) == {"sources", "since", "until", "max_articles"}
     assert [o.name for o in backfill.get_task("landed").outlets] == ["raw_pages"]
+
+
+def test_every_task_has_a_deadline_and_a_slow_site_only_fails_its_own(dagbag):
+    """Issue 18: no task may run forever; one site's crawl has a shorter budget than the day, and the daily run
+    itself ends, so a slow or hostile site cannot hold the next day's run."""
+    bag, _, _ = dagbag
+    for dag_id in bag.dag_ids:
+        dag = bag.get_dag(dag_id)
+        for t in dag.tasks:
+            assert t.execution_timeout is not None, f"{dag_id}.{t.task_id} has no execution_timeout"
+    scrape = bag.get_dag("scrape_sources")
+    crawls = [t for t in scrape.tasks if t.task_id.startswith("crawl_")]
+    assert crawls and all(t.execution_timeout < scrape.dagrun_timeout for t in crawls)
+    assert scrape.dagrun_timeout.total_seconds() < 24 * 3600

@@ -8,10 +8,13 @@ import pytest
 
 from scrapers.fetcher import JITTER_MARGIN, MAX_BYTES, PoliteClient, make_session
 
+ROBOTS = (200, b"User-agent: *\nDisallow: /private/\nCrawl-delay: 0.3\n")
+
 
 class Faulty(BaseHTTPRequestHandler):
     hits: dict = {}
     times: list = []
+    robots: tuple = ROBOTS
 
     def log_message(self, *a):
         pass
@@ -20,7 +23,26 @@ class Faulty(BaseHTTPRequestHandler):
         Faulty.times.append(time.monotonic())
         n = Faulty.hits[self.path] = Faulty.hits.get(self.path, 0) + 1
         if self.path == "/robots.txt":
-            return self._send(200, b"User-agent: *\nDisallow: /private/\nCrawl-delay: 0.3\n", "text/plain")
+            return self._send(*Faulty.robots, "text/plain")
+        if self.path == "/trickle":  # headers at once, then a byte every 0.2 s for a minute
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", "300")
+            self.end_headers()
+            for _ in range(300):
+                try:
+                    self.wfile.write(b"x")
+                    self.wfile.flush()
+                except OSError:
+                    return
+                time.sleep(0.2)
+            return
+        if self.path == "/later":
+            self.send_response(503)
+            self.send_header("Retry-After", "3600")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
         if self.path == "/flaky" and n < 3:
             return self._send(503, b"busy")
         if self.path == "/slowdown" and n == 1:
@@ -61,7 +83,7 @@ class Faulty(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def server():
-    Faulty.hits, Faulty.times = {}, []
+    Faulty.hits, Faulty.times, Faulty.robots = {}, [], ROBOTS
     srv = ThreadingHTTPServer(("127.0.0.1", 0), Faulty)
     threading.Thread(target=srv.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{srv.server_address[1]}"
@@ -101,3 +123,42 @@ def test_refuses_cross_host_redirect_loops_big_bodies_and_wrong_types(server):
     huge = c.fetch(server + "/huge")
     assert not huge.ok and "larger than" in huge.error
     assert "content type" in c.fetch(server + "/pdf").error
+
+
+def test_robots_wildcards_end_anchors_allow_precedence_and_fractional_delay(server):
+    """Read as Scrapy's Protego reads it: urllib.robotparser would allow the ?print= view."""
+    Faulty.robots = (200, b"User-agent: *\nDisallow: /*?print=\nAllow: /private/open$\nDisallow: /private/\n"
+                          b"Crawl-delay: 0.25\n\nUser-agent: otherbot\nDisallow: /\n")
+    c = client(server)
+    c.load_robots()
+    assert c.crawl_delay == 0.25
+    assert not c.allowed(server + "/a-123.tpo?print=1") and c.allowed(server + "/a-123.tpo")
+    assert c.allowed(server + "/private/open") and not c.allowed(server + "/private/open/2")
+    assert c.fetch(server + "/a-123.tpo?print=1").error == "disallowed by robots.txt"
+    assert "/a-123.tpo?print=1" not in Faulty.hits
+
+
+@pytest.mark.parametrize(("status", "allowed"), [(503, False), (500, False), (404, True), (403, True)])
+def test_robots_unreachable_disallows_everything_and_4xx_allows_all(server, status, allowed):
+    """RFC 9309 §2.3.1.3–4: 4xx, no rules; 5xx, nothing may be fetched until robots.txt loads again."""
+    Faulty.robots = (status, b"down")
+    c = client(server)
+    result = c.load_robots()
+    got = c.fetch(server + "/article-1")
+    assert got.ok is allowed and ("/article-1" in Faulty.hits) is allowed
+    if not allowed:
+        assert got.error == "disallowed by robots.txt" and "unreachable" in result.error
+
+
+def test_a_trickled_body_meets_the_deadline(server):
+    c = PoliteClient(server, min_delay=0.0, session=make_session(retries=0), deadline=1.5)
+    t0 = time.monotonic()
+    got = c.fetch(server + "/trickle")
+    assert not got.ok and "deadline" in got.error and time.monotonic() - t0 < 4
+
+
+def test_a_retry_after_beyond_the_cap_is_not_waited_for(server):
+    t0 = time.monotonic()
+    got = client(server).fetch(server + "/later")
+    assert not got.ok and "Retry-After" in got.error and time.monotonic() - t0 < 5
+    assert Faulty.hits["/later"] == 1
