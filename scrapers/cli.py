@@ -9,12 +9,10 @@ import sys
 import uuid
 from datetime import date
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from scrapers import pipeline, sources
 from scrapers.extract import TextTooLarge, extract_all
 from scrapers.sources.base import canonical, parse_html, parse_local
-from scrapers.sources.generic import parse_generic
 from scrapers.text import nfc
 
 BACKFILLABLE = [name for name, adapter in sources.ADAPTERS.items() if adapter.monthly_sitemap]
@@ -27,12 +25,7 @@ def _document_text(path: Path) -> tuple[str, date | None]:
         text = nfc(raw.decode("utf-8-sig"))
         return text, _header_date(text)
     url = canonical(parse_html(raw)) or ""
-    host = urlsplit(url).netloc.removeprefix("www.")
-    adapter = next((a for a in sources.ADAPTERS.values() if host == a.domain), None)
-    try:
-        article = adapter.parse(raw, url) if adapter else parse_generic(raw, url)
-    except sources.ParseError:
-        article = parse_generic(raw, url)
+    article, _ = sources.read_article(sources.for_url(url), raw, url)
     published = article.published_at.date() if article.published_at else None
     return pipeline.article_text(article.title, article.sapo, article.body), published
 

@@ -183,9 +183,3 @@ def _digest(result: FetchResult) -> str:
     if result.sha256 is None:
         result.sha256 = hashlib.sha256(result.body).hexdigest()
     return result.sha256
-
-
-def fetch_state(conn: psycopg.Connection, source: str, url: str) -> tuple[str | None, str | None]:
-    row = conn.execute("select etag, last_modified from raw.fetch_state where source = %s and path = %s",
-                       (source, url_path(url))).fetchone()
-    return (row[0], row[1]) if row else (None, None)

@@ -14,7 +14,6 @@ from scrapers.crawl import crawl_source, crawl_sources
 from scrapers.extract import TextTooLarge, extract_all
 from scrapers.relevance import is_relevant
 from scrapers.sources import ParseError
-from scrapers.sources.generic import parse_generic
 from scrapers.text import nfc
 from scrapers.versions import EXTRACTOR_VERSION, PARSER_VERSION
 
@@ -50,14 +49,14 @@ class Selection:
 StepCallback = Callable[[str, int, int], None]  # (stage, done, total)
 
 
-def parse_pending(url: str | None = None, parser_version: str = PARSER_VERSION, sources_filter: list[str] | None = None,
+def parse_pending(url: str | None = None, parser_version: str = PARSER_VERSION,
                   reparse: bool = False, selection: Selection | None = None,
                   on_step: StepCallback | None = None) -> dict:
     """Parse stored article pages that this parser version has not seen; failures go to quarantine.
 
     `reparse` first forgets what this parser version derived from the selected pages — articles, quarantine
     entries, and the mentions extracted from those articles — so they are parsed and extracted again."""
-    selection = selection or Selection(sources=sources_filter)
+    selection = selection or Selection()
     counts = {"parsed": 0, "quarantined": 0, "by_source": {}}
     with db.connect(url) as conn:
         db.migrate(conn)
@@ -92,19 +91,15 @@ def parse_pending(url: str | None = None, parser_version: str = PARSER_VERSION, 
 
 def _parse_one(conn, page_id, source, page_url, body, parser_version, counts, per) -> None:
     try:
-        article = sources.get(source).parse(body, page_url)
-    except Exception as exc:  # ParseError, or a parser bug: neither may lose the page or stop the run
-        reason = str(exc) if isinstance(exc, ParseError) else f"parser crashed: {type(exc).__name__}: {exc}"
-        try:
-            # no adapter layout matched: JSON-LD / OpenGraph / visible paragraphs, marked layout = 'generic'
-            article = parse_generic(body, page_url)
-            counts["generic"] = counts.get("generic", 0) + 1
-            per["generic"] = per.get("generic", 0) + 1
-        except ParseError as fallback:
-            _quarantine(conn, page_id, parser_version, source, page_url, f"{reason}; {fallback}")
-            counts["quarantined"] += 1
-            per["quarantined"] += 1
-            return
+        article, fell_back = sources.read_article(sources.ADAPTERS.get(source), body, page_url)
+    except ParseError as exc:
+        _quarantine(conn, page_id, parser_version, source, page_url, str(exc))
+        counts["quarantined"] += 1
+        per["quarantined"] += 1
+        return
+    if fell_back:  # no adapter layout matched: the generic reader's article, marked layout = 'generic'
+        counts["generic"] = counts.get("generic", 0) + 1
+        per["generic"] = per.get("generic", 0) + 1
     text = article_text(article.title, article.sapo, article.body)
     identity = sources.get(source).identity_url(article.canonical_url, page_url)
     with conn.transaction():
@@ -137,11 +132,11 @@ def _quarantine(conn, page_id, parser_version, source, page_url, reason):
 
 
 def extract_pending(url: str | None = None, parser_version: str = PARSER_VERSION,
-                    extractor_version: str = EXTRACTOR_VERSION, sources_filter: list[str] | None = None,
+                    extractor_version: str = EXTRACTOR_VERSION,
                     reextract: bool = False, selection: Selection | None = None,
                     on_step: StepCallback | None = None) -> dict:
     """Run the extractor over parsed articles it has not processed at this version (`reextract`: again)."""
-    selection = selection or Selection(sources=sources_filter)
+    selection = selection or Selection()
     counts = {"articles": 0, "mentions": 0, "figures": 0}
     with db.connect(url) as conn:
         db.migrate(conn)

@@ -100,8 +100,3 @@ def matchable(text: str) -> str:
     """The copy of NFC text that rules match against: new-style tones, every space character a plain space.
     Same length as `text`, so offsets found in it point into the original."""
     return fold_tones(text).translate(_SPACES)
-
-
-def strip_accents(text: str) -> str:
-    decomposed = unicodedata.normalize("NFD", nfc(text).replace("đ", "d").replace("Đ", "D"))
-    return "".join(c for c in decomposed if unicodedata.category(c) != "Mn")

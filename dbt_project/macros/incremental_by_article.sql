@@ -107,32 +107,46 @@
 {% endmacro %}
 
 {#
-  fct_statistics' pre-hook: the articles this run affects — changed or vanished since the watermark, the articles
-  that share a story with them now, and every article that shared a statistic with them before — kept in a
-  session table the model reads, and the statistics those articles were in dropped (the model rebuilds the ones
-  that still exist). A full refresh needs neither.
+  fct_statistics' pre-hook: what a run affects, kept in two session tables the model reads, and the statistics
+  concerned dropped (the model rebuilds those that still exist).
+  - A statistic with a stated period is its grain: the grains the changed (or vanished) articles report now, and
+    the ones they were in before, are rebuilt from all their reports.
+  - A statistic without one is its story's: the changed articles, their story partners now, and every article
+    that shared such a statistic with them before (a story can split or merge) have those statistics rebuilt.
+  A full refresh needs neither.
 #}
 {% macro mark_affected_statistics() %}
     {%- if is_incremental() %}
         {%- set since = incremental_watermark() %}
+    drop table if exists statistics_changed_articles;
+    create temp table statistics_changed_articles as
+    select a.article_id from {{ ref('int_articles_deduplicated') }} as a where a.loaded_at > {{ since }}
+    union
+    select v.article_id from ({{ vanished_article_ids(since) }}) as v;
+    drop table if exists statistics_affected_grains;
+    create temp table statistics_affected_grains as
+    select r.grain_key
+    from {{ ref('int_statistic_reports') }} as r
+    where r.period_key is not null and r.article_id in (select c.article_id from statistics_changed_articles as c)
+    union
+    select t.statistic_id
+    from {{ this }} as t
+    where t.period_key is not null and t.article_ids && array(select c.article_id from statistics_changed_articles as c);
     drop table if exists statistics_affected_articles;
     create temp table statistics_affected_articles as
-    with changed as (
-        select a.article_id from {{ ref('int_articles_deduplicated') }} as a where a.loaded_at > {{ since }}
-        union
-        select v.article_id from ({{ vanished_article_ids(since) }}) as v
-    )
-    select c.article_id from changed as c
+    select c.article_id from statistics_changed_articles as c
     union
     select partner.article_id
     from {{ ref('fct_story_links') }} as link
     inner join {{ ref('fct_story_links') }} as partner on link.story_id = partner.story_id
-    where link.article_id in (select c.article_id from changed as c)
+    where link.article_id in (select c.article_id from statistics_changed_articles as c)
     union
     select unnest(t.article_ids)
     from {{ this }} as t
-    where t.article_ids && array(select c.article_id from changed as c);
+    where t.period_key is null and t.article_ids && array(select c.article_id from statistics_changed_articles as c);
     delete from {{ this }} as t
-    where t.article_ids && array(select a.article_id from statistics_affected_articles as a)
+    where
+        (t.period_key is not null and t.statistic_id in (select g.grain_key from statistics_affected_grains as g))
+        or (t.period_key is null and t.article_ids && array(select a.article_id from statistics_affected_articles as a))
     {%- endif %}
 {% endmacro %}

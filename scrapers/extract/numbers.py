@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 DIGITS = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 
@@ -46,11 +45,3 @@ def qualifier_of(word: str | None, after: str | None = None) -> str | None:
     if not word:
         return None
     return QUALIFIERS.get(word.strip().lower())
-
-
-@dataclass(frozen=True)
-class Number:
-    value: float | int
-    start: int
-    end: int
-    is_word: bool

@@ -8,6 +8,7 @@ import os
 from scrapers.sources.anninhthudo import Anninhthudo
 from scrapers.sources.baochinhphu import Baochinhphu
 from scrapers.sources.base import Article, ParseError, SourceAdapter
+from scrapers.sources.generic import parse_generic
 from scrapers.sources.hanoimoi import Hanoimoi
 from scrapers.sources.kinhtedothi import Kinhtedothi
 from scrapers.sources.longbien import Longbien
@@ -15,7 +16,7 @@ from scrapers.sources.tienphong import Tienphong
 
 ADAPTERS: dict[str, SourceAdapter] = {a.name: a for a in (Kinhtedothi(), Tienphong(), Baochinhphu(), Anninhthudo(), Longbien(), Hanoimoi())}
 
-__all__ = ["ADAPTERS", "Article", "ParseError", "SourceAdapter", "base_urls", "get"]
+__all__ = ["ADAPTERS", "Article", "ParseError", "SourceAdapter", "base_urls", "for_url", "get", "read_article"]
 
 
 def get(name: str) -> SourceAdapter:
@@ -23,6 +24,28 @@ def get(name: str) -> SourceAdapter:
         return ADAPTERS[name]
     except KeyError:
         raise KeyError(f"unknown source {name!r}; known: {', '.join(ADAPTERS)}") from None
+
+
+def for_url(url: str) -> SourceAdapter | None:
+    """The adapter of the site a URL belongs to, by host with its aliases and subdomains (hanoimoi.com.vn,
+    www.chinhphu.vn …); None for a site we have no adapter for."""
+    return next((a for a in ADAPTERS.values() if a.owns(url)), None)
+
+
+def read_article(adapter: SourceAdapter | None, page: str | bytes, url: str) -> tuple[Article, str | None]:
+    """The one way a page becomes an article, for the pipeline and `extract` alike: the adapter's layouts, else the
+    generic reader. Returns the article and why the adapter could not read it (None when it did). Raises
+    ParseError, with both reasons, when neither can."""
+    reason = f"no adapter for {url}"
+    if adapter is not None:
+        try:
+            return adapter.parse(page, url), None
+        except Exception as exc:  # ParseError, or a parser bug: neither may lose the page or stop the run
+            reason = str(exc) if isinstance(exc, ParseError) else f"parser crashed: {type(exc).__name__}: {exc}"
+    try:
+        return parse_generic(page, url), reason
+    except ParseError as fallback:
+        raise ParseError(f"{reason}; {fallback}") from fallback
 
 
 def base_urls() -> dict[str, str]:

@@ -44,13 +44,15 @@ def _take_signature(body) -> str | None:
 class Baochinhphu(SourceAdapter):
     name = "baochinhphu"
     domain = "baochinhphu.vn"
+    aliases = ("chinhphu.vn",)  # the portal the newspaper shared a relaunch with (Jan 2022); saved pages carry it
     default_base_url = "https://baochinhphu.vn"
     # Today's category stream, paged `/chinh-tri/trang-N.htm`; the ASP.NET `/Thoi-su/443.vgp` listings are gone.
     listing_paths = ("/chinh-tri.htm",)
     _paged = re.compile(r"^(/[a-z0-9/-]+?)(?:/trang-(\d+))?\.htm$")
     # Old: /<Cat>/<Title-Slug>/<id>.vgp (category pages are /<Cat>/<id>.vgp, one segment shorter).
-    # New: /<slug>-102<digits>.htm (timelinelist, chu-de and trang-N are listings).
-    article_path = re.compile(r"^/[^/]+/[^/]+/\d+\.vgp$|^/(?!timelinelist/|chu-de/)(?:print/)?[a-z0-9-]+-10\d{10,}\.htm$")
+    # New: /<slug>-102<digits>.htm — 18 digits today, `102` + 6 on articles from 2013–2014 the new CMS still serves
+    # (timelinelist, chu-de and trang-N are listings; print views are excluded for every site in base).
+    article_path = re.compile(r"^/[^/]+/[^/]+/\d+\.vgp$|^/(?!timelinelist/|chu-de/)[a-z0-9-]+-10\d{7,}\.htm$")
 
     def next_listing_page(self, html, page_url):
         """`/<cat>.htm` → `/<cat>/trang-2.htm` → …, while the page links the next one."""

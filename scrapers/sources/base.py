@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import lru_cache
 from urllib.parse import urljoin, urlsplit, urlunsplit
@@ -19,6 +19,27 @@ from scrapers.text import CAPTION_NUMBER, clean, is_furniture, strip_lead_prefix
 
 VN_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 Node = lxml.html.HtmlElement
+
+
+# Print and AMP views of an article: "/print/<slug>-<id>.htm", "/amp/…", "…-123.amp", "?print=1", "?amp"
+ALTERNATE_VIEW_PATH = re.compile(r"(?:^|/)(?:print|amp)/|[.-]amp(?:\.html?)?$|/amp/?$", re.I)
+ALTERNATE_VIEW_QUERY = re.compile(r"(?:^|&)(?:print|amp|outputtype=amp)(?:=[^&]*)?(?:&|$)", re.I)
+
+
+def tidy_category(category: str | None) -> str | None:
+    """The first value of a multi-valued section ("Chính trị, Xây dựng Đảng" or "Chính trị;Thời sự")."""
+    first = re.split(r"\s*[,;|]\s*", clean(category))[0] if category else ""
+    return first or None
+
+
+def tidy_tags(tags: list[str]) -> list[str]:
+    """Tags as words: no leading "#", no blanks, no repeats, in page order."""
+    seen: dict[str, None] = {}
+    for tag in tags:
+        word = clean(tag).lstrip("#").strip()
+        if word:
+            seen.setdefault(word, None)
+    return list(seen)
 
 
 class ParseError(Exception):
@@ -40,11 +61,6 @@ class Article:
     @property
     def body(self) -> str:
         return "\n\n".join(self.paragraphs)
-
-    def to_row(self) -> dict:
-        row = asdict(self)
-        row["body"] = self.body
-        return row
 
 
 def decode_html(body: bytes) -> str | bytes:
@@ -219,7 +235,12 @@ class SourceAdapter:
         return declared.strip() if declared and self.owns(declared.strip()) else fetched
 
     def is_article_url(self, url: str) -> bool:
-        return bool(self.article_path.search(urlsplit(url).path))
+        """An article of the site: its path has the article shape of some era, and it is not a print or AMP view
+        (the same article again, which would be stored as a second copy)."""
+        parts = urlsplit(url)
+        if ALTERNATE_VIEW_PATH.search(parts.path) or ALTERNATE_VIEW_QUERY.search(parts.query):
+            return False
+        return bool(self.article_path.search(parts.path))
 
     def discover(self, html: str | bytes, page_url: str) -> list[str]:
         """Article URLs linked from a listing page, absolute, in page order, without duplicates."""
@@ -295,6 +316,7 @@ class SourceAdapter:
         article.title = clean(article.title)
         article.sapo = strip_lead_prefix(article.sapo)
         article.canonical_url = article.canonical_url or canonical(root)
+        article.category, article.tags = tidy_category(article.category), tidy_tags(article.tags)
         if not article.title:
             raise ParseError(f"{self.name}: no title in {url}")
         if not article.paragraphs:

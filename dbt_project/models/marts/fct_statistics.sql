@@ -4,7 +4,10 @@
         unique_key='statistic_id',
         incremental_strategy='delete+insert',
         on_schema_change='append_new_columns',
-        indexes=[{'columns': ['statistic_id'], 'unique': True}, {'columns': ['loaded_at']}],
+        indexes=[
+            {'columns': ['statistic_id'], 'unique': True}, {'columns': ['loaded_at']},
+            {'columns': ['article_ids'], 'type': 'gin'}
+        ],
         pre_hook=["{{ mark_affected_statistics() }}"],
         post_hook=["{{ analyze_after_rebuild() }}"]
     )
@@ -18,9 +21,8 @@
 -- statistic_id, so a total is never added to its parts. `value` is what most stories report (ties: most outlets,
 -- then the larger); `conflict` when reports disagree, every value in `reported_values`, every mention in
 -- `figure_ids`.
--- Incrementally, the pre-hook lists the articles a run affects (changed or vanished, their story partners, and
--- every article that shared a statistic with them) and drops the statistics they were in; the statistics of those
--- articles, and every grain they report, are rebuilt here from all their reports.
+-- Incrementally, the pre-hook (mark_affected_statistics) lists the grains and stories a run affects and drops their
+-- statistics; they are rebuilt here from all their reports.
 with
 
 reports as (
@@ -31,14 +33,10 @@ reports as (
     left join {{ ref('fct_story_links') }} as l on r.article_id = l.article_id
     {% if is_incremental() %}
         where
-            r.article_id in (select a.article_id from statistics_affected_articles as a)
+            (r.period_key is not null and r.grain_key in (select g.grain_key from statistics_affected_grains as g))
             or (
-                r.period_key is not null
-                and r.grain_key in (
-                    select g.grain_key
-                    from {{ ref('int_statistic_reports') }} as g
-                    where g.article_id in (select a.article_id from statistics_affected_articles as a)
-                )
+                r.period_key is null
+                and r.article_id in (select a.article_id from statistics_affected_articles as a)
             )
     {% endif %}
 ),
