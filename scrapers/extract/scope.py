@@ -63,11 +63,21 @@ def article_scope(text: str, default: str | None) -> str | None:
     return default
 
 
+ACTING_DISTRICT = re.compile(rf"(?:Quận|Huyện|Thị) ủy\s+(?P<place>{_PLACE})")
+
+
 def figure_scope(sentence: str, pos: int, article: str | None) -> str | None:
-    """A district named in the figure's own sentence before it wins over the article's locality."""
+    """A district named in the figure's own sentence before it wins over the article's locality; failing that, a
+    district committee named after it as the acting body ("… được tặng Giấy khen của Ban Thường vụ Huyện ủy Sóc
+    Sơn")."""
     near = locality_in(sentence, pos)
     if near and (near[0] == "district" or near[1] != "Hà Nội"):
         return near[1]
+    acting = ACTING_DISTRICT.search(sentence, pos)
+    if acting:
+        named = locality_in(acting.group(0))
+        if named:
+            return named[1]
     return article
 
 

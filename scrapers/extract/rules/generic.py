@@ -14,7 +14,7 @@ UNIT_STOP = {
     "cho", "trên", "so", "từ", "về", "bị", "sẽ", "nhằm", "gồm", "mà", "như", "nhưng", "hoặc", "hay", "khi", "đến",
     "tới", "vào", "ra", "lên", "này", "đó", "nói", "diễn", "trở", "số", "nhiệm", "giai", "cụ", "nhất", "mỗi",
     "hằng", "hàng", "ở", "dưới", "chiếm", "tham", "phải", "cần", "còn", "chưa", "không", "đối", "vượt",
-    "tăng", "giảm",
+    "tăng", "giảm", "làm",
 }
 LIST_NOUN = re.compile(r"(?:thị trấn|thị xã|xã|phường|quận|huyện|tỉnh|thành phố|sở|ban|ngành|đoàn thể|đơn vị|chi bộ"
                        r"|đảng bộ|cơ quan|doanh nghiệp|trường học|trường)(?!\S)")

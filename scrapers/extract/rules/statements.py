@@ -39,7 +39,9 @@ STATED = re.compile(
 SUBGROUP_MARK = re.compile(r"\s*(?:,\s*|;\s*)?(?:\(\s*|trong đó\s*[,:]?\s*|trong số (?:đó|này)\s*[,:]?\s*)(?:có\s+)?",
                            re.I)
 CHANGE_BEFORE = re.compile(r"(?:tăng|giảm)(?:\s+(?:thêm|được))?\s+(?:\S+\s+)?$", re.I)
-LEAD_FORM = re.compile(rf"({FORM})(?:\s+ra khỏi đảng)?\s*(?::|đối với|là)?\s*$", re.I)
+# the form before its count: "khai trừ ra khỏi Đảng 5", "cách chức tất cả các chức vụ trong Đảng đối với 3"
+LEAD_FORM = re.compile(rf"({FORM})(?:\s+ra khỏi đảng|\s+(?:tất cả\s+)?(?:các\s+)?chức vụ(?:\s+trong đảng)?)?"
+                       r"\s*(?::|đối với|là)?\s*$", re.I)
 # one form's pair joined to the next in a list: ", cảnh cáo 2", ";\n- Khai trừ: 3", ", và đề nghị khai trừ 1". Two
 # pairs joined by "và" alone are two figures ("cách chức hai đồng chí và khiển trách bốn đồng chí").
 JOIN = r"\s*[,;]\s*(?:[-+•*–]\s*)?(?:và\s+)?(?:(?:đề nghị|quyết định|tiếp tục)\s+)?"
@@ -49,6 +51,7 @@ LABEL_END = re.compile(r"[^,;.()]*?(?=\s*(?:[,;.()]|\s+và\s+\d|$))")
 SHARE_AFTER = re.compile(rf"(?:\s+[^\s(),;.]+){{0,4}}?{SHARE_RE.pattern}")
 PASSIVE_FORM = re.compile(rf"\bbị\s+(?:hình thức\s+)?{FORM}", re.I)
 LATER_MARK = re.compile(r"[^;.]{0,80}?(?=,\s*trong (?:đó|số đó)\b)", re.I)
+COMPLAINT_NOUN = re.compile(r"\s+(?:tố cáo|khiếu nại)(?!\w)", re.I)
 JOINED = re.compile(r"\s*(?:,|và|;)\s*(?:có\s+)?")
 FINDING_AFTER = re.compile(
     r"\s*(?:(?:có\s+(?:dấu hiệu\s+)?)?vi phạm(?!\s+(?:về|nguyên tắc|quy định|chính sách|luật))"
@@ -143,11 +146,13 @@ def governed(ctx: Sentence) -> None:
         ns, ne = m.start("n"), m.end("n")
         if not ctx.free(ns, ne) or CHANGE_BEFORE.search(ctx.s, max(0, ns - 30), ns):
             continue
-        if m["n"].lower() == "một" and family != "work" and not LEAD_FORM.search(ctx.s, max(0, ns - 40), ns):
+        if m["n"].lower() == "một" and family != "work" and not LEAD_FORM.search(ctx.s, max(0, ns - 60), ns):
             continue  # "một" before a noun is an article ("một cán bộ"), unless a form counts it ("cảnh cáo một …")
         if PASSIVE_FORM_ONLY.match(ctx.s, m.end()):
             continue
         kind, act_end = _kind_of(ctx, m.start(), m.end())
+        if COMPLAINT_NOUN.match(ctx.s, m.end()):
+            kind = "complaints"  # "4 trường hợp tố cáo sai": the count names its own act
         value = _number(m["n"])
         if family == "complaint":
             kind = "complaints"  # "86 đơn tố cáo" names its own act
@@ -202,7 +207,7 @@ def _discipline(ctx: Sentence, m, unit: str, value, qualifier, act_end: int) -> 
     start, end = m.start(), m.end()
     # the form may come right before the number, after the subject in a stated total ("… khai trừ là 42 …")
     number_start = m.start("q") if m["q"] else m.start("n")
-    lead = LEAD_FORM.search(ctx.s, max(0, number_start - 30), number_start)
+    lead = LEAD_FORM.search(ctx.s, max(0, number_start - 60), number_start)
     forms = None
     if lead:
         # "khiển trách 254 trường hợp, cảnh cáo 61 trường hợp": a list of forms with no total, read elsewhere
