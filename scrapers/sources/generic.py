@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html as html_lib
 import logging
+import re
 from datetime import datetime, time
 
 from trafilatura import bare_extraction
@@ -17,6 +18,7 @@ from scrapers.sources.base import (
     ParseError,
     body_paragraphs,
     canonical,
+    every,
     json_ld_articles,
     meta,
     one,
@@ -56,9 +58,34 @@ def _author(ld: dict) -> str | None:
     return clean(author) if isinstance(author, str) and author.strip() else None
 
 
+# A category page read as an article would be a bogus article (its name as title, its sapos as paragraphs): a page
+# that declares no article and whose text is largely headline links, or that lists many dates, is a listing. An
+# article's related-story links are a small share of its words (5 links of 10 words in 600: 8 %).
+HEADLINE_WORDS = 5
+LISTING_LINK_SHARE = 0.3
+DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\b")
+
+
+def looks_like_listing(root, paragraphs: list[str], declares_article: bool) -> str | None:
+    """Why the page looks like a listing, or None."""
+    if declares_article:
+        return None
+    headlines = [a for a in every(root, "a[href]") if len(text_of(a).split()) >= HEADLINE_WORDS]
+    page_text = text_of(one(root, "body"))
+    words = len(page_text.split()) or 1
+    linked = sum(len(text_of(a).split()) for a in headlines)
+    dates = len(set(DATE.findall(page_text)))
+    if headlines and linked / words >= LISTING_LINK_SHARE:
+        return f"looks like a listing: {len(headlines)} headline links are {linked} of its {words} words"
+    if dates >= 6 and len(headlines) >= 6:
+        return f"looks like a listing: {dates} different dates and {len(headlines)} headline links"
+    return None
+
+
 def parse_generic(html: str | bytes, url: str) -> Article:
     root = parse_html(html)
-    ld = (json_ld_articles(root) or [{}])[0]
+    declared = json_ld_articles(root)
+    ld = (declared or [{}])[0]
     doc = _trafilatura(html, url)
     headline = html_lib.unescape(ld.get("headline") or "")  # some CMSs entity-encode the JSON-LD headline
     title = headline or meta(root, "og:title") or text_of(one(root, "h1")) or (doc.title if doc else "") or ""
@@ -67,6 +94,9 @@ def parse_generic(html: str | bytes, url: str) -> Article:
         paragraphs = body_paragraphs(one(root, "[itemprop=articleBody]", "article"))
     if not paragraphs:
         raise ParseError(f"generic: no body text in {url}")
+    listing = looks_like_listing(root, paragraphs, bool(declared) or meta(root, "og:type") == "article")
+    if listing:
+        raise ParseError(f"generic: {listing} ({url})")
     published = parse_iso(ld.get("datePublished")) or parse_iso(meta(root, "article:published_time"))
     if published is None and doc is not None and doc.date:
         # htmldate gives a day only; the article row needs a time, so the day's start in Vietnam

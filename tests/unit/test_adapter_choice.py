@@ -72,3 +72,28 @@ def test_section_is_its_first_value_and_tags_are_words():
     assert tidy_category(" Thời sự;Chính trị ") == "Thời sự" and tidy_category("") is None and tidy_category(None) is None
     assert tidy_tags(["#Thành ủy Hà Nội", "  #kỷ luật", "#", "Thành ủy Hà Nội", "xây dựng Đảng"]) == [
         "Thành ủy Hà Nội", "kỷ luật", "xây dựng Đảng"]
+
+
+def test_the_generic_reader_refuses_listings_and_keeps_articles_with_related_links():
+    """Issue 21: a category page read as an article would be a bogus article; an article that declares nothing
+    but links a few related stories is still read."""
+    import pytest
+
+    from scrapers.sources import ParseError
+    from scrapers.sources.generic import parse_generic
+
+    items = "".join(f"<article><h3><a href='/bai-so-{i}-post{i}.tpo'>Thành ủy Hà Nội làm việc với quận số {i} về "
+                    f"công tác cán bộ</a></h3><p>Sáng {i}/3/2024, đoàn công tác làm việc.</p></article>"
+                    for i in range(1, 25))
+    listing = f"<html><head><title>Chính trị</title></head><body><main>{items}</main></body></html>"
+    with pytest.raises(ParseError, match="looks like a listing"):
+        parse_generic(listing, "https://example.org/chinh-tri")
+    body = "".join(f"<p>Đoạn {i}: các cấp ủy tiếp tục triển khai chương trình công tác, kiểm tra, giám sát việc "
+                   f"thực hiện nghị quyết, chỉ thị của Đảng tại cơ sở, bảo đảm thực chất, hiệu quả.</p>"
+                   for i in range(12))
+    related = "".join(f"<li><a href='/lien-quan-{i}-post{i}.tpo'>Tin liên quan số {i} về công tác xây dựng Đảng"
+                      "</a></li>" for i in range(4))
+    article = (f"<html><head><title>Hội nghị Thành ủy</title><meta property='article:published_time' "
+               f"content='2024-03-05T08:00:00+07:00'></head><body><article><h1>Hội nghị Thành ủy</h1>{body}"
+               f"</article><ul>{related}</ul></body></html>")
+    assert parse_generic(article, "https://example.org/hoi-nghi-post9.tpo").title == "Hội nghị Thành ủy"
