@@ -188,11 +188,48 @@ def parse_iso(value: str | None) -> datetime | None:
 _BLOCKS = ("p", "div", "h2", "h3", "h4", "li", "blockquote")
 
 
+# Boilerplate no selector names, wherever it sits in the body: related-story cards (an `article`, `aside` or box
+# that is mostly a headline link), "Xem thêm / Tin liên quan / Đọc thêm" blocks, and share or rating widgets.
+LINK_DENSE = 0.6  # share of a block's characters inside links above which it is navigation, not prose
+CARD_MAX_WORDS = 60  # a related card is short; a long block with links is prose that cites things
+_BOXES = ("article", "aside", "section", "div", "ul", "ol", "table", "figure", "p", "li", "blockquote")
+_SEE_ALSO = re.compile(r"^\s*(?:Xem thêm|Tin liên quan|Đọc thêm|Bài liên quan|Tin cùng chuyên mục|Có thể bạn quan tâm)\b",
+                       re.I)
+_WIDGET = re.compile(r"(?:^|[\s_-])(?:share|social|rating|vote|like|related|relate|tin-?lien-?quan|box-?tin|readmore)"
+                     r"(?:$|[\s_-])", re.I)
+
+
+def link_density(node: Node) -> float:
+    total = len(text_of(node))
+    if not total:
+        return 0.0
+    return sum(len(text_of(a)) for a in node.iter("a")) / total
+
+
+def is_boilerplate(node: Node) -> bool:
+    """A block inside the body that is navigation: a headline card, a see-also block, a share/rating widget."""
+    text = text_of(node)
+    if _WIDGET.search(node.get("class") or "") or _WIDGET.search(node.get("id") or ""):
+        return True
+    if _SEE_ALSO.match(text) and node.find(".//a") is not None:
+        return True
+    return bool(text) and len(text.split()) <= CARD_MAX_WORDS and link_density(node) >= LINK_DENSE
+
+
+def drop_boilerplate(container: Node) -> None:
+    """Remove boilerplate blocks from an article body, outermost first, keeping the text around them."""
+    for node in list(container.iterdescendants(*_BOXES)):
+        if node.getparent() is not None and is_boilerplate(node):
+            node.drop_tree()
+
+
 def body_paragraphs(container: Node | None, drop: tuple[str, ...] = ()) -> list[str]:
-    """Block-level text of an article body, without furniture, captions' numbering or removed boxes."""
+    """Block-level text of an article body, without furniture, captions' numbering, removed boxes or the
+    boilerplate no selector names (related cards, see-also blocks, widgets) — the same for every adapter."""
     if container is None:
         return []
     remove(container, *drop)
+    drop_boilerplate(container)
     paras: list[str] = []
     for block in container.iter(*_BLOCKS):
         # Only innermost blocks, so nested divs do not repeat their children's text.

@@ -60,15 +60,18 @@ def _author(ld: dict) -> str | None:
 
 # A category page read as an article would be a bogus article (its name as title, its sapos as paragraphs): a page
 # that declares no article and whose text is largely headline links, or that lists many dates, is a listing. An
-# article's related-story links are a small share of its words (5 links of 10 words in 600: 8 %).
+# article's related-story links are a small share of its words (5 links of 10 words in 600: 8 %), and a page of site
+# chrome (menus, "most read") may be link-heavy, but an article has running prose: one paragraph of 60+ words. A
+# listing's text is short sapos.
 HEADLINE_WORDS = 5
 LISTING_LINK_SHARE = 0.3
+PROSE_WORDS = 60
 DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\b")
 
 
 def looks_like_listing(root, paragraphs: list[str], declares_article: bool) -> str | None:
     """Why the page looks like a listing, or None."""
-    if declares_article:
+    if declares_article or max((len(p.split()) for p in paragraphs), default=0) >= PROSE_WORDS:
         return None
     headlines = [a for a in every(root, "a[href]") if len(text_of(a).split()) >= HEADLINE_WORDS]
     page_text = text_of(one(root, "body"))
