@@ -31,7 +31,7 @@ def load(url: str) -> dict:
                 from marts.fct_statistics where kind = 'commendation' and part is null and value is not null
                 group by 1 order by 1"""),
             # one row per statistic (with the outlets that reported it and its first quote), then the figures that
-            # are not statistics (ratios, percentages, changes, money) as mentions
+            # are not statistics (ratios, percentages, changes, money), one row per story
             "latest": rows("""
                 select * from (
                     select s.scope, s.kind, s.value, f.denominator, f.qualifier, f.unit, f.period, s.period_key,
@@ -44,11 +44,19 @@ def load(url: str) -> dict:
                     join marts.fct_articles a on a.article_id = f.article_id
                     where s.part is null and s.value is not null
                     union all
-                    select f.scope, f.kind, f.value, f.denominator, f.qualifier, f.unit, f.period, f.period_key,
-                           f.breakdown, f.quote, f.article_url, f.published_date, f.source, a.title,
-                           1 as outlets, false as conflict, f.start_offset, f.article_id
-                    from marts.fct_figures f join marts.fct_articles a using (article_id)
+                    -- a ratio, percentage, change or sum once per story (fct_story_links), with its outlets
+                    select f.scope, f.kind, f.value, f.denominator, min(f.qualifier), f.unit, min(f.period),
+                           f.period_key, null::jsonb, (array_agg(f.quote order by f.published_date, f.figure_id))[1],
+                           (array_agg(f.article_url order by f.published_date, f.figure_id))[1],
+                           min(f.published_date), (array_agg(f.source order by f.published_date, f.figure_id))[1],
+                           (array_agg(a.title order by f.published_date, f.figure_id))[1],
+                           count(distinct f.source), false, min(f.start_offset), min(f.article_id)
+                    from marts.fct_figures f
+                    join marts.fct_articles a using (article_id)
+                    left join marts.fct_story_links l using (article_id)
                     where f.kind in ('ratio', 'percent', 'change', 'money') and f.part_of is null
+                    group by coalesce(l.story_id, f.article_id), f.scope, f.kind, f.value, f.denominator, f.unit,
+                             f.period_key
                 ) latest
                 order by published_date desc, article_id, start_offset
                 limit 60"""),

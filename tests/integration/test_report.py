@@ -31,6 +31,13 @@ def test_report_has_seed_001_figures_and_source(built, tmp_path):  # noqa: F811
     assert row["article_url"] in html and "359 (khiển trách: 254; cảnh cáo: 37; cách chức: 7; khai trừ: 61)" in html
     assert "6 tháng đầu năm 2022" in html and "01-CTr/TU" in html
     assert html.count("<svg") >= 3
+    # issue 16: 2019's commendations are seed 003's 58 — not its parts added to it, not once per outlet (232)
+    commendations = {r["period_key"]: float(r["value"]) for r in data["commendations"]}
+    assert commendations.get("2019") == 58, commendations
+    # the latest table lists each statistic once, however many outlets reported it
+    keys = [(r["kind"], r["scope"], r["period_key"], r["value"], r["quote"]) for r in data["latest"]]
+    assert sum(1 for r in data["latest"] if r["kind"] == "commendation" and float(r["value"]) == 58) == 1
+    assert len(keys) == len(set(keys))
 
 
 def test_report_renders_in_chromium(built, tmp_path):  # noqa: F811
