@@ -84,7 +84,10 @@ def run_checkpoint(warehouse_url: str, run_id: str | None = None, raise_on_failu
             {"expectation": r.expectation_config.type,
              "description": r.expectation_config.description,
              "column": r.expectation_config.kwargs.get("column"),
-             "observed": _observed(r.result)}
+             "observed": _observed(r.result),
+             # the rows an unexpected-rows check found (a conflict with its quotes), a few of them
+             "rows": _example_rows(warehouse_url, SUITES[validation.suite_name][0],
+                                   r.expectation_config.kwargs.get("unexpected_rows_query"))}
             for r in validation.results if not r.success
         ]
         severity = SUITES[validation.suite_name][1]
@@ -104,6 +107,22 @@ def run_checkpoint(warehouse_url: str, run_id: str | None = None, raise_on_failu
                  for o in critical for f in o.failed]
         raise ValidationFailed("figures failed validation:\n  " + "\n  ".join(lines))
     return outcomes
+
+
+def _example_rows(warehouse_url: str, table: str, query: str | None, limit: int = 5) -> list[str] | None:
+    """A few of the rows an unexpected-rows check found, read again with its own query over the table: the
+    checkpoint's SUMMARY results carry only their count, and COMPLETE would return every failing value of every
+    check. None for other expectations, or when the query cannot run."""
+    if not query:
+        return None
+    try:
+        with psycopg.connect(warehouse_url) as conn:
+            rows = conn.execute(f"SELECT * FROM ({query.format(batch=f'marts.{table}')}) AS found LIMIT {limit}")
+            names = [c.name for c in rows.description]
+            return [json.dumps(dict(zip(names, row, strict=True)), default=str, ensure_ascii=False)[:500]
+                    for row in rows.fetchall()]
+    except psycopg.Error as exc:
+        return [f"rows not read: {exc}"[:300]]
 
 
 def _observed(result: dict) -> object:

@@ -138,9 +138,13 @@ def statistic_conflicts_suite() -> list:
     return [
         gxe.UnexpectedRowsExpectation(
             description="reports agree on each statistic (each conflict is listed with its values and quotes)",
-            # figure_ids name the quotes behind each value (marts.fct_figures)
-            unexpected_rows_query="SELECT statistic_id, kind, period_key, reported_values, figure_ids FROM {batch} "
-                                  "WHERE conflict",
+            # each conflicting statistic with every quote behind its values (marts.fct_figures). Written as a join:
+            # GX gives a query without one its own alias for {batch}, and one with a join the bare subquery to alias
+            unexpected_rows_query=(
+                "SELECT c.statistic_id, c.kind, c.period_key, c.reported_values, q.quotes FROM {batch} AS c "
+                "LEFT JOIN LATERAL (SELECT string_agg(f.quote, ' | ' ORDER BY f.figure_id) AS quotes "
+                "FROM marts.fct_figures AS f WHERE f.figure_id = ANY (c.figure_ids)) AS q ON true WHERE c.conflict"
+            ),
         ),
     ]
 

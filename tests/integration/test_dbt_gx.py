@@ -120,11 +120,12 @@ def test_event_after_publication_fails(built):
 
 def test_cross_outlet_conflict_is_a_warning_not_a_failure(built):
     with psycopg.connect(built) as conn:
+        quotes = [q for q, in conn.execute("select quote from marts.fct_figures order by figure_id limit 2")]
         conn.execute("""insert into marts.fct_statistics (statistic_id, scope, kind, subject, period_key, value,
                             reported_values, outlets, article_ids, figure_ids, conflict, stories)
-                        values ('conflict', 'Hà Nội', 'discipline_party_members', 'đảng viên', '2021-H1', 359,
-                                array[359, 395], array['tienphong', 'kinhtedothi'], array['a1', 'a2'],
-                                array['f1', 'f2'], true, 2)"""),
+                        select 'conflict', 'Hà Nội', 'discipline_party_members', 'đảng viên', '2021-H1', 359,
+                               array[359, 395], array['tienphong', 'kinhtedothi'], array['a1', 'a2'],
+                               array(select figure_id from marts.fct_figures order by figure_id limit 2), true, 2"""),
     try:
         outcomes = {o.suite: o for o in run_checkpoint(built, run_id="conflict")}
     finally:
@@ -133,6 +134,8 @@ def test_cross_outlet_conflict_is_a_warning_not_a_failure(built):
     warning = outcomes["fct_statistics_conflicts_suite"]
     assert warning.severity == "warning" and not warning.success
     assert "reports agree" in warning.failed[0]["description"]
+    # the warning names the quotes behind the disagreeing values
+    assert all(q in warning.failed[0]["rows"][0] for q in quotes)
     assert all(o.success for o in outcomes.values() if o.severity == "critical")
     assert q(built, "select severity, success from quality.validation_runs where run_id = 'conflict' "
                     "and suite = 'fct_statistics_conflicts_suite'") == [("warning", False)]
