@@ -89,6 +89,15 @@ def _page(d: dict, generated: datetime) -> str:
         f"{day(r['published_date'])})<div class='quote'>“{escape(r['quote'])}”</div></td></tr>"
         for r in d["latest"]
     )
+    number_rows = "".join(
+        f"<tr><td>{escape(KIND_LABELS.get(r['kind'], r['kind']))}<br><small>{escape(r['scope'])}</small></td>"
+        f"<td>{escape(period_label(r['period_key']))}</td><td class='num'>{number(r['value'])}"
+        f"{' ' + CONFLICT if r['conflict'] else ''}</td><td class='num'>{r['outlets']}</td><td>"
+        + "".join(f"<div class='quote'>“{escape(q['quote'])}” — {_link(q['url'], q['source'])}</div>"
+                  for q in (r["quotes"] or []))
+        + "</td></tr>"
+        for r in d["sources_of_numbers"]
+    )
     docs_rows = "".join(
         f"<tr><td>{escape(r['document_code'])}</td><td>{escape(r['doc_type'])}</td>"
         f"<td class='num'>{number(r['mentions'])}</td><td class='num'>{number(r['articles'])}</td>"
@@ -110,6 +119,9 @@ def _page(d: dict, generated: datetime) -> str:
 <section id="discipline"><h2>Kỷ luật đảng theo kỳ báo cáo, theo hình thức</h2>{discipline}</section>
 <section id="checks"><h2>Kiểm tra, giám sát, đơn thư</h2><div class="charts">{_chart(checks, "Kiểm tra, giám sát")}</div></section>
 <section id="commendations"><h2>Khen thưởng</h2><div class="charts">{_chart(commend, "Khen thưởng")}</div></section>
+<section id="sources-of-numbers"><h2>Nguồn của từng số liệu trong biểu đồ</h2>
+{table.format("<th>Loại</th><th>Kỳ</th><th>Giá trị</th><th>Số báo đưa tin</th><th>Trích dẫn</th>", number_rows) if number_rows else NO_DATA}
+</section>
 <section id="latest"><h2>Số liệu mới nhất (kèm trích dẫn nguồn)</h2>
 {table.format("<th>Loại</th><th>Kỳ</th><th>Giá trị</th><th>Đơn vị</th><th>Số báo đưa tin</th><th>Mâu thuẫn</th><th>Nguồn</th>", latest_rows) if latest_rows else NO_DATA}
 </section>

@@ -60,6 +60,19 @@ def load(url: str) -> dict:
                 ) latest
                 order by published_date desc, article_id, start_offset
                 limit 60"""),
+            # every charted number (a statistic's total) with the quotes it was read from: nothing unsourced
+            "sources_of_numbers": rows("""
+                select s.kind, s.scope, s.value, s.conflict, s.reported_values, cardinality(s.outlets) as outlets,
+                       coalesce(s.period_key, extract(year from s.first_reported)::int::text) as period_key,
+                       (select json_agg(json_build_object('quote', f.quote, 'url', f.article_url, 'source', f.source,
+                                                          'value', f.value) order by f.published_date, f.figure_id)
+                        from marts.fct_figures f where f.figure_id = any(s.figure_ids)) as quotes
+                from marts.fct_statistics s
+                where s.part is null and s.value is not null
+                  and s.kind in ('discipline_party_members', 'discipline_party_orgs', 'inspection', 'supervision',
+                                 'complaints', 'violation_found', 'commendation')
+                order by 7 desc, s.kind, s.scope
+                limit 200"""),
             "documents": rows("""
                 select document_code, doc_type, count(*) as mentions, count(distinct article_id) as articles,
                        max(published_date) as last_cited

@@ -91,3 +91,15 @@ def test_localities_get_their_own_charts(built, tmp_path):  # noqa: F811
     assert hanoi < longbien
     section = html[longbien:html.index("</section>", longbien)]
     assert "<svg" in section and "9 tháng đầu năm 2019" in section
+
+
+def test_every_charted_number_is_listed_with_its_quotes(built, tmp_path):  # noqa: F811
+    """Issue 16: every number in the report traceable to its quotes — seed 003's 58 with both outlets' quotes."""
+    data = build_report(built, tmp_path)
+    html = (tmp_path / "index.html").read_text(encoding="utf-8")
+    row = next(r for r in data["sources_of_numbers"] if r["kind"] == "commendation" and float(r["value"]) == 58)
+    assert row["outlets"] == 2 and {q["source"] for q in row["quotes"]} == {"anninhthudo", "hanoimoi"}
+    assert all(q["quote"] == "58 tập thể, cá nhân" for q in row["quotes"])
+    section = html[html.index('id="sources-of-numbers"'):]
+    section = section[:section.index("</section>")]
+    assert section.count("“58 tập thể, cá nhân”") == 2 and all(q["url"] in section for q in row["quotes"])
