@@ -58,8 +58,27 @@ def fresh_database(server_url: str):
             db.migrate(conn)
         yield url
     finally:
-        with psycopg.connect(admin, autocommit=True) as conn:
+        _drop_database(admin, name)
+
+
+def _drop_database(admin: str, name: str) -> None:
+    """Drop a test database. FORCE ends the test's own leftover sessions; but an autovacuum worker busy on the
+    fresh tables belongs to the superuser, which a non-superuser may not terminate — a plain DROP cancels autovacuum
+    by itself, so that is the fallback (retried while a session is still closing)."""
+    with psycopg.connect(admin, autocommit=True) as conn:
+        try:
             conn.execute(f'drop database if exists "{name}" with (force)')
+            return
+        except psycopg.errors.InsufficientPrivilege:
+            pass
+    for attempt in range(10):
+        try:
+            with psycopg.connect(admin, autocommit=True) as conn:
+                conn.execute(f'drop database if exists "{name}"')
+            return
+        except psycopg.errors.ObjectInUse:
+            time.sleep(0.5 * (attempt + 1))
+    raise RuntimeError(f"test database {name} could not be dropped")
 
 
 @pytest.fixture
