@@ -39,6 +39,9 @@ article not stored yet). One task per source discovers and fetches new articles 
 * **Isolation**: a source that is unreachable fails only its own task (no Airflow retry: the HTTP client already
   retried with backoff); `summarise` still runs, emits **raw_pages** for what the others landed (which schedules
   `transform`), and `check_sources` then fails the run with a one-line summary naming the failed sources.
+* **Discovery channels**: each source's listings, feeds and sitemaps are counted per run (found / new / already
+  stored, in `summarise`'s log and `raw.discoveries`). A channel that found articles before and finds none now
+  (or far fewer than another channel of the source) is **discovery drift**: `check_sources` fails naming it.
 * **Enabled sources**: all adapters unless the Airflow Variable `enabled_sources` (or env `HANOI_ENABLED_SOURCES`)
   lists a comma-separated subset; a disabled source's task is skipped.
 """,
@@ -67,20 +70,32 @@ def scrape_sources():
     def summarise(results: list[dict | None]) -> dict:
         done = {r["source"]: r for r in results if r}
         lines = [f"{s['source']}: {s['status']} — {s['new_pages']} new pages, {s['failed']} failed"
-                 + (f" ({s['errors'][0]})" if s["errors"] else "") for s in done.values()]
+                 + (f" ({s['errors'][0]})" if s["errors"] else "")
+                 + "".join(f"\n  {channel}: found {c['found']}, new {c['new']}, already stored {c['known']}"
+                           for channel, c in s.get("channels", {}).items())
+                 + (f"\n  DISCOVERY DRIFT: {', '.join(s['drift'])}" if s.get("drift") else "")
+                 for s in done.values()]
         print("\n".join(lines) or "no source crawled")
         if not done:
             raise RuntimeError("no source could be crawled; see the crawl_* task logs")
         failed = [n for n in enabled_sources() if n not in done]
-        return {"landed": {n: s["status"] for n, s in done.items()}, "failed": failed}
+        drift = {n: s["drift"] for n, s in done.items() if s.get("drift")}
+        return {"landed": {n: s["status"] for n, s in done.items()}, "failed": failed, "drift": drift}
 
     @task(trigger_rule="all_done", retries=0)
     def check_sources(summary: dict | None) -> None:
         if summary is None:
             raise RuntimeError("summarise did not run: no source could be crawled")
+        problems = []
         if summary["failed"]:
-            raise RuntimeError(f"sources failed: {', '.join(summary['failed'])} (the others landed; "
-                               "see the crawl_<source> log and `hanoi-reports status`)")
+            problems.append(f"sources failed: {', '.join(summary['failed'])} (the others landed; "
+                            "see the crawl_<source> log and `hanoi-reports status`)")
+        if summary.get("drift"):
+            # a channel that used to find articles found none: the site changed that page, and we would miss
+            # its articles silently
+            problems.append("discovery drift: " + "; ".join(f"{n} ({', '.join(c)})" for n, c in summary["drift"].items()))
+        if problems:
+            raise RuntimeError(" — ".join(problems))
 
     check_sources(summarise(summaries))
 

@@ -65,8 +65,12 @@ def cmd_status(args) -> int:
           f"{'failing':>8}  last fetch / last error")
     for r in rows:
         err = r["last_error"]["error"] if r["last_error"] else ""
-        print(f"{r['source']:<13}{r['health']:<15}{r['pages']:>6}{r['articles']:>9}{r['relevant_articles']:>9}"
+        print(f"{r['source']:<13}{r['health'][:14]:<15}{r['pages']:>6}{r['articles']:>9}{r['relevant_articles']:>9}"
               f"{r['figures']:>8}{r['quarantined']:>6}{r['failing_urls']:>8}  {r['last_fetch'] or '-'} {err}")
+    for r in rows:
+        if r["quiet_channels"]:
+            print(f"discovery drift: {r['source']} — {', '.join(r['quiet_channels'])} found far fewer articles than "
+                  "before or than its other channels; check that page's markup")
     return 0
 
 
@@ -91,9 +95,11 @@ def cmd_crawl(args) -> int:
     names = args.source or list(sources.ADAPTERS)
     summaries = _crawl_then_parse(names, run_id, args.no_parse, workers=args.workers)
     failed = [s["source"] for s in summaries if s["status"] != "ok"]
+    drifting = [f"{s['source']} ({', '.join(s['drift'])})" for s in summaries if s.get("drift")]
     print(f"crawl {run_id}: {sum(s.get('new_pages', 0) for s in summaries)} new pages from {len(names)} sources; "
-          f"not ok: {', '.join(failed) or 'none'}", file=sys.stderr)
-    return 0
+          f"not ok: {', '.join(failed) or 'none'}; discovery drift: {', '.join(drifting) or 'none'}", file=sys.stderr)
+    # an operator's script must notice: a source that could not be crawled, or a channel that went quiet
+    return 1 if drifting or any(s["status"] in ("unreachable", "error") for s in summaries) else 0
 
 
 def cmd_backfill(args) -> int:

@@ -12,17 +12,14 @@ import logging
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from datetime import date
-from urllib.parse import urljoin
 
-from scrapers import db, landing, sources
+from scrapers import db, discovery, landing, sources
 from scrapers.fetcher import FetchResult, PoliteClient
 from scrapers.sources.base import SourceAdapter
 
 log = logging.getLogger(__name__)
 
 Progress = Callable[[str, str, FetchResult], None]  # (source, kind, result) after each fetch
-MAX_LISTING_PAGES = 50
-
 
 def crawl_source(name: str, run_id: str, *, url: str | None = None, min_delay: float | None = None,
                  max_articles: int = 200, adapter: SourceAdapter | None = None, base_url: str | None = None,
@@ -41,7 +38,8 @@ def crawl_source(name: str, run_id: str, *, url: str | None = None, min_delay: f
     base = base_url or sources.base_urls()[name]
     client = client or PoliteClient(base, min_delay=adapter.min_delay_seconds if min_delay is None else min_delay)
     summary = {"source": name, "base_url": base, "status": "ok", "listings": 0, "discovered": 0, "fetched": 0,
-               "new_pages": 0, "not_modified": 0, "failed": 0, "backed_off": 0, "errors": []}
+               "new_pages": 0, "not_modified": 0, "failed": 0, "backed_off": 0, "errors": [], "channels": {},
+               "drift": []}
     with db.connect(url) as conn:
         db.migrate(conn)
         batch = landing.Batch(conn, source=name, run_id=run_id, max_pages=batch_size)
@@ -76,11 +74,12 @@ def crawl_source(name: str, run_id: str, *, url: str | None = None, min_delay: f
                 return landing.latest_body(conn, name, result.url)
             return result.body if result.ok else None
 
+        per_channel: dict[str, list[str]] = {}
         if backfill:
-            discovered = _discover_sitemaps(adapter, base, fetch, since or date(2000, 1, 1), until or date.today(),
-                                            summary)
+            discovered = discovery.discover_backfill(adapter, base, fetch, since or date(2000, 1, 1),
+                                                     until or date.today(), summary)
         else:
-            discovered = _discover(adapter, base, fetch, listing_body, states, summary)
+            discovered, per_channel = discovery.discover(adapter, base, fetch, listing_body, states, summary)
         summary["discovered"] = len(discovered)
         if summary["listings"] == 0:
             batch.flush()
@@ -88,6 +87,13 @@ def crawl_source(name: str, run_id: str, *, url: str | None = None, min_delay: f
             return summary
 
         known = landing.known_article_paths(conn, name)
+        if per_channel:  # a daily crawl: count each channel, then ask whether one has gone quiet
+            summary["channels"] = discovery.record(conn, source=name, run_id=run_id, per_channel=per_channel,
+                                                   known=known)
+            summary["drift"] = discovery.drift(conn, name).get(name, [])
+            for channel in summary["drift"]:
+                log.warning("[hanoi-reports] discovery drift: %s — channel %s found %d articles", name, channel,
+                            summary["channels"][channel]["found"])
         backed_off = landing.backed_off_paths(conn, name)
         summary["backed_off"] = sum(1 for u in discovered if landing.url_path(u) in backed_off)
         todo = [u for u in discovered if landing.url_path(u) not in known | backed_off][:max_articles]
@@ -100,43 +106,6 @@ def crawl_source(name: str, run_id: str, *, url: str | None = None, min_delay: f
             summary["status"] = "degraded"
     log.info("crawl %s: %s", name, {k: v for k, v in summary.items() if k != "errors"})
     return summary
-
-
-def _discover(adapter: SourceAdapter, base: str, fetch, listing_body, states: dict, summary: dict) -> list[str]:
-    """Article URLs from every listing page, following each listing's pagination to its end, fetching no page
-    twice (a pagination loop ends at the first page seen before)."""
-    discovered: dict[str, None] = {}
-    seen_listings: set[str] = set()
-    for path in adapter.listing_paths:
-        page_url: str | None = urljoin(base + "/", path.lstrip("/"))
-        pages = 0
-        while page_url and page_url not in seen_listings and pages < MAX_LISTING_PAGES:
-            seen_listings.add(page_url)
-            pages += 1
-            result = fetch("listing", page_url, *states.get(landing.url_path(page_url), (None, None)))
-            body = listing_body(result)
-            if body is None:
-                break
-            summary["listings"] += 1
-            here = result.final_url or page_url
-            for found in adapter.discover(body, here):
-                discovered.setdefault(found, None)
-            page_url = adapter.next_listing_page(body, here)
-    return list(discovered)
-
-
-def _discover_sitemaps(adapter: SourceAdapter, base: str, fetch, since: date, until: date, summary: dict) -> list[str]:
-    """Article URLs from the monthly sitemaps covering [since, until]; a month without a sitemap (404) is
-    recorded like any failed fetch and the others still count."""
-    discovered: dict[str, None] = {}
-    for sitemap_url in adapter.sitemap_urls(base, since, until):
-        result = fetch("sitemap", sitemap_url)
-        if not result.ok:
-            continue
-        summary["listings"] += 1
-        for found in adapter.discover_sitemap(result.body, result.final_url or sitemap_url, since, until):
-            discovered.setdefault(found, None)
-    return list(discovered)
 
 
 def crawl_sources(names: list[str], run_id: str, *, url: str | None = None, workers: int | None = None,

@@ -15,7 +15,9 @@ from urllib3.util.retry import Retry
 
 USER_AGENT = "hanoi-reports/0.1 (+https://github.com/hanoi-reports/hanoi-reports; data@hanoi-reports.example)"
 MAX_BYTES = 10 * 1024 * 1024
-HTML_TYPES = ("text/html", "application/xhtml+xml", "application/xml", "text/xml", "text/plain")
+# pages, sitemaps and feeds (RSS/Atom types included: the discovery feeds are served as them)
+HTML_TYPES = ("text/html", "application/xhtml+xml", "application/xml", "text/xml", "text/plain",
+              "application/rss+xml", "application/atom+xml", "application/x-rss+xml")
 MAX_REDIRECTS = 5
 JITTER_MARGIN = 0.02
 ROBOTS_AGENT = "hanoi-reports"  # the product token robots.txt groups are matched against

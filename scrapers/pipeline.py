@@ -9,7 +9,7 @@ from datetime import date, datetime
 
 from psycopg.types.json import Jsonb
 
-from scrapers import db, sources
+from scrapers import db, discovery, sources
 from scrapers.crawl import crawl_source, crawl_sources
 from scrapers.extract import TextTooLarge, extract_all
 from scrapers.relevance import is_relevant
@@ -233,18 +233,23 @@ def status(url: str | None = None) -> list[dict]:
             {"names": list(sources.ADAPTERS), "pv": PARSER_VERSION, "ev": EXTRACTOR_VERSION},
         ).fetchall()
     drift = layout_drift(url)
+    with db.connect(url) as conn:
+        quiet = discovery.drift(conn)
     out = []
     for r in rows:
         health = "never fetched" if r[7] is None else ("failing" if r[12] else "ok")
         recent = drift.get(r[0], {"pages": 0, "unread": 0, "drift": False})
         if health == "ok" and recent["drift"]:
             health = "layout drift"
+        if health == "ok" and quiet.get(r[0]):
+            health = f"discovery drift: {', '.join(quiet[r[0]])}"
         out.append({
             "source": r[0], "pages": r[1], "listing_pages": r[2], "articles": r[3], "relevant_articles": r[4],
             "figures": r[5], "mentions": r[13], "quarantined": r[6], "last_fetch": _iso(r[7]), "last_success": _iso(r[8]),
             "last_error": None if r[9] is None else {"at": _iso(r[9]), "url": r[10], "error": r[11]},
             "failing_urls": r[14], "backed_off_urls": r[15],
-            "recent_unread": f"{recent['unread']}/{recent['pages']}", "health": health,
+            "recent_unread": f"{recent['unread']}/{recent['pages']}", "quiet_channels": quiet.get(r[0], []),
+            "health": health,
         })
     return out
 

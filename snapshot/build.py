@@ -178,6 +178,8 @@ def tienphong() -> None:
 </body></html>
 """
     write("tienphong.vn", "/chinh-tri/", listing)
+    write("tienphong.vn", "/rss/chinh-tri-308.rss", rss("Chính trị", [(title, path, "Wed, 13 Jul 2022 12:40:00 +0700")],
+                                                       host="https://tienphong.vn"))
     # the seed article, plus one from the month's end that a backfill ending on 2022-07-20 must leave out
     monthly_sitemap("tienphong.vn", [(path, published),
                                      ("/ha-noi-ket-thuc-dot-kiem-tra-post1459999.tpo", "2022-07-30T09:00:00+07:00")],
@@ -476,17 +478,73 @@ def baochinhphu_new(title: str, date: str, sapo: str, caption: str, body: list[s
 <!--u: 14/10/2019 7:25:31 PM-->
 """
     write("baochinhphu.vn", path, page)
-    for n in (1, 2):
-        # page 2 overlaps page 1 (the stream moved on between requests) and is the last one
-        items = f'<div class="box-stream-item"><a class="box-stream-link-title" href="{path}" title="{esc(title)}">{esc(title)}</a></div>'
-        pager = '<a href="/chinh-tri/trang-2.htm">2</a>' if n == 1 else '<a href="/chinh-tri.htm">1</a>'
-        write("baochinhphu.vn", "/chinh-tri.htm" if n == 1 else "/chinh-tri/trang-2.htm", f"""<!DOCTYPE html>
-<html><head><meta charset="utf-8"/><title>Chính trị</title></head><body>
+    # Today's category page as the real one is built (issue 21): a focus box, a stream, a timeline list and a
+    # "most read" sidebar of other categories' articles; no pager, a hidden zone id and a script "Xem thêm" that
+    # loads /timelinelist/<zone>/<page>.htm. The crawl reads it, so it links only the seed article (twice, as
+    # image and title); the sidebar links other sections' articles, which discovery must not take.
+    card = (f'<div class="box-stream-item"><a class="box-stream-link-thumb" href="{path}"><img src="/t.jpg"/></a>'
+            f'<a class="box-stream-link-title" href="{path}" title="{esc(title)}">{esc(title)}</a>'
+            f'<p class="box-stream-sapo">{esc(sapo[:120])}</p></div>')
+    write("baochinhphu.vn", "/chinh-tri.htm", category_page("Chính trị", 1021, focus=card, stream="",
+                                                             timeline=""))
+    write("baochinhphu.vn", "/timelinelist/1021/2.htm", card)  # the stream moved on: page 2 repeats page 1's item
+    write("baochinhphu.vn", "/timelinelist/1021/3.htm", "")  # past the end the endpoint answers an empty list
+    pub = datetime.strptime(f"{date} 19:25", "%d/%m/%Y %H:%M").strftime("%a, %d %b %Y %H:%M:%S +0700")
+    write("baochinhphu.vn", "/chinh-tri.rss", rss("Chính trị", [(title, path, pub)]))
+    baochinhphu_variation()
+
+
+# The sidebar of every category page: other sections' most-read articles (none of them is in this category).
+MOST_READ = ["/gia-vang-hom-nay-tang-manh-102261130071500123.htm", "/thoi-tiet-ha-noi-ret-dam-102261130081500456.htm",
+             "/doi-tuyen-viet-nam-thang-dam-102261129210000789.htm"]
+
+
+def category_page(name: str, zone: int, *, focus: str, stream: str, timeline: str) -> str:
+    most_read = "".join(f'<li><a href="{p}">Tin đọc nhiều {i}</a></li>' for i, p in enumerate(MOST_READ, 1))
+    return f"""<!DOCTYPE html>
+<html><head><meta charset="utf-8"/><title>{esc(name)}</title></head><body>
 <div class="menu"><a href="/chinh-tri/to-chuc-nhan-su.htm">Tổ chức - Nhân sự</a> <a href="/chu-de/chuong-trinh-01.htm">Chủ đề</a></div>
-<div class="box-stream timeline_list">{items}</div>
-<div class="paging">{pager}</div>
+<h1 class="cate-title">{esc(name)}</h1>
+<div class="box-focus">{focus}</div>
+<div class="box-stream">{stream}</div>
+<div class="box-category-middle"><div class="timeline_list" data-role="timeline">{timeline}</div>
+<a href="javascript:;" class="btn-viewmore" data-zone="{zone}">Xem thêm</a></div>
+<input type="hidden" id="hdZoneId" value="{zone}"/>
+<div class="box-most-view"><h3>Đọc nhiều</h3><ul>{most_read}</ul></div>
+<div class="footer"><a href="/gioi-thieu.htm">Giới thiệu</a></div>
 </body></html>
-""")
+"""
+
+
+def rss(name: str, items: list[tuple[str, str, str]], host: str = "https://baochinhphu.vn") -> str:
+    """An RSS 2.0 category feed as the sites' CMSs serve them: links on the real host, CDATA titles."""
+    entries = "".join(f"<item><title><![CDATA[{t}]]></title><link>{host}{p}</link>"
+                      f"<pubDate>{d}</pubDate></item>" for t, p, d in items)
+    return (f'<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>{esc(name)}</title>'
+            f"<link>{host}</link>{entries}</channel></rss>\n")
+
+
+def baochinhphu_variation() -> None:
+    """A variation category, `/thoi-su.htm`, read only by the discovery tests (its articles are not in the
+    snapshot): ten articles over the focus box, the stream and the timeline list, one of them with a 2013-era
+    short id (102 + 6 digits) and one linked again with utm parameters, a print view, the sidebar; two timeline
+    pages (the second overlaps and ends the list) and an RSS feed with a tracking link, another site's link and a
+    category link."""
+    ids = [f"/thoi-su-bai-{n}-1022611{n:02d}0800{n:04d}.htm" for n in range(1, 10)] + ["/bai-cu-nam-2013-102134567.htm"]
+    link = lambda p: f'<div class="box-stream-item"><a href="{p}">Bài {p[1:20]}</a></div>'  # noqa: E731
+    write("baochinhphu.vn", "/thoi-su.htm", category_page(
+        "Thời sự", 1022,
+        focus=link(ids[0]) + link(ids[1]),
+        stream=link(ids[2]) + link(ids[3]) + link(ids[4] + "?utm_source=home&utm_medium=box"),
+        timeline=link(ids[4]) + link("/print" + ids[5]) + link(ids[9])))
+    write("baochinhphu.vn", "/timelinelist/1022/2.htm", "".join(link(p) for p in (ids[9], ids[5], ids[6], ids[7])))
+    write("baochinhphu.vn", "/timelinelist/1022/3.htm", "")
+    feed = rss("Thời sự", [("Bài 8", ids[8], "Mon, 30 Nov 2026 08:00:00 +0700"),
+                           ("Bài 1", ids[0] + "?utm_campaign=rss", "Mon, 30 Nov 2026 07:00:00 +0700"),
+                           ("Khác", "/thoi-su.htm", "Mon, 30 Nov 2026 06:00:00 +0700")])
+    feed = feed.replace("</channel>", "<item><title>Bài báo khác</title><link>https://vnexpress.net/bai-123.html</link>"
+                                      "</item></channel>")
+    write("baochinhphu.vn", "/thoi-su.rss", feed)
 
 
 def anninhthudo_new(kicker: str, title: str, author: str, sapo: str, body: list[str], subheads: set[str]) -> None:

@@ -20,6 +20,7 @@ from scrapers.sources.base import (
 )
 
 _AUTHOR_STYLE = re.compile(r"right", re.I)
+_ZONE = re.compile(r"zone", re.I)
 
 
 def _take_signature(body) -> str | None:
@@ -46,23 +47,30 @@ class Baochinhphu(SourceAdapter):
     domain = "baochinhphu.vn"
     aliases = ("chinhphu.vn",)  # the portal the newspaper shared a relaunch with (Jan 2022); saved pages carry it
     default_base_url = "https://baochinhphu.vn"
-    # Today's category stream, paged `/chinh-tri/trang-N.htm`; the ASP.NET `/Thoi-su/443.vgp` listings are gone.
+    # Today's category page: a focus box, a stream and a timeline list (besides a "most read" sidebar). It has no
+    # pager: its "Xem thêm" button loads `/timelinelist/<zone id>/<page>.htm`, the zone id in a hidden input
+    # [SEEN: the category page as served in Sep 2026, issue 21]. The ASP.NET `/Thoi-su/443.vgp` listings are gone.
     listing_paths = ("/chinh-tri.htm",)
-    _paged = re.compile(r"^(/[a-z0-9/-]+?)(?:/trang-(\d+))?\.htm$")
+    # one RSS feed per category, `/<category>.rss`, 50 items [SEEN, issue 21]
+    feed_paths = ("/chinh-tri.rss",)
+    _timeline = re.compile(r"^/timelinelist/(\d+)/(\d+)\.htm$")
     # Old: /<Cat>/<Title-Slug>/<id>.vgp (category pages are /<Cat>/<id>.vgp, one segment shorter).
     # New: /<slug>-102<digits>.htm — 18 digits today, `102` + 6 on articles from 2013–2014 the new CMS still serves
     # (timelinelist, chu-de and trang-N are listings; print views are excluded for every site in base).
     article_path = re.compile(r"^/[^/]+/[^/]+/\d+\.vgp$|^/(?!timelinelist/|chu-de/)[a-z0-9-]+-10\d{7,}\.htm$")
 
     def next_listing_page(self, html, page_url):
-        """`/<cat>.htm` → `/<cat>/trang-2.htm` → …, while the page links the next one."""
+        """Category page → `/timelinelist/<zone>/2.htm` (zone from the page's hidden input) → 3 → …; the crawl
+        stops at the first timeline page without articles. Other pagers (the old site's) as in base."""
+        timeline = self._timeline.match(urlsplit(page_url).path)
+        if timeline:
+            return urljoin(page_url, f"/timelinelist/{timeline.group(1)}/{int(timeline.group(2)) + 1}.htm")
         root = parse_html(html)
-        m = self._paged.match(urlsplit(page_url).path)
-        if m:
-            nxt = f"{m.group(1)}/trang-{int(m.group(2) or 1) + 1}.htm"
-            link = next((a for a in every(root, "a[href]") if urlsplit(urljoin(page_url, a.get("href"))).path == nxt), None)
-            if link is not None:
-                return self._same_host(link.get("href"), page_url)
+        zone = next((i.get("value").strip() for i in every(root, "input[type=hidden][value]")
+                     if _ZONE.search(f"{i.get('id') or ''} {i.get('name') or ''}") and i.get("value").strip().isdigit()),
+                    None)
+        if zone:
+            return urljoin(page_url, f"/timelinelist/{zone}/2.htm")
         return super().next_listing_page(root, page_url)
 
     def parse_layouts(self, root, url):

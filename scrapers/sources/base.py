@@ -10,6 +10,7 @@ from functools import lru_cache
 from urllib.parse import urljoin, urlsplit, urlunsplit
 from zoneinfo import ZoneInfo
 
+import feedparser
 import lxml.html
 from bs4 import UnicodeDammit
 from lxml import etree
@@ -24,6 +25,28 @@ Node = lxml.html.HtmlElement
 # Print and AMP views of an article: "/print/<slug>-<id>.htm", "/amp/…", "…-123.amp", "?print=1", "?amp"
 ALTERNATE_VIEW_PATH = re.compile(r"(?:^|/)(?:print|amp)/|[.-]amp(?:\.html?)?$|/amp/?$", re.I)
 ALTERNATE_VIEW_QUERY = re.compile(r"(?:^|&)(?:print|amp|outputtype=amp)(?:=[^&]*)?(?:&|$)", re.I)
+
+
+# Query parameters that only say where a reader came from: the same article with or without them is one URL.
+TRACKING_PARAM = re.compile(r"^(?:utm_[a-z]+|fbclid|gclid|dclid|msclkid|zarsrc|gidzl|_gl|mc_[a-z]+)$", re.I)
+# Blocks of a listing that are not its own stream: "most read" and other categories' boxes, sidebars, trending.
+SIDEBAR = re.compile(r"(?:^|[\s_-])(?:aside|sidebar|side-bar|most-?(?:read|view(?:ed)?|popular)|xem-?nhieu|"
+                     r"doc-?nhieu|nhieu-?nguoi-?doc|box-?hot|trending|tin-?khac|other-?news)(?:$|[\s_-])", re.I)
+
+
+def normalise_url(url: str) -> str:
+    """One spelling per URL: scheme and host in lower case, no fragment, no tracking parameters."""
+    parts = urlsplit(url.strip())
+    query = "&".join(kv for kv in parts.query.split("&") if kv and not TRACKING_PARAM.match(kv.split("=", 1)[0]))
+    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path or "/", query, ""))
+
+
+def in_sidebar(node: Node) -> bool:
+    """The node sits in an `aside` or a box whose class or id says sidebar / most read / trending."""
+    for el in (node, *node.iterancestors()):
+        if el.tag == "aside" or SIDEBAR.search(el.get("class") or "") or SIDEBAR.search(el.get("id") or ""):
+            return True
+    return False
 
 
 def tidy_category(category: str | None) -> str | None:
@@ -241,6 +264,13 @@ def body_paragraphs(container: Node | None, drop: tuple[str, ...] = ()) -> list[
     return paras
 
 
+def _xml(body: bytes) -> etree._Element | None:
+    try:
+        return etree.fromstring(body, parser=etree.XMLParser(recover=True, resolve_entities=False, no_network=True))
+    except etree.XMLSyntaxError:
+        return None
+
+
 _PAGER = re.compile(r"^(?:Trang sau|Trang tiếp|Xem thêm|Tiếp|›|»|>)$", re.I)
 
 
@@ -279,15 +309,49 @@ class SourceAdapter:
             return False
         return bool(self.article_path.search(parts.path))
 
+    # Discovery channels besides `listing_paths` (see scrapers/discovery.py): RSS/Atom feeds, and sitemaps (a
+    # sitemap index is followed to its newest article sitemaps).
+    feed_paths: tuple[str, ...] = ()
+    sitemap_paths: tuple[str, ...] = ()
+    # CSS of a listing's own article blocks (stream, focus box, timeline); empty or matching nothing: the whole
+    # page. Sidebars ("most read", other categories) are skipped either way.
+    listing_blocks: tuple[str, ...] = ()
+    # which children of a sitemap index list articles (not categories or topics)
+    sitemap_child: re.Pattern[str] = re.compile(r"news|article|post", re.I)
+
     def discover(self, html: str | bytes, page_url: str) -> list[str]:
-        """Article URLs linked from a listing page, absolute, in page order, without duplicates."""
+        """Article URLs linked from a listing page's own article blocks, absolute, normalised, in page order,
+        without duplicates."""
         root = parse_html(html)
+        blocks = [b for css in self.listing_blocks for b in every(root, css)] or [root]
+        here = urlsplit(page_url).netloc
         seen: dict[str, None] = {}
-        for a in every(root, "a[href]"):
-            url = urljoin(page_url, a.get("href")).split("#")[0]
-            if urlsplit(url).netloc == urlsplit(page_url).netloc and self.is_article_url(url):
-                seen.setdefault(url, None)
+        for block in blocks:
+            for a in every(block, "a[href]"):
+                url = normalise_url(urljoin(page_url, a.get("href")))
+                if urlsplit(url).netloc == here and self.is_article_url(url) and not in_sidebar(a):
+                    seen.setdefault(url, None)
         return list(seen)
+
+    def _rebase(self, loc: str, here_url: str) -> str | None:
+        """A URL a feed or sitemap gives on the site's real host, moved to the host the feed came from (a mirror,
+        the snapshot), normalised; None when it is another site's or not an article."""
+        here = urlsplit(here_url)
+        parts = urlsplit(urljoin(here_url, loc.strip()))
+        if parts.netloc.lower().removeprefix("www.") not in (self.domain, *self.aliases, here.netloc):
+            return None
+        url = normalise_url(urlunsplit((here.scheme, here.netloc, parts.path, parts.query, "")))
+        return url if self.is_article_url(url) else None
+
+    def discover_feed(self, body: bytes, feed_url: str) -> list[str]:
+        """Article URLs of an RSS or Atom feed (read by feedparser, from the bytes: it never fetches)."""
+        feed = feedparser.parse(body, sanitize_html=False, resolve_relative_uris=False)
+        found: dict[str, None] = {}
+        for entry in feed.entries:
+            url = self._rebase(entry.get("link") or entry.get("id") or "", feed_url)
+            if url:
+                found.setdefault(url, None)
+        return list(found)
 
     # Date-addressable discovery for backfills: a monthly article sitemap, `{year}` and `{month}` (not zero-padded)
     # filled in, e.g. "/sitemaps/news-{year}-{month}.xml". None: the site offers no such index.
@@ -307,28 +371,41 @@ class SourceAdapter:
                          until: date | None = None) -> list[str]:
         """Article URLs in a sitemap whose <lastmod> (when given) falls in [since, until]. The sitemap names the real
         host; the URL is rebased on the host the sitemap came from (a mirror, the snapshot)."""
-        root = etree.fromstring(xml, parser=etree.XMLParser(recover=True, resolve_entities=False, no_network=True))
+        root = _xml(xml)
         if root is None:
             return []
-        here = urlsplit(sitemap_url)
         found: dict[str, None] = {}
         for node in root.iter("{*}url"):
-            loc = (node.findtext("{*}loc") or "").strip()
-            lastmod = (node.findtext("{*}lastmod") or "").strip()
-            if not loc:
+            url = self._rebase(node.findtext("{*}loc") or "", sitemap_url)
+            if not url:
                 continue
-            parts = urlsplit(urljoin(sitemap_url, loc))
-            if parts.netloc.removeprefix("www.") not in (self.domain, *self.aliases, here.netloc):
-                continue
-            url = urlunsplit((here.scheme, here.netloc, parts.path, parts.query, ""))
-            if not self.is_article_url(url):
-                continue
-            when = parse_iso(lastmod)
+            when = parse_iso((node.findtext("{*}lastmod") or "").strip())
             day = when.astimezone(VN_TZ).date() if when else None
             if day and ((since and day < since) or (until and day > until)):
                 continue
             found.setdefault(url, None)
         return list(found)
+
+    def sitemap_children(self, xml: bytes, sitemap_url: str) -> list[str]:
+        """Of a sitemap index, the child sitemaps that list articles, newest first (by <lastmod>, else by the
+        numbers in their names: `news-2026-12.xml` before `news-2026-9.xml`); [] for a plain sitemap."""
+        root = _xml(xml)
+        if root is None or etree.QName(root).localname != "sitemapindex":
+            return []
+        here = urlsplit(sitemap_url)
+        children = []
+        for node in root.iter("{*}sitemap"):
+            loc = (node.findtext("{*}loc") or "").strip()
+            parts = urlsplit(urljoin(sitemap_url, loc))
+            if not loc or not self.sitemap_child.search(parts.path):
+                continue
+            if parts.netloc.lower().removeprefix("www.") not in (self.domain, *self.aliases, here.netloc):
+                continue
+            when = parse_iso((node.findtext("{*}lastmod") or "").strip())
+            numbers = tuple(int(n) for n in re.findall(r"\d+", parts.path))
+            children.append(((when.timestamp() if when else 0.0, numbers),
+                             urlunsplit((here.scheme, here.netloc, parts.path, parts.query, ""))))
+        return [url for _, url in sorted(children, reverse=True)]
 
     def next_listing_page(self, html: str | bytes, page_url: str) -> str | None:
         """The listing's next page (`rel=next` link or anchor, or a "Trang sau"/"Xem thêm" pager link) on the

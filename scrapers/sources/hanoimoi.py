@@ -28,6 +28,8 @@ class Hanoimoi(SourceAdapter):
     listing_paths = ("/chinh-tri",)
     # `/sitemap.xml` is an index of `sitemap-article-YYYY-MM.xml` [SEEN megaCrawler N-0035, 2025]
     monthly_sitemap = "/sitemap-article-{year}-{month:02d}.xml"
+    # the daily crawl also reads the index's newest article sitemaps
+    sitemap_paths = ("/sitemap.xml",)
     # Old: /Tin-tuc/<Category>/<id>/<slug>; new: /<slug>-<id>.html (ids were renumbered, not kept).
     article_path = re.compile(r"^/Tin-tuc/[A-Za-z-]+/\d+/[a-z0-9-]+$|^/(?!tag/|rss/)[a-z0-9-]+-\d{5,}\.html$")
 

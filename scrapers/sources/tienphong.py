@@ -27,6 +27,8 @@ class Tienphong(SourceAdapter):
     domain = "tienphong.vn"
     default_base_url = "https://tienphong.vn"
     listing_paths = ("/chinh-tri/",)
+    # section feeds `/rss/<slug>-<zone id>.rss` [SEEN for kinh-te-3, the-thao-11]; politics' zone 308 [INFERRED]
+    feed_paths = ("/rss/chinh-tri-308.rss",)
     monthly_sitemap = "/sitemaps/news-{year}-{month}.xml"  # monthly `news-YYYY-M.xml` [CLAIMED] in research/source-sites.md
     article_path = re.compile(r"^/(?:[a-z0-9-]+-post\d+|[a-z0-9-]+/[a-z0-9-]+-\d{6,})\.tpo$")
 

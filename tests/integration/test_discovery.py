@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from scrapers.crawl import _discover, _discover_sitemaps
+from scrapers import discovery
 from scrapers.fetcher import PoliteClient
 from scrapers.sources import ADAPTERS
 
@@ -29,8 +29,14 @@ LISTINGS = {
                       "/xa-hoi/tin-khac-1752000.tpo", "/xa-hoi/tin-thu-ba-1751000.tpo"]),
     },
     "baochinhphu": {
-        "/chinh-tri.htm": (["/chinh-tri.htm", "/chinh-tri/trang-2.htm"],
+        # today's category page: no pager, a script "Xem thêm" loading /timelinelist/<zone>/<n>.htm until empty
+        "/chinh-tri.htm": (["/chinh-tri.htm", "/timelinelist/1021/2.htm", "/timelinelist/1021/3.htm"],
                            ["/lam-ro-nhung-doi-moi-trong-phuong-thuc-lanh-dao-cua-thanh-uy-102191014192500565.htm"]),
+        # the variation: focus box, stream, timeline, a most-read sidebar, an old short id, a print view, utm
+        "/thoi-su.htm": (["/thoi-su.htm", "/timelinelist/1022/2.htm", "/timelinelist/1022/3.htm"],
+                         [f"/thoi-su-bai-{n}-1022611{n:02d}0800{n:04d}.htm" for n in range(1, 6)]
+                         + ["/bai-cu-nam-2013-102134567.htm"]
+                         + [f"/thoi-su-bai-{n}-1022611{n:02d}0800{n:04d}.htm" for n in range(6, 9)]),
         "/Thoi-su/443.vgp": (["/Thoi-su/443.vgp"],
                              ["/Hoat-dong-cua-lanh-dao-Dang-Nha-nuoc/Lam-ro-nhung-doi-moi-trong-phuong-thuc-lanh-dao-cua-Thanh-uy/377981.vgp"]),
     },
@@ -79,10 +85,12 @@ def test_every_source_has_its_listing_today_and_every_adapter_is_covered():
 def test_listing_finds_exactly_its_articles_and_follows_pagination_once(snapshot_sites, name, entry):
     base = snapshot_sites.urls[name]
     adapter = copy.copy(ADAPTERS[name])
-    adapter.listing_paths = (entry,)
+    adapter.listing_paths, adapter.feed_paths, adapter.sitemap_paths = (entry,), (), ()
     recorder = Recorder(base)
     summary = {"listings": 0}
-    found = _discover(adapter, base, recorder.fetch, lambda r: r.body if r.ok else None, {}, summary)
+    found, per_channel = discovery.discover(adapter, base, recorder.fetch, lambda r: r.body if r.ok else None, {},
+                                            summary)
+    assert per_channel == {f"listing:{entry}": found}
     pages, articles = LISTINGS[name][entry]
     assert found == [base + p for p in articles]
     assert recorder.requested == [base + p for p in pages]
@@ -101,7 +109,40 @@ def test_monthly_sitemaps_give_the_articles_of_the_range(snapshot_sites, name, e
     base = snapshot_sites.urls[name]
     recorder = Recorder(base)
     summary = {"listings": 0}
-    found = _discover_sitemaps(ADAPTERS[name], base, recorder.fetch, date(2019, 11, 1), date(2022, 7, 20), summary)
+    found = discovery.discover_backfill(ADAPTERS[name], base, recorder.fetch, date(2019, 11, 1), date(2022, 7, 20),
+                                        summary)
     assert found == [base + p for p in expected]
     assert len(recorder.requested) == len(set(recorder.requested)) == 33  # Nov 2019 … Jul 2022
     assert summary["listings"] == 1  # the one month of the range each snapshot site has a sitemap for
+
+
+VARIATION = [f"/thoi-su-bai-{n}-1022611{n:02d}0800{n:04d}.htm" for n in range(1, 10)] + ["/bai-cu-nam-2013-102134567.htm"]
+
+
+def test_channels_of_the_variation_category_count_found_missed_and_wrong(snapshot_sites):
+    """Báo Chính phủ's variation category (its ten articles spread over a focus box, a stream, two timeline pages
+    and an RSS feed): each channel finds its own share, none takes a sidebar, print, off-site, category or
+    utm-duplicate link, and together they find all ten once."""
+    base = snapshot_sites.urls["baochinhphu"]
+    adapter = copy.copy(ADAPTERS["baochinhphu"])
+    adapter.listing_paths, adapter.feed_paths = ("/thoi-su.htm",), ("/thoi-su.rss",)
+    recorder = Recorder(base)
+    summary = {"listings": 0}
+    found, per_channel = discovery.discover(adapter, base, recorder.fetch, lambda r: r.body if r.ok else None, {},
+                                            summary)
+    truth = {base + p for p in VARIATION}
+    score = {name: (len(set(urls) & truth), len(set(urls) - truth)) for name, urls in per_channel.items()}
+    assert score == {"listing:/thoi-su.htm": (9, 0), "feed:/thoi-su.rss": (2, 0)}  # (found, wrong)
+    assert set(found) == truth and len(found) == len(truth)  # missed: none; the feed's article 1 is not repeated
+    assert summary["listings"] == 4 and max(Counter(recorder.requested).values()) == 1
+
+
+def test_every_channel_of_every_source_finds_its_articles(snapshot_sites):
+    """The channels the daily crawl reads (listings, feeds, sitemaps): each finds the source's article."""
+    for name, adapter in ADAPTERS.items():
+        base = snapshot_sites.urls[name]
+        found, per_channel = discovery.discover(adapter, base, Recorder(base).fetch,
+                                                lambda r: r.body if r.ok else None, {}, {"listings": 0})
+        assert len(found) == 1, (name, found)
+        assert set(per_channel) == {c.name for c in discovery.channels(adapter)}
+        assert all(urls == found for urls in per_channel.values()), (name, per_channel)

@@ -1,6 +1,7 @@
 """Crawl → land → parse → extract against the real snapshot server and a real Postgres."""
 
 import json
+import re
 
 import psycopg
 import pytest
@@ -8,6 +9,7 @@ import pytest
 from scrapers import pipeline
 from scrapers.fetcher import FetchResult
 from scrapers.landing import store_page
+from scrapers.snapshot_server import SnapshotSites
 from scrapers.sources import ADAPTERS
 
 
@@ -28,16 +30,22 @@ def counts(url):
 def test_full_crawl_is_idempotent(warehouse, snapshot_env):
     summaries = crawl_all("run-1")
     assert [s["status"] for s in summaries] == ["ok"] * 6
-    # listing pages + the article: kinhtedothi's JSON API and baochinhphu's stream have a second page
+    # discovery pages + the article: kinhtedothi's JSON API has a second page, baochinhphu's timeline two more
+    # and a feed, tienphong a feed, hanoimoi a sitemap index and its article sitemap
     listings = {s["source"]: s["listings"] for s in summaries}
-    assert listings == {"kinhtedothi": 2, "tienphong": 1, "baochinhphu": 2, "anninhthudo": 1, "longbien": 1, "hanoimoi": 1}
+    assert listings == {"kinhtedothi": 2, "tienphong": 2, "baochinhphu": 4, "anninhthudo": 1, "longbien": 1, "hanoimoi": 3}
+    # every channel found the source's one article, new on the first run
+    assert {s["source"]: sorted(s["channels"]) for s in summaries}["baochinhphu"] == ["feed:/chinh-tri.rss",
+                                                                                       "listing:/chinh-tri.htm"]
+    assert all(c == {"found": 1, "new": 1, "known": 0} for s in summaries for c in s["channels"].values())
+    assert all(s["drift"] == [] for s in summaries)
     assert all(s["new_pages"] == s["listings"] + 1 for s in summaries)
     parsed = pipeline.parse_pending()
     assert parsed["parsed"] == 6 and parsed["quarantined"] == 0
     extracted = pipeline.extract_pending()
     assert extracted["articles"] == 6 and extracted["figures"] > 10
     first = counts(warehouse)
-    assert first["pages"] == 14 and first["articles"] == 6
+    assert first["pages"] == 19 and first["articles"] == 6
 
     # a second daily run: listings refetched (unchanged body → no new row), known articles not refetched
     summaries = crawl_all("run-2")
@@ -48,8 +56,9 @@ def test_full_crawl_is_idempotent(warehouse, snapshot_env):
 
     with psycopg.connect(warehouse) as conn:
         fetches = conn.execute("select run_id, kind, count(*) from raw.fetches group by 1, 2 order by 1, 2").fetchall()
-    assert fetches == [("run-1", "article", 6), ("run-1", "listing", 8), ("run-1", "robots", 6),
-                       ("run-2", "listing", 8), ("run-2", "robots", 6)]
+    assert fetches == [("run-1", "article", 6), ("run-1", "feed", 2), ("run-1", "listing", 9), ("run-1", "robots", 6),
+                       ("run-1", "sitemap", 2),
+                       ("run-2", "feed", 2), ("run-2", "listing", 9), ("run-2", "robots", 6), ("run-2", "sitemap", 2)]
 
 
 def test_raw_pages_are_append_only(warehouse, snapshot_env):
@@ -59,13 +68,12 @@ def test_raw_pages_are_append_only(warehouse, snapshot_env):
             with pytest.raises(psycopg.errors.RaiseException, match="append-only"):
                 conn.execute(statement)
             conn.rollback()
-        assert conn.execute("select count(*) from raw.pages").fetchone()[0] == 2
+        assert conn.execute("select count(*) from raw.pages").fetchone()[0] == 3  # listing, feed, article
 
 
 def test_same_page_from_another_host_is_not_duplicated(warehouse, snapshot_env, snapshot_sites, monkeypatch):
     pipeline.crawl_source("anninhthudo", "r1", min_delay=0)
     # the same snapshot served on new ports (as after a restart): identity is source + path, not host
-    from scrapers.snapshot_server import SnapshotSites
 
     with SnapshotSites() as other:
         monkeypatch.setenv("HANOI_SOURCE_URLS", json.dumps(other.urls))
@@ -194,3 +202,50 @@ def test_an_oversized_text_is_recorded_with_its_reason_and_the_run_goes_on(wareh
     assert [(r[0], r[1]) for r in refused] == [(big, 0)] and "limit" in refused[0][2]
     assert all(r[1] > 0 for r in rows if not r[2])
     assert pipeline.extract_pending()["articles"] == 0
+
+
+def test_a_channel_that_goes_quiet_is_discovery_drift(warehouse, tmp_path):
+    """Báo Chính phủ redesigns its category page (links moved into script-rendered cards): the listing channel,
+    which found the article yesterday, finds nothing today while the feed still does. The crawl summary, `status`
+    and the CLI name the channel; the other sources and a quiet channel that never found anything stay ok."""
+    import shutil
+
+    from scrapers.snapshot_server import SITES_DIR
+
+    sites = tmp_path / "sites"
+    shutil.copytree(SITES_DIR, sites)
+    with SnapshotSites(sites_dir=sites) as served:
+        base = served.urls["baochinhphu"]
+        first = pipeline.crawl_source("baochinhphu", "day-1", min_delay=0, base_url=base)
+        assert first["channels"] == {"listing:/chinh-tri.htm": {"found": 1, "new": 1, "known": 0},
+                                     "feed:/chinh-tri.rss": {"found": 1, "new": 1, "known": 0}}
+        assert first["drift"] == []
+        page = sites / "baochinhphu.vn" / "chinh-tri.htm"
+        redesigned = page.read_text(encoding="utf-8").replace("href=", "data-href=")
+        page.write_text(re.sub(r"<input[^>]*>", "", redesigned), encoding="utf-8")  # and a new "more" mechanism
+        second = pipeline.crawl_source("baochinhphu", "day-2", min_delay=0, base_url=base)
+    assert second["status"] == "ok"  # nothing failed to fetch: only the alarm can tell
+    assert second["channels"]["listing:/chinh-tri.htm"]["found"] == 0
+    assert second["channels"]["feed:/chinh-tri.rss"] == {"found": 1, "new": 0, "known": 1}
+    assert second["drift"] == ["listing:/chinh-tri.htm"]
+    rows = {r["source"]: r for r in pipeline.status()}
+    assert rows["baochinhphu"]["health"] == "discovery drift: listing:/chinh-tri.htm"
+    assert rows["baochinhphu"]["quiet_channels"] == ["listing:/chinh-tri.htm"]
+    assert {r["health"] for s, r in rows.items() if s != "baochinhphu"} == {"never fetched"}
+
+
+def test_a_channel_far_below_its_sibling_is_discovery_drift(warehouse):
+    """Even on its first run, a channel that finds under a tenth of what another channel of the source finds
+    (when that one finds at least ten) is drift: a listing that reads one block of a page while the feed lists
+    fifty."""
+    from scrapers import discovery
+
+    with psycopg.connect(warehouse) as conn:
+        pipeline.status()  # migrates
+        discovery.record(conn, source="tienphong", run_id="r1", known=set(), per_channel={
+            "listing:/chinh-tri/": ["http://x/a-post1.tpo"],
+            "feed:/rss/chinh-tri-308.rss": [f"http://x/a-post{i}.tpo" for i in range(1, 21)]})
+        discovery.record(conn, source="hanoimoi", run_id="r1", known=set(), per_channel={
+            "listing:/chinh-tri": [f"http://x/b-{i}.html" for i in range(1, 6)],
+            "sitemap:/sitemap.xml": [f"http://x/b-{i}.html" for i in range(1, 21)]})
+        assert discovery.drift(conn) == {"tienphong": ["listing:/chinh-tri/"]}
