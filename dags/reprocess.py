@@ -30,6 +30,8 @@ from scrapers.versions import EXTRACTOR_VERSION, PARSER_VERSION
         "extractor_version": Param(EXTRACTOR_VERSION, type="string", minLength=1, title="Extractor version label"),
         "full_refresh": Param(False, type="boolean", title="dbt full refresh",
                               description="Rebuild every dbt model from scratch (the marts from raw)."),
+        "workers": Param(None, type=["null", "integer"], minimum=1, title="Processes",
+                         description="Processes parsing and extracting at once. Empty: the worker's cores."),
     },
     doc_md="""
 ### reprocess
@@ -38,7 +40,8 @@ w/ config**): pick the sources, an optional publication-date range, the parser/e
 whether dbt rebuilds everything (`--full-refresh`). It re-parses and re-extracts the selected stored pages
 **without fetching anything** (derived rows under those labels are replaced, never duplicated), runs `dbt build`,
 the Great Expectations checkpoint, and republishes the report. The CLI equivalent is
-`hanoi-reports reprocess --source … --since … --until … [--full-refresh]`.
+`hanoi-reports reprocess --source … --since … --until … [--full-refresh] [--workers N]`. Parsing and extraction
+run in `workers` processes (default: the worker's cores), with the same rows as one process.
 """,
 )
 def reprocess():
@@ -46,13 +49,14 @@ def reprocess():
     def rederive(params: dict | None = None) -> dict:
         from datetime import date
 
-        from scrapers.pipeline import Selection, reprocess
+        from scrapers.pipeline import Selection, default_workers, reprocess
 
         selection = Selection(sources=params["sources"] or None,
                               since=date.fromisoformat(params["since"]) if params["since"] else None,
                               until=date.fromisoformat(params["until"]) if params["until"] else None)
         return reprocess(warehouse_url(), selection, parser_version=params["parser_version"],
-                         extractor_version=params["extractor_version"])
+                         extractor_version=params["extractor_version"],
+                         workers=params.get("workers") or default_workers())
 
     @task(retries=0)
     def dbt_build(params: dict | None = None) -> str:

@@ -45,6 +45,9 @@ def transform():
         for source, share in counts["layout_drift"].items():
             # the operator sees it in this task's log and in `hanoi-reports status` (health "layout drift")
             print(f"[hanoi-reports] layout drift: {source} — {share} of its latest pages not read by its adapter")
+        for source, share in counts["adapter_disagreement"].items():
+            print(f"[hanoi-reports] adapter disagreement: {source} — {share} of its latest articles miss most of "
+                  "their page's running text")
         return counts
 
     @task

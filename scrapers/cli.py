@@ -10,6 +10,8 @@ import uuid
 from datetime import date
 from pathlib import Path
 
+import psycopg
+
 from scrapers import pipeline, sources
 from scrapers.extract import TextTooLarge, extract_all
 from scrapers.sources.base import canonical, parse_html, parse_local
@@ -121,7 +123,8 @@ def cmd_reprocess(args) -> int:
     selection = pipeline.Selection(sources=args.source, since=args.since, until=args.until)
     with stage_progress(["parse", "extract"]) as step:
         result = pipeline.reprocess(selection=selection, parser_version=args.parser_version or PARSER_VERSION,
-                                    extractor_version=args.extractor_version or EXTRACTOR_VERSION, on_step=step)
+                                    extractor_version=args.extractor_version or EXTRACTOR_VERSION, on_step=step,
+                                    workers=args.workers or pipeline.default_workers())
     print(json.dumps(result, ensure_ascii=False))
     status = 0
     if args.full_refresh or args.dbt:
@@ -169,7 +172,7 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("crawl", help="fetch new pages from sources (concurrently), then parse and extract")
     p.add_argument("--source", action="append", choices=list(sources.ADAPTERS), help="repeatable; default: all")
     p.add_argument("--run-id")
-    p.add_argument("--workers", type=int, help="sources crawled at once (default: all)")
+    p.add_argument("--workers", type=_positive_int, help="sources crawled at once (default: all)")
     p.add_argument("--no-parse", action="store_true", help="only fetch into raw")
     p.set_defaults(func=cmd_crawl)
 
@@ -179,7 +182,7 @@ def main(argv: list[str] | None = None) -> int:
                    "with monthly sitemaps")
     p.add_argument("--since", type=date.fromisoformat, required=True, help="first publication date, YYYY-MM-DD")
     p.add_argument("--until", type=date.fromisoformat, required=True, help="last publication date, YYYY-MM-DD")
-    p.add_argument("--max-articles", type=int, default=5000, help="per source (default 5000)")
+    p.add_argument("--max-articles", type=_positive_int, default=5000, help="per source (default 5000)")
     p.add_argument("--run-id")
     p.add_argument("--no-parse", action="store_true", help="only fetch into raw")
     p.set_defaults(func=cmd_backfill)
@@ -192,6 +195,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--extractor-version", help="version label to write (default: the code's)")
     p.add_argument("--dbt", action="store_true", help="then run dbt build")
     p.add_argument("--full-refresh", action="store_true", help="then rebuild every dbt model from scratch")
+    p.add_argument("--workers", type=_positive_int, default=None,
+                   help="processes parsing and extracting at once (default: the machine's cores)")
     p.set_defaults(func=cmd_reprocess)
 
     p = sub.add_parser("report", help="build the analyst report (static HTML + JSON) from the marts")
@@ -199,13 +204,40 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("serve-snapshot", help="serve snapshot/sites on localhost, one port per source")
-    p.add_argument("--base-port", type=int, default=8801)
+    p.add_argument("--base-port", type=_port, default=8801)
     p.add_argument("--urls-file", help="write the HANOI_SOURCE_URLS JSON here")
     p.set_defaults(func=cmd_serve_snapshot)
 
     args = parser.parse_args(argv)
+    for since, until in [(getattr(args, "since", None), getattr(args, "until", None))]:
+        if since and until and since > until:
+            parser.error(f"--since {since} is after --until {until}")
+    if args.command == "report" and Path(args.out).exists() and not Path(args.out).is_dir():
+        parser.error(f"--out {args.out} is a file; give a directory for the report")
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(message)s")
-    return args.func(args)
+    try:
+        return args.func(args)
+    except psycopg.OperationalError as exc:
+        # the warehouse is down or unreachable: one line, not a traceback
+        print(f"hanoi-reports: cannot reach the warehouse: {str(exc).strip().splitlines()[0]}", file=sys.stderr)
+        return 2
+
+
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{number} must be at least 1")
+    return number
+
+
+def _port(value: str) -> int:
+    number = _positive_int(value)
+    if number > 65535 - len(sources.ADAPTERS):
+        raise argparse.ArgumentTypeError(f"{number} leaves no room for {len(sources.ADAPTERS)} ports below 65536")
+    return number
 
 
 if __name__ == "__main__":

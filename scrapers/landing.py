@@ -124,7 +124,7 @@ class Batch:
                         page_id = ids.get((url_path(r.url), _digest(r))) if r.ok and kind != "robots" else None
                         copy.write_row((self.run_id, self.source, r.url, kind, r.status, r.error, r.elapsed_ms,
                                         len(r.body), page_id, r.attempts or None))
-                state = [(k, r) for k, r in self.items if k in ("article", "listing")]
+                state = [(k, r) for k, r in self.items if k != "robots"]  # articles and every discovery page
                 if state:
                     cur.executemany(_STATE_SQL, [_state_params(self.source, r) for _, r in state])
         self.landed += len(self.items)

@@ -524,6 +524,78 @@ def rss(name: str, items: list[tuple[str, str, str]], host: str = "https://baoch
             f"<link>{host}</link>{entries}</channel></rss>\n")
 
 
+# Variation articles (issue 17): our own text, in today's layouts, with the markup real pages were seen to have
+# and the generated pages never had. Not linked from any listing: only the golden variation tests read them.
+VARIATION_BODY = [
+    "Theo báo cáo, trong 6 tháng đầu năm 2026, Ban Thường vụ Quận ủy đã thi hành kỷ luật 7 đảng viên vi phạm, "
+    "trong đó khiển trách 5 đồng chí, cảnh cáo 2 đồng chí; không có trường hợp nào phải khai trừ.",
+    "Ủy ban Kiểm tra Quận ủy đã giám sát chuyên đề đối với 12 chi bộ và kiểm tra tài chính đảng tại 9 tổ chức "
+    "đảng; qua đó kịp thời chấn chỉnh những thiếu sót trong quản lý thu, chi ngân sách của các đơn vị.",
+    "Hội nghị thống nhất phương hướng, nhiệm vụ 6 tháng cuối năm, trong đó tập trung giám sát việc thực hiện "
+    "Chương trình số 01-CTr/TU của Thành ủy về công tác xây dựng Đảng và hệ thống chính trị.",
+]
+
+
+def tienphong_variation() -> None:
+    """Tiền Phong as served in 2026: related-story cards (small `article` blocks with one headline link) inside the
+    body, the author not in `.cms-author` but in JSON-LD and a meta, a multi-valued `article:section`, tags with
+    a leading "#", a print link."""
+    path = "/quan-uy-so-ket-cong-tac-kiem-tra-6-thang-post1800001.tpo"
+    published = "2026-07-10T09:15:00+07:00"
+    ld = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Quận ủy sơ kết công tác kiểm tra 6 tháng",
+          "datePublished": published, "author": {"@type": "Person", "name": "Ngọc Mai"}}
+    card = ('<article class="story story--inline"><h3 class="story__heading"><a class="cms-link" '
+            'href="/{slug}-post{n}.tpo">{title}</a></h3></article>')
+    cards = [card.format(slug="7-ngoi-sao-tre-duoc-vinh-danh", n=1799001, title="7 ngôi sao trẻ được vinh danh"),
+             card.format(slug="ha-noi-khoi-cong-3-cay-cau", n=1799002, title="Hà Nội khởi công 3 cây cầu mới"),
+             card.format(slug="xem-ngay-lich-thi-dau", n=1799003, title="Xem ngay lịch thi đấu vòng 5")]
+    body = (f"<p>{esc(VARIATION_BODY[0])}</p>{cards[0]}<p>{esc(VARIATION_BODY[1])}</p>{cards[1]}"
+            f"<p>{esc(VARIATION_BODY[2])}</p>{cards[2]}")
+    write("tienphong.vn", path, f"""<!DOCTYPE html>
+<html lang="vi"><head><meta charset="utf-8"/><title>Quận ủy sơ kết công tác kiểm tra 6 tháng | Báo điện tử Tiền Phong</title>
+<meta property="og:url" content="https://tienphong.vn{path}"/>
+<meta property="article:published_time" content="{published}"/>
+<meta property="article:section" content="Chính trị, Xây dựng Đảng"/>
+<meta name="author" content="Ngọc Mai"/>
+<script type="application/ld+json">{json.dumps(ld, ensure_ascii=False)}</script>
+</head><body>
+<div class="article">
+<h1 class="article__title cms-title">Quận ủy sơ kết công tác kiểm tra 6 tháng</h1>
+<div class="article__meta"><time datetime="{published}">10/07/2026 | 09:15</time>
+<span class="article__author-name">Ngọc Mai</span> <a href="/print{path}" class="print">In bài</a></div>
+<div class="article__sapo cms-desc">TPO - Quận ủy vừa sơ kết công tác kiểm tra, giám sát 6 tháng đầu năm 2026.</div>
+<div class="article__body cms-body">{body}</div>
+<div class="article__tag"><a href="/thanh-uy-tag1.tpo">#Thành ủy Hà Nội</a><a href="/kiem-tra-tag2.tpo">#Kiểm tra</a></div>
+</div></body></html>
+""")
+
+
+def baochinhphu_variation_article() -> None:
+    """Báo Chính phủ as served in 2026: the signature paragraph followed by an empty right-aligned one, JSON-LD
+    author "Ban biên tập", the section only in a breadcrumb, the tags in a list with other classes."""
+    path = "/quan-uy-so-ket-cong-tac-kiem-tra-6-thang-102260710091500123.htm"
+    paras = "".join(f"<p>{esc(p)}</p>" for p in VARIATION_BODY)
+    ld = ('{"@context":"https://schema.org","@type":"NewsArticle","headline":"Quận ủy sơ kết công tác kiểm tra 6 tháng",'
+          '"datePublished":"2026-07-10T09:15:00+07:00","author":{"@type":"Person","name":"Ban biên tập"}}')
+    write("baochinhphu.vn", path, f"""<!DOCTYPE html>
+<html lang="vi"><head><meta charset="utf-8"/><title>Quận ủy sơ kết công tác kiểm tra 6 tháng</title>
+<meta property="og:url" content="https://baochinhphu.vn{path}"/>
+<meta property="article:published_time" content="2026-07-10T09:15:00+07:00"/>
+<script type="application/ld+json">{ld}</script>
+</head><body>
+<ul class="breadcrumb"><li><a href="/">Trang chủ</a></li><li><a href="/chinh-tri.htm">Chính trị</a></li></ul>
+<h1 class="detail-title" data-role="title">Quận ủy sơ kết công tác kiểm tra 6 tháng</h1>
+<div class="detail-time"><div data-role="publishdate">10/07/2026 09:15</div></div>
+<h2 class="detail-sapo" data-role="sapo">Quận ủy vừa sơ kết công tác kiểm tra, giám sát 6 tháng đầu năm 2026.</h2>
+<div class="detail-content afcbc-body" data-role="content">{paras}
+<p style="text-align: right;"><b>Ngọc Mai</b></p>
+<p style="text-align: right;"><b></b></p>
+</div>
+<div class="box-tag"><span>Từ khóa:</span><a href="/tag/thanh-uy.htm">Thành ủy</a><a href="/tag/kiem-tra.htm">Kiểm tra</a></div>
+</body></html>
+""")
+
+
 def baochinhphu_variation() -> None:
     """A variation category, `/thoi-su.htm`, read only by the discovery tests (its articles are not in the
     snapshot): ten articles over the focus box, the stream and the timeline list, one of them with a 2013-era
@@ -545,6 +617,8 @@ def baochinhphu_variation() -> None:
     feed = feed.replace("</channel>", "<item><title>Bài báo khác</title><link>https://vnexpress.net/bai-123.html</link>"
                                       "</item></channel>")
     write("baochinhphu.vn", "/thoi-su.rss", feed)
+    baochinhphu_variation_article()
+    tienphong_variation()
 
 
 def anninhthudo_new(kicker: str, title: str, author: str, sapo: str, body: list[str], subheads: set[str]) -> None:

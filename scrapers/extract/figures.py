@@ -23,7 +23,7 @@ from scrapers.extract.rules.generic import unit_after
 from scrapers.extract.scope import article_scope, locality_in, period_key
 from scrapers.extract.sentence import Sentence, sentences
 from scrapers.text import is_furniture, matchable
-from scrapers.vocabulary import COUNT_KINDS
+from scrapers.vocabulary import COUNT_KINDS, DISCIPLINE_KINDS
 
 __all__ = ["extract_figures", "read_figures", "sentences", "unit_after"]
 
@@ -94,8 +94,9 @@ def read_figures(text: str, published: date | None = None, locality: str | None 
             read(ctx)
         drafts += ctx.out
     drafts.sort(key=lambda d: d.start)
+    drafts = _merge_forms(drafts)
     headings = {d.sentence for d in drafts if _is_heading(folded, sent_list[d.sentence])}
-    _link_sums(drafts, headings)
+    _link_sums(drafts, headings, folded)
     return _freeze(text, drafts, published)
 
 
@@ -108,7 +109,57 @@ def _is_heading(folded: str, sent: tuple[int, str]) -> bool:
     return line == s.strip() and len(line) <= 160 and not line.endswith((".", ";", ":"))
 
 
-def _link_sums(drafts: list[Draft], headings: set[int]) -> None:
+def _is_forms(d: Draft) -> bool:
+    """A list of forms read without its total ("khiển trách 20; cảnh cáo 8 …"), or one form read as its own
+    total ("hình thức khai trừ 11 trường hợp": value = the form's count)."""
+    return d.kind in DISCIPLINE_KINDS and bool(d.breakdown) and d.total is None and (
+        d.value is None or (len(d.breakdown) == 1 and sum(d.breakdown.values()) == d.value))
+
+
+def _takes(total: Draft, forms: Draft, exact: bool) -> bool:
+    """Whether `total` can take the forms read apart from it: same subject, period (or none said), no forms of its
+    own, their sum within it (equal to it when `exact`), and not a single form the size of the total itself."""
+    listed = sum(forms.breakdown.values())
+    return (total.kind == forms.kind and total.value is not None and not total.breakdown and total.total is None
+            and forms.period in (None, total.period) and (total.value == listed if exact else total.value >= listed)
+            and not (forms.value is not None and total.value == listed))
+
+
+def _merge_forms(drafts: list[Draft]) -> list[Draft]:
+    """Forms read apart from their total join it: the total of the same subject and period in the same sentence or
+    the one before ("… kỷ luật 31 đảng viên:\n- Khiển trách: 20 …", "… là 52, tăng 6 …; hình thức khai trừ 11
+    trường hợp"), when their sum fits in it; or the total right after them when they add up to it exactly
+    ("Khiển trách 41, cảnh cáo 17 … là kết quả xử lý 70 đảng viên"). A total that has its own forms keeps them, and
+    one form that stands as a total of its own next to another ("2 tổ chức bị khiển trách và 1 … cảnh cáo") stays."""
+    merged: set[int] = set()
+    for i, forms in enumerate(drafts):
+        if not _is_forms(forms):
+            continue
+        listed = sum(forms.breakdown.values())
+        single = forms.value is not None
+        before = [t for t in drafts[:i] if id(t) not in merged]
+        after = drafts[i + 1:]
+
+        target = None
+        prev = next((t for t in reversed(before) if t.kind == forms.kind and t.total is None), None)
+        if prev is not None and forms.sentence - prev.sentence <= 1 and _takes(prev, forms, exact=False):
+            target = prev
+        elif not single:
+            nxt = next((t for t in after if t.kind == forms.kind), None)
+            if nxt is not None and nxt.sentence - forms.sentence <= 1 and _takes(nxt, forms, exact=True):
+                target = nxt
+        if target is None:
+            continue
+        target.breakdown = dict(forms.breakdown)
+        target.breakdown_complete = listed == target.value
+        merged.add(id(forms))
+    return [d for d in drafts if id(d) not in merged]
+
+
+PART_MARK = re.compile(r"\b(?:gồm|bao gồm|trong đó|trong số đó|cụ thể)\b|:", re.I)
+
+
+def _link_sums(drafts: list[Draft], headings: set[int], folded: str) -> None:
     """A run of two or more figures of the total's kind, right after it and within a few sentences (anywhere after
     it when the total is in a heading), that adds up exactly to it, is its parts."""
     for i, total in enumerate(drafts):
@@ -119,7 +170,10 @@ def _link_sums(drafts: list[Draft], headings: set[int]) -> None:
         for d in drafts[i + 1:]:
             if d.sentence > total.sentence + window:
                 break
-            if d.kind != total.kind:
+            # in the total's own sentence, figures are its siblings in a list ("đất đai (31), nhiệm vụ (19) và đạo
+            # đức (12)") unless a marker opens its parts ("112 tập thể, cá nhân, gồm 50 tập thể và 62 cá nhân")
+            if d.kind != total.kind or (d.sentence == total.sentence and not run
+                                        and not PART_MARK.search(folded, total.end, d.start)):
                 continue
             if d.total is not None and d.total is not total:
                 break

@@ -40,15 +40,21 @@ TRIGGERS = [  # (kind, pattern) — the trigger nearest before a count decides i
     ("inspection", r"(?<!ban )(?<!nhiệm vụ )(?<!nghiệp vụ )(?<!công tác )kiểm tra(?:,? (?:và )?giám sát)?"
                    r"(?: khi có dấu hiệu vi phạm)?"),
     ("supervision", r"(?<!nhiệm vụ kiểm tra, )giám sát"),
-    ("violation_found", r"(?:phát hiện|kết luận)[^.;]*?vi phạm|có vi phạm|vi phạm|phát hiện"),
-    ("complaints", r"đơn thư|tố cáo|khiếu nại|phản ánh, kiến nghị"),
+    # "kết luận tố cáo đúng và đúng một phần 4 trường hợp": a complaint found true is a violation found
+    ("violation_found", r"(?:phát hiện|kết luận)[^.;]*?vi phạm|có vi phạm|vi phạm|phát hiện"
+                        r"|tố cáo đúng(?:\s*(?:,|và)\s*(?:tố cáo\s+)?đúng một phần)?"),
+    # "… đúng 5 trường hợp, sai 13 trường hợp": complaints found untrue stay complaints
+    ("complaints", r"đơn thư|tố cáo|khiếu nại|phản ánh, kiến nghị|sai(?=\s+\d)"),
     ("suspension", r"đình chỉ"),
     ("commendation", r"bằng khen|giấy khen|khen thưởng|tặng thưởng|biểu dương|tuyên dương|huân chương|huy hiệu"
                      r"|được tặng|trao tặng|tặng"),
     # verbs whose objects are plain counts: they end the reach of the triggers before them
     # and averages are not reported statistics
+    # "xóa tên", "cho ra khỏi Đảng": removal from the rolls, not a discipline form
     ("count", r"kết nạp|ban hành|mở|tổ chức được|phát triển|xử lý hành chính|xử lý hình sự|truy cứu|bình quân"
-              r"|trung bình"),
+              r"|trung bình|xóa tên|cho ra khỏi đảng"
+              # "đề nghị cấp có thẩm quyền xem xét, xử lý 2 trường hợp": handling, not a discipline figure
+              r"|xem xét,?\s+xử lý(?!\s+kỷ luật)"),
 ]
 TRIGGER = re.compile("|".join(f"(?P<{k}>(?<!\\w)(?:{p})(?!\\w))" for k, p in TRIGGERS), re.I)
 # "14 đảng viên bị kỷ luật", "312 tổ chức đảng được kiểm tra", "3 đảng viên bị đình chỉ": the act after its count
@@ -64,6 +70,8 @@ COMMEND_UNIT = re.compile(
 COMPLAINT_COUNT = re.compile(
     rf"{NUM_START}{QNUM}\s+(?P<unit>(?:lá\s+)?đơn(?!\s+vị)(?:\s+thư)?(?:\s+(?:tố cáo|khiếu nại|phản ánh|kiến nghị)"
     rf"(?:,\s*(?:tố cáo|khiếu nại|phản ánh|kiến nghị))*)?|vụ việc|lượt công dân"
+    # "giải quyết 23 tố cáo": the complaint itself as the unit (not "tố cáo đúng/sai", a finding)
+    r"|(?:tố cáo|khiếu nại)(?!\s+(?:đúng|sai))"
     r"|ý kiến\s+(?:phản ánh|kiến nghị)(?:,\s*(?:phản ánh|kiến nghị))*)(?!\w)", re.I)
 RATIO = re.compile(r"(?<![\w/.,])(?P<a>\d{1,3}(?:\.\d{3})+|\d{1,6})\s*/\s*(?P<b>\d{1,3}(?:\.\d{3})+|\d{1,6})(?![\w/])")
 RANGE_DASH = r"\s*(?:[-–—]|đến|tới)\s*"

@@ -80,6 +80,8 @@ class Article:
     tags: list[str] = field(default_factory=list)
     canonical_url: str | None = None
     layout: str = ""
+    # share of the page's running text the article holds (signals.coverage); None: the page has no long paragraphs
+    body_coverage: float | None = None
 
     @property
     def body(self) -> str:
@@ -423,10 +425,15 @@ class SourceAdapter:
         return target if urlsplit(target).netloc == urlsplit(page_url).netloc and target != page_url else None
 
     def parse(self, html: str | bytes, url: str) -> Article:
+        from scrapers.sources import signals  # it builds on this module's helpers
+
         root = parse_html(html)
+        candidates = signals.running_text(root)  # before the layout edits the tree
         article = self.parse_layouts(root, url)
         if article is None:
             raise ParseError(f"{self.name}: no known layout matched {url}")
+        signals.complete(article, root)
+        article.body_coverage = signals.coverage(candidates, article)
         article.title = clean(article.title)
         article.sapo = strip_lead_prefix(article.sapo)
         article.canonical_url = article.canonical_url or canonical(root)

@@ -72,7 +72,7 @@ def test_wiring(dagbag):
     assert scrape.get_task("check_sources").get_flat_relative_ids(upstream=True) >= {t.task_id for t in crawls}
     reprocess = bag.dags["reprocess"]
     assert set(reprocess.params) == {"sources", "since", "until", "parser_version", "extractor_version",
-                                     "full_refresh"}
+                                     "full_refresh", "workers"}
     assert reprocess.params.get_param("sources").schema["items"]["enum"] == list(ADAPTERS)
     assert [o.name for o in reprocess.get_task("validate_figures").outlets] == ["marts_fct_figures"]
     backfill = bag.dags["backfill"]

@@ -21,7 +21,7 @@ def test_crawl_then_reprocess_a_date_range(warehouse, snapshot_env, capsys):
     out = json_lines(capsys.readouterr().out)
     crawled = [o for o in out if "source" in o]
     assert sorted(o["source"] for o in crawled) == sorted(snapshot_env) and {o["status"] for o in crawled} == {"ok"}
-    assert sum(o["new_pages"] for o in crawled) == 14  # 8 listing pages + 6 articles
+    assert sum(o["new_pages"] for o in crawled) == 19  # 13 discovery pages (listings, feeds, sitemaps) + 6 articles
     figures_before = rows(warehouse, "select count(*) from extracted.mentions where type = 'figure'")[0][0]
     pages_before = rows(warehouse, "select count(*) from raw.pages")[0][0]
     fetches_before = rows(warehouse, "select count(*) from raw.fetches")[0][0]
@@ -29,7 +29,7 @@ def test_crawl_then_reprocess_a_date_range(warehouse, snapshot_env, capsys):
     # a second crawl: listings answer 304 from the stored validators, nothing new lands
     assert cli.main(["crawl", "--no-parse"]) == 0
     again = json_lines(capsys.readouterr().out)
-    assert sum(o["new_pages"] for o in again) == 0 and sum(o["not_modified"] for o in again) == 8
+    assert sum(o["new_pages"] for o in again) == 0 and sum(o["not_modified"] for o in again) == 13
 
     # reprocess 2019 only: four snapshot articles were published in 2019, none is fetched again
     assert cli.main(["reprocess", "--since", "2019-01-01", "--until", "2019-12-31"]) == 0
@@ -37,8 +37,8 @@ def test_crawl_then_reprocess_a_date_range(warehouse, snapshot_env, capsys):
     assert result["parse"]["parsed"] == 4 and result["extract"]["articles"] == 4
     assert sorted(result["parse"]["by_source"]) == ["anninhthudo", "baochinhphu", "hanoimoi", "longbien"]
     assert rows(warehouse, "select count(*) from raw.pages")[0][0] == pages_before
-    # only the 2nd crawl: 6 robots.txt + 8 listing pages
-    assert rows(warehouse, "select count(*) from raw.fetches")[0][0] == fetches_before + 14
+    # only the 2nd crawl: 6 robots.txt + 13 discovery pages
+    assert rows(warehouse, "select count(*) from raw.fetches")[0][0] == fetches_before + 19
     # replaced, not duplicated
     assert rows(warehouse, "select count(*) from extracted.mentions where type = 'figure'")[0][0] == figures_before
     assert rows(warehouse, """select count(*) from (select page_id, parser_version, count(*) from extracted.articles

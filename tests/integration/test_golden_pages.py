@@ -65,3 +65,28 @@ def test_seed_page_fetched_over_http_parses_to_the_seed_text(snapshot_sites, nam
     text = "\n".join([article.title, article.sapo, *article.paragraphs])
     for junk in FURNITURE:
         assert junk not in text, junk
+
+
+# Variation pages (snapshot/README.md): today's layouts with the markup real pages were seen to have. Each expects
+# the same three paragraphs of our own text and the metadata from whichever signal the page still carries.
+VARIATION_TEXT = ("Theo báo cáo, trong 6 tháng đầu năm 2026", "Ủy ban Kiểm tra Quận ủy đã giám sát chuyên đề",
+                  "Hội nghị thống nhất phương hướng")
+VARIATIONS = {
+    # related-story cards inside the body; author only in JSON-LD/meta; multi-valued section; "#" tags
+    "tienphong": ("/quan-uy-so-ket-cong-tac-kiem-tra-6-thang-post1800001.tpo",
+                  {"author": "Ngọc Mai", "category": "Chính trị", "tags": ["Thành ủy Hà Nội", "Kiểm tra"]}),
+    # signature then an empty right-aligned paragraph; JSON-LD author "Ban biên tập"; breadcrumb; other tag classes
+    "baochinhphu": ("/quan-uy-so-ket-cong-tac-kiem-tra-6-thang-102260710091500123.htm",
+                    {"author": "Ngọc Mai", "category": "Chính trị", "tags": ["Thành ủy", "Kiểm tra"]}),
+}
+
+
+@pytest.mark.parametrize("name", sorted(VARIATIONS))
+def test_variation_page_parses_to_its_text_and_metadata(snapshot_sites, name):
+    path, expected = VARIATIONS[name]
+    url = snapshot_sites.urls[name] + path
+    article = ADAPTERS[name].parse(requests.get(url, timeout=10).content, url)
+    assert len(article.paragraphs) == len(VARIATION_TEXT)  # no card headline, no byline left in the body
+    assert [p[:len(start)] for p, start in zip(article.paragraphs, VARIATION_TEXT, strict=True)] == list(VARIATION_TEXT)
+    assert {k: getattr(article, k) for k in expected} == expected
+    assert article.body_coverage == 1.0

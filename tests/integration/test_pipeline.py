@@ -249,3 +249,63 @@ def test_a_channel_far_below_its_sibling_is_discovery_drift(warehouse):
             "listing:/chinh-tri": [f"http://x/b-{i}.html" for i in range(1, 6)],
             "sitemap:/sitemap.xml": [f"http://x/b-{i}.html" for i in range(1, 21)]})
         assert discovery.drift(conn) == {"tienphong": ["listing:/chinh-tri/"]}
+
+
+DERIVED = {
+    "articles": "select page_id, parser_version, source, url, canonical_url, layout, title, sapo, body, text,"
+                " paragraphs, published_at, author, category, tags, is_relevant from extracted.articles",
+    "quarantine": "select page_id, parser_version, source, url, reason from extracted.quarantine",
+    "mentions": "select page_id, parser_version, extractor_version, seq, type, payload, quote, start_offset,"
+                " end_offset from extracted.mentions",
+    "extractions": "select page_id, parser_version, extractor_version, mentions, error from extracted.extractions",
+}
+
+
+def derived_rows(url: str) -> dict[str, list]:
+    with psycopg.connect(url) as conn:
+        return {name: sorted(conn.execute(sql).fetchall(), key=repr) for name, sql in DERIVED.items()}
+
+
+def test_reprocess_in_two_processes_gives_the_same_rows_as_one(warehouse, snapshot_env, monkeypatch):
+    """Chunks of two pages over two spawned processes (a quarantined page among them): every derived row equals
+    the one-process run's, and nothing is duplicated."""
+    from scrapers import derive
+
+    for name in ADAPTERS:
+        pipeline.crawl_source(name, "r", min_delay=0)
+    with psycopg.connect(warehouse) as conn:
+        store_page(conn, source="tienphong", kind="article", run_id="r",
+                   result=FetchResult(url="http://x/broken-post9.tpo", status=200, body=b"<html>no article</html>",
+                                      headers={}))
+    monkeypatch.setattr(derive, "CHUNK", 2)
+    one = pipeline.reprocess(workers=1)
+    single = derived_rows(warehouse)
+    two = pipeline.reprocess(workers=2)
+    assert derived_rows(warehouse) == single
+    assert one["parse"] == two["parse"] and one["extract"] == two["extract"]
+    assert two["parse"]["parsed"] == 6 and two["parse"]["quarantined"] == 1 and two["workers"] == 2
+    assert len(single["mentions"]) == one["extract"]["mentions"] > 20
+
+
+def test_an_adapter_that_reads_a_box_instead_of_the_story_is_flagged(warehouse, snapshot_env):
+    """Tiền Phong moves its story out of `article__body`, which now holds only a teaser: the adapter still
+    "parses" the pages, but its articles hold little of the pages' running text. Each article row records its
+    coverage, and status says "adapter disagreement" for tienphong (2 of its 3 latest pages)."""
+    pipeline.crawl_source("tienphong", "r", min_delay=0)
+    story = "".join(f"<p>Đoạn {i}: Ban Thường vụ Quận ủy đã kiểm tra việc thực hiện chương trình công tác năm, chỉ ra "
+                    "những hạn chế và yêu cầu khắc phục trong quý tới.</p>" for i in range(5))
+    moved = ('<html><head><meta property="article:published_time" content="2026-11-20T08:00:00+07:00"/></head><body>'
+             '<h1 class="article__title">Quận ủy kiểm tra</h1><div class="article__body"><p>Xem toàn văn bên dưới.</p>'
+             f'</div><div class="story-content-v2">{story}</div></body></html>').encode()
+    with psycopg.connect(warehouse) as conn:
+        for i in range(2):
+            store_page(conn, source="tienphong", kind="article", run_id="r",
+                       result=FetchResult(url=f"http://x/moved-post{i}.tpo", status=200, body=moved + bytes(i),
+                                          headers={}))
+    result = pipeline.parse_pending()
+    assert result["parsed"] == 3 and result["adapter_disagreement"] == {"tienphong": "2/3"}
+    with psycopg.connect(warehouse) as conn:
+        coverage = dict(conn.execute("select url like '%moved%', min(body_coverage) from extracted.articles group by 1"))
+    assert coverage[True] == 0.0 and coverage[False] > 0.9
+    row = {r["source"]: r for r in pipeline.status()}["tienphong"]
+    assert row["health"] == "adapter disagreement" and row["recent_disagreeing"] == "2/3"

@@ -15,7 +15,7 @@ CATEGORY_FIRST = re.compile(
     rf"(?<!\w)vi phạm\s+(?:về\s+|trong\s+)?(?P<cat>[^;:()\d]{{3,80}}?)(?<!,)(?<!\svà)(?<!\shoặc)\s*:?\s+{QNUM}\s+{UNIT}(?:{SHARE})?", re.I)
 NUMBER_FIRST = re.compile(
     rf"(?<![\w.,/]){QNUM}\s+{UNIT}\s+(?:có\s+)?vi phạm\s+(?:về\s+|trong\s+)?"
-    r"(?P<cat>[^,;.()\d]+(?:,\s*[^,;.()\d\s]+(?:\s+[^,;.()\d\s]+){0,2})?)"
+    r"(?P<cat>[^,;.()\d]+(?:,\s*[^,;.()\d\s]+(?:\s+[^,;.()\d\s]+){0,2}){0,3})"
     rf"(?=\s*(?:[,;.()]|\s+và\s+\d|$))(?:{SHARE})?", re.I)
 # words a category never starts with: what follows "vi phạm" in those sentences is not what was violated
 NOT_CATEGORY = re.compile(
@@ -30,8 +30,12 @@ BRACKETED_ITEM = re.compile(rf"\s*(?:,|;|và)?\s*(?P<cat>[^;:()\d]{{3,80}}?)\s*\
 
 
 # "Về nội dung vi phạm: nguyên tắc tập trung dân chủ 4 trường hợp; quản lý kinh tế 9 trường hợp; …": after a heading
-# that says what follows are violations, each item is a category even without its own "vi phạm"
-LIST_HEAD = re.compile(r"(?:nội dung|lĩnh vực|loại|các) vi phạm(?: chủ yếu)?\s*:\s*", re.I)
+# that says what follows are violations, each item is a category even without its own "vi phạm" — also "Nội dung
+# vi phạm tập trung ở các lĩnh vực: …", "Các vi phạm chủ yếu liên quan đến …: 9 trường hợp; …: 5 trường hợp"
+LIST_HEAD = re.compile(
+    r"(?:nội dung|lĩnh vực|loại|các) vi phạm(?: chủ yếu)?"
+    r"(?:\s*:|\s+(?:chủ yếu\s+)?(?:tập trung\s+)?(?:ở|vào|trong|thuộc)\s+(?:các\s+)?(?:lĩnh vực|nội dung)\s*:"
+    r"|\s+(?:chủ yếu\s+)?(?:liên quan (?:đến|tới)|thuộc (?:các\s+)?lĩnh vực))\s*", re.I)
 LIST_ITEM = re.compile(rf"\s*(?:vi phạm\s+(?:về\s+|trong\s+)?)?(?P<cat>[^;:()\d]{{3,80}}?)(?<!,)\s*:?\s+{QNUM}\s+{UNIT}"
                        rf"(?:{SHARE})?\s*[;.,]?", re.I)
 
@@ -42,7 +46,8 @@ def violation_categories(ctx: Sentence) -> None:
         return
     for head in LIST_HEAD.finditer(ctx.s):
         pos = head.end()
-        while (m := LIST_ITEM.match(ctx.s, pos)) and ctx.free(m.start("n"), m.end("n")):
+        while (m := LIST_ITEM.match(ctx.s, pos) or BRACKETED_ITEM.match(ctx.s, pos)) and ctx.free(m.start("n"),
+                                                                                                  m.end("n")):
             _emit(ctx, m)
             pos = m.end()
     for head in BRACKETED_HEAD.finditer(ctx.s):
@@ -58,8 +63,19 @@ def violation_categories(ctx: Sentence) -> None:
                 _emit(ctx, m)
 
 
+# what a category phrase may carry around the category itself: "(trong) lĩnh vực …", "liên quan đến …" before it,
+# and the predicate after it ("… vẫn chiếm tỷ lệ cao nhất với", "… là")
+CATEGORY_LEAD = re.compile(r"^(?:vi phạm\s+)?(?:chủ yếu\s+)?(?:(?:liên quan (?:đến|tới)|thuộc|trong|về|ở)\s+)?(?:các\s+)?"
+                           r"(?:lĩnh vực\s+)?", re.I)
+ITEM_JOIN = re.compile(r"[\s,;]*(?:và\s+)?")
+CATEGORY_TAIL = re.compile(r"\s+(?:vẫn|chiếm|là|với|có|đã|đang|tiếp tục|tăng|giảm|gồm)(?:\s.*)?$", re.I)
+# "…, chiếm 41,1%" after a category's count: its share of the violations
+SHARE_TAIL = re.compile(r"\s*,\s*chiếm\s+(?:tỷ lệ\s+)?(?P<share>\d+(?:,\d+)?)\s*%")
+
+
 def _emit(ctx: Sentence, m: re.Match) -> None:
     category = re.sub(r"\s+", " ", m["cat"]).strip(" ,")
+    category = CATEGORY_TAIL.sub("", CATEGORY_LEAD.sub("", category)).strip(" ,:")
     if not category or NOT_CATEGORY.match(category):
         return
     try:
@@ -67,7 +83,11 @@ def _emit(ctx: Sentence, m: re.Match) -> None:
         share = parse_number(m["share"]) if m.groupdict().get("share") else None
     except ValueError:
         return
-    start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
-    ctx.emit("violation_category", start, m.end(), value, unit=m["unit"].lower(), category=category,
+    start = m.start() + ITEM_JOIN.match(m.group(0)).end()  # not the ", " or "và" that joined it to the list
+    end = m.end()
+    tail = SHARE_TAIL.match(ctx.s, end) if share is None else None
+    if tail:
+        share, end = parse_number(tail["share"]), tail.end()
+    ctx.emit("violation_category", start, end, value, unit=m["unit"].lower(), category=category,
              subject_class="tổ chức đảng" if m["unit"].lower().startswith("tổ chức") else "đảng viên",
              share=share, qualifier=qualifier_of(m["q"]))

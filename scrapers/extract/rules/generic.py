@@ -82,9 +82,15 @@ def unit_after(text: str, pos: int, max_words: int = 10) -> tuple[str, int]:
     return unit, ends[keep - 1]
 
 
+# "28 trên tổng số 30 quận, huyện", "7 trên 9 xã": a ratio in words (a number before "trên"; "trên 1.600" alone is
+# a qualifier)
+RATIO_WORDS = re.compile(r"(?<![\w/.,])(?P<a>\d{1,3}(?:\.\d{3})+|\d{1,6})\s+trên\s+(?:tổng\s+(?:số\s+)?)?"
+                         r"(?P<b>\d{1,3}(?:\.\d{3})+|\d{1,6})(?![\w/%.,]\d)(?=\s+[a-zà-ỹđ])", re.I)
+
+
 @rule(60)
 def ratios(ctx: Sentence) -> None:
-    for m in RATIO.finditer(ctx.s):
+    for m in (*RATIO.finditer(ctx.s), *RATIO_WORDS.finditer(ctx.s)):
         if not ctx.free(m.start(), m.end()):
             continue
         unit, uend = unit_after(ctx.s, m.end())

@@ -34,7 +34,8 @@ from scrapers.vocabulary import DISCIPLINE_KINDS
 WORK_COUNT = re.compile(rf"{NUM_START}{QNUM}\s+(?P<unit>cuộc|đợt)(?=\s+(?:kiểm tra|giám sát))", re.I)
 # "Số đảng viên bị kỷ luật là 33", "số tổ chức đảng được kiểm tra: 120"
 STATED = re.compile(
-    rf"(?<!\w)[Ss]ố(?:\s+lượng)?\s+(?P<subj>{SUBJECT})(?P<mid>[^,.;:\d]{{0,50}}?)\s*(?:là|đạt|có|:)\s+{QNUM}"
+    rf"(?<!\w)[Ss]ố(?:\s+lượng)?\s+(?P<subj>{SUBJECT})(?P<mid>(?:[^,.;:\d]|(?<=\s)(?:19|20)\d\d(?!\d)){{0,50}}?)"
+    rf"\s*(?:là|đạt|có|:)\s+{QNUM}"
     rf"(?!\d)(?:\s+(?:{SUBJECT})(?!\w))?(?![\d.,]\d)(?!\s*[%/])(?!\s+[a-zà-ỹđ])", re.I)
 SUBGROUP_MARK = re.compile(r"\s*(?:,\s*|;\s*)?(?:\(\s*|trong đó\s*[,:]?\s*|trong số (?:đó|này)\s*[,:]?\s*)(?:có\s+)?",
                            re.I)
@@ -62,7 +63,14 @@ PASSIVE_FORM_ONLY = re.compile(rf"\s*(?:đã\s+)?bị\s+(?:hình thức\s+)?{FOR
 
 COORDINATED = re.compile(rf"\s*(?:,|và)\s*{QNUM}\s+(?:{SUBJECT}|tập thể|cá nhân|đơn vị)(?!\w)", re.I)
 # "… cá nhân tiêu biểu được nhận Giấy khen": a few describing words may sit between the counts and the verb
-LOOSE_PASSIVE = re.compile(rf"(?:\s+[a-zà-ỹđ]+){{0,3}}?(?:{PASSIVE.pattern})", re.I)
+# ("có thành tích xuất sắc được …"); not a finding ("7 đảng viên vi phạm đến mức phải xử lý kỷ luật")
+LOOSE_PASSIVE = re.compile(rf"(?:\s+(?!(?:vi|đến|mức|phải|bị|được)(?!\w))[a-zà-ỹđ]+){{0,5}}?(?:{PASSIVE.pattern})",
+                           re.I)
+# "kỷ luật khiển trách Ban Thường vụ Đảng ủy Công ty và 2 chi bộ": the form an act names governs the objects
+# coordinated after it, as long as no clause break or other number comes between
+ACT_FORM = re.compile(rf"(?:kỷ luật|hình thức)\s+({FORM})\s+(?!và\b)[^\d,;.:()]{{3,70}}?\s+và\s*$", re.I)
+# "… Khai trừ: 1. Tổng: 18": a total written after its forms
+TOTAL_AFTER = re.compile(rf"[\s.;,]*(?:tổng(?:\s+cộng|\s+số)?|cộng)\s*:?\s*{QNUM}(?!\w)", re.I)
 
 
 def _kind_of(ctx: Sentence, start: int, end: int) -> tuple[str | None, int]:
@@ -221,6 +229,8 @@ def _discipline(ctx: Sentence, m, unit: str, value, qualifier, act_end: int) -> 
         share = SHARE_RE.match(ctx.s, end)
         if share:
             end = share.end()
+    elif (act := ACT_FORM.search(ctx.s, max(0, number_start - 90), number_start)) and value is not None:
+        forms = {act.group(1).lower(): int(value)}
     else:
         found = read_breakdown(ctx, act_end, value)
         if found:
@@ -300,6 +310,13 @@ def forms_without_total(ctx: Sentence) -> None:
         forms[form] = forms.get(form, 0) + int(n)
     span = ctx.s[s:e]
     org = re.search(ORG_SUBJECT, span, re.I) and not re.search(r"đảng viên|trường hợp", ctx.s, re.I)
-    ctx.emit("discipline_party_orgs" if org else "discipline_party_members", s, e, None,
+    total, complete = None, False
+    stated, offset = TOTAL_AFTER.match(ctx.s, e), 0
+    if stated is None and not ctx.s[e:].strip(" .;") and ctx.following:  # "… Khai trừ: 1. Tổng: 18."
+        nbase, nsent = ctx.following[0]
+        stated, offset = TOTAL_AFTER.match(nsent), nbase - ctx.base
+    if stated and _number(stated["n"]) == sum(forms.values()):
+        total, complete, e = _number(stated["n"]), True, offset + stated.end()
+    ctx.emit("discipline_party_orgs" if org else "discipline_party_members", s, e, total,
              subject="tổ chức đảng" if org else "đảng viên", subject_class="tổ chức đảng" if org else "đảng viên",
-             breakdown=forms, breakdown_complete=False)
+             breakdown=forms, breakdown_complete=complete)

@@ -1,0 +1,84 @@
+"""Reprocess throughput: parse + extract stored pages in 1 process and in N, against the same rows.
+
+    .venv/bin/python bench/bench_reprocess.py [--pages 1200] [--workers 2]
+
+Lands `--pages` article pages (the snapshot's current-era article pages, each under many paths, so every page is
+real markup the adapters read) in a fresh database of the project's Postgres, then times `reprocess` with one
+process (the baseline, measured in the same run) and with `--workers` processes, and checks that both wrote the
+same rows. Prints pages/s for each and the speed-up.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import psycopg  # noqa: E402
+
+from scrapers import db, landing, pipeline, sources  # noqa: E402
+from scrapers.fetcher import FetchResult  # noqa: E402
+from tests.conftest import fresh_database  # noqa: E402
+
+SITES = ROOT / "snapshot" / "sites"
+# one current-era article page per source: (source, path on its site)
+PAGES = {
+    "tienphong": "ha-noi-thi-diem-nguoi-dung-dau-lua-chon-bo-nhiem-cap-pho-cua-minh-post1452911.tpo",
+    "baochinhphu": "lam-ro-nhung-doi-moi-trong-phuong-thuc-lanh-dao-cua-thanh-uy-102191014192500565.htm",
+    "anninhthudo": "thanh-uy-ha-noi-tong-ket-3-chuong-trinh-cong-tac-toan-khoa-nhiem-ky-2015-2020-post826540.antd",
+    "hanoimoi": "thanh-uy-ha-noi-tong-ket-3-chuong-trinh-cong-tac-toan-khoa-nhiem-ky-2015-2020-538001.html",
+}
+
+
+def land(url: str, n: int) -> None:
+    bodies = {name: (SITES / sources.ADAPTERS[name].domain / path).read_bytes() for name, path in PAGES.items()}
+    with db.connect(url) as conn:
+        for name, body in bodies.items():
+            batch = landing.Batch(conn, source=name, run_id="bench", max_pages=200)
+            stem, ext = PAGES[name].rsplit(".", 1)
+            for i in range(n // len(bodies)):
+                # the same markup under another path; a comment makes each body distinct, as real pages are
+                page = body + f"<!-- copy {i} -->".encode()
+                batch.add("article", FetchResult(url=f"http://bench.local/{stem}{i}.{ext}", status=200, body=page,
+                                                 headers={"Content-Type": "text/html"}))
+            batch.flush()
+
+
+def rows(url: str) -> list:
+    with psycopg.connect(url) as conn:
+        return [conn.execute(f"select count(*), md5(string_agg(t::text, '|' order by t::text)) from ({sql}) t")
+                .fetchone() for sql in (
+                    "select page_id, title, body, published_at, is_relevant from extracted.articles",
+                    "select page_id, seq, type, payload, quote, start_offset from extracted.mentions")]
+
+
+def main() -> int:
+    args = argparse.ArgumentParser()
+    args.add_argument("--pages", type=int, default=1200)
+    args.add_argument("--workers", type=int, default=pipeline.default_workers())
+    opts = args.parse_args()
+    server = os.environ.get("WAREHOUSE_URL", db.DEFAULT_URL)
+    with fresh_database(server) as url:
+        land(url, opts.pages)
+        timings, results = {}, {}
+        for workers in (1, opts.workers):
+            started = time.perf_counter()
+            out = pipeline.reprocess(url, workers=workers)
+            timings[workers] = time.perf_counter() - started
+            results[workers] = rows(url)
+            n = out["parse"]["parsed"]
+            print(f"reprocess, {workers} process(es): {n} pages in {timings[workers]:.1f} s → "
+                  f"{n / timings[workers]:.0f} pages/s ({out['extract']['figures']} figures)")
+        same = results[1] == results[opts.workers]
+        print(f"{opts.workers} processes / 1: {timings[1] / timings[opts.workers]:.2f}× "
+              f"(goal ≥ 1.7× on 2 cores); same rows: {same}")
+        return 0 if same else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
