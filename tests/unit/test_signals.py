@@ -49,7 +49,7 @@ def test_json_ld_author_and_keywords_when_the_page_has_nothing_else():
 
 
 def test_coverage_is_the_share_of_long_paragraphs_the_article_holds():
-    long = ["Câu dài số {} nói về công tác kiểm tra, giám sát của Ủy ban Kiểm tra Quận ủy trong năm qua.".format(i)
+    long = [f"Câu dài số {i} nói về công tác kiểm tra, giám sát của Ủy ban Kiểm tra Quận ủy trong năm qua."
             for i in range(4)]
     root = parse_html(page(body="".join(f"<p>{p}</p>" for p in long)
                            + '<aside><p>' + "Tin đọc nhiều ở cột bên, không phải bài này, dài hơn tám mươi ký tự "
