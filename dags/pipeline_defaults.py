@@ -52,13 +52,21 @@ def validate_marts(run_id: str | None) -> list[dict]:
     return [o.__dict__ for o in run_checkpoint(warehouse_url(), run_id=run_id)]
 
 
-def publish_report() -> str:
-    """The analyst report from the validated marts."""
+def publish_report(run_id: str | None = None) -> str:
+    """The analyst report from the validated marts, without the articles this run's validation quarantined."""
+    from expectations.rejections import rejected_articles
     from scrapers.report import build_report
 
     out = report_dir()
-    build_report(warehouse_url(), out)
+    build_report(warehouse_url(), out, withheld=list(rejected_articles(warehouse_url(), run_id)))
     return str(out / "index.html")
+
+
+def alert_rejected(run_id: str | None = None) -> None:
+    """After publishing: fail, naming them, when this run's validation quarantined rows."""
+    from expectations.rejections import alert_rejected as alert
+
+    alert(warehouse_url(), run_id)
 
 
 def report_dir() -> Path:

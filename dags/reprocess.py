@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pendulum
 from airflow.sdk import Param, dag, task
-from pipeline_defaults import DEFAULT_ARGS, MARTS_FIGURES, publish_report, validate_marts, warehouse_url
+from pipeline_defaults import (
+    DEFAULT_ARGS,
+    MARTS_FIGURES,
+    alert_rejected,
+    publish_report,
+    validate_marts,
+    warehouse_url,
+)
 
 from scrapers.sources import ADAPTERS  # the adapter registry: code only, no I/O at import
 from scrapers.versions import EXTRACTOR_VERSION, PARSER_VERSION
@@ -74,10 +81,14 @@ def reprocess():
         return validate_marts(run_id)
 
     @task(task_id="publish_report")
-    def publish() -> str:
-        return publish_report()
+    def publish(run_id: str | None = None) -> str:
+        return publish_report(run_id)
 
-    rederive() >> dbt_build() >> validate_figures() >> publish()
+    @task(retries=0)
+    def check_rejected(run_id: str | None = None) -> None:
+        alert_rejected(run_id)
+
+    rederive() >> dbt_build() >> validate_figures() >> publish() >> check_rejected()
 
 
 reprocess()

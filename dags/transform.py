@@ -13,6 +13,7 @@ from pipeline_defaults import (
     MARTS_FIGURES,
     RAW_PAGES,
     WAREHOUSE_CONN_ID,
+    alert_rejected,
     publish_report,
     validate_marts,
     warehouse_url,
@@ -81,11 +82,16 @@ def transform():
         return validate_marts(run_id)
 
     @task(task_id="publish_report")
-    def publish() -> str:
-        # runs only when validate_figures succeeded (default trigger rule): analysts never see unvalidated figures
-        return publish_report()
+    def publish(run_id: str | None = None) -> str:
+        # runs only when validate_figures succeeded (default trigger rule): analysts never see unvalidated figures;
+        # rows it quarantined are left out, the rest is published
+        return publish_report(run_id)
 
-    parse_pages() >> extract_figures() >> dbt >> validate_figures() >> publish()
+    @task(retries=0)
+    def check_rejected(run_id: str | None = None) -> None:
+        alert_rejected(run_id)
+
+    parse_pages() >> extract_figures() >> dbt >> validate_figures() >> publish() >> check_rejected()
 
 
 transform()

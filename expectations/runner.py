@@ -16,6 +16,7 @@ from great_expectations.data_context.types.base import ProgressBarsConfig
 from psycopg.types.json import Jsonb
 
 from expectations.offline_docs import localise
+from expectations.rejections import RowsRejected, alert_rejected, rejected_articles  # noqa: F401 - one import for callers
 from expectations.suites import SUITES
 
 log = logging.getLogger(__name__)
@@ -25,7 +26,15 @@ CHECKPOINT = "marts_checkpoint"
 
 
 class ValidationFailed(Exception):
-    """Raised when a critical expectation fails; the message names each failed expectation."""
+    """Raised when a critical expectation fails in a way no row can be blamed for (a duplicate grain, a table
+    gone wrong as a whole) or in too many rows to be a few bad articles; the message names each one."""
+
+
+# Row-level quarantine: a critical check whose failing rows each belong to an article rejects those articles
+# (quality.rejected_rows) instead of stopping the run, unless it rejects more than this share of the articles
+MAX_REJECTED_SHARE = 0.05
+MAX_REJECTED_MIN = 10
+MAX_ROWS_READ = 5000
 
 
 @dataclass
@@ -93,6 +102,14 @@ def run_checkpoint(warehouse_url: str, run_id: str | None = None, raise_on_failu
         severity = SUITES[validation.suite_name][1]
         outcomes.append(SuiteOutcome(suite=validation.suite_name, severity=severity, success=validation.success,
                                      evaluated=len(validation.results), failed=failed))
+        if severity == "critical":
+            table = SUITES[validation.suite_name][0]
+            for r, f in zip([r for r in validation.results if not r.success], failed, strict=True):
+                f["rejected"] = _failing_rows(warehouse_url, table, r.expectation_config)
+    blocking = _record_rejections(warehouse_url, run_id, outcomes)
+    for o in outcomes:
+        for f in o.failed:  # the rows are in quality.rejected_rows; the run log keeps their number
+            f["rejected"] = len(f["rejected"]) if f.get("rejected") else None
     _record(warehouse_url, run_id, outcomes)
     for o in outcomes:
         verdict = "passed" if o.success else ("FAILED" if o.severity == "critical" else "WARNING")
@@ -101,12 +118,89 @@ def run_checkpoint(warehouse_url: str, run_id: str | None = None, raise_on_failu
             emit = log.error if o.severity == "critical" else log.warning
             emit("GX %s %s: %s — %s (observed %s)", o.suite, "failed" if o.severity == "critical" else "warning",
                  f["expectation"], f["description"], f["observed"])
-    critical = [o for o in outcomes if o.severity == "critical" and not o.success]
-    if raise_on_failure and critical:
-        lines = [f"{o.suite}: {f['expectation']} — {f['description']} (observed {f['observed']})"
-                 for o in critical for f in o.failed]
+    if raise_on_failure and blocking:
+        lines = [f"{suite}: {f['expectation']} — {f['description']} (observed {f['observed']})" for suite, f in blocking]
         raise ValidationFailed("figures failed validation:\n  " + "\n  ".join(lines))
     return outcomes
+
+
+def _row_query(table: str, config) -> str | None:
+    """The failing rows of a critical expectation as SQL over the mart, when it is a row-level check: its own
+    unexpected-rows query, or the column condition it states. None for table-level checks (uniqueness …)."""
+    kwargs = config.kwargs
+    if kwargs.get("unexpected_rows_query"):
+        return kwargs["unexpected_rows_query"].format(batch=f"marts.{table}")
+    column = kwargs.get("column")
+    if not column:
+        return None
+    col = f'"{column}"'
+    condition = {
+        "expect_column_values_to_not_be_null": f"{col} IS NULL",
+        "expect_column_values_to_be_in_set":
+            f"{col} IS NOT NULL AND NOT ({col}::text = ANY (ARRAY[{', '.join(_literal(v) for v in kwargs.get('value_set') or [])}]::text[]))",
+        "expect_column_values_to_match_regex": f"{col} IS NOT NULL AND {col}::text !~ {_literal(kwargs.get('regex', ''))}",
+        "expect_column_value_lengths_to_be_between":
+            f"{col} IS NOT NULL AND char_length({col}::text) < {int(kwargs.get('min_value') or 0)}",
+    }.get(config.type)
+    return f"SELECT * FROM marts.{table} WHERE {condition}" if condition else None
+
+
+def _literal(value) -> str:
+    return "'" + str(value).replace("'", "''") + "'"
+
+
+def _failing_rows(warehouse_url: str, table: str, config) -> list[dict] | None:
+    """Each failing row with the articles it belongs to (`article_id`, or a statistic's `article_ids`); None
+    when the check is not row-level or a failing row belongs to no article (nothing to quarantine)."""
+    query = _row_query(table, config)
+    if not query:
+        return None
+    try:
+        with psycopg.connect(warehouse_url) as conn:
+            cur = conn.execute(f"SELECT * FROM ({query}) AS found LIMIT {MAX_ROWS_READ + 1}")
+            names = [c.name for c in cur.description]
+            rows = [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+    except psycopg.Error as exc:
+        log.warning("rows of %s not read: %s", config.description, exc)
+        return None
+    if not rows or len(rows) > MAX_ROWS_READ:
+        return None
+    out = []
+    for row in rows:
+        articles = [row["article_id"]] if row.get("article_id") else list(row.get("article_ids") or [])
+        if not articles:
+            return None
+        out.append({"articles": [str(a) for a in articles],
+                    "row": json.loads(json.dumps(row, default=str, ensure_ascii=False))})
+    return out
+
+
+def _record_rejections(warehouse_url: str, run_id: str | None, outcomes: list[SuiteOutcome]) -> list:
+    """Quarantine the articles of every row-level critical failure; return the failures that must stop the run:
+    the table-level ones, and all of them when the rejections would cover too many articles."""
+    failures = [(o.suite, f) for o in outcomes if o.severity == "critical" for f in o.failed]
+    table_level = [(s, f) for s, f in failures if f.get("rejected") is None]
+    rows = [(s, f, r) for s, f in failures if f.get("rejected") for r in f["rejected"]]
+    from scrapers.db import migrate  # quality.rejected_rows is created with the other schemas
+
+    with psycopg.connect(warehouse_url) as conn:
+        migrate(conn)
+        total = conn.execute("select count(*) from marts.fct_articles").fetchone()[0]
+        articles = {a for _, _, r in rows for a in r["articles"]}
+        if len(articles) > max(MAX_REJECTED_MIN, MAX_REJECTED_SHARE * total):
+            return failures  # not a few bad rows: something systemic, nothing is published
+        with conn.transaction():
+            for suite, f, r in rows:
+                for article in r["articles"]:
+                    conn.execute(
+                        """insert into quality.rejected_rows (run_id, suite, expectation, table_name, article_id,
+                               row_data) values (%s, %s, %s, %s, %s, %s)""",
+                        (run_id, suite, f["description"], SUITES[suite][0], article, Jsonb(r["row"])))
+    for suite, f, r in rows:
+        log.error("GX %s rejected article %s: %s", suite, ", ".join(r["articles"]), f["description"])
+    return table_level
+
+
 
 
 def _example_rows(warehouse_url: str, table: str, query: str | None, limit: int = 5) -> list[str] | None:

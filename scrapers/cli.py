@@ -142,8 +142,11 @@ def cmd_report(args) -> int:
     from scrapers import db
     from scrapers.report import build_report
 
+    from expectations.rejections import latest_rejected
+
     out = Path(args.out)
-    data = build_report(db.warehouse_url(), out)
+    # like the DAG's publish step: the articles the latest validation quarantined stay out
+    data = build_report(db.warehouse_url(), out, withheld=list(latest_rejected(db.warehouse_url())))
     print(f"report: {out / 'index.html'} ({len(data['latest'])} figures, {len(data['discipline'])} discipline rows)")
     return 0
 

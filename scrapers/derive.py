@@ -126,7 +126,8 @@ def _copy_insert(conn, table: str, columns: list[str], rows: list[tuple], confli
 
 
 ARTICLE_COLUMNS = ["page_id", "parser_version", "source", "url", "canonical_url", "layout", "title", "sapo", "body",
-                   "text", "paragraphs", "published_at", "author", "category", "tags", "is_relevant", "body_coverage"]
+                   "text", "paragraphs", "published_at", "author", "category", "tags", "is_relevant", "body_coverage",
+                   "decode_replacements"]
 
 
 def _parse_chunk(url: str | None, parser_version: str, chunk: list[tuple[int, str, str]]) -> dict:
@@ -153,7 +154,11 @@ def _parse_chunk(url: str | None, parser_version: str, chunk: list[tuple[int, st
             articles.append((page_id, parser_version, source, page_url, identity, article.layout, article.title,
                              article.sapo, article.body, text, Jsonb(article.paragraphs), article.published_at,
                              article.author, article.category, Jsonb(article.tags), is_relevant(article.title, text),
-                             article.body_coverage))
+                             article.body_coverage, article.decode_replacements))
+            if article.decode_replacements:
+                log.warning("page %s (%s): %d invalid UTF-8 sequences replaced", page_id, page_url,
+                            article.decode_replacements)
+                counts["decode_replacements"] = counts.get("decode_replacements", 0) + article.decode_replacements
             counts["parsed"] += 1
             per["parsed"] += 1
         with conn.transaction():

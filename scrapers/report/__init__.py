@@ -29,9 +29,10 @@ text-align:left;vertical-align:top}th{background:#f4f4f4}td.num{text-align:right
 """
 
 
-def build_report(url: str, out_dir: Path) -> dict:
-    """Write index.html and report.json to `out_dir`; returns the data that went into them."""
-    data = load(url)
+def build_report(url: str, out_dir: Path, withheld: list[str] | tuple = ()) -> dict:
+    """Write index.html and report.json to `out_dir`; returns the data that went into them. `withheld`: the
+    articles this run's validation quarantined, left out with every statistic built on them."""
+    data = load(url, withheld)
     out_dir.mkdir(parents=True, exist_ok=True)
     generated = datetime.now(ZoneInfo("Asia/Ho_Chi_Minh"))
     html = _page(data, generated)
@@ -115,7 +116,7 @@ def _page(d: dict, generated: datetime) -> str:
 <title>Số liệu công tác xây dựng Đảng – Thành ủy Hà Nội</title><style>{CSS}</style></head>
 <body><header><h1>Số liệu công tác xây dựng Đảng – Thành ủy Hà Nội</h1>
 <p>Tổng hợp từ các báo và cổng thông tin; số liệu đã qua kiểm định tự động. Cập nhật {day(generated)}
-{generated:%H:%M}.</p></header><main>
+{generated:%H:%M}.</p>{_withheld_note(d["withheld"])}</header><main>
 <section id="discipline"><h2>Kỷ luật đảng theo kỳ báo cáo, theo hình thức</h2>{discipline}</section>
 <section id="checks"><h2>Kiểm tra, giám sát, đơn thư</h2><div class="charts">{_chart(checks, "Kiểm tra, giám sát")}</div></section>
 <section id="commendations"><h2>Khen thưởng</h2><div class="charts">{_chart(commend, "Khen thưởng")}</div></section>
@@ -132,6 +133,13 @@ def _page(d: dict, generated: datetime) -> str:
 {table.format("<th>Nguồn</th><th>Số bài</th><th>Số liệu</th><th>Bài mới nhất</th><th>Lần tải thành công gần nhất</th><th>Tỷ lệ lỗi phân tích</th>", src_rows) if src_rows else NO_DATA}
 </section></main></body></html>
 """
+
+
+def _withheld_note(withheld: list[str]) -> str:
+    if not withheld:
+        return ""
+    return (f'<p class="withheld">{len(withheld)} bài báo không đạt kiểm định tự động nên chưa được đưa vào báo cáo '
+            "này (cùng các số liệu tổng hợp từ chúng).</p>")
 
 
 def _link(url: str | None, text: str) -> str:

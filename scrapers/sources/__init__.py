@@ -7,7 +7,7 @@ import os
 
 from scrapers.sources.anninhthudo import Anninhthudo
 from scrapers.sources.baochinhphu import Baochinhphu
-from scrapers.sources.base import Article, ParseError, SourceAdapter
+from scrapers.sources.base import Article, ParseError, SourceAdapter, invalid_utf8
 from scrapers.sources.generic import parse_generic
 from scrapers.sources.hanoimoi import Hanoimoi
 from scrapers.sources.kinhtedothi import Kinhtedothi
@@ -37,15 +37,20 @@ def read_article(adapter: SourceAdapter | None, page: str | bytes, url: str) -> 
     generic reader. Returns the article and why the adapter could not read it (None when it did). Raises
     ParseError, with both reasons, when neither can."""
     reason = f"no adapter for {url}"
+    article = None
     if adapter is not None:
         try:
-            return adapter.parse(page, url), None
+            article = adapter.parse(page, url)
+            reason = None
         except Exception as exc:  # ParseError, or a parser bug: neither may lose the page or stop the run
             reason = str(exc) if isinstance(exc, ParseError) else f"parser crashed: {type(exc).__name__}: {exc}"
-    try:
-        return parse_generic(page, url), reason
-    except ParseError as fallback:
-        raise ParseError(f"{reason}; {fallback}") from fallback
+    if article is None:
+        try:
+            article = parse_generic(page, url)
+        except ParseError as fallback:
+            raise ParseError(f"{reason}; {fallback}") from fallback
+    article.decode_replacements = invalid_utf8(page) if isinstance(page, bytes) else 0
+    return article, reason
 
 
 def base_urls() -> dict[str, str]:

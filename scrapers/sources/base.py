@@ -82,19 +82,40 @@ class Article:
     layout: str = ""
     # share of the page's running text the article holds (signals.coverage); None: the page has no long paragraphs
     body_coverage: float | None = None
+    # invalid UTF-8 sequences replaced while decoding the page (0: a clean page)
+    decode_replacements: int = 0
 
     @property
     def body(self) -> str:
         return "\n\n".join(self.paragraphs)
 
 
+# A UTF-8 page with a few invalid bytes stays UTF-8 (each bad sequence becomes U+FFFD) up to this many per KB;
+# beyond it the page is in another encoding and the declared or detected charset decides.
+MAX_INVALID_PER_KB = 1.0
+
+
+def invalid_utf8(body: bytes) -> int:
+    """How many invalid UTF-8 sequences the body has (0 for valid UTF-8)."""
+    try:
+        body.decode("utf-8")
+        return 0
+    except UnicodeDecodeError:
+        return body.decode("utf-8", errors="replace").count("\ufffd") - body.decode("utf-8", errors="ignore").count(
+            "\ufffd")
+
+
 def decode_html(body: bytes) -> str | bytes:
-    """UTF-8 (the sites' encoding) wins over whatever the page declares: a body that decodes as strict UTF-8 is
-    UTF-8, even under `<meta charset=iso-8859-1>` or a wrong header. Anything else is returned as bytes."""
+    """UTF-8 (the sites' encoding) wins over whatever the page declares: a body that decodes as UTF-8 — strictly,
+    or but for a few invalid bytes (replaced by U+FFFD and counted on the article, `invalid_utf8`) — is UTF-8,
+    even under `<meta charset=iso-8859-1>` or a wrong header. Anything else is returned as bytes."""
     body = body.removeprefix(b"\xef\xbb\xbf")
     try:
         return body.decode("utf-8")
     except UnicodeDecodeError:
+        bad = invalid_utf8(body)
+        if bad <= max(3, MAX_INVALID_PER_KB * len(body) / 1024):
+            return body.decode("utf-8", errors="replace")
         return body
 
 

@@ -44,7 +44,8 @@ def test_scrape_then_transform(warehouse, snapshot_sites, tmp_path):
     dags_test("transform", env)
     assert _snapshot(warehouse) == before
 
-    # one bad figure (140 %) slips into the extracted layer: GX fails the run, naming the expectation
+    # one bad figure (140 %) slips into the extracted layer: GX quarantines its article, the report is published
+    # without it, and the run fails after publishing, naming the article and the expectation
     with psycopg.connect(warehouse) as conn:
         conn.execute("""insert into extracted.mentions (page_id, parser_version, extractor_version, seq, type, payload,
                             quote, start_offset, end_offset)
@@ -61,9 +62,13 @@ def test_scrape_then_transform(warehouse, snapshot_sites, tmp_path):
                           timeout=900)
     log = proc.stdout + proc.stderr
     assert proc.returncode != 0 and "state=failed" in log
-    assert "percentages within 0–100" in log and "validate_figures failed" in log
-    assert not report.exists()  # no report from unvalidated figures
+    assert "percentages within 0–100" in log and "check_rejected failed" in log
+    assert "validate_figures failed" not in log
+    # the others' figures are published; the quarantined article is not, and the page says one was withheld
+    assert report.exists() and "1 bài báo không đạt kiểm định" in report.read_text(encoding="utf-8")
     with psycopg.connect(warehouse) as conn:
+        assert conn.execute("select count(distinct article_id) from quality.rejected_rows "
+                            "where expectation like 'percentages within%%'").fetchone()[0] == 1
         assert conn.execute("select count(*) from raw.pages").fetchone()[0] == pages_before
         assert conn.execute("select count(*) from staging.stg_extracted__articles").fetchone()[0] == len(ADAPTERS)
         assert conn.execute("select count(*) from marts.fct_figures where value = 140").fetchone()[0] == 1

@@ -9,7 +9,13 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from expectations.runner import ValidationFailed, run_checkpoint
+from expectations.runner import (
+    RowsRejected,
+    ValidationFailed,
+    alert_rejected,
+    rejected_articles,
+    run_checkpoint,
+)
 from scrapers import pipeline
 from scrapers.envvars import dbt_env
 from scrapers.sources import ADAPTERS
@@ -87,21 +93,28 @@ FIGURE_COLUMNS = ("figure_id, article_id, page_id, source, kind, value, denomina
     ("'bad-count', 'count', -2, null", "counts are non-negative integers"),
 ])
 def test_checkpoint_names_the_failed_expectation(built, bad, expected):
+    """One bad figure row: its article is quarantined with the expectation's name (the rest stays publishable),
+    the failure is recorded, and the alert after publishing names both."""
     figure_id, kind, value, denominator = (v.strip() for v in bad.split(","))
+    run_id = f"injected-{figure_id.strip(chr(39))}"
     with psycopg.connect(built) as conn:
-        conn.execute(f"""insert into marts.fct_figures ({FIGURE_COLUMNS})
+        article = conn.execute(f"""insert into marts.fct_figures ({FIGURE_COLUMNS})
             select {figure_id}, article_id, page_id, source, {kind}, {value}, {denominator}, 'x', 'xx', 0, 2, 'inj'
-            from marts.fct_articles limit 1""")
+            from marts.fct_articles order by article_id limit 1 returning article_id""").fetchone()[0]
     try:
-        with pytest.raises(ValidationFailed) as err:
-            run_checkpoint(built, run_id="injected")
-        assert expected in str(err.value).lower() or expected in str(err.value)
+        outcomes = run_checkpoint(built, run_id=run_id)  # row-level: no exception, the row is quarantined
+        assert not next(o for o in outcomes if o.suite == "fct_figures_suite").success
+        assert rejected_articles(built, run_id) == {str(article): [next(
+            e for e in rejected_articles(built, run_id)[str(article)] if expected.lower() in e.lower())]}
+        with pytest.raises(RowsRejected) as err:
+            alert_rejected(built, run_id)
+        assert str(article) in str(err.value) and expected.lower() in str(err.value).lower()
     finally:
         with psycopg.connect(built) as conn:
             conn.execute("delete from marts.fct_figures where extractor_version = 'inj'")
     failed = q(built, """select failed_expectations from quality.validation_runs
-                         where run_id = 'injected' and not success order by id desc limit 1""")
-    assert failed and failed[0][0]
+                         where run_id = %s and not success order by id desc limit 1""", run_id)
+    assert failed and failed[0][0][0]["rejected"] == 1
 
 
 def test_event_after_publication_fails(built):
@@ -111,8 +124,9 @@ def test_event_after_publication_fails(built):
                         select 'bad-date', article_id, source, published_date + 3, published_date, 'Sáng 16/7', 0, 9
                         from marts.fct_articles limit 1""")
     try:
-        with pytest.raises(ValidationFailed, match="event date not after publication"):
-            run_checkpoint(built, run_id="bad-date")
+        run_checkpoint(built, run_id="bad-date")
+        with pytest.raises(RowsRejected, match="event date not after publication"):
+            alert_rejected(built, "bad-date")
     finally:
         with psycopg.connect(built) as conn:
             conn.execute("delete from marts.fct_event_dates where event_date_id = 'bad-date'")
@@ -177,11 +191,51 @@ def test_breakdown_that_does_not_sum_fails(built):
                         values ('bad-sum', 'a', 'tienphong', 'party_members', 'khiển trách', 5, 9, true, 'q'),
                                ('bad-sum', 'a', 'tienphong', 'party_members', 'cảnh cáo', 3, 9, true, 'q')""")
     try:
-        with pytest.raises(ValidationFailed, match="a complete breakdown sums to the total"):
-            run_checkpoint(built, run_id="bad-sum")
+        run_checkpoint(built, run_id="bad-sum")
+        assert rejected_articles(built, "bad-sum") == {"a": ["a complete breakdown sums to the total"]}
     finally:
         with psycopg.connect(built) as conn:
             conn.execute("delete from marts.fct_discipline where figure_id = 'bad-sum'")
+
+
+def test_a_failure_no_row_can_be_blamed_for_stops_the_run(built):
+    """A duplicated figure breaks a whole-table rule (uniqueness): nothing to quarantine, so the run fails and
+    nothing is published."""
+    with psycopg.connect(built) as conn:
+        conn.execute(f"""insert into marts.fct_figures ({FIGURE_COLUMNS})
+            select 'dup-' || figure_id, article_id, page_id, source, kind, value, denominator, unit, quote,
+                   start_offset, end_offset, 'dup' from marts.fct_figures order by figure_id limit 1""")
+    try:
+        with pytest.raises(ValidationFailed, match="no duplicate figure per article"):
+            run_checkpoint(built, run_id="dup")
+    finally:
+        with psycopg.connect(built) as conn:
+            conn.execute("delete from marts.fct_figures where extractor_version = 'dup'")
+
+
+def test_an_article_from_2099_is_withheld_and_the_rest_published(built, tmp_path):
+    """Issue 18: one article dated 2099 failed a critical expectation and blocked everyone's report. Now it is
+    quarantined, the report is built without it (and without the statistics it fed), and the alert names it."""
+    from scrapers.report import build_report
+
+    with psycopg.connect(built) as conn:
+        victim, published = conn.execute("select article_id, published_at from marts.fct_articles "
+                                         "where source = 'tienphong'").fetchone()
+        conn.execute("update marts.fct_articles set published_at = '2099-01-01' where article_id = %s", (victim,))
+    try:
+        run_checkpoint(built, run_id="future")
+        withheld = list(rejected_articles(built, "future"))
+        assert withheld == [str(victim)]
+        data = build_report(built, tmp_path, withheld=withheld)
+        assert data["latest"] and all(str(r["article_id"]) != str(victim) for r in data["latest"])
+        assert 359 not in [r["value"] for r in data["discipline"]]  # tienphong's discipline total is withheld
+        assert any(r["kind"] == "commendation" for r in data["sources_of_numbers"])  # the others are published
+        assert "1 bài báo không đạt kiểm định" in (tmp_path / "index.html").read_text(encoding="utf-8")
+        with pytest.raises(RowsRejected, match="published_at within a plausible range"):
+            alert_rejected(built, "future")
+    finally:
+        with psycopg.connect(built) as conn:
+            conn.execute("update marts.fct_articles set published_at = %s where article_id = %s", (published, victim))
 
 
 def test_every_mart_and_every_column_is_described(built):

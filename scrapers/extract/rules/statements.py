@@ -16,6 +16,7 @@ from scrapers.extract.patterns import (
     COMMEND_UNIT,
     COMPLAINT_COUNT,
     FORM,
+    FORM_RE,
     NUM_START,
     ORG_SUBJECT,
     PAIR,
@@ -294,6 +295,8 @@ def _subgroups(ctx: Sentence, total: Draft, after: int) -> None:
 @rule(45)
 def forms_without_total(ctx: Sentence) -> None:
     """"kỷ luật khiển trách 254 trường hợp, cảnh cáo 61 trường hợp": forms listed with no total."""
+    if not FORM_RE.search(ctx.s):  # most sentences name no form: skip the pair scan
+        return
     pairs = [p for p in PAIR.finditer(ctx.s) if ctx.free(p.start(), p.end())]
     # a form is a discipline word in itself only when it is passive ("3 đảng viên bị khai trừ"); otherwise
     # ("cảnh cáo" of a traffic warning) the sentence must speak of discipline
