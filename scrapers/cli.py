@@ -139,10 +139,9 @@ def cmd_reprocess(args) -> int:
 
 
 def cmd_report(args) -> int:
+    from expectations.rejections import latest_rejected
     from scrapers import db
     from scrapers.report import build_report
-
-    from expectations.rejections import latest_rejected
 
     out = Path(args.out)
     # like the DAG's publish step: the articles the latest validation quarantined stay out

@@ -93,6 +93,7 @@ class Article:
 # A UTF-8 page with a few invalid bytes stays UTF-8 (each bad sequence becomes U+FFFD) up to this many per KB;
 # beyond it the page is in another encoding and the declared or detected charset decides.
 MAX_INVALID_PER_KB = 1.0
+DECLARED_CHARSET = re.compile(rb"""charset\s*=\s*["']?([\w-]+)""", re.I)
 
 
 def invalid_utf8(body: bytes) -> int:
@@ -113,6 +114,9 @@ def decode_html(body: bytes) -> str | bytes:
     try:
         return body.decode("utf-8")
     except UnicodeDecodeError:
+        declared = DECLARED_CHARSET.search(body[:4096])
+        if declared and declared.group(1).lower().replace(b"_", b"-") not in (b"utf-8", b"utf8"):
+            return body  # not UTF-8 and says so: its own charset decides
         bad = invalid_utf8(body)
         if bad <= max(3, MAX_INVALID_PER_KB * len(body) / 1024):
             return body.decode("utf-8", errors="replace")
