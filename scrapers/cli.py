@@ -236,6 +236,9 @@ def _positive_int(value: str) -> int:
 
 
 def _port(value: str) -> int:
+    """A base port for the snapshot sites, or 0: each site on a free port the system picks."""
+    if value.strip() == "0":
+        return 0
     number = _positive_int(value)
     if number > 65535 - len(sources.ADAPTERS):
         raise argparse.ArgumentTypeError(f"{number} leaves no room for {len(sources.ADAPTERS)} ports below 65536")
