@@ -126,6 +126,27 @@ class FaultSite:
             return self._send(h, 200, article_html(i), "text/html")
         if fault == "reset-always" or (fault == "reset-once" and n == 1):
             return self._reset(h)
+        if fault in ("truncated", "huge-50mb"):
+            return self._broken_body(h, i, fault)
+        if fault == "redirect-away":
+            return self._send(h, 302, b"", "text/plain", {"Location": "http://10.0.0.1/stolen"})
+        if fault == "redirect-loop":
+            return self._send(h, 302, b"", "text/plain", {"Location": f"/a/{i}"})
+        if fault == "redirect-same-host":
+            return self._send(h, 301, b"", "text/plain", {"Location": f"/a/{i}/ok"})
+        if fault == "wrong-charset":  # UTF-8 body declared as Latin-1 in both header and meta
+            return self._send(h, 200, article_html(i, "iso-8859-1"), "text/html; charset=iso-8859-1")
+        if fault == "no-charset":
+            return self._send(h, 200, article_html(i, None), "text/html")
+        if fault == "bom-nfd":
+            import unicodedata
+            body = unicodedata.normalize("NFD", article_html(i).decode()).encode()
+            return self._send(h, 200, b"\xef\xbb\xbf" + body, "text/html; charset=utf-8")
+        return self._send_cacheable(h, article_html(i))
+
+    @staticmethod
+    def _broken_body(h, i: int, fault: str) -> None:
+        """A body shorter than its Content-Length ("truncated"), or an endless 50 MB one ("huge-50mb")."""
         if fault == "truncated":
             body = article_html(i)
             h.send_response(200)
@@ -149,21 +170,6 @@ class FaultSite:
                 pass
             h.close_connection = True
             return None
-        if fault == "redirect-away":
-            return self._send(h, 302, b"", "text/plain", {"Location": "http://10.0.0.1/stolen"})
-        if fault == "redirect-loop":
-            return self._send(h, 302, b"", "text/plain", {"Location": f"/a/{i}"})
-        if fault == "redirect-same-host":
-            return self._send(h, 301, b"", "text/plain", {"Location": f"/a/{i}/ok"})
-        if fault == "wrong-charset":  # UTF-8 body declared as Latin-1 in both header and meta
-            return self._send(h, 200, article_html(i, "iso-8859-1"), "text/html; charset=iso-8859-1")
-        if fault == "no-charset":
-            return self._send(h, 200, article_html(i, None), "text/html")
-        if fault == "bom-nfd":
-            import unicodedata
-            body = unicodedata.normalize("NFD", article_html(i).decode()).encode()
-            return self._send(h, 200, b"\xef\xbb\xbf" + body, "text/html; charset=utf-8")
-        return self._send_cacheable(h, article_html(i))
 
     def _send_cacheable(self, h, body: bytes) -> None:
         etag = f'"{hashlib.sha256(body).hexdigest()[:16]}"'

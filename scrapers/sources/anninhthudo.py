@@ -19,6 +19,9 @@ from scrapers.sources.base import (
 
 class Anninhthudo(SourceAdapter):
     name = "anninhthudo"
+    outlet = "An ninh Thủ đô"
+    outlet_type = "newspaper"
+    owner = "Công an TP Hà Nội"
     domain = "anninhthudo.vn"
     default_base_url = "https://anninhthudo.vn"
     # Today's section page; the ~2020 `/chinh-tri-xa-hoi/3.antd?page=N` listings are still read by `discover`.
@@ -26,7 +29,7 @@ class Anninhthudo(SourceAdapter):
     monthly_sitemap = "/sitemaps/news-{year}-{month}.xml"  # same CMS family as tienphong/nhandan [INFERRED] in research/source-sites.md
     article_path = re.compile(r"^/[a-z0-9-]+/[a-z0-9-]+/\d+\.antd$|^/[a-z0-9-]+-post\d+\.antd$")
 
-    def parse_layouts(self, root, url):
+    def parse_layouts(self, root, _url):
         title = one(root, "h1.cms-title", "h1.article__title")
         if title is None:
             return None

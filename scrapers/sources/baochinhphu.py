@@ -44,6 +44,9 @@ def _take_signature(body) -> str | None:
 
 class Baochinhphu(SourceAdapter):
     name = "baochinhphu"
+    outlet = "Báo Điện tử Chính phủ"
+    outlet_type = "government newspaper"
+    owner = "Văn phòng Chính phủ"
     domain = "baochinhphu.vn"
     aliases = ("chinhphu.vn",)  # the portal the newspaper shared a relaunch with (Jan 2022); saved pages carry it
     default_base_url = "https://baochinhphu.vn"
@@ -73,7 +76,7 @@ class Baochinhphu(SourceAdapter):
             return urljoin(page_url, f"/timelinelist/{zone}/2.htm")
         return super().next_listing_page(root, page_url)
 
-    def parse_layouts(self, root, url):
+    def parse_layouts(self, root, _url):
         if one(root, "div.article-header h1") is not None:
             tags = [text_of(a) for a in every(root, "p.keywords span.word a")]
             body = one(root, "div.article-body")

@@ -305,6 +305,10 @@ class SourceAdapter:
     """One news site. Subclasses set the class attributes and implement `parse_layouts`."""
 
     name: str = ""
+    # who the source is (the dim_sources seed is checked against these: tests/unit/test_source_facts.py)
+    outlet: str = ""
+    outlet_type: str = ""
+    owner: str = ""
     domain: str = ""
     aliases: tuple[str, ...] = ()  # older host names whose pages the adapter also reads (hanoimoi.com.vn)
     default_base_url: str = ""

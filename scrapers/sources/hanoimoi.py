@@ -22,6 +22,9 @@ from scrapers.sources.base import (
 
 class Hanoimoi(SourceAdapter):
     name = "hanoimoi"
+    outlet = "Hà Nội Mới"
+    outlet_type = "newspaper"
+    owner = "Thành ủy Hà Nội"
     domain = "hanoimoi.vn"
     aliases = ("hanoimoi.com.vn",)
     default_base_url = "https://hanoimoi.vn"
@@ -40,7 +43,7 @@ class Hanoimoi(SourceAdapter):
             return self._same_host(nxt.get("href"), page_url)
         return super().next_listing_page(root, page_url)
 
-    def parse_layouts(self, root, url):
+    def parse_layouts(self, root, _url):
         if one(root, "h1.c-detail-head__title") is not None:
             ld = (json_ld_articles(root) or [{}])[0]
             return Article(

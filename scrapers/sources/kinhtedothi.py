@@ -21,6 +21,9 @@ from scrapers.sources.base import (
 
 class Kinhtedothi(SourceAdapter):
     name = "kinhtedothi"
+    outlet = "Kinh tế & Đô thị"
+    outlet_type = "newspaper"
+    owner = "UBND TP Hà Nội"
     domain = "kinhtedothi.vn"
     default_base_url = "https://kinhtedothi.vn"
     # Today's listings load by script from the JSON category API (a page is an array; past the end it is empty).
@@ -60,7 +63,7 @@ class Kinhtedothi(SourceAdapter):
         # an empty page is the end of the category
         return self._api_page.sub(lambda m: f"{m.group(1)}{int(m.group(2)) + 1}", page_url) if items and m else None
 
-    def parse_layouts(self, root, url):
+    def parse_layouts(self, root, _url):
         if one(root, "h1.title_detail_news") is not None:
             return Article(
                 title=text_of(one(root, "h1.title_detail_news")),

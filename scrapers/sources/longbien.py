@@ -9,6 +9,9 @@ from scrapers.sources.base import Article, SourceAdapter, body_paragraphs, one, 
 
 class Longbien(SourceAdapter):
     name = "longbien"
+    outlet = "Cổng TTĐT quận Long Biên"
+    outlet_type = "government portal"
+    owner = "UBND quận Long Biên"
     domain = "longbien.hanoi.gov.vn"
     default_base_url = "https://longbien.hanoi.gov.vn"
     locality = "Long Biên"
@@ -16,7 +19,7 @@ class Longbien(SourceAdapter):
     # Liferay asset publisher friendly URLs.
     article_path = re.compile(r"/-/asset_publisher/[A-Za-z0-9]+/content/[^/]+$")
 
-    def parse_layouts(self, root, url):
+    def parse_layouts(self, root, _url):
         full = one(root, ".asset-full-content")
         if full is None:
             return None

@@ -24,6 +24,9 @@ def _attr(node, name: str) -> str | None:
 
 class Tienphong(SourceAdapter):
     name = "tienphong"
+    outlet = "Tiền Phong"
+    outlet_type = "newspaper"
+    owner = "Trung ương Đoàn TNCS Hồ Chí Minh"
     domain = "tienphong.vn"
     default_base_url = "https://tienphong.vn"
     listing_paths = ("/chinh-tri/",)
@@ -38,7 +41,7 @@ class Tienphong(SourceAdapter):
         nxt = one(root, "a[id$=pager_nextControl][href]")
         return self._same_host(nxt.get("href"), page_url) if nxt is not None else super().next_listing_page(root, page_url)
 
-    def parse_layouts(self, root, url):
+    def parse_layouts(self, root, _url):
         drop = ("table.picture", "figure", ".caption", ".article__tag", ".box-related")
         if one(root, "h1.article__title") is not None:
             time_tag = one(root, "div.article__meta time")

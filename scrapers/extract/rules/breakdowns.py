@@ -51,7 +51,7 @@ def single_form(ctx: Sentence, after: int, value) -> Breakdown | None:
     return Breakdown({m["form"].lower(): int(value)}, [], ctx.base + m.end())
 
 
-def bracketed(ctx: Sentence, after: int, value) -> Breakdown | None:
+def bracketed(ctx: Sentence, after: int, _value) -> Breakdown | None:
     """"(khiển trách 6, cảnh cáo 1, giải tán 1)" right after the total."""
     m = BRACKETS.match(ctx.s, after)
     if not m:
@@ -60,7 +60,7 @@ def bracketed(ctx: Sentence, after: int, value) -> Breakdown | None:
     return Breakdown(forms, spans, ctx.base + m.end()) if forms else None
 
 
-def clause(ctx: Sentence, after: int, value) -> Breakdown | None:
+def clause(ctx: Sentence, after: int, _value) -> Breakdown | None:
     """", gồm: khiển trách 22 (chiếm 55%), cảnh cáo 10 …", "; trong đó thi hành kỷ luật bằng hình thức khiển
     trách đối với 14 đảng viên", ": 12 khiển trách; 3 cảnh cáo và khai trừ 2 trường hợp". The clause ends at the
     next total ("và 359 đảng viên") that is not itself a pair's unit."""
@@ -85,7 +85,7 @@ def clause(ctx: Sentence, after: int, value) -> Breakdown | None:
     return Breakdown(forms, spans, spans[-1][1])
 
 
-def next_sentence(ctx: Sentence, after: int, value) -> Breakdown | None:
+def next_sentence(ctx: Sentence, after: int, _value) -> Breakdown | None:
     """"… kỷ luật 45 đảng viên. Cụ thể: Khiển trách 19 đồng chí; Cảnh cáo 6 đồng chí …" (next sentence or
     paragraph, opened by a marker, with no other total in it)."""
     if not ctx.following or SUBJECT_COUNT.search(ctx.s, after):

@@ -149,24 +149,35 @@ def _number(token: str):
         return None
 
 
+def _skipped(ctx: Sentence, family: str, m) -> bool:
+    """Counts that are not statements: claimed already, a change's amount, the article "một", a form's part."""
+    ns, ne = m.start("n"), m.end("n")
+    if not ctx.free(ns, ne) or CHANGE_BEFORE.search(ctx.s, max(0, ns - 30), ns):
+        return True
+    if m["n"].lower() == "một" and family != "work" and not LEAD_FORM.search(ctx.s, max(0, ns - 60), ns):
+        return True  # "một" before a noun is an article ("một cán bộ"), unless a form counts it ("cảnh cáo một …")
+    return bool(PASSIVE_FORM_ONLY.match(ctx.s, m.end()))
+
+
+def _act(ctx: Sentence, family: str, m) -> tuple[str | None, int]:
+    """The act a count is the object of, and where its phrase ends."""
+    kind, act_end = _kind_of(ctx, m.start(), m.end())
+    if COMPLAINT_NOUN.match(ctx.s, m.end()):
+        kind = "complaints"  # "4 trường hợp tố cáo sai": the count names its own act
+    if family == "complaint":
+        kind = "complaints"  # "86 đơn tố cáo" names its own act
+    elif family == "work":
+        kind = "supervision" if ctx.s[m.end():m.end() + 12].lower().lstrip().startswith("giám sát") else "inspection"
+    return kind, act_end
+
+
 @rule(40)
 def governed(ctx: Sentence) -> None:
     for family, m in _candidates(ctx):
-        ns, ne = m.start("n"), m.end("n")
-        if not ctx.free(ns, ne) or CHANGE_BEFORE.search(ctx.s, max(0, ns - 30), ns):
+        if _skipped(ctx, family, m):
             continue
-        if m["n"].lower() == "một" and family != "work" and not LEAD_FORM.search(ctx.s, max(0, ns - 60), ns):
-            continue  # "một" before a noun is an article ("một cán bộ"), unless a form counts it ("cảnh cáo một …")
-        if PASSIVE_FORM_ONLY.match(ctx.s, m.end()):
-            continue
-        kind, act_end = _kind_of(ctx, m.start(), m.end())
-        if COMPLAINT_NOUN.match(ctx.s, m.end()):
-            kind = "complaints"  # "4 trường hợp tố cáo sai": the count names its own act
+        kind, act_end = _act(ctx, family, m)
         value = _number(m["n"])
-        if family == "complaint":
-            kind = "complaints"  # "86 đơn tố cáo" names its own act
-        elif family == "work":
-            kind = "supervision" if ctx.s[m.end():m.end() + 12].lower().lstrip().startswith("giám sát") else "inspection"
         if kind in (None, "count") or value is None:
             continue
         unit = _unit(m)
