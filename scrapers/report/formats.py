@@ -5,17 +5,19 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
+from babel.numbers import format_decimal
+
+LOCALE = "vi_VN"
+
 
 def number(value: float | int | Decimal | None, decimals: int = 0) -> str:
+    """Vietnamese number formatting through babel (vi_VN: "1.234.567", "95,5")."""
     if value is None:
         return "–"
     value = float(value)
     if decimals == 0 and value.is_integer():
-        text = f"{int(value):,}"
-        return text.replace(",", ".")
-    text = f"{value:,.{decimals or 1}f}"
-    # 1,234.5 → 1.234,5
-    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+        return format_decimal(int(value), format="#,##0", locale=LOCALE)
+    return format_decimal(value, format="#,##0." + "0" * (decimals or 1), locale=LOCALE)
 
 
 def percent(value: float | Decimal | None) -> str:
