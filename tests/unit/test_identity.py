@@ -1,8 +1,10 @@
 """A page's declared canonical URL is trusted only inside its own site (issue 18): no hijack, no script URLs."""
 
+from pathlib import Path
+
 import pytest
 
-from scrapers.report import _link
+from scrapers.report import TEMPLATES, is_web
 from scrapers.sources import ADAPTERS
 
 
@@ -26,7 +28,11 @@ def test_declared_canonical_is_trusted_only_on_the_sites_own_domains(source, dec
 
 
 def test_report_links_only_http_urls():
-    assert _link("https://tienphong.vn/a-post1.tpo", "Tin <b>") == (
-        "<a href='https://tienphong.vn/a-post1.tpo' rel='noopener noreferrer'>Tin &lt;b&gt;</a>")
+    link = TEMPLATES.from_string('{% if url | is_web %}<a href="{{ url | trim }}">{{ text }}</a>'
+                                 '{% else %}{{ text }}{% endif %}')
+    assert link.render(url="https://tienphong.vn/a-post1.tpo", text="Tin <b>") == (
+        '<a href="https://tienphong.vn/a-post1.tpo">Tin &lt;b&gt;</a>')
     for hostile in ("javascript:alert(1)", " JavaScript:alert(1)", "data:text/html,<script>x</script>", None, ""):
-        assert "<a" not in _link(hostile, "Tin") and _link(hostile, "Tin") == "Tin"
+        assert not is_web(hostile) and link.render(url=hostile, text="Tin") == "Tin"
+    page = (Path(__file__).resolve().parents[2] / "scrapers/report/templates/index.html").read_text(encoding="utf-8")
+    assert page.count("<a href=") == 1 and "url | is_web" in page  # the template's one link goes through it
