@@ -12,7 +12,7 @@ FORM = "(?:" + "|".join(FORMS) + ")"
 ORG_SUBJECT = (r"(?:tổ chức (?:cơ sở )?đảng|tổ chức|tập thể (?:chi bộ|đảng ủy|ban thường vụ|cấp ủy)|chi bộ|đảng bộ|đảng ủy"
                r"|ban cán sự đảng|đảng đoàn|cấp ủy(?! viên)|ban thường vụ)")
 MEMBER_SUBJECT = (r"(?:cán bộ,\s*đảng viên|trường hợp(?:\s+đảng viên)?|đảng viên|cấp ủy viên|cán bộ|người|đồng chí"
-                  r"|công chức|lãnh đạo)")
+                  r"|công chức|lãnh đạo|cá nhân)")
 SUBJECT = rf"(?:{ORG_SUBJECT}|{MEMBER_SUBJECT})"
 QNUM = rf"(?:(?P<q>{QUALIFIER})\s+)?(?P<n>{NUMBER})"
 # every number or qualifier starts with a digit or one of these letters: the lookahead lets the regex engine skip

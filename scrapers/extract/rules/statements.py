@@ -33,6 +33,8 @@ from scrapers.extract.sentence import Sentence
 from scrapers.vocabulary import DISCIPLINE_KINDS
 
 WORK_COUNT = re.compile(rf"{NUM_START}{QNUM}\s+(?P<unit>cuộc|đợt)(?=\s+(?:kiểm tra|giám sát))", re.I)
+# "phát hiện 37 vụ vi phạm": cases, counted by the act that found them
+CASE_COUNT = re.compile(rf"{NUM_START}{QNUM}\s+(?P<unit>vụ(?:\s+việc)?)(?=\s+(?:có\s+)?(?:dấu hiệu\s+)?vi phạm)", re.I)
 # "Số đảng viên bị kỷ luật là 33", "số tổ chức đảng được kiểm tra: 120"
 STATED = re.compile(
     rf"(?<!\w)[Ss]ố(?:\s+lượng)?\s+(?P<subj>{SUBJECT})(?P<mid>(?:[^,.;:\d]|(?<=\s)(?:19|20)\d\d(?!\d)){{0,50}}?)"
@@ -56,7 +58,7 @@ LATER_MARK = re.compile(r"[^;.]{0,80}?(?=,\s*trong (?:đó|số đó)\b)", re.I)
 COMPLAINT_NOUN = re.compile(r"\s+(?:tố cáo|khiếu nại)(?!\w)", re.I)
 JOINED = re.compile(r"\s*(?:,|và|;)\s*(?:có\s+)?")
 FINDING_AFTER = re.compile(
-    r"\s*(?:(?:có\s+(?:dấu hiệu\s+)?)?vi phạm(?!\s+(?:về|nguyên tắc|quy định|chính sách|luật))"
+    r"\s*(?:(?:(?:đã\s+)?có\s+(?:dấu hiệu\s+)?|đã\s+)?vi phạm(?!\s+(?:về|nguyên tắc|quy định|chính sách|luật))"
     r"|có\s+(?:thiếu sót|khuyết điểm|sai phạm))", re.I)
 # "3 đảng viên bị khai trừ": a form after its count is one part of a breakdown, not a total
 PASSIVE_FORM_ONLY = re.compile(rf"\s*(?:đã\s+)?bị\s+(?:hình thức\s+)?{FORM}", re.I)
@@ -102,7 +104,7 @@ def _candidates(ctx: Sentence):
     """Counts with a unit, each number once (the longest unit wins), in order."""
     seen: dict[int, tuple] = {}
     for family, rx in (("subject", SUBJECT_COUNT), ("commend", COMMEND_UNIT), ("complaint", COMPLAINT_COUNT),
-                       ("work", WORK_COUNT)):
+                       ("work", WORK_COUNT), ("case", CASE_COUNT)):
         for m in rx.finditer(ctx.s):
             key = m.start("n")
             if key not in seen or m.end() > seen[key][1].end():
@@ -230,11 +232,15 @@ def _discipline(ctx: Sentence, m, unit: str, value, qualifier, act_end: int) -> 
     lead = LEAD_FORM.search(ctx.s, max(0, number_start - 60), number_start)
     forms = None
     if lead:
-        # "khiển trách 254 trường hợp, cảnh cáo 61 trường hợp": a list of forms with no total, read elsewhere
-        if PAIR.match(ctx.s, end) or PAIR_NEXT.match(ctx.s, end):
+        # "khiển trách 254 trường hợp, cảnh cáo 61 trường hợp": a list of forms with no total, read elsewhere —
+        # unless the neighbouring pair counts the other subject ("cảnh cáo 2 đảng viên; khiển trách 1 tổ chức
+        # đảng": two statements)
+        nxt = PAIR.match(ctx.s, end) or PAIR_NEXT.match(ctx.s, end)
+        if nxt and _same_subject(nxt.group(0), bool(org)):
             return None
         lead_start = lead.start(1)
-        if PAIR_BEFORE.search(ctx.s, max(0, lead_start - 80), lead_start):
+        before = PAIR_BEFORE.search(ctx.s, max(0, lead_start - 80), lead_start)
+        if before and _same_subject(before.group(0), bool(org)):
             return None
         forms = {lead.group(1).lower(): int(value)}
         start = min(start, lead_start)
@@ -258,6 +264,13 @@ def _discipline(ctx: Sentence, m, unit: str, value, qualifier, act_end: int) -> 
                     subject="tổ chức đảng" if org else "đảng viên",
                     subject_class="tổ chức đảng" if org else _member_class(unit), qualifier=qualifier,
                     breakdown=forms, breakdown_complete=complete)
+
+
+def _same_subject(pair_text: str, org: bool) -> bool:
+    """Whether a neighbouring form pair counts the same subject class (organisations or members); a pair with
+    no subject of its own is taken as the same."""
+    subject = re.search(SUBJECT, pair_text, re.I)
+    return subject is None or bool(re.fullmatch(ORG_SUBJECT, subject.group(0), re.I)) == org
 
 
 def _act_of(kind: str) -> str:
