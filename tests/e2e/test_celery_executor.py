@@ -125,8 +125,8 @@ def test_scrape_sources_on_celery_with_two_workers(warehouse, pg_server_url, sna
             # the tasks really went through Celery, to both workers
             assert {t[2] for t in tis} == {"worker-1", "worker-2"}, tis
             with psycopg.connect(warehouse) as conn:
-                # robots.txt is not a page: 8 listing pages + 6 articles
-                assert conn.execute("select count(*) from raw.pages").fetchone()[0] == 14
+                # robots.txt is not a page: 13 discovery pages (listings, feeds, sitemaps) + 6 articles
+                assert conn.execute("select count(*) from raw.pages").fetchone()[0] == 19
         finally:
             for p in procs.values():
                 if p.poll() is None:
