@@ -96,13 +96,20 @@ def crawl_source(name: str, run_id: str, *, url: str | None = None, min_delay: f
                             summary["channels"][channel]["found"])
         backed_off = landing.backed_off_paths(conn, name)
         summary["backed_off"] = sum(1 for u in discovered if landing.url_path(u) in backed_off)
-        todo = [u for u in discovered if landing.url_path(u) not in known | backed_off][:max_articles]
+        pending = [u for u in discovered if landing.url_path(u) not in known | backed_off]
+        todo = pending[:max_articles]
+        # the per-run budget: what it left for the next run is counted, never silently dropped
+        summary["budget"] = {"max_articles": max_articles, "attempted": len(todo), "deferred": len(pending) - len(todo)}
+        failed_before = summary["failed"]
         for article_url in todo:
             etag, last_modified = states.get(landing.url_path(article_url), (None, None))
             fetch("article", article_url, etag, last_modified)
         batch.flush()
         summary["new_pages"] = batch.new_pages
-        if summary["failed"] and summary["new_pages"] == 0 and todo:
+        failed_articles = summary["failed"] - failed_before
+        summary["budget"]["failed"] = failed_articles
+        # nothing new, or a budget spent mostly on failures (a listing full of dead links): not "ok"
+        if todo and (summary["failed"] and summary["new_pages"] == 0 or failed_articles * 2 > len(todo)):
             summary["status"] = "degraded"
     log.info("crawl %s: %s", name, {k: v for k, v in summary.items() if k != "errors"})
     return summary

@@ -34,10 +34,14 @@ def article_html(i: int, charset: str | None = "utf-8") -> bytes:
             f"<body><h1>Bài số {i}</h1>{body}</body></html>").encode()
 
 
+DEAD = 100_000  # article ids from here answer 404 (links to removed articles)
+
+
 class FaultSite:
     def __init__(self, pages: int = 40, per_listing: int = 15, crawl_delay: float = 0.1, latency: float = 0.0,
-                 faults: dict[int, str] | None = None, private_links: int = 2):
+                 faults: dict[int, str] | None = None, private_links: int = 2, dead_links: int = 0):
         self.pages, self.per_listing, self.crawl_delay, self.latency = pages, per_listing, crawl_delay, latency
+        self.dead_links = dead_links  # article links on the first listing page that answer 404
         self.faults = FAULTS if faults is None else faults
         self.private_links = private_links
         self.log: list[tuple[float, str]] = []
@@ -95,6 +99,8 @@ class FaultSite:
             return self._send_cacheable(h, self._listing(int(m[1])))
         if m := re.fullmatch(r"/a/(\d+)(/ok)?", h.path):
             i = int(m[1])
+            if i >= DEAD:
+                return self._send(h, 404, b"gone", "text/plain")
             if m[2]:
                 return self._send(h, 200, article_html(i), "text/html; charset=utf-8")
             return self._article(h, i, self.faults.get(i), n)
@@ -108,6 +114,7 @@ class FaultSite:
                         for i in range(first, min(first + self.per_listing, self.pages)))
         if k == 1:
             links += "".join(f'<li><a href="{p}">riêng</a></li>' for p in self.private_paths())
+            links += "".join(f'<li><a href="/a/{DEAD + d}">Bài đã gỡ</a></li>' for d in range(self.dead_links))
             links += '<li><a href="/a/0">Bài 0 (again)</a></li>'  # a duplicate link must not be fetched twice
         # the last page's "next" goes back to page 1: a pagination loop must not be followed
         nxt = k + 1 if k < self.listing_pages else 1

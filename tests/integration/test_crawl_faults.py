@@ -147,3 +147,12 @@ def test_sigkill_mid_landing_then_rerun_loses_and_duplicates_nothing(warehouse):
         with psycopg.connect(warehouse) as conn:
             listing_rows = conn.execute("select count(*) from raw.pages where kind = 'listing'").fetchone()[0]
         assert listing_rows == 1  # the same listing body, fetched by both runs, stored once
+
+
+def test_a_budget_spent_on_dead_links_is_counted_and_not_ok(warehouse):
+    """A listing whose links are mostly removed articles (404): the per-run budget is spent on them, the summary
+    counts what was attempted, failed and deferred to the next run, and the status is not "ok"."""
+    with FaultSite(pages=4, faults={}, private_links=0, dead_links=30) as site:
+        summary = crawl(site, warehouse, "dead", max_articles=20)
+    assert summary["budget"] == {"max_articles": 20, "attempted": 20, "deferred": 14, "failed": 16}
+    assert summary["status"] == "degraded" and summary["new_pages"] == 4 + site.listing_pages
