@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from datetime import datetime
 from pathlib import Path
 
@@ -759,7 +760,48 @@ def hanoimoi(title: str, author: str, sapo: str, body: list[str], subheads: set[
     robots("hanoimoi.vn", "Sitemap: https://hanoimoi.vn/sitemap.xml\n")
 
 
+# Every seed page of every era again under /variations/<path>, with markup real pages were seen to have and the
+# generated pages never had (issue 17): a related-story card (an `article` block that is only a headline link)
+# between the body's paragraphs, empty and right-aligned empty paragraphs after the last one, a print link. The
+# golden variation tests require each to parse to the same article as its original.
+CARD = ('<article class="story"><h3 class="story__heading"><a class="cms-link" href="/7-ngoi-sao-tre-duoc-vinh-danh.html">'
+        "7 ngôi sao trẻ được vinh danh</a></h3></article>")
+TRAILING = '<p>&nbsp;</p><p style="text-align: right;"><b></b></p>'
+
+
+def _after_paragraph(page: str, paragraph: str) -> int | None:
+    """Offset just after the element that holds `paragraph` (found by its first words), or None."""
+    # its first words, whatever spaces (the old sites put non-breaking ones) separate them
+    probe = re.compile(r"[\s\xa0]+".join(re.escape(esc(w)) for w in paragraph.split()[:6]))
+    found = probe.search(page)
+    if not found:
+        return None
+    at = found.start()
+    close = min((i for i in (page.find("</p>", at), page.find("</div>", at)) if i >= 0), default=-1)
+    return None if close < 0 else page.index(">", close) + 1
+
+
+def variations() -> None:
+    gold_dir = HERE.parent / "tests" / "gold"
+    for gold_file in sorted(gold_dir.glob("*.json")):
+        gold = json.loads(gold_file.read_text(encoding="utf-8"))
+        domain = next(p.name for p in SITES.iterdir() if p.name.startswith(gold_file.stem + "."))
+        for path in gold["pages"].values():
+            source = SITES / domain / path.lstrip("/")
+            page = source.read_text(encoding="utf-8")
+            paras = gold["paragraphs"]
+            card_at = _after_paragraph(page, paras[min(1, len(paras) - 1)])
+            end_at = _after_paragraph(page, paras[-1])
+            if card_at is None or end_at is None:
+                raise SystemExit(f"variation: cannot place the quirks in {domain}{path}")
+            for at, quirk in sorted([(end_at, TRAILING), (card_at, CARD)], reverse=True):  # later offset first
+                page = page[:at] + quirk + page[at:]
+            page = page.replace("</body>", f'<a class="print" href="/print{path}">In bài</a></body>', 1)
+            write(domain, "/variations" + path, page)
+
+
 if __name__ == "__main__":
     for build in (kinhtedothi, tienphong, baochinhphu, anninhthudo, longbien):
         build()
+    variations()
     print("snapshot sites written to", SITES)

@@ -90,3 +90,19 @@ def test_variation_page_parses_to_its_text_and_metadata(snapshot_sites, name):
     assert [p[:len(start)] for p, start in zip(article.paragraphs, VARIATION_TEXT, strict=True)] == list(VARIATION_TEXT)
     assert {k: getattr(article, k) for k in expected} == expected
     assert article.body_coverage == 1.0
+
+
+@pytest.mark.parametrize(("name", "layout", "path"), CASES, ids=[f"{n}-{lay.split('/')[1]}" for n, lay, _ in CASES])
+def test_every_seed_page_with_real_world_quirks_parses_to_the_same_article(snapshot_sites, name, layout, path):
+    """/variations/<path> (snapshot/build.py): the seed page with a headline-only story card between its
+    paragraphs, empty and right-aligned empty paragraphs after the last one and a print link — the same article
+    as the page without them, in every site and era."""
+    adapter, gold = ADAPTERS[name], GOLD[name]
+    html = requests.get(snapshot_sites.urls[name] + "/variations" + path, timeout=10)
+    html.raise_for_status()
+    assert "7 ngôi sao trẻ" in html.text and 'text-align: right;"><b></b>' in html.text
+    article = adapter.parse(html.content, snapshot_sites.urls[name] + path)
+    assert (article.layout, article.title, article.author, article.sapo) == (layout, gold["title"], gold["author"],
+                                                                             gold["sapo"])
+    assert article.paragraphs == gold["paragraphs"]
+    assert article.body_coverage is None or article.body_coverage > 0.9
