@@ -23,8 +23,10 @@ Node = lxml.html.HtmlElement
 
 
 # Print and AMP views of an article: "/print/<slug>-<id>.htm", "/amp/…", "…-123.amp", "?print=1", "?amp"
-ALTERNATE_VIEW_PATH = re.compile(r"(?:^|/)(?:print|amp)/|[.-]amp(?:\.html?)?$|/amp/?$", re.I)
-ALTERNATE_VIEW_QUERY = re.compile(r"(?:^|&)(?:print|amp|outputtype=amp)(?:=[^&]*)?(?:&|$)", re.I)
+# and comment views ("/binh-luan/<slug>", "…?view=comments")
+ALTERNATE_VIEW_PATH = re.compile(r"(?:^|/)(?:print|amp|binh-luan|comments?)/|[.-]amp(?:\.html?)?$|/amp/?$", re.I)
+ALTERNATE_VIEW_QUERY = re.compile(r"(?:^|&)(?:print|amp|outputtype=amp|comments?|view=comments?)(?:=[^&]*)?(?:&|$)",
+                                  re.I)
 
 
 # Query parameters that only say where a reader came from: the same article with or without them is one URL.
@@ -35,10 +37,13 @@ SIDEBAR = re.compile(r"(?:^|[\s_-])(?:aside|sidebar|side-bar|most-?(?:read|view(
 
 
 def normalise_url(url: str) -> str:
-    """One spelling per URL: scheme and host in lower case, no fragment, no tracking parameters."""
+    """One spelling per URL: scheme and host in lower case, no fragment, no tracking parameters, no slash after a
+    page's extension. (The www. and alias hosts are the adapter's: `owns`, and feeds/sitemaps rebased.)"""
     parts = urlsplit(url.strip())
     query = "&".join(kv for kv in parts.query.split("&") if kv and not TRACKING_PARAM.match(kv.split("=", 1)[0]))
-    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path or "/", query, ""))
+    # "/a-post1.tpo/": a page's path never ends in a slash after its extension
+    path = re.sub(r"(\.(?:html?|tpo|antd|vgp|aspx?|php))/+$", r"\1", parts.path or "/")
+    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, query, ""))
 
 
 def in_sidebar(node: Node) -> bool:

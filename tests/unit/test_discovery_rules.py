@@ -15,6 +15,8 @@ BASE = "http://127.0.0.1:8803"
     ("https://tienphong.vn/a-post1.tpo?utm_source=fb&utm_medium=social", "https://tienphong.vn/a-post1.tpo"),
     ("https://tienphong.vn/a-post1.tpo?fbclid=IwAR0x&page=2&zarsrc=30", "https://tienphong.vn/a-post1.tpo?page=2"),
     ("https://hanoimoi.vn", "https://hanoimoi.vn/"),
+    ("https://tienphong.vn/a-post1.tpo/", "https://tienphong.vn/a-post1.tpo"),
+    ("https://tienphong.vn/chinh-tri/", "https://tienphong.vn/chinh-tri/"),  # a section keeps its slash
 ])
 def test_urls_are_normalised_before_dedup(url, expected):
     assert normalise_url(url) == expected
@@ -71,3 +73,10 @@ def test_channels_are_named_by_kind_and_path_in_reading_order():
     assert channels(ADAPTERS["baochinhphu"]) == [Channel("listing", "/chinh-tri.htm"), Channel("feed", "/chinh-tri.rss")]
     assert [c.name for c in channels(ADAPTERS["hanoimoi"])] == ["listing:/chinh-tri", "sitemap:/sitemap.xml"]
     assert all(channels(adapter) for adapter in ADAPTERS.values())
+
+
+@pytest.mark.parametrize("path", ["/print/a-post1.tpo", "/amp/a-post1.tpo", "/binh-luan/a-post1.tpo",
+                                  "/a-post1.tpo?view=comments", "/a-post1.tpo?print=1"])
+def test_print_amp_and_comment_views_are_not_articles(path):
+    assert not ADAPTERS["tienphong"].is_article_url("https://tienphong.vn" + path)
+    assert ADAPTERS["tienphong"].is_article_url("https://tienphong.vn/a-post1.tpo")
