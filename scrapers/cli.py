@@ -214,6 +214,13 @@ def main(argv: list[str] | None = None) -> int:
     for since, until in [(getattr(args, "since", None), getattr(args, "until", None))]:
         if since and until and since > until:
             parser.error(f"--since {since} is after --until {until}")
+    if args.command == "backfill":
+        from scrapers.crawl import check_backfill_range
+
+        try:
+            check_backfill_range(args.since, args.until)
+        except ValueError as exc:
+            parser.error(str(exc))
     if args.command == "report" and Path(args.out).exists() and not Path(args.out).is_dir():
         parser.error(f"--out {args.out} is a file; give a directory for the report")
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(message)s")

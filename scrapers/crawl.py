@@ -35,6 +35,8 @@ def crawl_source(name: str, run_id: str, *, url: str | None = None, min_delay: f
     backfill = since is not None or until is not None
     if backfill and not adapter.monthly_sitemap:
         raise ValueError(f"{name}: no date-addressable discovery (monthly sitemap) to backfill from")
+    if backfill:
+        check_backfill_range(since, until)
     base = base_url or sources.base_urls()[name]
     client = client or PoliteClient(base, min_delay=adapter.min_delay_seconds if min_delay is None else min_delay)
     summary = {"source": name, "base_url": base, "status": "ok", "listings": 0, "discovered": 0, "fetched": 0,
@@ -88,31 +90,56 @@ def crawl_source(name: str, run_id: str, *, url: str | None = None, min_delay: f
 
         known = landing.known_article_paths(conn, name)
         if per_channel:  # a daily crawl: count each channel, then ask whether one has gone quiet
-            summary["channels"] = discovery.record(conn, source=name, run_id=run_id, per_channel=per_channel,
-                                                   known=known)
-            summary["drift"] = discovery.drift(conn, name).get(name, [])
-            for channel in summary["drift"]:
-                log.warning("[hanoi-reports] discovery drift: %s — channel %s found %d articles", name, channel,
-                            summary["channels"][channel]["found"])
+            _count_channels(conn, name, run_id, per_channel, known, summary)
         backed_off = landing.backed_off_paths(conn, name)
         summary["backed_off"] = sum(1 for u in discovered if landing.url_path(u) in backed_off)
         pending = [u for u in discovered if landing.url_path(u) not in known | backed_off]
-        todo = pending[:max_articles]
-        # the per-run budget: what it left for the next run is counted, never silently dropped
-        summary["budget"] = {"max_articles": max_articles, "attempted": len(todo), "deferred": len(pending) - len(todo)}
-        failed_before = summary["failed"]
-        for article_url in todo:
-            etag, last_modified = states.get(landing.url_path(article_url), (None, None))
-            fetch("article", article_url, etag, last_modified)
+        _fetch_articles(pending[:max_articles], len(pending), max_articles, fetch, states, summary)
         batch.flush()
         summary["new_pages"] = batch.new_pages
-        failed_articles = summary["failed"] - failed_before
-        summary["budget"]["failed"] = failed_articles
+        attempted, failed = summary["budget"]["attempted"], summary["budget"]["failed"]
         # nothing new, or a budget spent mostly on failures (a listing full of dead links): not "ok"
-        if todo and (summary["failed"] and summary["new_pages"] == 0 or failed_articles * 2 > len(todo)):
+        if attempted and (summary["failed"] and summary["new_pages"] == 0 or failed * 2 > attempted):
             summary["status"] = "degraded"
     log.info("crawl %s: %s", name, {k: v for k, v in summary.items() if k != "errors"})
     return summary
+
+
+def _count_channels(conn, name: str, run_id: str, per_channel: dict, known: set, summary: dict) -> None:
+    summary["channels"] = discovery.record(conn, source=name, run_id=run_id, per_channel=per_channel, known=known)
+    summary["drift"] = discovery.drift(conn, name).get(name, [])
+    for channel in summary["drift"]:
+        log.warning("[hanoi-reports] discovery drift: %s — channel %s found %d articles", name, channel,
+                    summary["channels"][channel]["found"])
+
+
+def _fetch_articles(todo: list[str], pending: int, max_articles: int, fetch, states: dict, summary: dict) -> None:
+    """Fetch this run's share of the new articles; the per-run budget — what it attempted, what failed and what
+    it left for the next run — is counted in the summary, never silently dropped."""
+    failed_before = summary["failed"]
+    for article_url in todo:
+        etag, last_modified = states.get(landing.url_path(article_url), (None, None))
+        fetch("article", article_url, etag, last_modified)
+    summary["budget"] = {"max_articles": max_articles, "attempted": len(todo), "deferred": pending - len(todo),
+                         "failed": summary["failed"] - failed_before}
+
+
+EARLIEST = date(1995, 1, 1)  # before the sites existed
+MAX_BACKFILL_MONTHS = 240  # twenty years of monthly sitemaps in one backfill at most
+
+
+def check_backfill_range(since: date | None, until: date | None) -> None:
+    """A backfill covers a real, bounded range: both ends given, in order, from 1995 to today, at most
+    MAX_BACKFILL_MONTHS months (an open range would start on every month since 2000)."""
+    if since is None or until is None:
+        raise ValueError("a backfill needs both --since and --until")
+    if since > until:
+        raise ValueError(f"since {since} is after until {until}")
+    if since < EARLIEST or until > date.today():
+        raise ValueError(f"a backfill range lies between {EARLIEST} and today, not {since}..{until}")
+    months = (until.year - since.year) * 12 + until.month - since.month + 1
+    if months > MAX_BACKFILL_MONTHS:
+        raise ValueError(f"{since}..{until} covers {months} months; at most {MAX_BACKFILL_MONTHS} per backfill")
 
 
 def crawl_sources(names: list[str], run_id: str, *, url: str | None = None, workers: int | None = None,

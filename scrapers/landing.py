@@ -109,7 +109,9 @@ class Batch:
     def add(self, kind: str, result: FetchResult) -> None:
         self.items.append((kind, result))
         self.bytes += len(result.body)
-        if sum(1 for _, r in self.items if r.ok) >= self.max_pages or self.bytes >= self.max_bytes:
+        # a failed attempt is written at once (with what waited before it): a run killed later still shows why
+        if (not result.ok and not result.not_modified) or sum(1 for _, r in self.items if r.ok) >= self.max_pages \
+                or self.bytes >= self.max_bytes:
             self.flush()
 
     def flush(self) -> None:

@@ -337,3 +337,19 @@ def test_landing_copies_new_bodies_once_and_survives_a_concurrent_writer(warehou
         assert pages == [("/a-post1.tpo", 1), ("/b-post2.tpo", 1), ("/c-post3.tpo", 1)]
         unlinked = conn.execute("select count(*) from raw.fetches where page_id is null").fetchone()[0]
         assert unlinked == 0 and conn.execute("select count(*) from raw.fetches").fetchone()[0] == 5
+
+
+def test_a_failed_attempt_is_written_at_once(warehouse):
+    """A crawl killed after a failure still shows it: the failed attempt (and what waited before it) lands as it
+    happens, not with the next full batch."""
+    from scrapers import landing
+
+    with psycopg.connect(warehouse) as conn:
+        pipeline.status()  # migrated
+        batch = landing.Batch(conn, source="tienphong", run_id="r", max_pages=100)
+        batch.add("article", FetchResult(url="http://x/a-post1.tpo", status=200, body=b"<p>a</p>", headers={}))
+        assert conn.execute("select count(*) from raw.fetches").fetchone()[0] == 0  # waits for its batch
+        batch.add("article", FetchResult(url="http://x/b-post2.tpo", status=503, body=b"", headers={},
+                                         error="HTTP 503"))
+        rows = conn.execute("select url, error from raw.fetches order by id").fetchall()
+    assert rows == [("http://x/a-post1.tpo", None), ("http://x/b-post2.tpo", "HTTP 503")]

@@ -21,6 +21,8 @@ def cli(*args, env=None):
     (["serve-snapshot", "--base-port", "65533"], "leaves no room"),
     (["backfill", "--since", "2024-05-01", "--until", "2024-04-01"], "--since 2024-05-01 is after --until 2024-04-01"),
     (["reprocess", "--since", "2024-05-01", "--until", "2024-04-01"], "is after"),
+    (["backfill", "--since", "1990-01-01", "--until", "2000-01-01"], "lies between 1995-01-01 and today"),
+    (["backfill", "--since", "1995-01-01", "--until", "2024-12-31"], "covers 360 months; at most 240"),
 ])
 def test_bad_arguments_get_one_line(args, message):
     proc = cli(*args)
