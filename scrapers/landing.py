@@ -213,7 +213,9 @@ _CANONICAL = re.compile(
 
 def declared_canonical(body: bytes) -> str | None:
     """The URL a page declares as its own (rel=canonical, else og:url), read from its head without parsing it."""
-    m = _CANONICAL.search(body[:65536])
+    # the declaration is in the head: scan it alone (a page's body is 10-100× longer, and this runs on every page)
+    head_end = body.find(b"</head>", 0, 262144)
+    m = _CANONICAL.search(body, 0, head_end if head_end > 0 else 65536)
     if not m:
         return None
     raw = next(g for g in m.groups() if g)
