@@ -798,6 +798,11 @@ def variations() -> None:
                 page = page[:at] + quirk + page[at:]
             page = page.replace("</body>", f'<a class="print" href="/print{path}">In bài</a></body>', 1)
             write(domain, "/variations" + path, page)
+    # and one page whose body container was renamed, as a redesign does: the adapter cannot read it
+    seed = "/ha-noi-thi-diem-nguoi-dung-dau-lua-chon-bo-nhiem-cap-pho-cua-minh-post1452911.tpo"
+    page = (SITES / "tienphong.vn" / seed.lstrip("/")).read_text(encoding="utf-8")
+    write("tienphong.vn", "/variations/container-renamed" + seed,
+          page.replace('class="article__body cms-body"', 'class="story-content-v2"'))
 
 
 if __name__ == "__main__":

@@ -106,3 +106,19 @@ def test_every_seed_page_with_real_world_quirks_parses_to_the_same_article(snaps
                                                                              gold["sapo"])
     assert article.paragraphs == gold["paragraphs"]
     assert article.body_coverage is None or article.body_coverage > 0.9
+
+
+def test_a_renamed_body_container_falls_to_the_generic_reader_and_is_counted(snapshot_sites):
+    """Tiền Phong renames its body container: the adapter cannot read the page, so the one way a page becomes an
+    article (sources.read_article) gives the generic reader's article, says why, and marks it `generic` — which
+    layout drift counts — instead of an empty or wrong article."""
+    from scrapers import sources
+
+    path = "/ha-noi-thi-diem-nguoi-dung-dau-lua-chon-bo-nhiem-cap-pho-cua-minh-post1452911.tpo"
+    url = snapshot_sites.urls["tienphong"] + path
+    html = requests.get(snapshot_sites.urls["tienphong"] + "/variations/container-renamed" + path, timeout=10)
+    article, reason = sources.read_article(ADAPTERS["tienphong"], html.content, url)
+    assert reason and "empty body" in reason
+    assert article.layout == "generic" and article.title == GOLD["tienphong"]["title"]
+    held = "\n".join(article.paragraphs)
+    assert sum(p in held for p in GOLD["tienphong"]["paragraphs"]) >= len(GOLD["tienphong"]["paragraphs"]) // 2
