@@ -58,6 +58,9 @@ case "${1:-start}" in
     # read-only analyst login (grants on marts are applied by the warehouse migration, scrapers/sql/002_access.sql)
     $psql -tAc "select 1 from pg_roles where rolname='analyst'" | grep -q 1 \
       || $psql -c "create role analyst login password 'analyst' nocreatedb nocreaterole"
+    # the archive's writer: INSERT/SELECT only in raw (grants: scrapers/sql/008_writer_role.sql)
+    $psql -tAc "select 1 from pg_roles where rolname='pipeline_writer'" | grep -q 1 \
+      || $psql -c "create role pipeline_writer login password 'pipeline_writer' nocreatedb nocreaterole"
     echo "localpg: up on 127.0.0.1:$PORT (data in $D/data)"
     ;;
   stop)

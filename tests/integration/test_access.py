@@ -25,3 +25,33 @@ def test_analyst_reads_marts_only(warehouse):
                                                        "values ('r', 's', 'u', 'article')"):
             with pytest.raises(psycopg.errors.InsufficientPrivilege):
                 conn.execute(sql)
+
+
+def as_writer(url: str) -> str:
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(netloc=f"pipeline_writer:pipeline_writer@{parts.hostname}:{parts.port}"))
+
+
+def test_the_writer_appends_to_raw_and_can_change_nothing_there(warehouse):
+    """Issue 18: "append-only" is a boundary. As `pipeline_writer` a page and a fetch can be added and read, but no
+    UPDATE, DELETE or TRUNCATE of raw.pages or raw.fetches goes through, nor disabling or dropping their
+    triggers; and even the tables' owner cannot change a fetch (raw.fetches has the append-only trigger too)."""
+    with psycopg.connect(as_writer(warehouse), autocommit=True) as conn:
+        conn.execute("""insert into raw.pages (source, url, path, kind, status, headers, body, sha256, run_id)
+                        values ('s', 'http://x/a', '/a', 'article', 200, '{}', 'x', 'h', 'r')""")
+        conn.execute("insert into raw.fetches (run_id, source, url, kind, status) values ('r', 's', 'http://x/a', "
+                     "'article', 200)")
+        conn.execute("insert into extracted.quarantine (page_id, parser_version, source, url, reason) "
+                     "values (1, 'p', 's', 'u', 'r')")
+        conn.execute("delete from extracted.quarantine")  # the derived layers are rebuildable: allowed
+        assert conn.execute("select count(*) from raw.pages").fetchone() == (1,)
+        for sql in ("update raw.pages set status = 500", "delete from raw.pages", "truncate raw.pages",
+                    "update raw.fetches set status = 500", "delete from raw.fetches", "truncate raw.fetches",
+                    "alter table raw.pages disable trigger pages_append_only",
+                    "drop trigger pages_append_only on raw.pages"):
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                conn.execute(sql)
+    with psycopg.connect(warehouse, autocommit=True) as conn:
+        for sql in ("update raw.fetches set status = 500", "delete from raw.fetches"):
+            with pytest.raises(psycopg.errors.RaiseException, match="append-only"):
+                conn.execute(sql)
