@@ -23,19 +23,23 @@ SUBJECT_COUNT = re.compile(rf"{NUM_START}{QNUM}\s+(?P<subj>{SUBJECT})(?!\w)", re
 # a share in brackets after a part: "(chiếm 55%)", "(25%)", "(17,3%)"
 SHARE = rf"\s*\((?:chiếm\s+|bằng\s+)?(?P<share>{NUMBER})\s*%\)"
 SHARE_RE = re.compile(SHARE)
+# in a list of forms, a share may follow its part after a comma: "khiển trách 8 trường hợp, chiếm 61,5%; …"
+LIST_SHARE = rf"\s*,\s*chiếm\s+(?:tỷ lệ\s+)?(?P<share>{NUMBER})\s*%(?=\s*[;.]|\s*$)"
+LIST_SHARE_RE = re.compile(LIST_SHARE, re.I)
 # One discipline form and its count, in either order:
 #   "khiển trách 22", "Khiển trách: 7", "khai trừ ra khỏi Đảng 5 đảng viên", "cảnh cáo 10 (25%)"
 #   "17 khiển trách", "2 trường hợp cảnh cáo", "3 bị khai trừ", "40 trường hợp khiển trách"
 PAIR = re.compile(
     rf"(?P<f1>{FORM})(?:\s+ra khỏi đảng)?\s*(?::|bằng|là|đối với)?\s*(?P<n1>{NUMBER})(?!\w)(?!\s*[/%\d])"
-    rf"(?:\s+(?:{SUBJECT})(?!\w))?(?:{SHARE.replace('share', 's1')})?"
+    rf"(?:\s+(?:{SUBJECT})(?!\w))?(?:{SHARE.replace('share', 's1')}|{LIST_SHARE.replace('share', 's3')})?"
     rf"|(?P<n2>{NUMBER})(?!\w)\s+(?:(?:{SUBJECT})\s+)?(?:bị\s+|bằng\s+|với\s+)?(?:(?:hình thức|kỷ luật)\s+)*(?P<f2>{FORM})"
-    rf"(?:\s+ra khỏi đảng)?(?:{SHARE.replace('share', 's2')})?",
+    rf"(?:\s+ra khỏi đảng)?(?:{SHARE.replace('share', 's2')}|{LIST_SHARE.replace('share', 's4')})?",
     re.I,
 )
 TRIGGERS = [  # (kind, pattern) — the trigger nearest before a count decides its kind
     # a form is itself the act ("Thanh Oai khai trừ 2 đảng viên"); a list of forms is read as a breakdown
-    ("discipline", r"kỷ luật|khiển trách|cảnh cáo|cách chức|khai trừ"),
+    # "12 đảng viên bị xử lý": handled as a sanction (not "xử lý hành chính/hình sự", counted apart)
+    ("discipline", r"kỷ luật|khiển trách|cảnh cáo|cách chức|khai trừ|(?<=bị )xử lý(?! hành chính| hình sự)"),
     # "Ủy ban Kiểm tra" is the body, not the act; the act may carry "khi có dấu hiệu vi phạm"
     # "nghiệp vụ kiểm tra", "công tác kiểm tra" name the work, not an act on a count; "kiểm tra, giám sát" together
     # is an inspection

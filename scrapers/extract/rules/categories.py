@@ -17,6 +17,10 @@ NUMBER_FIRST = re.compile(
     rf"(?<![\w.,/]){QNUM}\s+{UNIT}\s+(?:có\s+)?vi phạm\s+(?:về\s+|trong\s+)?"
     r"(?P<cat>[^,;.()\d]+(?:,\s*[^,;.()\d\s]+(?:\s+[^,;.()\d\s]+){0,4}){0,3})"
     rf"(?=\s*(?:[,;.()]|\s+và\s+\d|$))(?:{SHARE})?", re.I)
+# "trong lĩnh vực quản lý tài chính, ngân sách có 5 trường hợp vi phạm; trong lĩnh vực đầu tư xây dựng có 8 …"
+FIELD_FIRST = re.compile(
+    rf"(?<!\w)(?:trong|thuộc|ở)\s+(?:các\s+)?lĩnh vực\s+(?P<cat>[^;:()\d]{{3,80}}?)\s+(?:có|là)\s+{QNUM}\s+{UNIT}"
+    r"(?:\s+(?:có\s+)?vi phạm)?", re.I)
 # words a category never starts with: what follows "vi phạm" in those sentences is not what was violated
 NOT_CATEGORY = re.compile(
     r"(?:đến|phải|có|đối|của|là|và|khi|nghiêm|trong số|bị|được|nhưng|nên|cần|thì|tới|dẫn|ở|mức|đã|từ"
@@ -55,7 +59,7 @@ def violation_categories(ctx: Sentence) -> None:
         while (m := BRACKETED_ITEM.match(ctx.s, pos)) and ctx.free(m.start("n"), m.end("n")):
             _emit(ctx, m)
             pos = m.end()
-    for rx in (NUMBER_FIRST, CATEGORY_FIRST):
+    for rx in (FIELD_FIRST, NUMBER_FIRST, CATEGORY_FIRST):
         for m in rx.finditer(ctx.s):
             if rx is NUMBER_FIRST and GOVERNED_BEFORE.search(ctx.s, max(0, m.start() - 30), m.start()):
                 continue

@@ -17,6 +17,7 @@ from scrapers.extract.patterns import (
     COMPLAINT_COUNT,
     FORM,
     FORM_RE,
+    LIST_SHARE_RE,
     NUM_START,
     ORG_SUBJECT,
     PAIR,
@@ -235,7 +236,9 @@ def _discipline(ctx: Sentence, m, unit: str, value, qualifier, act_end: int) -> 
         # "khiển trách 254 trường hợp, cảnh cáo 61 trường hợp": a list of forms with no total, read elsewhere —
         # unless the neighbouring pair counts the other subject ("cảnh cáo 2 đảng viên; khiển trách 1 tổ chức
         # đảng": two statements)
-        nxt = PAIR.match(ctx.s, end) or PAIR_NEXT.match(ctx.s, end)
+        shared = LIST_SHARE_RE.match(ctx.s, end)  # "khiển trách 8 trường hợp, chiếm 61,5%; cảnh cáo 4 …"
+        after = shared.end() if shared else end
+        nxt = PAIR.match(ctx.s, after) or PAIR_NEXT.match(ctx.s, after)
         if nxt and _same_subject(nxt.group(0), bool(org)):
             return None
         lead_start = lead.start(1)
