@@ -89,23 +89,21 @@ def run_checkpoint(warehouse_url: str, run_id: str | None = None, raise_on_failu
     localise(data_docs_index().parent)
     outcomes = []
     for validation in result.run_results.values():
-        failed = [
-            {"expectation": r.expectation_config.type,
-             "description": r.expectation_config.description,
-             "column": r.expectation_config.kwargs.get("column"),
-             "observed": _observed(r.result),
-             # the rows an unexpected-rows check found (a conflict with its quotes), a few of them
-             "rows": _example_rows(warehouse_url, SUITES[validation.suite_name][0],
-                                   r.expectation_config.kwargs.get("unexpected_rows_query"))}
-            for r in validation.results if not r.success
-        ]
-        severity = SUITES[validation.suite_name][1]
+        table, severity = SUITES[validation.suite_name][0], SUITES[validation.suite_name][1]
+        failed = []
+        for r in validation.results:
+            if r.success:
+                continue
+            config = r.expectation_config
+            # the failing rows, read once with the check's own query: a few go in the run log (a conflict with its
+            # quotes); for a critical check, all of them decide which articles are quarantined
+            rows = _failing_rows(warehouse_url, table, config, MAX_ROWS_READ + 1 if severity == "critical" else 5)
+            failed.append({"expectation": config.type, "description": config.description,
+                           "column": config.kwargs.get("column"), "observed": _observed(r.result),
+                           "rows": _examples(rows) if config.kwargs.get("unexpected_rows_query") else None,
+                           "rejected": _articles_of(rows) if severity == "critical" else None})
         outcomes.append(SuiteOutcome(suite=validation.suite_name, severity=severity, success=validation.success,
                                      evaluated=len(validation.results), failed=failed))
-        if severity == "critical":
-            table = SUITES[validation.suite_name][0]
-            for r, f in zip([r for r in validation.results if not r.success], failed, strict=True):
-                f["rejected"] = _failing_rows(warehouse_url, table, r.expectation_config)
     blocking = _record_rejections(warehouse_url, run_id, outcomes)
     for o in outcomes:
         for f in o.failed:  # the rows are in quality.rejected_rows; the run log keeps their number
@@ -149,21 +147,33 @@ def _literal(value) -> str:
     return "'" + str(value).replace("'", "''") + "'"
 
 
-def _failing_rows(warehouse_url: str, table: str, config) -> list[dict] | None:
-    """Each failing row with the articles it belongs to (`article_id`, or a statistic's `article_ids`); None
-    when the check is not row-level or a failing row belongs to no article (nothing to quarantine)."""
+def _failing_rows(warehouse_url: str, table: str, config, limit: int) -> list[dict] | str | None:
+    """The rows a check failed on, read again over the mart with its own query (or the column condition it
+    states): the checkpoint's SUMMARY results carry only their count, and COMPLETE would return every failing
+    value of every check. None for a table-level check; the error's text when the query cannot run."""
     query = _row_query(table, config)
     if not query:
         return None
     try:
         with psycopg.connect(warehouse_url) as conn:
-            cur = conn.execute(f"SELECT * FROM ({query}) AS found LIMIT {MAX_ROWS_READ + 1}")
+            cur = conn.execute(f"SELECT * FROM ({query}) AS found LIMIT {limit}")
             names = [c.name for c in cur.description]
-            rows = [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+            return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
     except psycopg.Error as exc:
         log.warning("rows of %s not read: %s", config.description, exc)
-        return None
-    if not rows or len(rows) > MAX_ROWS_READ:
+        return f"rows not read: {exc}"[:300]
+
+
+def _examples(rows: list[dict] | str | None, limit: int = 5) -> list[str] | None:
+    if rows is None or isinstance(rows, str):
+        return None if rows is None else [rows]
+    return [json.dumps(row, default=str, ensure_ascii=False)[:500] for row in rows[:limit]]
+
+
+def _articles_of(rows: list[dict] | str | None) -> list[dict] | None:
+    """Each failing row with the articles it belongs to (`article_id`, or a statistic's `article_ids`); None
+    when there is nothing to quarantine: a table-level check, rows not read, too many, or a row of no article."""
+    if not rows or isinstance(rows, str) or len(rows) > MAX_ROWS_READ:
         return None
     out = []
     for row in rows:
@@ -199,24 +209,6 @@ def _record_rejections(warehouse_url: str, run_id: str | None, outcomes: list[Su
     for suite, f, r in rows:
         log.error("GX %s rejected article %s: %s", suite, ", ".join(r["articles"]), f["description"])
     return table_level
-
-
-
-
-def _example_rows(warehouse_url: str, table: str, query: str | None, limit: int = 5) -> list[str] | None:
-    """A few of the rows an unexpected-rows check found, read again with its own query over the table: the
-    checkpoint's SUMMARY results carry only their count, and COMPLETE would return every failing value of every
-    check. None for other expectations, or when the query cannot run."""
-    if not query:
-        return None
-    try:
-        with psycopg.connect(warehouse_url) as conn:
-            rows = conn.execute(f"SELECT * FROM ({query.format(batch=f'marts.{table}')}) AS found LIMIT {limit}")
-            names = [c.name for c in rows.description]
-            return [json.dumps(dict(zip(names, row, strict=True)), default=str, ensure_ascii=False)[:500]
-                    for row in rows.fetchall()]
-    except psycopg.Error as exc:
-        return [f"rows not read: {exc}"[:300]]
 
 
 def _observed(result: dict) -> object:

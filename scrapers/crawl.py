@@ -78,8 +78,7 @@ def crawl_source(name: str, run_id: str, *, url: str | None = None, min_delay: f
 
         per_channel: dict[str, list[str]] = {}
         if backfill:
-            discovered = discovery.discover_backfill(adapter, base, fetch, since or date(2000, 1, 1),
-                                                     until or date.today(), summary)
+            discovered = discovery.discover_backfill(adapter, base, fetch, since, until, summary)  # both checked
         else:
             discovered, per_channel = discovery.discover(adapter, base, fetch, listing_body, states, summary)
         summary["discovered"] = len(discovered)

@@ -21,6 +21,7 @@ from psycopg.types.json import Jsonb
 
 from scrapers import db, sources
 from scrapers.extract import TextTooLarge, extract_all
+from scrapers.health import layout_drift
 from scrapers.relevance import is_relevant
 from scrapers.sources import ParseError
 from scrapers.text import nfc
@@ -178,8 +179,6 @@ def parse_pending(url: str | None = None, parser_version: str = PARSER_VERSION,
 
     `reparse` first forgets what this parser version derived from the selected pages — articles, quarantine
     entries, and the mentions extracted from those articles — so they are parsed and extracted again."""
-    from scrapers.health import layout_drift
-
     selection = selection or Selection()
     counts: dict = {"parsed": 0, "quarantined": 0, "by_source": {}}
     with db.connect(url) as conn:

@@ -48,8 +48,7 @@ def status(url: str | None = None) -> list[dict]:
                order by s.source""",
             {"names": list(sources.ADAPTERS), "pv": PARSER_VERSION, "ev": EXTRACTOR_VERSION},
         ).fetchall()
-    drift = layout_drift(url)
-    with db.connect(url) as conn:
+        drift = layout_drift(conn=conn)
         quiet = discovery.drift(conn)
     out = []
     for r in rows:

@@ -26,6 +26,7 @@ from scrapers.sources.base import (
     parse_iso,
     text_of,
 )
+from scrapers.sources.signals import ld_author
 from scrapers.text import CAPTION_NUMBER, clean, is_furniture
 
 logging.getLogger("trafilatura").setLevel(logging.ERROR)  # it logs every page it finds short at WARNING
@@ -47,15 +48,6 @@ def _paragraphs(text: str | None) -> list[str]:
         if line and not is_furniture(line):
             out.append(line)
     return out
-
-
-def _author(ld: dict) -> str | None:
-    author = ld.get("author")
-    if isinstance(author, list):
-        author = author[0] if author else None
-    if isinstance(author, dict):
-        author = author.get("name")
-    return clean(author) if isinstance(author, str) and author.strip() else None
 
 
 # A category page read as an article would be a bogus article (its name as title, its sapos as paragraphs): a page
@@ -112,7 +104,7 @@ def parse_generic(html: str | bytes, url: str) -> Article:
         sapo=meta(root, "og:description") or meta(root, "description") or "",
         paragraphs=paragraphs,
         published_at=published,
-        author=_author(ld) or (clean(doc.author) if doc is not None and doc.author else None),
+        author=ld_author(ld) or (clean(doc.author) if doc is not None and doc.author else None),
         canonical_url=canonical(root) or url,
         layout="generic",
     )

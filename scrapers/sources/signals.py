@@ -36,13 +36,14 @@ def someone(name: str | None) -> str | None:
     return name if name and not NO_ONE.match(name) else None
 
 
-def _ld_author(ld: dict) -> str | None:
+def ld_author(ld: dict) -> str | None:
+    """JSON-LD `author`: a name, a Person, or a list of them (the first)."""
     author = ld.get("author")
     if isinstance(author, list):
         author = author[0] if author else None
     if isinstance(author, dict):
         author = author.get("name")
-    return author if isinstance(author, str) else None
+    return clean(author) if isinstance(author, str) and author.strip() else None
 
 
 def running_text(root: Node) -> list[str]:
@@ -73,7 +74,7 @@ def complete(article: Article, root: Node) -> None:
         signature = article.paragraphs.pop()
         article.author = someone(article.author) or signature
     ld = (json_ld_articles(root) or [{}])[0]
-    article.author = (someone(article.author) or someone(_ld_author(ld)) or someone(meta(root, "author"))
+    article.author = (someone(article.author) or someone(ld_author(ld)) or someone(meta(root, "author"))
                       or someone(meta(root, "article:author")) or someone(meta(root, "dable:author")))
     if not article.category:
         crumbs = [text_of(a) for css in BREADCRUMB for a in every(root, css)]
