@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pendulum
 from airflow.sdk import Param, dag, task
-from pipeline_defaults import DEFAULT_ARGS, RAW_PAGES, domain_pool, warehouse_url
+from pipeline_defaults import DEFAULT_ARGS, RAW_PAGES, domain_pool, migrate_warehouse, warehouse_url
 
 from scrapers.sources import ADAPTERS  # the adapter registry: code only, no I/O at import
 
@@ -37,6 +37,11 @@ Sources with monthly sitemaps: {", ".join(BACKFILLABLE)}. CLI: `hanoi-reports ba
 """,
 )
 def backfill():
+    @task(retries=0)
+    def migrate() -> str:
+        return migrate_warehouse()
+
+    schema = migrate()
     results = []
     for name, adapter in BACKFILLABLE.items():
 
@@ -59,7 +64,9 @@ def backfill():
                   f"{summary['new_pages']} new pages, {summary['failed']} failed")
             return summary
 
-        results.append(backfill_source())
+        fetched = backfill_source()
+        schema >> fetched
+        results.append(fetched)
 
     @task(outlets=[RAW_PAGES], trigger_rule="none_failed_min_one_success", retries=0)
     def landed(summaries: list[dict | None]) -> dict:

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import logging
-import os
 from datetime import timedelta
 from pathlib import Path
 
 from airflow.sdk import Asset, Connection
+from airflow.sdk.exceptions import AirflowNotFoundException
+
+from scrapers import settings
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 DBT_PROJECT_DIR = PROJECT_DIR / "dbt_project"
 WAREHOUSE_CONN_ID = "warehouse"
+OWNER_CONN_ID = "warehouse_owner"
 
 RAW_PAGES = Asset(name="raw_pages", uri="postgres://warehouse:5432/hanoi_reports/raw/pages")
 MARTS_FIGURES = Asset(name="marts_fct_figures", uri="postgres://warehouse:5432/hanoi_reports/marts/fct_figures")
@@ -19,13 +22,62 @@ MARTS_FIGURES = Asset(name="marts_fct_figures", uri="postgres://warehouse:5432/h
 log = logging.getLogger("hanoi_reports.alerts")
 
 
-def warehouse_url() -> str:
-    """The warehouse from the Airflow connection `warehouse` (AIRFLOW_CONN_WAREHOUSE), else WAREHOUSE_URL."""
+def _connection_uri(conn_id: str) -> str | None:
     try:
-        uri = Connection.get(WAREHOUSE_CONN_ID).get_uri()
-        return uri.replace("postgres://", "postgresql://", 1)
-    except Exception:  # connection not defined: the local default
-        return os.environ["WAREHOUSE_URL"]
+        return Connection.get(conn_id).get_uri().replace("postgres://", "postgresql://", 1)
+    except AirflowNotFoundException:
+        return None
+
+
+def warehouse_url() -> str:
+    """The pipeline's login: the Airflow connection `warehouse` (AIRFLOW_CONN_WAREHOUSE), else the settings."""
+    return _connection_uri(WAREHOUSE_CONN_ID) or settings.load().database_url()
+
+
+def owner_url() -> str:
+    """The schema owner's login, for migrations and dbt: the connection `warehouse_owner`, else the settings'
+    owner, else the pipeline's own login (a deployment with one role)."""
+    configured = settings.load()
+    return _connection_uri(OWNER_CONN_ID) or configured.owner_url_setting or warehouse_url()
+
+
+def migrate_warehouse() -> str:
+    """Bring the warehouse schema up to date as its owner: the tasks after it log in as the pipeline's writer,
+    which may not change the schema."""
+    from scrapers import db
+
+    with db.connect(owner_url()) as conn:
+        db.ensure_schema(conn)
+    return db.schema_checksum()[:12]
+
+
+def dbt_task_group(full_refresh: bool | str = False):
+    """The dbt project as Cosmos tasks (one per model, each with its tests), built as the schema owner. Both
+    `transform` and `reprocess` build through it; `full_refresh` may be a template (`{{ params.full_refresh }}`)."""
+    from cosmos import DbtTaskGroup, ExecutionConfig, ProfileConfig, ProjectConfig, RenderConfig
+    from cosmos.constants import InvocationMode, LoadMode, TestBehavior
+    from cosmos.profiles import PostgresUserPasswordProfileMapping
+
+    return DbtTaskGroup(
+        group_id="dbt",
+        project_config=ProjectConfig(
+            dbt_project_path=DBT_PROJECT_DIR,
+            manifest_path=DBT_PROJECT_DIR / "target" / "manifest.json",
+            install_dbt_deps=False,
+        ),
+        profile_config=ProfileConfig(
+            profile_name="hanoi_reports",
+            target_name="default",
+            profile_mapping=PostgresUserPasswordProfileMapping(conn_id=OWNER_CONN_ID,
+                                                               profile_args={"schema": "analytics"}),
+        ),
+        execution_config=ExecutionConfig(invocation_mode=InvocationMode.DBT_RUNNER),
+        render_config=RenderConfig(load_method=LoadMode.DBT_MANIFEST, test_behavior=TestBehavior.BUILD,
+                                   emit_datasets=False),
+        # cautious: building one model must not run tests that also read a model not rebuilt yet
+        operator_args={"retries": 0, "dbt_cmd_flags": ["--indirect-selection", "cautious"],
+                       "full_refresh": full_refresh},
+    )
 
 
 def domain_pool(domain: str) -> str:
@@ -40,8 +92,8 @@ def enabled_sources() -> list[str]:
 
     from scrapers.sources import ADAPTERS
 
-    listed = os.environ.get("HANOI_ENABLED_SOURCES") or Variable.get("enabled_sources", default="")
-    names = [n.strip() for n in listed.split(",") if n.strip()]
+    names = settings.load().enabled_sources or [
+        n.strip() for n in Variable.get("enabled_sources", default="").split(",") if n.strip()]
     return [n for n in names if n in ADAPTERS] if names else list(ADAPTERS)
 
 
@@ -70,7 +122,7 @@ def alert_rejected(run_id: str | None = None) -> None:
 
 
 def report_dir() -> Path:
-    return Path(os.environ.get("REPORT_DIR", PROJECT_DIR / ".state" / "report"))
+    return settings.load().report_dir
 
 
 def operator_summary(context) -> None:
@@ -81,7 +133,7 @@ def operator_summary(context) -> None:
             f"{'[' + str(ti.map_index) + ']' if ti is not None and ti.map_index >= 0 else ''} failed "
             f"(run {context.get('run_id')}): {str(exc).splitlines()[0] if exc else 'unknown error'}")
     log.error(line)
-    hook = os.environ.get("HANOI_ALERT_WEBHOOK")
+    hook = settings.load().alert_webhook
     if hook:
         import requests
 

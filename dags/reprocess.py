@@ -8,6 +8,8 @@ from pipeline_defaults import (
     DEFAULT_ARGS,
     MARTS_FIGURES,
     alert_rejected,
+    dbt_task_group,
+    migrate_warehouse,
     publish_report,
     validate_marts,
     warehouse_url,
@@ -45,13 +47,18 @@ from scrapers.versions import EXTRACTOR_VERSION, PARSER_VERSION
 Run after a parser or extractor change, or to rebuild the marts from raw. Trigger it from the UI (**Trigger DAG
 w/ config**): pick the sources, an optional publication-date range, the parser/extractor version labels and
 whether dbt rebuilds everything (`--full-refresh`). It re-parses and re-extracts the selected stored pages
-**without fetching anything** (derived rows under those labels are replaced, never duplicated), runs `dbt build`,
-the Great Expectations checkpoint, and republishes the report. The CLI equivalent is
+**without fetching anything** (derived rows under those labels are replaced, never duplicated), builds dbt
+through the same Cosmos tasks as `transform` (one per model), runs the Great Expectations checkpoint, and
+republishes the report. The CLI equivalent is
 `hanoi-reports reprocess --source … --since … --until … [--full-refresh] [--workers N]`. Parsing and extraction
 run in `workers` processes (default: the worker's cores), with the same rows as one process.
 """,
 )
 def reprocess():
+    @task(retries=0)
+    def migrate() -> str:
+        return migrate_warehouse()
+
     @task
     def rederive(params: dict | None = None) -> dict:
         from datetime import date
@@ -65,16 +72,7 @@ def reprocess():
                          extractor_version=params["extractor_version"],
                          workers=params.get("workers") or default_workers())
 
-    @task(retries=0)
-    def dbt_build(params: dict | None = None) -> str:
-        from scrapers.dbt_build import dbt_build
-
-        built = dbt_build(warehouse_url(), full_refresh=bool(params["full_refresh"]))
-        print(built.stdout[-6000:])
-        if built.returncode != 0:
-            failing = [line for line in built.stdout.splitlines() if "ERROR" in line or "FAIL" in line]
-            raise RuntimeError("dbt build failed: " + "; ".join(failing[:5]))
-        return next((line for line in built.stdout.splitlines() if "Done." in line), "done")
+    dbt = dbt_task_group(full_refresh="{{ params.full_refresh }}")
 
     @task(outlets=[MARTS_FIGURES], retries=0)
     def validate_figures(run_id: str | None = None) -> list[dict]:
@@ -88,7 +86,7 @@ def reprocess():
     def check_rejected(run_id: str | None = None) -> None:
         alert_rejected(run_id)
 
-    rederive() >> dbt_build() >> validate_figures() >> publish() >> check_rejected()
+    migrate() >> rederive() >> dbt >> validate_figures() >> publish() >> check_rejected()
 
 
 reprocess()

@@ -12,6 +12,7 @@ from pipeline_defaults import (
     SCRAPE_RUN_TIMEOUT,
     domain_pool,
     enabled_sources,
+    migrate_warehouse,
     warehouse_url,
 )
 
@@ -47,6 +48,11 @@ article not stored yet). One task per source discovers and fetches new articles 
 """,
 )
 def scrape_sources():
+    @task(retries=0)
+    def migrate() -> str:
+        return migrate_warehouse()
+
+    schema = migrate()
     summaries = []
     for name, adapter in ADAPTERS.items():
 
@@ -64,7 +70,9 @@ def scrape_sources():
                 raise AirflowFailException(f"{source} unreachable: {'; '.join(summary['errors'])[:300]}")
             return summary
 
-        summaries.append(crawl())
+        crawled = crawl()
+        schema >> crawled
+        summaries.append(crawled)
 
     @task(outlets=[RAW_PAGES], trigger_rule="all_done", retries=0)  # a summary: retrying changes nothing
     def summarise(results: list[dict | None]) -> dict:

@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import pendulum
 from airflow.sdk import dag, task
-from cosmos import DbtTaskGroup, ExecutionConfig, ProfileConfig, ProjectConfig, RenderConfig
-from cosmos.constants import InvocationMode, LoadMode, TestBehavior
-from cosmos.profiles import PostgresUserPasswordProfileMapping
 from pipeline_defaults import (
-    DBT_PROJECT_DIR,
     DEFAULT_ARGS,
     MARTS_FIGURES,
     RAW_PAGES,
-    WAREHOUSE_CONN_ID,
     alert_rejected,
+    dbt_task_group,
+    migrate_warehouse,
     publish_report,
     validate_marts,
     warehouse_url,
@@ -30,7 +27,7 @@ from pipeline_defaults import (
     tags=["hanoi-reports", "transform", "dbt", "gx"],
     doc_md="""
 ### transform
-Parses stored pages the current parser has not seen (failures are quarantined with their reason), extracts
+Brings the warehouse schema up to date (as its owner), parses stored pages the current parser has not seen (failures are quarantined with their reason), extracts
 figures, builds the dbt models (staging → intermediate → marts, each model and its tests one task), then runs the
 Great Expectations checkpoint on the marts. A failed expectation fails `validate_figures` with the expectations
 named in its log; raw and staging data stay as they are. When validation passes, `publish_report` writes the
@@ -38,6 +35,10 @@ analyst report (static HTML, `REPORT_DIR`, default `.state/report`).
 """,
 )
 def transform():
+    @task(retries=0)
+    def migrate() -> str:
+        return migrate_warehouse()
+
     @task
     def parse_pages() -> dict:
         from scrapers.pipeline import parse_pending
@@ -57,25 +58,7 @@ def transform():
 
         return extract_pending(url=warehouse_url())
 
-    dbt = DbtTaskGroup(
-        group_id="dbt",
-        project_config=ProjectConfig(
-            dbt_project_path=DBT_PROJECT_DIR,
-            manifest_path=DBT_PROJECT_DIR / "target" / "manifest.json",
-            install_dbt_deps=False,
-        ),
-        profile_config=ProfileConfig(
-            profile_name="hanoi_reports",
-            target_name="default",
-            profile_mapping=PostgresUserPasswordProfileMapping(conn_id=WAREHOUSE_CONN_ID,
-                                                               profile_args={"schema": "analytics"}),
-        ),
-        execution_config=ExecutionConfig(invocation_mode=InvocationMode.DBT_RUNNER),
-        render_config=RenderConfig(load_method=LoadMode.DBT_MANIFEST, test_behavior=TestBehavior.BUILD,
-                                   emit_datasets=False),
-        # cautious: building one model must not run tests that also read a model not rebuilt yet
-        operator_args={"retries": 0, "dbt_cmd_flags": ["--indirect-selection", "cautious"]},
-    )
+    dbt = dbt_task_group()
 
     @task(outlets=[MARTS_FIGURES], retries=0)
     def validate_figures(run_id: str | None = None) -> list[dict]:
@@ -91,7 +74,7 @@ def transform():
     def check_rejected(run_id: str | None = None) -> None:
         alert_rejected(run_id)
 
-    parse_pages() >> extract_figures() >> dbt >> validate_figures() >> publish() >> check_rejected()
+    migrate() >> parse_pages() >> extract_figures() >> dbt >> validate_figures() >> publish() >> check_rejected()
 
 
 transform()

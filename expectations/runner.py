@@ -191,10 +191,10 @@ def _record_rejections(warehouse_url: str, run_id: str | None, outcomes: list[Su
     failures = [(o.suite, f) for o in outcomes if o.severity == "critical" for f in o.failed]
     table_level = [(s, f) for s, f in failures if f.get("rejected") is None]
     rows = [(s, f, r) for s, f in failures if f.get("rejected") for r in f["rejected"]]
-    from scrapers.db import migrate  # quality.rejected_rows is created with the other schemas
+    from scrapers.db import ensure_schema  # quality.rejected_rows is created with the other schemas
 
     with psycopg.connect(warehouse_url) as conn:
-        migrate(conn)
+        ensure_schema(conn)
         total = conn.execute("select count(*) from marts.fct_articles").fetchone()[0]
         articles = {a for _, _, r in rows for a in r["articles"]}
         if len(articles) > max(MAX_REJECTED_MIN, MAX_REJECTED_SHARE * total):
@@ -222,9 +222,9 @@ def _observed(result: dict) -> object:
 def _record(warehouse_url: str, run_id: str | None, outcomes: list[SuiteOutcome]) -> None:
     docs = data_docs_index().as_uri()
     with psycopg.connect(warehouse_url) as conn:
-        from scrapers.db import migrate  # the quality schema is created with the others
+        from scrapers.db import ensure_schema  # the quality schema is created with the others
 
-        migrate(conn)
+        ensure_schema(conn)
         with conn.transaction():
             for o in outcomes:
                 conn.execute(
@@ -236,5 +236,7 @@ def _record(warehouse_url: str, run_id: str | None, outcomes: list[SuiteOutcome]
 
 if __name__ == "__main__":
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(message)s")
-    outcomes = run_checkpoint(os.environ["WAREHOUSE_URL"], run_id="manual")
+    from scrapers import settings
+
+    outcomes = run_checkpoint(settings.load().database_url(), run_id="manual")
     print(json.dumps([o.__dict__ for o in outcomes], ensure_ascii=False, indent=2))

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import psycopg
 
-from scrapers import pipeline, sources
+from scrapers import pipeline, settings, sources
+from scrapers.db import SchemaBehind
 from scrapers.extract import TextTooLarge, extract_all
 from scrapers.sources.base import canonical, parse_html, parse_local
 from scrapers.text import nfc
@@ -128,7 +129,7 @@ def cmd_reprocess(args) -> int:
     print(json.dumps(result, ensure_ascii=False))
     status = 0
     if args.full_refresh or args.dbt:
-        built = dbt_build(db.warehouse_url(), full_refresh=args.full_refresh)
+        built = dbt_build(db.owner_url(), full_refresh=args.full_refresh)
         tail = [line for line in built.stdout.splitlines() if "Done." in line or "ERROR" in line or "FAIL" in line]
         print("\n".join(tail[-10:]), file=sys.stderr)
         status = built.returncode
@@ -150,6 +151,15 @@ def cmd_report(args) -> int:
     return 0
 
 
+def cmd_migrate(args) -> int:  # noqa: ARG001 - every command takes the parsed arguments
+    from scrapers import db
+
+    with db.connect(db.owner_url()) as conn:
+        db.migrate(conn)
+    print(f"migrate: warehouse schema up to date ({db.schema_checksum()[:12]})")
+    return 0
+
+
 def cmd_serve_snapshot(args) -> int:
     from scrapers.snapshot_server import serve_forever
 
@@ -166,6 +176,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--format", choices=["jsonl"], default="jsonl")
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("migrate", help="create or update the warehouse schema, as its owner (WAREHOUSE_OWNER_URL)")
+    p.set_defaults(func=cmd_migrate)
 
     p = sub.add_parser("status", help="per source: pages, articles, figures, last fetch, last error")
     p.add_argument("--json", action="store_true")
@@ -229,6 +242,9 @@ def main(argv: list[str] | None = None) -> int:
     except psycopg.OperationalError as exc:
         # the warehouse is down or unreachable: one line, not a traceback
         print(f"hanoi-reports: cannot reach the warehouse: {str(exc).strip().splitlines()[0]}", file=sys.stderr)
+        return 2
+    except (settings.SettingsError, SchemaBehind) as exc:
+        print(f"hanoi-reports: {exc}", file=sys.stderr)
         return 2
 
 

@@ -43,7 +43,7 @@ def crawl_source(name: str, run_id: str, *, url: str | None = None, min_delay: f
                "new_pages": 0, "not_modified": 0, "failed": 0, "backed_off": 0, "errors": [], "channels": {},
                "drift": []}
     with db.connect(url) as conn:
-        db.migrate(conn)
+        db.ensure_schema(conn)
         batch = landing.Batch(conn, source=name, run_id=run_id, max_pages=batch_size)
 
         def fetch(kind: str, target: str, etag=None, last_modified=None) -> FetchResult:

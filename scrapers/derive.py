@@ -182,7 +182,7 @@ def parse_pending(url: str | None = None, parser_version: str = PARSER_VERSION,
     selection = selection or Selection()
     counts: dict = {"parsed": 0, "quarantined": 0, "by_source": {}}
     with db.connect(url) as conn:
-        db.migrate(conn)
+        db.ensure_schema(conn)
         ids = selection.page_ids(conn)
         if reparse:
             with conn.transaction():
@@ -261,7 +261,7 @@ def extract_pending(url: str | None = None, parser_version: str = PARSER_VERSION
     selection = selection or Selection()
     counts: dict = {"articles": 0, "mentions": 0, "figures": 0}
     with db.connect(url) as conn:
-        db.migrate(conn)
+        db.ensure_schema(conn)
         ids = selection.page_ids(conn)
         if reextract:
             with conn.transaction():

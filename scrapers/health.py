@@ -12,7 +12,7 @@ from scrapers.versions import EXTRACTOR_VERSION, PARSER_VERSION
 def status(url: str | None = None) -> list[dict]:
     """Per source: pages, articles, figures, last fetch, last error, quarantined pages."""
     with db.connect(url) as conn:
-        db.migrate(conn)
+        db.ensure_schema(conn)
         rows = conn.cursor(row_factory=dict_row).execute(
             """with src as (select unnest(%(names)s::text[]) as source),
                pages as (select source, count(*) filter (where kind = 'article') as pages,

@@ -8,7 +8,7 @@ source scripts/env.sh
 source scripts/services.sh
 t0=$(date +%s)
 
-python -c "from scrapers import db; c = db.connect(); db.migrate(c); c.close()"
+hanoi-reports migrate                                  # as the schema owner; the DAGs log in as the writer
 (cd dbt_project && dbt parse -q)                       # manifest for Cosmos (no dbt ls at DAG parse time)
 mkdir -p "$AIRFLOW_HOME"
 [ -f "$AIRFLOW_HOME/simple_auth_manager_passwords.json.generated" ] || \

@@ -3,7 +3,6 @@ over real HTTP on ephemeral localhost ports."""
 
 from __future__ import annotations
 
-import os
 import time
 import uuid
 from contextlib import contextmanager
@@ -13,7 +12,7 @@ from urllib.parse import urlsplit, urlunsplit
 import psycopg
 import pytest
 
-from scrapers import db
+from scrapers import db, settings
 from scrapers.snapshot_server import SnapshotSites
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,10 +28,32 @@ def _with_db(url: str, name: str) -> str:
     return urlunsplit(parts._replace(path=f"/{name}"))
 
 
+# The logins of the session's profile, read before any fixture points the settings at a test database.
+SESSION = settings.load()
+
+
+def as_login(url: str, login_url: str | None) -> str:
+    """`url`'s database reached with another login's user and password (the profile's writer or analyst)."""
+    if not login_url:
+        pytest.fail("the local profile names no such login: run the suite with `make test`")
+    login = urlsplit(login_url)
+    return urlunsplit(urlsplit(url)._replace(netloc=login.netloc))
+
+
+def writer_url(url: str) -> str:
+    """The same database as the pipeline's own login (locally `pipeline_writer`: INSERT/SELECT in the archive)."""
+    return as_login(url, SESSION.warehouse_url)
+
+
+def analyst_url(url: str) -> str:
+    return as_login(url, SESSION.analyst_url)
+
+
 @pytest.fixture(scope="session")
 def pg_server_url() -> str:
-    """The Postgres that `make test` started (or WAREHOUSE_URL's server); fails loudly if it is not there."""
-    url = os.environ.get("WAREHOUSE_URL", db.DEFAULT_URL)
+    """The Postgres that `make test` started (or WAREHOUSE_URL's server), reached as the schema owner, who may
+    create the tests' throwaway databases; fails loudly if it is not there."""
+    url = SESSION.owner_url()
     try:
         psycopg.connect(url, connect_timeout=5).close()
     except psycopg.OperationalError as exc:
@@ -83,9 +104,12 @@ def _drop_database(admin: str, name: str) -> None:
 
 @pytest.fixture
 def warehouse(pg_server_url, monkeypatch) -> str:
-    """A fresh database per test; WAREHOUSE_URL points at it during the test."""
+    """A fresh database per test, reached as its owner; every setting and Airflow connection points at it during
+    the test (the whole environment, so a subprocess that copies it cannot reach the session's own database)."""
     with fresh_database(pg_server_url) as url:
-        monkeypatch.setenv("WAREHOUSE_URL", url)
+        for name in ("WAREHOUSE_URL", "WAREHOUSE_OWNER_URL", "AIRFLOW_CONN_WAREHOUSE", "AIRFLOW_CONN_WAREHOUSE_OWNER"):
+            monkeypatch.setenv(name, url)
+        monkeypatch.setenv("WAREHOUSE_ANALYST_URL", analyst_url(url))
         yield url
 
 

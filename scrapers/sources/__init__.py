@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
-import os
-
+from scrapers import settings
 from scrapers.sources.anninhthudo import Anninhthudo
 from scrapers.sources.baochinhphu import Baochinhphu
 from scrapers.sources.base import Article, ParseError, SourceAdapter, invalid_utf8
@@ -58,8 +56,4 @@ def base_urls() -> dict[str, str]:
 
     HANOI_SOURCE_URLS is JSON ({"tienphong": "http://127.0.0.1:8802", …}) — the snapshot server prints it.
     """
-    urls = {name: a.default_base_url for name, a in ADAPTERS.items()}
-    override = os.environ.get("HANOI_SOURCE_URLS")
-    if override:
-        urls.update(json.loads(override))
-    return urls
+    return {name: a.default_base_url for name, a in ADAPTERS.items()} | settings.load().source_urls

@@ -21,5 +21,13 @@ begin
         grant usage, select on all sequences in schema raw, quality to pipeline_writer;
         grant select, insert, update, delete on all tables in schema extracted to pipeline_writer;
         grant select, insert on all tables in schema quality to pipeline_writer;
+        -- it validates and reports on what dbt (run by the schema owner) builds in marts
+        grant usage on schema marts to pipeline_writer;
+        grant select on all tables in schema marts to pipeline_writer;
+        -- tables the owner creates later (dbt's rebuilt marts, later migrations) get the same grants
+        alter default privileges in schema marts grant select on tables to pipeline_writer;
+        alter default privileges in schema extracted grant select, insert, update, delete on tables to pipeline_writer;
+        alter default privileges in schema quality grant select, insert on tables to pipeline_writer;
+        alter default privileges in schema raw, extracted, quality grant usage, select on sequences to pipeline_writer;
     end if;
 end $$;

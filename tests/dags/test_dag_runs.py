@@ -9,6 +9,7 @@ import psycopg
 from expectations.suites import SUITES
 from scrapers import pipeline
 from scrapers.sources import ADAPTERS
+from tests.conftest import writer_url
 
 
 def dags_test(dag_id, env):
@@ -19,9 +20,13 @@ def dags_test(dag_id, env):
 
 
 def test_scrape_then_transform(warehouse, snapshot_sites, tmp_path):
+    """The daily path as deployed: every task logs in as the pipeline's writer, which may only add to the archive;
+    the schema owner's connection migrates and builds dbt."""
     report = tmp_path / "report" / "index.html"
-    env = {**os.environ, "WAREHOUSE_URL": warehouse, "AIRFLOW_CONN_WAREHOUSE": warehouse,
+    writer = writer_url(warehouse)
+    env = {**os.environ, "WAREHOUSE_URL": writer, "AIRFLOW_CONN_WAREHOUSE": writer,
            "HANOI_SOURCE_URLS": json.dumps(snapshot_sites.urls), "REPORT_DIR": str(report.parent)}
+    assert env["AIRFLOW_CONN_WAREHOUSE_OWNER"] == warehouse and "pipeline_writer" in writer
     log = dags_test("scrape_sources", env)
     assert "state=success" in log
     log = dags_test("transform", env)

@@ -1,14 +1,10 @@
 """The analyst role reads marts and the validation log, and nothing else; it writes nowhere."""
 
-from urllib.parse import urlsplit, urlunsplit
-
 import psycopg
 import pytest
 
-
-def as_analyst(url: str) -> str:
-    parts = urlsplit(url)
-    return urlunsplit(parts._replace(netloc=f"analyst:analyst@{parts.hostname}:{parts.port}"))
+from tests.conftest import analyst_url as as_analyst
+from tests.conftest import writer_url as as_writer
 
 
 def test_analyst_reads_marts_only(warehouse):
@@ -25,11 +21,6 @@ def test_analyst_reads_marts_only(warehouse):
                                                        "values ('r', 's', 'u', 'article')"):
             with pytest.raises(psycopg.errors.InsufficientPrivilege):
                 conn.execute(sql)
-
-
-def as_writer(url: str) -> str:
-    parts = urlsplit(url)
-    return urlunsplit(parts._replace(netloc=f"pipeline_writer:pipeline_writer@{parts.hostname}:{parts.port}"))
 
 
 def test_the_writer_appends_to_raw_and_can_change_nothing_there(warehouse):
@@ -55,3 +46,34 @@ def test_the_writer_appends_to_raw_and_can_change_nothing_there(warehouse):
         for sql in ("update raw.fetches set status = 500", "delete from raw.fetches"):
             with pytest.raises(psycopg.errors.RaiseException, match="append-only"):
                 conn.execute(sql)
+
+
+def test_logins_need_their_password(warehouse):
+    """Issue 18: the local cluster no longer trusts everyone on 127.0.0.1 (scram-sha-256, generated passwords)."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    for url in (warehouse, as_writer(warehouse), as_analyst(warehouse)):
+        parts = urlsplit(url)
+        wrong = urlunsplit(parts._replace(netloc=f"{parts.username}:not-the-password@{parts.hostname}:{parts.port}"))
+        with pytest.raises(psycopg.OperationalError, match="password authentication failed"):
+            psycopg.connect(wrong, connect_timeout=5).close()
+    with psycopg.connect(as_writer(warehouse)) as conn:
+        superuser, owner = conn.execute(
+            "select r.rolsuper, pg_get_userbyid(d.datdba) = current_user from pg_roles as r, pg_database as d "
+            "where r.rolname = current_user and d.datname = current_database()").fetchone()
+        assert (superuser, owner) == (False, False)
+
+
+def test_only_the_schema_owner_migrates(warehouse):
+    """The pipeline's writer may not change the schema: a stage started on a warehouse whose migrations are behind
+    fails with what to run; the owner brings it up to date, and then the writer's stage goes on."""
+    from scrapers import db, pipeline
+
+    with db.connect(warehouse) as conn:
+        conn.execute("delete from public.schema_migrations")
+    with pytest.raises(db.SchemaBehind, match="hanoi-reports migrate"):
+        pipeline.status(url=as_writer(warehouse))
+    with db.connect(warehouse) as conn:
+        db.ensure_schema(conn)
+        assert db.is_current(conn)
+    assert len(pipeline.status(url=as_writer(warehouse))) > 0
