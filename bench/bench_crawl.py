@@ -13,7 +13,6 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import statistics
 import sys
 import time
@@ -24,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 
 import psycopg  # noqa: E402
 
-from scrapers import db, landing  # noqa: E402
+from scrapers import db, landing, settings  # noqa: E402
 from scrapers.crawl import crawl_sources  # noqa: E402
 from scrapers.fetcher import FetchResult  # noqa: E402
 from tests.conftest import fresh_database  # noqa: E402
@@ -113,7 +112,7 @@ def bench_landing(url: str, n: int = 300, rounds: int = 5) -> None:
 
 
 def main() -> int:
-    server = os.environ.get("WAREHOUSE_URL", db.DEFAULT_URL)
+    server = settings.load().owner_url()  # the schema owner may create the bench databases
     psycopg.connect(server, connect_timeout=5).close()
     with fresh_database(server) as url:
         bench_crawl(url)

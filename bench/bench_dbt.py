@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT))
 
 import psycopg  # noqa: E402
 
-from scrapers import db  # noqa: E402
+from scrapers import db, settings  # noqa: E402
 from scrapers.cli import _document_text  # noqa: E402
 from scrapers.envvars import dbt_env  # noqa: E402
 from scrapers.extract import extract_all  # noqa: E402
@@ -142,7 +142,7 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
     args = parser.parse_args()
-    server = os.environ.get("WAREHOUSE_URL", db.DEFAULT_URL)
+    server = settings.load().owner_url()  # the schema owner may create the bench databases
     tpls = templates()
     print(f"templates: {len(tpls)} seed articles, {sum(len(t['mentions']) for t in tpls)} mentions")
     print("wall s = the dbt CLI call; (in dbt s) = the run itself, without Python/dbt start-up and project load")

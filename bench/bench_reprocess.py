@@ -11,7 +11,6 @@ same rows. Prints pages/s for each and the speed-up.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import time
 from pathlib import Path
@@ -21,7 +20,7 @@ sys.path.insert(0, str(ROOT))
 
 import psycopg  # noqa: E402
 
-from scrapers import db, landing, pipeline, sources  # noqa: E402
+from scrapers import db, landing, pipeline, settings, sources  # noqa: E402
 from scrapers.fetcher import FetchResult  # noqa: E402
 from tests.conftest import fresh_database  # noqa: E402
 
@@ -62,7 +61,7 @@ def main() -> int:
     args.add_argument("--pages", type=int, default=1200)
     args.add_argument("--workers", type=int, default=pipeline.default_workers())
     opts = args.parse_args()
-    server = os.environ.get("WAREHOUSE_URL", db.DEFAULT_URL)
+    server = settings.load().owner_url()  # the schema owner may create the bench databases
     with fresh_database(server) as url:
         land(url, opts.pages)
         timings, results = {}, {}

@@ -9,6 +9,7 @@ whatever did not land.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from datetime import date
@@ -20,17 +21,23 @@ from scrapers.sources.base import SourceAdapter
 log = logging.getLogger(__name__)
 
 Progress = Callable[[str, str, FetchResult], None]  # (source, kind, result) after each fetch
+# One source's crawl stops fetching articles after this long and leaves the rest, counted, to the next run: a slow
+# site ends its own crawl in bounded time, also from the CLI (under Airflow the task's execution_timeout is longer,
+# so the crawl ends itself and lands what it fetched).
+CRAWL_TIME_BUDGET = 40 * 60.0
 
 def crawl_source(name: str, run_id: str, *, url: str | None = None, min_delay: float | None = None,
                  max_articles: int = 200, adapter: SourceAdapter | None = None, base_url: str | None = None,
                  client: PoliteClient | None = None, progress: Progress | None = None,
-                 batch_size: int = landing.BATCH_PAGES, since: date | None = None, until: date | None = None) -> dict:
+                 batch_size: int = landing.BATCH_PAGES, since: date | None = None, until: date | None = None,
+                 time_budget: float = CRAWL_TIME_BUDGET) -> dict:
     """Discover and fetch one source's new articles into raw. Never raises for the site's own faults: an
     unreachable site comes back as status "unreachable" with the reason, recorded in raw.fetches.
 
     With `since`/`until` it is a backfill: articles are discovered from the site's monthly sitemaps for that
     range (each entry filtered by its <lastmod>) instead of the listing pages; a source without such sitemaps
     raises ValueError before anything is fetched."""
+    stop_at = time.monotonic() + time_budget
     adapter = adapter or sources.get(name)
     backfill = since is not None or until is not None
     if backfill and not adapter.monthly_sitemap:
@@ -93,7 +100,7 @@ def crawl_source(name: str, run_id: str, *, url: str | None = None, min_delay: f
         backed_off = landing.backed_off_paths(conn, name)
         summary["backed_off"] = sum(1 for u in discovered if landing.url_path(u) in backed_off)
         pending = [u for u in discovered if landing.url_path(u) not in known | backed_off]
-        _fetch_articles(pending[:max_articles], len(pending), max_articles, fetch, states, summary)
+        _fetch_articles(pending[:max_articles], len(pending), max_articles, fetch, states, summary, stop_at)
         batch.flush()
         summary["new_pages"] = batch.new_pages
         attempted, failed = summary["budget"]["attempted"], summary["budget"]["failed"]
@@ -112,15 +119,23 @@ def _count_channels(conn, name: str, run_id: str, per_channel: dict, known: set,
                     summary["channels"][channel]["found"])
 
 
-def _fetch_articles(todo: list[str], pending: int, max_articles: int, fetch, states: dict, summary: dict) -> None:
-    """Fetch this run's share of the new articles; the per-run budget — what it attempted, what failed and what
-    it left for the next run — is counted in the summary, never silently dropped."""
+def _fetch_articles(todo: list[str], pending: int, max_articles: int, fetch, states: dict, summary: dict,
+                    stop_at: float) -> None:
+    """Fetch this run's share of the new articles, until the crawl's time budget is spent; the per-run budget —
+    what it attempted, what failed and what it left for the next run — is counted in the summary, never silently
+    dropped."""
     failed_before = summary["failed"]
+    attempted = 0
     for article_url in todo:
+        if time.monotonic() > stop_at:
+            summary["errors"].append(f"time budget spent: {len(todo) - attempted} articles left for the next run")
+            summary["status"] = "degraded"
+            break
         etag, last_modified = states.get(landing.url_path(article_url), (None, None))
         fetch("article", article_url, etag, last_modified)
-    summary["budget"] = {"max_articles": max_articles, "attempted": len(todo), "deferred": pending - len(todo),
-                         "failed": summary["failed"] - failed_before}
+        attempted += 1
+    summary["budget"] = {"max_articles": max_articles, "attempted": attempted, "deferred": pending - attempted,
+                         "failed": summary["failed"] - failed_before, "out_of_time": attempted < len(todo)}
 
 
 EARLIEST = date(1995, 1, 1)  # before the sites existed

@@ -200,6 +200,7 @@ def parse_pending(url: str | None = None, parser_version: str = PARSER_VERSION,
     for chunk_counts in _run(_parse_chunk, _chunks(rows), (url, parser_version), workers, "parse", len(rows), on_step):
         _add(counts, chunk_counts)
     with db.connect(url) as conn:
+        counts["merged_copies"] = merge_copies(conn, parser_version, [r[0] for r in rows])
         recent = layout_drift(conn=conn)
     counts["layout_drift"] = {name: f"{d['unread']}/{d['pages']}" for name, d in recent.items() if d["drift"]}
     counts["adapter_disagreement"] = {name: f"{d['disagreeing']}/{d['pages']}" for name, d in recent.items()
@@ -212,6 +213,38 @@ def parse_pending(url: str | None = None, parser_version: str = PARSER_VERSION,
                     "(quarantined or generic fallback); see extracted.quarantine", name, share)
     log.info("parse: %s", {k: v for k, v in counts.items() if k != "by_source"})
     return counts
+
+
+# Shorter texts (an error page, a stub) are alike by nature, not copies of one story.
+MIN_COPY_TEXT = 300
+
+
+def merge_copies(conn, parser_version: str, page_ids: list[int]) -> int:
+    """Articles of one source with the same text (the hash folds whitespace) are one article: each copy takes the
+    canonical URL of the earliest fetched page with that text, whichever order the pages were parsed in. Returns
+    how many articles were re-identified. Other sources keep their copies: syndication is a story, not a page."""
+    if not page_ids:
+        return 0
+    with conn.transaction():
+        return conn.execute(
+            """with touched as (
+                   select distinct source, text_hash from extracted.articles
+                   where parser_version = %(v)s and page_id = any(%(ids)s) and length(text) >= %(min)s
+               ),
+               ranked as (
+                   select a.page_id,
+                          first_value(a.canonical_url) over (partition by a.source, a.text_hash
+                                                             order by p.fetched_at, a.page_id) as first_url
+                   from extracted.articles as a
+                   inner join touched as t on a.source = t.source and a.text_hash = t.text_hash
+                   inner join raw.pages as p on a.page_id = p.id
+                   where a.parser_version = %(v)s
+               )
+               update extracted.articles as a set canonical_url = r.first_url
+               from ranked as r
+               where a.page_id = r.page_id and a.parser_version = %(v)s and a.canonical_url <> r.first_url""",
+            {"v": parser_version, "ids": page_ids, "min": MIN_COPY_TEXT},
+        ).rowcount
 
 
 MENTION_COLUMNS = ["page_id", "parser_version", "extractor_version", "seq", "type", "payload", "quote", "start_offset",

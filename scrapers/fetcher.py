@@ -3,6 +3,9 @@ backoff, a deadline per request, size cap, same-host redirects."""
 
 from __future__ import annotations
 
+import contextvars
+import socket
+import ssl
 import time
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
@@ -10,6 +13,8 @@ from urllib.parse import urljoin, urlsplit
 import requests
 from protego import Protego
 from requests.adapters import HTTPAdapter
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from urllib3.exceptions import DecodeError, ProtocolError, ReadTimeoutError
 from urllib3.util.retry import Retry
 
@@ -27,6 +32,9 @@ REQUEST_DEADLINE = 60.0
 # A Retry-After longer than this is not waited for: the fetch fails with the reason and is retried another day
 # (urllib3 would otherwise sleep up to 6 hours, three times).
 MAX_RETRY_AFTER = 600.0
+# Retries one client may spend in a run: a site that fails every request gets its first few retried, then one
+# attempt each, so a dead site costs minutes, not its retries times its links.
+MAX_RETRIES_PER_RUN = 20
 
 
 @dataclass
@@ -61,6 +69,70 @@ def _read_some(resp: requests.Response) -> bytes:
         raise requests.exceptions.ContentDecodingError(exc) from exc
     except ReadTimeoutError as exc:
         raise requests.exceptions.ConnectionError(exc) from exc
+
+
+# When the request being sent must be over (time.monotonic()); set by PoliteClient around each fetch, per thread.
+_DEADLINE: contextvars.ContextVar[float | None] = contextvars.ContextVar("request_deadline", default=None)
+
+
+class _DeadlineReads:
+    """Every socket read waits at most until the request's deadline. A read timeout bounds one read only, so
+    status line and headers trickled a byte at a time would hold a request for as long as the server likes.
+    Mixed into the socket's own class after connecting: no slots of its own, so the layout stays the socket's."""
+
+    __slots__ = ()
+
+    def recv_into(self, buffer, nbytes=0, flags=0):
+        deadline = _DEADLINE.get()
+        if deadline is None:
+            return super().recv_into(buffer, nbytes, flags)
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise TimeoutError("request deadline exceeded")
+        configured = self.gettimeout()
+        self.settimeout(left if configured is None else min(configured, left))
+        try:
+            return super().recv_into(buffer, nbytes, flags)
+        finally:
+            self.settimeout(configured)
+
+
+class _DeadlineSocket(_DeadlineReads, socket.socket):
+    __slots__ = ()
+
+
+class _DeadlineSSLSocket(_DeadlineReads, ssl.SSLSocket):
+    pass
+
+
+class _DeadlineHTTPConnection(HTTPConnection):
+    def _new_conn(self):
+        sock = super()._new_conn()
+        sock.__class__ = _DeadlineSocket
+        return sock
+
+
+class _DeadlineHTTPSConnection(HTTPSConnection):
+    def connect(self):
+        super().connect()
+        if type(self.sock) is ssl.SSLSocket:
+            self.sock.__class__ = _DeadlineSSLSocket
+
+
+class _DeadlineHTTPPool(HTTPConnectionPool):
+    ConnectionCls = _DeadlineHTTPConnection
+
+
+class _DeadlineHTTPSPool(HTTPSConnectionPool):
+    ConnectionCls = _DeadlineHTTPSConnection
+
+
+class DeadlineAdapter(HTTPAdapter):
+    """requests' adapter whose connections honour the request deadline on every read (headers included)."""
+
+    def init_poolmanager(self, *args, **kwargs):
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = {"http": _DeadlineHTTPPool, "https": _DeadlineHTTPSPool}
 
 
 class RetryAfterTooLong(requests.RequestException):
@@ -117,7 +189,7 @@ def make_session(retries: int = 3, backoff: float = 0.5, min_backoff: float = 0.
         min_backoff=min_backoff,
     )
     session = requests.Session()
-    adapter = HTTPAdapter(max_retries=retry)
+    adapter = DeadlineAdapter(max_retries=retry)
     session.mount("http://", adapter)
     session.mount("https://", adapter)
     session.headers.update({"User-Agent": USER_AGENT, "Accept-Language": "vi,en;q=0.5"})
@@ -128,12 +200,15 @@ class PoliteClient:
     """Fetches from one site: obeys its robots.txt and waits between requests."""
 
     def __init__(self, base_url: str, min_delay: float = 1.0, timeout: tuple[float, float] = (5, 20),
-                 session: requests.Session | None = None, deadline: float = REQUEST_DEADLINE):
+                 session: requests.Session | None = None, deadline: float = REQUEST_DEADLINE,
+                 max_retries_per_run: int = MAX_RETRIES_PER_RUN):
         self.base_url = base_url.rstrip("/")
         self.host = urlsplit(self.base_url).netloc
         self.min_delay = min_delay
         self.timeout = timeout
         self.deadline = deadline
+        self.max_retries_per_run = max_retries_per_run
+        self.retries_used = 0
         self.session = session or make_session()
         self.robots: Protego | None = None
         self.disallow_all = False
@@ -172,7 +247,20 @@ class PoliteClient:
         for adapter in self.session.adapters.values():
             retry = getattr(adapter, "max_retries", None)
             if isinstance(retry, PoliteRetry):
-                retry.min_backoff, retry.on_retry = self.delay, self._mark_request
+                retry.min_backoff, retry.on_retry = self.delay, self._retrying
+
+    def _retrying(self) -> None:
+        self._mark_request()
+        self.retries_used += 1
+
+    def _spend_retry_budget(self) -> None:
+        """Once the run's retries are spent, every later request is tried once."""
+        if self.retries_used < self.max_retries_per_run:
+            return
+        for adapter in self.session.adapters.values():
+            retry = getattr(adapter, "max_retries", None)
+            if isinstance(retry, PoliteRetry) and retry.total:
+                adapter.max_retries = retry.new(total=0, connect=0, read=0, status=0)
 
     def allowed(self, url: str) -> bool:
         if self.disallow_all:
@@ -187,6 +275,7 @@ class PoliteClient:
             headers["If-None-Match"] = etag
         if last_modified:
             headers["If-Modified-Since"] = last_modified
+        self._spend_retry_budget()
         return self._get(url, headers)
 
     def _wait(self) -> None:
@@ -202,6 +291,7 @@ class PoliteClient:
         started = time.monotonic()
         current = url
         self._attempts = 0
+        token = _DEADLINE.set(started + self.deadline)
         try:
             for _ in range(MAX_REDIRECTS + 1):
                 self._wait()
@@ -249,7 +339,12 @@ class PoliteClient:
             if isinstance(exc, (requests.ConnectionError, requests.Timeout)) and exc.response is None \
                     and not isinstance(exc, requests.exceptions.ChunkedEncodingError):
                 self._attempts += self._max_attempts()  # urllib3 gave up after using every retry
+            if time.monotonic() - started > self.deadline:
+                return self._done(url, started, error=f"deadline of {self.deadline:.0f} s exceeded "
+                                                      f"({type(exc).__name__})")
             return self._done(url, started, error=f"{type(exc).__name__}: {exc}"[:500])
+        finally:
+            _DEADLINE.reset(token)
 
     def _finish(self, result: FetchResult, started: float) -> FetchResult:
         result.elapsed_ms = int((time.monotonic() - started) * 1000)

@@ -84,7 +84,7 @@ RATIO = re.compile(r"(?<![\w/.,])(?P<a>\d{1,3}(?:\.\d{3})+|\d{1,6})\s*/\s*(?P<b>
 RANGE_DASH = r"\s*(?:[-–—]|đến|tới)\s*"
 PERCENT = re.compile(rf"{NUM_START}{QNUM}(?:{RANGE_DASH}(?P<n_hi>{NUMBER}))?\s*%(?P<after>\s+trở lên)?")
 CHANGE = re.compile(
-    rf"(?<!\w)(?P<dir>tăng|giảm|cao hơn|thấp hơn|nhiều hơn|ít hơn)(?:\s+(?:thêm|được))?\s+(?:(?P<q>{QUALIFIER})\s+)?(?P<n>{NUMBER})(?P<pct>\s*%)?",
+    rf"(?<!\w)(?P<dir>tăng|giảm|cao hơn|thấp hơn|nhiều hơn|ít hơn)(?:\s+(?:thêm|được))?\s+(?:(?P<q>{QUALIFIER})\s+)?(?P<n>{NUMBER})(?P<pct>\s*%|\s+điểm(?:\s+phần trăm|\s*%))?(?!\w)",
     re.I)
 BASE = re.compile(r"so với\s+(?P<base>[^,.;()]+?)(?=\s*(?:[,.;()]|$|\s+(?:là|và|thì)\s))", re.I)
 MONEY = re.compile(rf"{NUM_START}{QNUM}\s+(?P<scale>nghìn tỷ|tỷ|triệu|nghìn|ngàn)?\s*đồng(?!\w)(?!\s+chí)", re.I)

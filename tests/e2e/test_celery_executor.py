@@ -16,7 +16,7 @@ import psycopg
 import pytest
 
 from scrapers.sources import ADAPTERS
-from tests.conftest import fresh_database
+from tests.conftest import fresh_database, writer_url
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -60,7 +60,8 @@ def test_scrape_sources_on_celery_with_two_workers(warehouse, pg_server_url, sna
             "AIRFLOW__SCHEDULER__SCHEDULER_HEARTBEAT_SEC": "2",
             "AIRFLOW__DAG_PROCESSOR__REFRESH_INTERVAL": "5",
             "PYTHONPATH": str(ROOT),
-            "WAREHOUSE_URL": warehouse, "AIRFLOW_CONN_WAREHOUSE": warehouse,
+            # the tasks as the pipeline's writer; `migrate` as the owner (AIRFLOW_CONN_WAREHOUSE_OWNER, the fixture's)
+            "WAREHOUSE_URL": writer_url(warehouse), "AIRFLOW_CONN_WAREHOUSE": writer_url(warehouse),
             "HANOI_SOURCE_URLS": json.dumps(snapshot_sites.urls),
         }
         (tmp_path / "airflow").mkdir()
@@ -121,7 +122,7 @@ def test_scrape_sources_on_celery_with_two_workers(warehouse, pg_server_url, sna
                 tis = conn.execute("select task_id, state, hostname from task_instance where dag_id = 'scrape_sources'"
                                    " and run_id = 'celery-test'").fetchall()
             assert state[0] == "success", tis
-            assert {t[1] for t in tis} == {"success"} and len(tis) == len(ADAPTERS) + 2  # + summarise, check_sources
+            assert {t[1] for t in tis} == {"success"} and len(tis) == len(ADAPTERS) + 3  # migrate, summarise, check_sources
             # the tasks really went through Celery, to both workers
             assert {t[2] for t in tis} == {"worker-1", "worker-2"}, tis
             with psycopg.connect(warehouse) as conn:

@@ -154,5 +154,23 @@ def test_a_budget_spent_on_dead_links_is_counted_and_not_ok(warehouse):
     counts what was attempted, failed and deferred to the next run, and the status is not "ok"."""
     with FaultSite(pages=4, faults={}, private_links=0, dead_links=30) as site:
         summary = crawl(site, warehouse, "dead", max_articles=20)
-    assert summary["budget"] == {"max_articles": 20, "attempted": 20, "deferred": 14, "failed": 16}
+    assert summary["budget"] == {"max_articles": 20, "attempted": 20, "deferred": 14, "failed": 16, "out_of_time": False}
     assert summary["status"] == "degraded" and summary["new_pages"] == 4 + site.listing_pages
+
+
+def test_a_slow_site_ends_its_own_crawl_within_its_time_budget(warehouse):
+    """Issue 18: a crawl stops fetching articles when its time budget is spent (here a 0.3 s politeness delay
+    against a 2 s budget), lands what it fetched, and counts the rest as left for the next run — bounded time
+    from the CLI too, not only under Airflow's execution_timeout."""
+    with FaultSite(pages=30, faults={}, private_links=0) as site:
+        client = PoliteClient(site.url, min_delay=0.3, session=make_session(retries=0))
+        t0 = time.monotonic()
+        summary = crawl_source("faultsite", "slow", url=warehouse, adapter=FaultSiteAdapter(), base_url=site.url,
+                               client=client, time_budget=2.0)
+        took = time.monotonic() - t0
+    budget = summary["budget"]
+    assert budget["out_of_time"] and 0 < budget["attempted"] < 30 and budget["deferred"] == 30 - budget["attempted"]
+    assert took < 2.0 + 1.0 and summary["status"] == "degraded"
+    assert any("time budget spent" in e for e in summary["errors"])
+    pages, _, _ = archive(warehouse)
+    assert len(pages) == budget["attempted"]  # what it fetched has landed

@@ -19,6 +19,15 @@ class Faulty(BaseHTTPRequestHandler):
     def log_message(self, *a):
         pass
 
+    def _trickle(self, data: bytes):
+        for byte in data:
+            try:
+                self.wfile.write(bytes([byte]))
+                self.wfile.flush()
+            except OSError:
+                return
+            time.sleep(0.2)
+
     def do_GET(self):
         Faulty.times.append(time.monotonic())
         n = Faulty.hits[self.path] = Faulty.hits.get(self.path, 0) + 1
@@ -29,20 +38,17 @@ class Faulty(BaseHTTPRequestHandler):
             self.send_header("Content-Type", "text/html")
             self.send_header("Content-Length", "300")
             self.end_headers()
-            for _ in range(300):
-                try:
-                    self.wfile.write(b"x")
-                    self.wfile.flush()
-                except OSError:
-                    return
-                time.sleep(0.2)
-            return
+            return self._trickle(b"x" * 300)
+        if self.path == "/trickled-headers":  # the status line and headers a byte every 0.2 s for a minute
+            return self._trickle(b"HTTP/1.1 200 OK\r\nX-Slow: " + b"y" * 300)
         if self.path == "/later":
             self.send_response(503)
             self.send_header("Retry-After", "3600")
             self.send_header("Content-Length", "0")
             self.end_headers()
             return
+        if self.path.startswith("/down/"):  # a site that fails every request
+            return self._send(503, b"down")
         if self.path == "/flaky" and n < 3:
             return self._send(503, b"busy")
         if self.path == "/slowdown" and n == 1:
@@ -155,6 +161,25 @@ def test_a_trickled_body_meets_the_deadline(server):
     t0 = time.monotonic()
     got = c.fetch(server + "/trickle")
     assert not got.ok and "deadline" in got.error and time.monotonic() - t0 < 4
+
+
+def test_trickled_headers_meet_the_deadline(server):
+    """Issue 18: headers trickled a byte at a time never trip the read timeout; the deadline still holds, also
+    across urllib3's retries."""
+    c = PoliteClient(server, min_delay=0.0, session=make_session(retries=2), deadline=1.5)
+    t0 = time.monotonic()
+    got = c.fetch(server + "/trickled-headers")
+    assert not got.ok and "deadline" in got.error and time.monotonic() - t0 < 4, got.error
+    assert c.fetch(server + "/flaky").ok  # the same client's next request has its own deadline
+
+
+def test_retries_have_a_budget_per_run(server):
+    """Issue 18: a site that fails every request gets retries until the run's budget is spent, then one attempt per
+    request, so dead links cost one request each, not a retry storm."""
+    c = PoliteClient(server, min_delay=0.0, session=make_session(retries=3, backoff=0.01), max_retries_per_run=4)
+    attempts = [c.fetch(f"{server}/down/{i}").attempts for i in range(4)]
+    assert attempts == [4, 4, 1, 1] and c.retries_used == 6
+    assert sum(Faulty.hits[f"/down/{i}"] for i in range(4)) == 10
 
 
 def test_a_retry_after_beyond_the_cap_is_not_waited_for(server):

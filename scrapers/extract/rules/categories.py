@@ -17,9 +17,10 @@ NUMBER_FIRST = re.compile(
     rf"(?<![\w.,/]){QNUM}\s+{UNIT}\s+(?:có\s+)?vi phạm\s+(?:về\s+|trong\s+)?"
     r"(?P<cat>[^,;.()\d]+(?:,\s*[^,;.()\d\s]+(?:\s+[^,;.()\d\s]+){0,4}){0,3})"
     rf"(?=\s*(?:[,;.()]|\s+và\s+\d|$))(?:{SHARE})?", re.I)
-# "trong lĩnh vực quản lý tài chính, ngân sách có 5 trường hợp vi phạm; trong lĩnh vực đầu tư xây dựng có 8 …"
+# "trong lĩnh vực quản lý tài chính, ngân sách có 5 trường hợp vi phạm; trong lĩnh vực đầu tư xây dựng có 8 …",
+# "…, tiếp đến là lĩnh vực tài chính, ngân sách với 14 trường hợp"
 FIELD_FIRST = re.compile(
-    rf"(?<!\w)(?:trong|thuộc|ở)\s+(?:các\s+)?lĩnh vực\s+(?P<cat>[^;:()\d]{{3,80}}?)\s+(?:có|là)\s+{QNUM}\s+{UNIT}"
+    rf"(?:(?<!\w)(?:trong|thuộc|ở|là)\s+|(?:^|(?<=[,;:]))\s*)(?:các\s+)?lĩnh vực\s+(?P<cat>[^;:()\d]{{3,80}}?)\s+(?:có|là|với)\s+{QNUM}\s+{UNIT}"
     r"(?:\s+(?:có\s+)?vi phạm)?", re.I)
 # words a category never starts with: what follows "vi phạm" in those sentences is not what was violated
 NOT_CATEGORY = re.compile(
@@ -38,7 +39,7 @@ BRACKETED_ITEM = re.compile(rf"\s*(?:,|;|và)?\s*(?P<cat>[^;:()\d]{{3,80}}?)\s*\
 # vi phạm tập trung ở các lĩnh vực: …", "Các vi phạm chủ yếu liên quan đến …: 9 trường hợp; …: 5 trường hợp"
 LIST_HEAD = re.compile(
     r"(?:nội dung|lĩnh vực|loại|các|những) vi phạm(?: chủ yếu)?"
-    r"(?:\s*(?:gồm|là)?\s*:|\s+(?:chủ yếu\s+)?(?:tập trung\s+)?(?:ở|vào|trong|thuộc)\s+(?:các\s+)?(?:lĩnh vực|nội dung)\s*:"
+    r"(?:\s*(?:gồm|là)?\s*:|\s+(?:chủ yếu\s+)?(?:tập trung\s+)?(?:ở|vào|trong|thuộc)(?:\s+(?:các\s+)?(?:lĩnh vực|nội dung))?\s*:"
     r"|\s+(?:chủ yếu\s+)?(?:liên quan (?:đến|tới)|thuộc (?:các\s+)?lĩnh vực))\s*", re.I)
 LIST_ITEM = re.compile(rf"\s*(?:vi phạm\s+(?:về\s+|trong\s+)?)?(?P<cat>[^;:()\d]{{3,80}}?)(?<!,)\s*:?\s+{QNUM}\s+{UNIT}"
                        rf"(?:{SHARE})?\s*[;.,]?", re.I)
