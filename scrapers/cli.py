@@ -130,8 +130,7 @@ def cmd_reprocess(args) -> int:
     status = 0
     if args.full_refresh or args.dbt:
         built = dbt_build(db.owner_url(), full_refresh=args.full_refresh)
-        tail = [line for line in built.stdout.splitlines() if "Done." in line or "ERROR" in line or "FAIL" in line]
-        print("\n".join(tail[-10:]), file=sys.stderr)
+        print(built.summary(), file=sys.stderr)
         status = built.returncode
     parse, extract = result["parse"], result["extract"]
     print(f"reprocess: {parse['parsed']} parsed, {parse['quarantined']} quarantined, {extract['articles']} articles "

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import re
 from datetime import timedelta
 from urllib.parse import urlsplit
 
@@ -21,23 +20,6 @@ def url_path(url: str) -> str:
     """A page's identity within its source: the same article fetched from a mirror or the snapshot is one page."""
     parts = urlsplit(url)
     return (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
-
-
-def store_page(conn: psycopg.Connection, *, source: str, kind: str, result: FetchResult, run_id: str) -> tuple[int, bool]:
-    """Store the body once per (url, content hash). Returns (page id, whether it was new)."""
-    digest = hashlib.sha256(result.body).hexdigest()
-    row = conn.execute(
-        """insert into raw.pages (source, url, path, kind, status, headers, content_type, body, sha256, run_id)
-           values (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)
-           on conflict (source, path, sha256) do nothing returning id""",
-        (source, result.url, url_path(result.url), kind, result.status, Jsonb(result.headers), result.headers.get("Content-Type"),
-         result.body, digest, run_id),
-    ).fetchone()
-    if row:
-        return row[0], True
-    existing = conn.execute("select id from raw.pages where source = %s and path = %s and sha256 = %s",
-                            (source, url_path(result.url), digest)).fetchone()
-    return existing[0], False
 
 
 _STATE_SQL = """
@@ -165,32 +147,28 @@ class Batch:
     def _copy_pages(self, fresh: list) -> None:
         with self.conn.cursor() as cur:
             with cur.copy("copy raw.pages (source, url, path, kind, status, headers, content_type, body, sha256, "
-                          "run_id, canonical_url) from stdin (format binary)") as copy:
-                copy.set_types(["text", "text", "text", "text", "int4", "jsonb", "text", "bytea", "text", "text",
-                                "text"])
+                          "run_id) from stdin (format binary)") as copy:
+                copy.set_types(["text", "text", "text", "text", "int4", "jsonb", "text", "bytea", "text", "text"])
                 for (path, digest), (kind, r) in fresh:
                     copy.write_row((self.source, r.url, path, kind, r.status, Jsonb(r.headers),
-                                    r.headers.get("Content-Type"), r.body, digest, self.run_id,
-                                    declared_canonical(r.body)))
+                                    r.headers.get("Content-Type"), r.body, digest, self.run_id))
 
     def _land_via_scratch(self, pages: list[tuple[str, FetchResult]]) -> dict[tuple[str, str], int]:
         """COPY the batch (binary, so bodies travel as raw bytes) into a scratch table, then move it into
         raw.pages with one INSERT … ON CONFLICT DO NOTHING: deduplication whatever else is writing."""
         self.conn.execute(
             """create temp table if not exists landing_batch (url text, path text, kind text, status int,
-                   headers jsonb, content_type text, body bytea, sha256 text, canonical_url text)
+                   headers jsonb, content_type text, body bytea, sha256 text)
                on commit delete rows""")
         with self.conn.cursor() as cur:
             with cur.copy("copy landing_batch from stdin (format binary)") as copy:
-                copy.set_types(["text", "text", "text", "int4", "jsonb", "text", "bytea", "text", "text"])
+                copy.set_types(["text", "text", "text", "int4", "jsonb", "text", "bytea", "text"])
                 for kind, r in pages:
                     copy.write_row((r.url, url_path(r.url), kind, r.status, Jsonb(r.headers),
-                                    r.headers.get("Content-Type"), r.body, _digest(r), declared_canonical(r.body)))
+                                    r.headers.get("Content-Type"), r.body, _digest(r)))
         inserted = self.conn.execute(
-            """insert into raw.pages (source, url, path, kind, status, headers, content_type, body, sha256, run_id,
-                                      canonical_url)
-               select distinct on (path, sha256) %s, url, path, kind, status, headers, content_type, body, sha256, %s,
-                      canonical_url
+            """insert into raw.pages (source, url, path, kind, status, headers, content_type, body, sha256, run_id)
+               select distinct on (path, sha256) %s, url, path, kind, status, headers, content_type, body, sha256, %s
                from landing_batch order by path, sha256
                on conflict (source, path, sha256) do nothing returning id""",
             (self.source, self.run_id),
@@ -203,23 +181,6 @@ class Batch:
             (self.source,),
         ).fetchall()
         return {(path, sha): page_id for page_id, path, sha in rows}
-
-
-_CANONICAL = re.compile(
-    rb"""<link\b[^>]*\brel=["']?canonical["']?[^>]*\bhref=["']([^"'>\s]+)"""
-    rb"""|<link\b[^>]*\bhref=["']([^"'>\s]+)["'][^>]*\brel=["']?canonical"""
-    rb"""|<meta\b[^>]*\bproperty=["']og:url["'][^>]*\bcontent=["']([^"'>\s]+)""", re.I)
-
-
-def declared_canonical(body: bytes) -> str | None:
-    """The URL a page declares as its own (rel=canonical, else og:url), read from its head without parsing it."""
-    # the declaration is in the head: scan it alone (a page's body is 10-100× longer, and this runs on every page)
-    head_end = body.find(b"</head>", 0, 262144)
-    m = _CANONICAL.search(body, 0, head_end if head_end > 0 else 65536)
-    if not m:
-        return None
-    raw = next(g for g in m.groups() if g)
-    return raw.decode("utf-8", errors="replace").replace("&amp;", "&")[:2000]
 
 
 def _digest(result: FetchResult) -> str:

@@ -19,6 +19,15 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "snapshot" / "seeds"
 
 
+def land(conn, *, source: str, kind: str, result, run_id: str) -> None:
+    """Land one fetched page the way a crawl does (landing.Batch): once per (path, content hash)."""
+    from scrapers import landing
+
+    batch = landing.Batch(conn, source=source, run_id=run_id)
+    batch.add(kind, result)
+    batch.flush()
+
+
 def seed_text(prefix: str) -> str:
     return next(SEEDS.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
 

@@ -39,6 +39,7 @@ create table if not exists raw.pages (
 );
 create index if not exists pages_source_idx on raw.pages (source, fetched_at);
 -- rel=canonical / og:url as the page declared it when fetched (read from the bytes at landing, never changed)
+-- no longer written: a page's declared URL has one reader, the parser (sources.base.canonical); kept for old rows
 alter table raw.pages add column if not exists canonical_url text;
 
 create or replace function raw.forbid_change() returns trigger language plpgsql as $$

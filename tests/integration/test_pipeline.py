@@ -8,9 +8,9 @@ import pytest
 
 from scrapers import pipeline
 from scrapers.fetcher import FetchResult
-from scrapers.landing import store_page
 from scrapers.snapshot_server import SnapshotSites
 from scrapers.sources import ADAPTERS
+from tests.conftest import land
 
 
 def crawl_all(run_id):
@@ -103,7 +103,7 @@ def test_unparseable_page_is_quarantined_with_reason(warehouse, snapshot_env):
     with psycopg.connect(warehouse) as conn, conn.transaction():
         junk = FetchResult(url="https://tienphong.vn/khong-phai-bai-post999.tpo", status=200,
                            headers={"Content-Type": "text/html"}, body=b"<html><body><p>404 trang</p></body></html>")
-        store_page(conn, source="tienphong", kind="article", result=junk, run_id="r")
+        land(conn, source="tienphong", kind="article", result=junk, run_id="r")
     result = pipeline.parse_pending()
     assert result["parsed"] == 1 and result["quarantined"] == 1
     with psycopg.connect(warehouse) as conn:
@@ -146,7 +146,7 @@ def test_layout_drift_is_flagged_per_source(warehouse, snapshot_env):
                   b'<body><article><p>Noi dung moi cua bai viet theo bo cuc moi.</p></article></body></html>')
     with psycopg.connect(warehouse) as conn:
         for i, body in enumerate((redesigned, b"<html><body><div>trang trong</div></body></html>")):
-            store_page(conn, source="tienphong", kind="article",
+            land(conn, source="tienphong", kind="article",
                        result=FetchResult(url=f"http://x/new-layout-post{i}.tpo", status=200, body=body,
                                           headers={}), run_id="r")
     result = pipeline.parse_pending()
@@ -172,7 +172,7 @@ def test_a_page_cannot_take_another_outlets_article(warehouse, snapshot_env):
                "<h1>Tin giả</h1>" + "<p>Thành ủy Hà Nội đã kỷ luật 999 đảng viên trong năm 2023, theo báo cáo.</p>" * 8
                + "</article></body></html>").encode()
     with psycopg.connect(warehouse) as conn, conn.transaction():
-        store_page(conn, source="anninhthudo", kind="article", run_id="r",
+        land(conn, source="anninhthudo", kind="article", run_id="r",
                    result=FetchResult(url="https://anninhthudo.vn/tin-gia-post999.antd", status=200,
                                       headers={"Content-Type": "text/html"}, body=hostile))
     assert pipeline.parse_pending()["parsed"] == 1
@@ -274,7 +274,7 @@ def test_reprocess_in_two_processes_gives_the_same_rows_as_one(warehouse, snapsh
     for name in ADAPTERS:
         pipeline.crawl_source(name, "r", min_delay=0)
     with psycopg.connect(warehouse) as conn:
-        store_page(conn, source="tienphong", kind="article", run_id="r",
+        land(conn, source="tienphong", kind="article", run_id="r",
                    result=FetchResult(url="http://x/broken-post9.tpo", status=200, body=b"<html>no article</html>",
                                       headers={}))
     monkeypatch.setattr(derive, "CHUNK", 2)
@@ -299,7 +299,7 @@ def test_an_adapter_that_reads_a_box_instead_of_the_story_is_flagged(warehouse, 
              f'</div><div class="story-content-v2">{story}</div></body></html>').encode()
     with psycopg.connect(warehouse) as conn:
         for i in range(2):
-            store_page(conn, source="tienphong", kind="article", run_id="r",
+            land(conn, source="tienphong", kind="article", run_id="r",
                        result=FetchResult(url=f"http://x/moved-post{i}.tpo", status=200, body=moved + bytes(i),
                                           headers={}))
     result = pipeline.parse_pending()
@@ -369,7 +369,7 @@ def test_one_story_at_two_urls_of_a_source_is_one_article(warehouse, snapshot_en
         for path, page, source in (("/ban-in-post1.antd", body, "anninhthudo"),
                                    ("/dang-lai-post2.antd", copy, "anninhthudo"),
                                    ("/mirror-post3.antd", body, "kinhtedothi")):
-            store_page(conn, source=source, kind="article", run_id="r",
+            land(conn, source=source, kind="article", run_id="r",
                        result=FetchResult(url=url.rsplit("/", 1)[0] + path, status=200,
                                           headers={"Content-Type": "text/html"}, body=page))
     counts = pipeline.parse_pending()
