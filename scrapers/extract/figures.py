@@ -97,6 +97,7 @@ def read_figures(text: str, published: date | None = None, locality: str | None 
     drafts = _merge_forms(drafts)
     headings = {d.sentence for d in drafts if _is_heading(folded, sent_list[d.sentence])}
     _link_sums(drafts, headings, folded)
+    _link_committee_members(drafts, folded, sent_list)
     return _freeze(text, drafts, published)
 
 
@@ -186,6 +187,26 @@ def _link_sums(drafts: list[Draft], headings: set[int], folded: str) -> None:
         if len(run) >= 2 and acc == total.value:
             for d in run:
                 d.total = total
+
+
+# "… kỷ luật 312 đảng viên. … Số đảng viên bị kỷ luật là cấp ủy viên các cấp 36 đồng chí": committee members are
+# a group inside the members disciplined, told in a sentence of their own
+COMMITTEE_CUE = re.compile(r"(?:là|có)\s+cấp ủy viên", re.I)
+
+
+def _link_committee_members(drafts: list[Draft], folded: str, sent_list: list) -> None:
+    """A discipline count of committee members ("là cấp ủy viên", or counted in "cấp ủy viên") a few sentences
+    after a larger members total (its forms may come between), with no total of its own, is a part of that total."""
+    for i, d in enumerate(drafts):
+        if d.kind != "discipline_party_members" or d.total is not None or d.breakdown or d.value is None:
+            continue
+        base = sent_list[d.sentence][0]
+        if d.subject_class != "cấp ủy viên" and not COMMITTEE_CUE.search(folded, base, d.start):
+            continue
+        total = next((t for t in reversed(drafts[:i]) if t.kind == d.kind and t.total is None), None)
+        if total is not None and total.value and total.value > d.value and 0 < d.sentence - total.sentence <= 3:
+            d.total = total
+            d.part = d.part or "cấp ủy viên"
 
 
 DRAFT_FIELDS = {f.name for f in fields(Draft)}

@@ -39,7 +39,9 @@ PAIR = re.compile(
 TRIGGERS = [  # (kind, pattern) — the trigger nearest before a count decides its kind
     # a form is itself the act ("Thanh Oai khai trừ 2 đảng viên"); a list of forms is read as a breakdown
     # "12 đảng viên bị xử lý": handled as a sanction (not "xử lý hành chính/hình sự", counted apart)
-    ("discipline", r"kỷ luật|khiển trách|cảnh cáo|cách chức|khai trừ|(?<=bị )xử lý(?! hành chính| hình sự)"),
+    # "kiểm tra việc thực hiện nhiệm vụ kiểm tra, thi hành kỷ luật trong Đảng đối với 9 tổ chức đảng": the name of
+    # a task under inspection, not a discipline act
+    ("discipline", r"(?<!kiểm tra, thi hành )(?<!giám sát, thi hành )kỷ luật|khiển trách|cảnh cáo|cách chức|khai trừ|(?<=bị )xử lý(?! hành chính| hình sự)"),
     # "Ủy ban Kiểm tra" is the body, not the act; the act may carry "khi có dấu hiệu vi phạm"
     # "nghiệp vụ kiểm tra", "công tác kiểm tra" name the work, not an act on a count; "kiểm tra, giám sát" together
     # is an inspection
