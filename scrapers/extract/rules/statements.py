@@ -101,12 +101,26 @@ def _kind_of(ctx: Sentence, start: int, end: int) -> tuple[str | None, int]:
     return nearest, end
 
 
+FAMILIES = (("subject", SUBJECT_COUNT), ("commend", COMMEND_UNIT), ("complaint", COMPLAINT_COUNT),
+            ("work", WORK_COUNT), ("case", CASE_COUNT))
+# where a count can start (a qualifier or a number): every family pattern starts with one, so the families are
+# tried at these few positions instead of each scanning the whole sentence
+COUNT_START = re.compile(rf"{NUM_START}{QNUM}", re.I)
+
+
 def _candidates(ctx: Sentence):
     """Counts with a unit, each number once (the longest unit wins), in order."""
+    starts = set()
+    for m in COUNT_START.finditer(ctx.s):
+        starts.add(m.start())
+        starts.add(m.start("n"))
     seen: dict[int, tuple] = {}
-    for family, rx in (("subject", SUBJECT_COUNT), ("commend", COMMEND_UNIT), ("complaint", COMPLAINT_COUNT),
-                       ("work", WORK_COUNT), ("case", CASE_COUNT)):
-        for m in rx.finditer(ctx.s):
+    for family, rx in FAMILIES:
+        reached = 0  # like finditer: no match starts inside the family's previous match
+        for pos in sorted(starts):
+            if pos < reached or not (m := rx.match(ctx.s, pos)):
+                continue
+            reached = m.end()
             key = m.start("n")
             if key not in seen or m.end() > seen[key][1].end():
                 seen[key] = (family, m)
