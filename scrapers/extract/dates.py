@@ -29,7 +29,8 @@ NOT_FIGURE = re.compile(
     r")"
 )
 PERIOD = re.compile(
-    r"(?:(?:trong|Trong)\s+)?(?P<period>"
+    # every alternative's first character, so other positions fail at once (the pattern runs over whole articles)
+    r"(?=[\dtTsScCqQnNgG])(?:(?:trong|Trong)\s+)?(?P<period>"
     r"(?:\d{1,2}|sáu|chín)\s+tháng\s+(?:đầu|cuối)\s+năm(?:\s+(?:19|20)\d{2})?"
     r"|[Qq]uý\s+(?:I{1,3}|IV|\d)(?:\s*/\s*|\s+năm\s+)(?:19|20)\d{2}"
     r"|[Nn]hiệm kỳ\s+(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}"

@@ -14,9 +14,11 @@ from scrapers.extract.scope import body_in, figure_scope
 
 # A line break ends a sentence, except before a bulleted line ("- Khiển trách: 45 đồng chí;") that continues a list
 # the previous line opened with ":" or went on with ";" or ",".
+# Every alternative starts with white space: the leading lookahead fails at once everywhere else (about twice as fast
+# over an article).
 SENTENCE_END = re.compile(
-    r"(?<!\bTP)(?<!\bTp)(?<!\bThS)(?<!\bTS)(?<=[.!?…])\s+(?=[\"“(]?[A-ZĐÀ-Ỹ])"
-    r"|(?<![:;,])[ \t]*\n+|(?<=[:;,])[ \t]*\n+(?![ \t]*[-+•*–]\s)")
+    r"(?=\s)(?:(?<!\bTP)(?<!\bTp)(?<!\bThS)(?<!\bTS)(?<=[.!?…])\s+(?=[\"“(]?[A-ZĐÀ-Ỹ])"
+    r"|(?<![:;,])[ \t]*\n+|(?<=[:;,])[ \t]*\n+(?![ \t]*[-+•*–]\s))")
 # Longer "sentences" (a page with no full stops, a table flattened into one line) are cut at the next clause
 # break, else at a space, so every rule reads a bounded window and extraction stays linear in text size.
 MAX_SENTENCE = 2000
