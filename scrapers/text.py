@@ -4,15 +4,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _WS = re.compile(r"[ \t\u00a0\u2007\u202f\u200b\ufeff]+")
 _SOFT = re.compile(r"[\u00ad]")
 
-# Lead prefixes newsrooms put before the sapo; both old and new forms (research/source-sites.md §0.3).
-LEAD_PREFIX = re.compile(
-    r"^\s*(?:Kinhtedothi|KTĐT|TPO|\(Chinhphu\.vn\)|ANTD\.VN|\(ANTĐ\)|\(HNMO\)|\(ĐCSVN\)|\(Ngày Nay\)|GD&TĐ|\(CLO\))"
-    r"\s*[-–—]\s*",
-)
 
 # Page furniture that leaks into text extracts (audio player, share/print buttons, counters).
 FURNITURE = re.compile(
@@ -69,8 +65,14 @@ def clean(text: str | None) -> str:
     return _WS.sub(" ", nfc(repair_mojibake(text))).strip()
 
 
-def strip_lead_prefix(sapo: str) -> str:
-    return LEAD_PREFIX.sub("", clean(sapo), count=1)
+def strip_lead_prefix(sapo: str, prefixes: tuple[str, ...]) -> str:
+    """The sapo without the newsroom's own lead ("TPO - …", "(HNMO) - …"); each outlet's prefixes are its adapter's."""
+    return _lead(prefixes).sub("", clean(sapo), count=1) if prefixes else clean(sapo)
+
+
+@lru_cache(maxsize=64)
+def _lead(prefixes: tuple[str, ...]) -> re.Pattern:
+    return re.compile(r"^\s*(?:" + "|".join(map(re.escape, prefixes)) + r")\s*[-–—]\s*")
 
 
 def is_furniture(line: str) -> bool:

@@ -54,7 +54,7 @@ ADDITIVE = frozenset(COUNT_KINDS)
 
 
 def extract_figures(text: str, published: date | None = None, locality: str | None = None) -> list[dict]:
-    """The figure contract (DESIGN.md) for every figure in `text` (NFC)."""
+    """The figure contract (README, "Figures (contract)") for every figure in `text` (NFC)."""
     return [f.as_json() for f in read_figures(text, published, locality)]
 
 

@@ -35,7 +35,7 @@ class Figure:
     period_key: str | None = None
 
     def as_json(self) -> dict:
-        """The figure contract of `hanoi-reports extract` (DESIGN.md): every key, `type` first."""
+        """The figure contract of `hanoi-reports extract` (README, "Figures (contract)"): every key, `type` first."""
         out = {"type": "figure"}
         for name in self.__dataclass_fields__:
             value = getattr(self, name)

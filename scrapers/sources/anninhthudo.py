@@ -21,12 +21,13 @@ class Anninhthudo(SourceAdapter):
     name = "anninhthudo"
     outlet = "An ninh Thủ đô"
     outlet_type = "newspaper"
+    lead_prefixes = ("ANTD.VN", "(ANTĐ)")
     owner = "Công an TP Hà Nội"
     domain = "anninhthudo.vn"
     default_base_url = "https://anninhthudo.vn"
     # Today's section page; the ~2020 `/chinh-tri-xa-hoi/3.antd?page=N` listings are still read by `discover`.
     listing_paths = ("/chinh-tri-xa-hoi/",)
-    monthly_sitemap = "/sitemaps/news-{year}-{month}.xml"  # same CMS family as tienphong/nhandan [INFERRED] in research/source-sites.md
+    monthly_sitemap = "/sitemaps/news-{year}-{month}.xml"  # inferred: the same CMS family as tienphong (unconfirmed; a 404 is only a recorded month)
     article_path = re.compile(r"^/[a-z0-9-]+/[a-z0-9-]+/\d+\.antd$|^/[a-z0-9-]+-post\d+\.antd$")
 
     def parse_layouts(self, root, _url):

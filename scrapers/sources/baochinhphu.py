@@ -46,6 +46,7 @@ class Baochinhphu(SourceAdapter):
     name = "baochinhphu"
     outlet = "Báo Điện tử Chính phủ"
     outlet_type = "government newspaper"
+    lead_prefixes = ("(Chinhphu.vn)",)
     owner = "Văn phòng Chính phủ"
     domain = "baochinhphu.vn"
     aliases = ("chinhphu.vn",)  # the portal the newspaper shared a relaunch with (Jan 2022); saved pages carry it

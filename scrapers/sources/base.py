@@ -313,6 +313,8 @@ class SourceAdapter:
     # who the source is (the dim_sources seed is checked against these: tests/unit/test_source_facts.py)
     outlet: str = ""
     outlet_type: str = ""
+    # what the newsroom writes before its sapo ("TPO - …"), old and new forms
+    lead_prefixes: tuple[str, ...] = ()
     owner: str = ""
     domain: str = ""
     aliases: tuple[str, ...] = ()  # older host names whose pages the adapter also reads (hanoimoi.com.vn)
@@ -469,7 +471,7 @@ class SourceAdapter:
         signals.complete(article, root)
         article.body_coverage = signals.coverage(candidates, article)
         article.title = clean(article.title)
-        article.sapo = strip_lead_prefix(article.sapo)
+        article.sapo = strip_lead_prefix(article.sapo, self.lead_prefixes)
         article.canonical_url = article.canonical_url or canonical(root)
         article.category, article.tags = tidy_category(article.category), tidy_tags(article.tags)
         if not article.title:

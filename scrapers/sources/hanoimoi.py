@@ -24,6 +24,7 @@ class Hanoimoi(SourceAdapter):
     name = "hanoimoi"
     outlet = "Hà Nội Mới"
     outlet_type = "newspaper"
+    lead_prefixes = ("(HNMO)",)
     owner = "Thành ủy Hà Nội"
     domain = "hanoimoi.vn"
     aliases = ("hanoimoi.com.vn",)

@@ -23,6 +23,7 @@ class Kinhtedothi(SourceAdapter):
     name = "kinhtedothi"
     outlet = "Kinh tế & Đô thị"
     outlet_type = "newspaper"
+    lead_prefixes = ("Kinhtedothi", "KTĐT")
     owner = "UBND TP Hà Nội"
     domain = "kinhtedothi.vn"
     default_base_url = "https://kinhtedothi.vn"

@@ -26,13 +26,14 @@ class Tienphong(SourceAdapter):
     name = "tienphong"
     outlet = "Tiền Phong"
     outlet_type = "newspaper"
+    lead_prefixes = ("TPO",)
     owner = "Trung ương Đoàn TNCS Hồ Chí Minh"
     domain = "tienphong.vn"
     default_base_url = "https://tienphong.vn"
     listing_paths = ("/chinh-tri/",)
     # section feeds `/rss/<slug>-<zone id>.rss` [SEEN for kinh-te-3, the-thao-11]; politics' zone 308 [INFERRED]
     feed_paths = ("/rss/chinh-tri-308.rss",)
-    monthly_sitemap = "/sitemaps/news-{year}-{month}.xml"  # monthly `news-YYYY-M.xml` [CLAIMED] in research/source-sites.md
+    monthly_sitemap = "/sitemaps/news-{year}-{month}.xml"  # monthly `news-YYYY-M.xml`, as the site claims (a missing month is a recorded 404)
     article_path = re.compile(r"^/(?:[a-z0-9-]+-post\d+|[a-z0-9-]+/[a-z0-9-]+-\d{6,})\.tpo$")
 
     def next_listing_page(self, html, page_url):

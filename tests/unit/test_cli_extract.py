@@ -1,4 +1,4 @@
-"""`hanoi-reports extract` honours the contract in DESIGN.md, on plain text and on HTML."""
+"""`hanoi-reports extract` honours the figure contract in the README, on plain text and on HTML."""
 
 import json
 import subprocess

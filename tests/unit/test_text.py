@@ -11,10 +11,17 @@ def test_nfc_and_spaces():
 
 
 def test_lead_prefixes():
-    for raw in ("Kinhtedothi - Tập trung", "TPO - Tập trung", "(Chinhphu.vn) - Tập trung", "ANTD.VN -\u00a0Tập trung",
-                "(ANTĐ) - Tập trung", "KTĐT – Tập trung", "(HNMO) - Tập trung"):
-        assert strip_lead_prefix(raw) == "Tập trung", raw
-    assert strip_lead_prefix("Tập trung - TPO") == "Tập trung - TPO"
+    """Each outlet's lead, old and new forms, is its adapter's fact; another outlet's lead is left alone."""
+    from scrapers.sources import ADAPTERS
+
+    for name, raw in (("kinhtedothi", "Kinhtedothi - Tập trung"), ("tienphong", "TPO - Tập trung"),
+                      ("baochinhphu", "(Chinhphu.vn) - Tập trung"), ("anninhthudo", "ANTD.VN -\u00a0Tập trung"),
+                      ("anninhthudo", "(ANTĐ) - Tập trung"), ("kinhtedothi", "KTĐT – Tập trung"),
+                      ("hanoimoi", "(HNMO) - Tập trung")):
+        assert strip_lead_prefix(raw, ADAPTERS[name].lead_prefixes) == "Tập trung", raw
+    assert strip_lead_prefix("Tập trung - TPO", ("TPO",)) == "Tập trung - TPO"
+    assert strip_lead_prefix("TPO - Tập trung", ADAPTERS["hanoimoi"].lead_prefixes) == "TPO - Tập trung"
+    assert strip_lead_prefix("  TPO - x", ()) == "TPO - x"
 
 
 def test_furniture():
