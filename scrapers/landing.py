@@ -22,12 +22,16 @@ def url_path(url: str) -> str:
     return (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
 
 
+# One statement per flush for every page's fetch state; the excluded row's consecutive_failures (0 or 1) says
+# whether this fetch succeeded.
 _STATE_SQL = """
     insert into raw.fetch_state as s (source, path, url, etag, last_modified, last_status, last_error,
                                       last_attempt_at, last_success_at, consecutive_failures, next_fetch_after)
-    values (%(source)s, %(path)s, %(url)s, %(etag)s, %(lm)s, %(status)s, %(error)s, now(),
-            case when %(ok)s then now() end, case when %(ok)s then 0 else 1 end,
-            case when %(ok)s then null else now() + interval '1 hour' end)
+    select %(source)s, t.path, t.url, t.etag, t.lm, t.status, t.error, now(),
+           case when t.ok then now() end, case when t.ok then 0 else 1 end,
+           case when t.ok then null else now() + interval '1 hour' end
+    from unnest(%(path)s::text[], %(url)s::text[], %(etag)s::text[], %(lm)s::text[], %(status)s::int[],
+                %(error)s::text[], %(ok)s::bool[]) as t(path, url, etag, lm, status, error, ok)
     on conflict (source, path) do update set
         url = excluded.url,
         etag = coalesce(excluded.etag, s.etag),
@@ -35,19 +39,32 @@ _STATE_SQL = """
         last_status = excluded.last_status,
         last_error = excluded.last_error,
         last_attempt_at = now(),
-        last_success_at = case when %(ok)s then now() else s.last_success_at end,
-        consecutive_failures = case when %(ok)s then 0 else s.consecutive_failures + 1 end,
+        last_success_at = case when excluded.consecutive_failures = 0 then now() else s.last_success_at end,
+        consecutive_failures = case when excluded.consecutive_failures = 0 then 0 else s.consecutive_failures + 1 end,
         -- failing URLs back off exponentially (1 h, 2 h, 4 h … capped at 7 days)
-        next_fetch_after = case when %(ok)s then null
+        next_fetch_after = case when excluded.consecutive_failures = 0 then null
             else now() + least(interval '1 hour' * power(2, s.consecutive_failures), %(cap)s) end"""
 
 
-def _state_params(source: str, result: FetchResult) -> dict:
-    success = result.ok or result.not_modified
-    return {"url": result.url, "path": url_path(result.url), "source": source,
-            "etag": result.headers.get("ETag") if success else None,
-            "lm": result.headers.get("Last-Modified") if success else None, "status": result.status,
-            "error": result.error, "ok": success, "cap": MAX_BACKOFF}
+def _record_states(cur, source: str, results: list[FetchResult]) -> None:
+    """Upsert the fetch state of every page in the batch. A page fetched twice in one batch is applied in order
+    (a statement may not update one row twice), so two failures still count as two."""
+    pending = list(results)
+    while pending:
+        seen, now, later = set(), [], []
+        for r in pending:
+            path = url_path(r.url)
+            (later if path in seen else now).append(r)
+            seen.add(path)
+        columns = {"path": [], "url": [], "etag": [], "lm": [], "status": [], "error": [], "ok": []}
+        for r in now:
+            success = r.ok or r.not_modified
+            for key, value in (("path", url_path(r.url)), ("url", r.url), ("status", r.status), ("error", r.error),
+                               ("etag", r.headers.get("ETag") if success else None),
+                               ("lm", r.headers.get("Last-Modified") if success else None), ("ok", success)):
+                columns[key].append(value)
+        cur.execute(_STATE_SQL, {"source": source, "cap": MAX_BACKOFF, **columns})
+        pending = later
 
 
 def known_article_paths(conn: psycopg.Connection, source: str) -> set[str]:
@@ -108,9 +125,8 @@ class Batch:
                         page_id = ids.get((url_path(r.url), _digest(r))) if r.ok and kind != "robots" else None
                         copy.write_row((self.run_id, self.source, r.url, kind, r.status, r.error, r.elapsed_ms,
                                         len(r.body), page_id, r.attempts or None))
-                state = [(k, r) for k, r in self.items if k != "robots"]  # articles and every discovery page
-                if state:
-                    cur.executemany(_STATE_SQL, [_state_params(self.source, r) for _, r in state])
+                # articles and every discovery page
+                _record_states(cur, self.source, [r for k, r in self.items if k != "robots"])
         self.landed += len(self.items)
         self.items, self.bytes = [], 0
 
@@ -128,13 +144,17 @@ class Batch:
         stored = self._stored(paths, digests)
         fresh = [(key, item) for key, item in unique.items() if key not in stored]
         if fresh:
+            # ids drawn first, so the new pages' ids are known without reading them back
+            ids = [row[0] for row in self.conn.execute(
+                "select nextval(pg_get_serial_sequence('raw.pages', 'id')) from generate_series(1, %s)",
+                (len(fresh),))]
             try:
                 with self.conn.transaction():  # a savepoint: a race is retried below without losing the batch
-                    self._copy_pages(fresh)
+                    self._copy_pages(fresh, ids)
             except psycopg.errors.UniqueViolation:
                 return self._land_via_scratch(pages)
             self.new_pages += len(fresh)
-            stored.update(self._stored([p for (p, _), _ in fresh], [d for (_, d), _ in fresh]))
+            stored.update({key: page_id for (key, _), page_id in zip(fresh, ids, strict=True)})
         return stored
 
     def _stored(self, paths: list[str], digests: list[str]) -> dict[tuple[str, str], int]:
@@ -144,13 +164,14 @@ class Batch:
                where p.source = %s""", (paths, digests, self.source)).fetchall()
         return {(path, sha): page_id for page_id, path, sha in rows}
 
-    def _copy_pages(self, fresh: list) -> None:
+    def _copy_pages(self, fresh: list, ids: list[int]) -> None:
         with self.conn.cursor() as cur:
-            with cur.copy("copy raw.pages (source, url, path, kind, status, headers, content_type, body, sha256, "
+            with cur.copy("copy raw.pages (id, source, url, path, kind, status, headers, content_type, body, sha256, "
                           "run_id) from stdin (format binary)") as copy:
-                copy.set_types(["text", "text", "text", "text", "int4", "jsonb", "text", "bytea", "text", "text"])
-                for (path, digest), (kind, r) in fresh:
-                    copy.write_row((self.source, r.url, path, kind, r.status, Jsonb(r.headers),
+                copy.set_types(["int8", "text", "text", "text", "text", "int4", "jsonb", "text", "bytea", "text",
+                                "text"])
+                for page_id, ((path, digest), (kind, r)) in zip(ids, fresh, strict=True):
+                    copy.write_row((page_id, self.source, r.url, path, kind, r.status, Jsonb(r.headers),
                                     r.headers.get("Content-Type"), r.body, digest, self.run_id))
 
     def _land_via_scratch(self, pages: list[tuple[str, FetchResult]]) -> dict[tuple[str, str], int]:
