@@ -132,9 +132,9 @@ def _merge_forms(drafts: list[Draft]) -> list[Draft]:
     trường hợp"), when their sum fits in it; or the total right after them when they add up to it exactly
     ("Khiển trách 41, cảnh cáo 17 … là kết quả xử lý 70 đảng viên"). A total that has its own forms keeps them, and
     one form that stands as a total of its own next to another ("2 tổ chức bị khiển trách và 1 … cảnh cáo") stays."""
-    merged: set[int] = set()
+    merged = _forms_runs_before_their_total(drafts)
     for i, forms in enumerate(drafts):
-        if not _is_forms(forms):
+        if not _is_forms(forms) or id(forms) in merged:
             continue
         listed = sum(forms.breakdown.values())
         single = forms.value is not None
@@ -155,6 +155,29 @@ def _merge_forms(drafts: list[Draft]) -> list[Draft]:
         target.breakdown_complete = listed == target.value
         merged.add(id(forms))
     return [d for d in drafts if id(d) not in merged]
+
+
+def _forms_runs_before_their_total(drafts: list[Draft]) -> set[int]:
+    """Forms read as separate figures in one sentence ("Với 8 trường hợp khiển trách và 3 trường hợp cảnh cáo, tổng
+    số đảng viên bị kỷ luật … là 11") that add up exactly to the total right after them are that total's breakdown.
+    Returns the drafts taken in."""
+    taken: set[int] = set()
+    i = 0
+    while i < len(drafts):
+        run = [drafts[i]]
+        while (i + len(run) < len(drafts) and _is_forms(run[0]) and _is_forms(drafts[i + len(run)])
+               and drafts[i + len(run)].kind == run[0].kind and drafts[i + len(run)].sentence == run[0].sentence):
+            run.append(drafts[i + len(run)])
+        nxt = drafts[i + len(run)] if i + len(run) < len(drafts) else None
+        forms = [f for d in run for f in d.breakdown or {}]
+        if len(run) >= 2 and len(set(forms)) == len(forms) and nxt is not None and nxt.kind == run[0].kind \
+                and not nxt.breakdown and nxt.total is None and nxt.sentence - run[0].sentence <= 1 \
+                and nxt.value == sum(v for d in run for v in d.breakdown.values()):
+            nxt.breakdown = {f: v for d in run for f, v in d.breakdown.items()}
+            nxt.breakdown_complete = True
+            taken.update(id(d) for d in run)
+        i += len(run)
+    return taken
 
 
 PART_MARK = re.compile(r"\b(?:gồm|bao gồm|trong đó|trong số đó|cụ thể)\b|:", re.I)

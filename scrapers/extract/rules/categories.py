@@ -38,8 +38,10 @@ BRACKETED_ITEM = re.compile(rf"\s*(?:,|;|và)?\s*(?P<cat>[^;:()\d]{{3,80}}?)\s*\
 # that says what follows are violations, each item is a category even without its own "vi phạm" — also "Nội dung
 # vi phạm tập trung ở các lĩnh vực: …", "Các vi phạm chủ yếu liên quan đến …: 9 trường hợp; …: 5 trường hợp"
 LIST_HEAD = re.compile(
-    r"(?:nội dung|lĩnh vực|loại|các|những) vi phạm(?: chủ yếu)?"
-    r"(?:\s*(?:gồm|là)?\s*:|\s+(?:chủ yếu\s+)?(?:tập trung\s+)?(?:ở|vào|trong|thuộc)(?:\s+(?:các\s+)?(?:lĩnh vực|nội dung))?\s*:"
+    r"(?:nội dung|lĩnh vực|loại|(?:các|những)(?:\s+(?:trường hợp|hành vi|sai phạm))?) vi phạm(?: chủ yếu)?"
+    # "Lĩnh vực vi phạm nhiều nhất là đất đai (15 trường hợp), tiếp theo là …"
+    r"(?:\s+(?:nhiều nhất|phổ biến(?: nhất)?)\s+là\s+"
+    r"|\s*(?:gồm|là)?\s*:|\s+(?:chủ yếu\s+)?(?:tập trung\s+)?(?:ở|vào|trong|thuộc)(?:\s+(?:các\s+)?(?:lĩnh vực|nội dung))?\s*:"
     r"|\s+(?:chủ yếu\s+)?(?:liên quan (?:đến|tới)|thuộc (?:các\s+)?lĩnh vực))\s*", re.I)
 LIST_ITEM = re.compile(rf"\s*(?:vi phạm\s+(?:về\s+|trong\s+)?)?(?P<cat>[^;:()\d]{{3,80}}?)(?<!,)\s*:?\s+{QNUM}\s+{UNIT}"
                        rf"(?:{SHARE})?\s*[;.,]?", re.I)
@@ -70,7 +72,7 @@ def violation_categories(ctx: Sentence) -> None:
 
 # what a category phrase may carry around the category itself: "(trong) lĩnh vực …", "liên quan đến …" before it,
 # and the predicate after it ("… vẫn chiếm tỷ lệ cao nhất với", "… là")
-CATEGORY_LEAD = re.compile(r"^(?:vi phạm\s+)?(?:chủ yếu\s+)?(?:(?:liên quan (?:đến|tới)|thuộc|trong|về|ở)\s+)?(?:các\s+)?"
+CATEGORY_LEAD = re.compile(r"^(?:(?:tiếp (?:theo|đến)|sau đó|kế đến|thứ hai)\s+là\s+)?(?:vi phạm\s+)?(?:chủ yếu\s+)?(?:(?:liên quan (?:đến|tới)|thuộc|trong|về|ở)\s+)?(?:các\s+)?"
                            r"(?:lĩnh vực\s+)?", re.I)
 ITEM_JOIN = re.compile(r"[\s,;]*(?:và\s+)?")
 CATEGORY_TAIL = re.compile(r"\s+(?:vẫn|chiếm|là|với|có|đã|đang|tiếp tục|tăng|giảm|gồm|bị|phải)(?:\s.*)?$", re.I)

@@ -41,8 +41,9 @@ STATED = re.compile(
     rf"(?<!\w)[Ss]ố(?:\s+lượng)?\s+(?P<subj>{SUBJECT})(?P<mid>(?:[^,.;:\d]|(?<=\s)(?:19|20)\d\d(?!\d)){{0,50}}?)"
     rf"\s*(?:là|đạt|có|:)\s+{QNUM}"
     rf"(?!\d)(?:\s+(?:{SUBJECT})(?!\w))?(?![\d.,]\d)(?!\s*[%/])(?!\s+[a-zà-ỹđ])", re.I)
-SUBGROUP_MARK = re.compile(r"\s*(?:,\s*|;\s*)?(?:\(\s*|trong đó\s*[,:]?\s*|trong số (?:đó|này)\s*[,:]?\s*)(?:có\s+)?",
-                           re.I)
+# "…, trong đó có 7 cấp ủy viên", "… (7 cấp ủy viên)", "… (trong đó có 4 cấp ủy viên), gồm: …"
+_WITHIN = r"(?:trong đó\s*[,:]?\s*|trong số (?:đó|này)\s*[,:]?\s*)"
+SUBGROUP_MARK = re.compile(rf"\s*(?:,\s*|;\s*)?(?:\(\s*{_WITHIN}?|{_WITHIN})(?:có\s+)?", re.I)
 CHANGE_BEFORE = re.compile(r"(?:tăng|giảm)(?:\s+(?:thêm|được))?\s+(?:\S+\s+)?$", re.I)
 # the form before its count: "khai trừ ra khỏi Đảng 5", "cách chức tất cả các chức vụ trong Đảng đối với 3"
 LEAD_FORM = re.compile(rf"({FORM})(?:\s+ra khỏi đảng|\s+(?:tất cả\s+)?(?:các\s+)?chức vụ(?:\s+trong đảng)?)?"
