@@ -315,6 +315,13 @@ class SourceAdapter:
     outlet_type: str = ""
     # what the newsroom writes before its sapo ("TPO - …"), old and new forms
     lead_prefixes: tuple[str, ...] = ()
+    # every adapter's leads: outlets republish each other's stories with the first outlet's lead still on
+    known_leads: tuple[str, ...] = ()
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        SourceAdapter.known_leads = tuple(sorted({*SourceAdapter.known_leads, *cls.lead_prefixes}, key=len,
+                                                 reverse=True))
     owner: str = ""
     domain: str = ""
     aliases: tuple[str, ...] = ()  # older host names whose pages the adapter also reads (hanoimoi.com.vn)
@@ -471,7 +478,7 @@ class SourceAdapter:
         signals.complete(article, root)
         article.body_coverage = signals.coverage(candidates, article)
         article.title = clean(article.title)
-        article.sapo = strip_lead_prefix(article.sapo, self.lead_prefixes)
+        article.sapo = strip_lead_prefix(article.sapo, SourceAdapter.known_leads)
         article.canonical_url = article.canonical_url or canonical(root)
         article.category, article.tags = tidy_category(article.category), tidy_tags(article.tags)
         if not article.title:

@@ -22,6 +22,11 @@ def test_lead_prefixes():
     assert strip_lead_prefix("Tập trung - TPO", ("TPO",)) == "Tập trung - TPO"
     assert strip_lead_prefix("TPO - Tập trung", ADAPTERS["hanoimoi"].lead_prefixes) == "TPO - Tập trung"
     assert strip_lead_prefix("  TPO - x", ()) == "TPO - x"
+    # a story republished with another outlet's lead: the adapters read every known lead
+    from scrapers.sources.base import SourceAdapter
+
+    assert set(SourceAdapter.known_leads) == {p for a in ADAPTERS.values() for p in a.lead_prefixes}
+    assert strip_lead_prefix("ANTD.VN - Sáng 14-11", SourceAdapter.known_leads) == "Sáng 14-11"
 
 
 def test_furniture():
