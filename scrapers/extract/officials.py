@@ -30,8 +30,12 @@ TITLE_THEN_NAME = re.compile(
 )
 # "đồng chí Nguyễn Lan Hương - Ủy viên Ban Thường vụ Thành ủy, Chủ tịch UBMTTQ …"
 VERB_STOP = r"chủ trì|trao|phát biểu|cho biết|nhấn mạnh|đề nghị|yêu cầu|đánh giá|làm việc|kết luận|dự|tham dự|lưu ý|chỉ đạo"
+# what may stand before a name as "ông" does: academic ranks and degrees ("PGS.TS Lê Văn Lợi, Phó Giám đốc …"),
+# military and police ranks
+HONORIFIC = (r"(?:đồng chí|Đồng chí|ông|Ông|bà|Bà|(?:GS|PGS|TS|ThS|BS)(?:\.\s?(?:TS|ThS|BS))?\.?"
+             r"|(?:Đại|Thượng|Trung|Thiếu) (?:tướng|tá|úy))")
 NAME_THEN_TITLE = re.compile(
-    rf"(?:đồng chí|Đồng chí|ông|Ông|bà|Bà)\s+{NAME}\s*[-–,]\s*(?P<title>{TITLE_HEAD}(?:,?\s+[^;.(),\s]+){{0,16}}?)"
+    rf"{HONORIFIC}\s+{NAME}\s*[-–,]\s*(?P<title>{TITLE_HEAD}(?:,?\s+[^;.(),\s]+){{0,16}}?)"
     rf"(?=[;.(]|\s+(?:{VERB_STOP})\b|,\s+[{LOWER}]|,?\s*$)"
 )
 # "Đồng chí Nguyễn Văn A từng giữ chức Phó Bí thư Thành ủy nhiệm kỳ …"
@@ -43,7 +47,10 @@ NAME_HOLDS_TITLE = re.compile(
 LIST_HEAD = re.compile(r"(?:các|Các)\s+(?:đồng chí|vị đại biểu|đại biểu)\s*:\s*")
 ANY_NAME = NAME.replace("?P<name>", "?:")
 LIST_ITEM = re.compile(rf"\s*(?:và\s+)?{NAME}\s*[,-–]\s*(?P<title>{TITLE_HEAD}[^;]*?)\s*(?=;|\.(?:\s|$)|$|\s+và\s+{ANY_NAME}\s*[,-–])")
-NOT_NAMES = re.compile(r"^(?:Hà Nội|Thành|Thành Ủy|Ban|Ủy|Đảng|Quận|Huyện|Trung|Chính|Nhà|Mặt|Hội|Thường|Tổ|Văn)", re.I)
+NOT_NAMES = re.compile(r"^(?:Hà Nội|Thành|Thành Ủy|Ban|Ủy|Đảng|Quận|Huyện|Trung|Chính|Nhà|Mặt|Hội|Thường|Tổ|Văn)"
+                       # historical leaders whose names end institutions' names ("Học viện Chính trị quốc gia Hồ
+                       # Chí Minh", "Trường Chính trị Tô Hiệu"): part of an organisation after a title, not a person
+                       r"|^(?:Hồ Chí Minh|Nguyễn Ái Quốc|Tôn Đức Thắng|Lê Hồng Phong|Tô Hiệu)$", re.I)
 
 
 def find_officials(text: str) -> list[dict]:
