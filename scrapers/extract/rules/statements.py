@@ -53,6 +53,10 @@ LEAD_FORM = re.compile(rf"({FORM})(?:\s+ra khỏi đảng|\s+(?:tất cả\s+)?(
 JOIN = r"\s*[,;]\s*(?:[-+•*–]\s*)?(?:và\s+)?(?:(?:đề nghị|quyết định|tiếp tục)\s+)?"
 PAIR_NEXT = re.compile(rf"{JOIN}(?:{PAIR.pattern})", re.I)
 PAIR_BEFORE = re.compile(rf"(?:{PAIR.pattern}){JOIN}$", re.I)
+# "khiển trách 33 đồng chí, cảnh cáo 15 đồng chí, cách chức 2 đồng chí và khai trừ 7 đồng chí": after two or more
+# comma-joined pairs, "và" closes the same list; two pairs joined by "và" alone stay two statements
+VA_END = re.compile(r"\s+và\s+(?:(?:đề nghị|quyết định|tiếp tục)\s+)?$", re.I)
+PAIR_END = re.compile(rf"(?:{PAIR.pattern})$", re.I)
 LABEL_END = re.compile(r"[^,;.()]*?(?=\s*(?:[,;.()]|\s+và\s+\d|$))")
 SHARE_AFTER = re.compile(rf"(?:\s+[^\s(),;.]+){{0,4}}?{SHARE_RE.pattern}")
 PASSIVE_FORM = re.compile(rf"\bbị\s+(?:hình thức\s+)?{FORM}", re.I)
@@ -258,7 +262,7 @@ def _discipline(ctx: Sentence, m, unit: str, value, qualifier, act_end: int) -> 
             return None
         lead_start = lead.start(1)
         before = PAIR_BEFORE.search(ctx.s, max(0, lead_start - 80), lead_start)
-        if before and _same_subject(before.group(0), bool(org)):
+        if before and _same_subject(before.group(0), bool(org)) or _closes_a_list(ctx, lead_start, bool(org)):
             return None
         forms = {lead.group(1).lower(): int(value)}
         start = min(start, lead_start)
@@ -282,6 +286,18 @@ def _discipline(ctx: Sentence, m, unit: str, value, qualifier, act_end: int) -> 
                     subject="tổ chức đảng" if org else "đảng viên",
                     subject_class="tổ chức đảng" if org else _member_class(unit), qualifier=qualifier,
                     breakdown=forms, breakdown_complete=complete)
+
+
+def _closes_a_list(ctx: Sentence, lead_start: int, org: bool) -> bool:
+    """Whether the form at `lead_start` is the last of a list "A, B và C" of the same subject."""
+    va = VA_END.search(ctx.s, max(0, lead_start - 40), lead_start)
+    if not va:
+        return False
+    last = PAIR_END.search(ctx.s, max(0, va.start() - 80), va.start())
+    if not last or not _same_subject(last.group(0), org):
+        return False
+    before = PAIR_BEFORE.search(ctx.s, max(0, last.start() - 80), last.start())
+    return bool(before) and _same_subject(before.group(0), org)
 
 
 def _same_subject(pair_text: str, org: bool) -> bool:
