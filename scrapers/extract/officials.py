@@ -20,7 +20,12 @@ TITLE_HEAD = (
     r"(?:Tổng Bí thư|Phó Bí thư Thường trực|Phó Bí thư|Bí thư|Phó Chủ tịch Thường trực|Chủ tịch|Phó Chủ tịch"
     r"|Phó Chủ nhiệm Thường trực|Phó Chủ nhiệm|Chủ nhiệm|Trưởng [Bb]an|Phó Trưởng [Bb]an|Ủy viên|Uỷ viên|Chánh Văn phòng"
     r"|Phó Chánh Văn phòng|Giám đốc|Phó Giám đốc|Thủ tướng|Phó Thủ tướng|Bộ trưởng|Thứ trưởng|Tổng Thanh tra"
-    r"|(?:Thành|Tỉnh|Quận|Huyện|Thị) ủy viên|Trưởng phòng|Phó Trưởng phòng|Chủ tịch UBND)"
+    r"|(?:Thành|Tỉnh|Quận|Huyện|Thị) ủy viên|Trưởng phòng|Phó Trưởng phòng|Chủ tịch UBND"
+    # the offices party-work news quotes besides the party's own: courts, procuracy, inspectorates, ministries'
+    # departments, newsrooms, schools, police, the National Assembly
+    r"|(?:Phó )?Chánh án|(?:Phó )?Viện trưởng|(?:Phó )?Chánh Thanh tra|(?:Phó )?Vụ trưởng|(?:Phó )?Tổng cục trưởng"
+    r"|(?:Phó )?Cục trưởng|(?:Phó )?Tổng Biên tập|(?:Phó )?Hiệu trưởng|(?:Phó )?Trưởng Công an|(?:Phó )?Tổng Giám đốc"
+    r"|(?:Phó )?Trưởng [Đđ]oàn|Đại biểu Quốc hội)"
 )
 ORG_WORD = rf"(?!và\s|với\s|cùng\s)(?:[{UPPER}][{LOWER}]*\.?|T\.Ư|TƯ|UBND|HĐND|UBMTTQ|MTTQ|UBKT|TP\.?|[{LOWER}]+)"
 # "Bí thư Thành ủy Hà Nội Hoàng Trung Hải": title, then its organisation, then the name. The organisation is the
