@@ -39,9 +39,12 @@ VERB_STOP = r"chủ trì|trao|phát biểu|cho biết|nhấn mạnh|đề nghị
 # military and police ranks
 HONORIFIC = (r"(?:đồng chí|Đồng chí|ông|Ông|bà|Bà|(?:GS|PGS|TS|ThS|BS)(?:\.\s?(?:TS|ThS|BS))?\.?"
              r"|(?:Đại|Thượng|Trung|Thiếu) (?:tướng|tá|úy))")
+# the name first: after "đồng chí / ông / bà" or a rank, or opening its sentence ("Nguyễn Văn Phong, Phó Bí thư
+# Thành ủy, nhấn mạnh …"); the title after a dash, a comma or in brackets, a former one with "nguyên"
 NAME_THEN_TITLE = re.compile(
-    rf"{HONORIFIC}\s+{NAME}\s*[-–,]\s*(?P<title>{TITLE_HEAD}(?:,?\s+[^;.(),\s]+){{0,16}}?)"
-    rf"(?=[;.(]|\s+(?:{VERB_STOP})\b|,\s+[{LOWER}]|,?\s*$)"
+    rf"(?:{HONORIFIC}\s+|(?:^|(?<=[.!?…]\s)|(?<=\n))(?=[{UPPER}][{LOWER}]+\s+[{UPPER}]))"
+    rf"{NAME}\s*(?:[-–,]|\()\s*(?P<title>(?:nguyên\s+)?{TITLE_HEAD}(?:,?\s+[^;.(),\s]+){{0,16}}?)"
+    rf"(?=[;.()]|\s+(?:{VERB_STOP})\b|,\s+[{LOWER}]|,?\s*$)"
 )
 # "Đồng chí Nguyễn Văn A từng giữ chức Phó Bí thư Thành ủy nhiệm kỳ …"
 NAME_HOLDS_TITLE = re.compile(
