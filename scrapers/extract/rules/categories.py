@@ -13,8 +13,9 @@ from scrapers.extract.sentence import Sentence
 UNIT = r"(?P<unit>trường hợp|đảng viên|tổ chức đảng|tổ chức|vụ|đồng chí|cán bộ)(?!\w)"
 CATEGORY_FIRST = re.compile(
     rf"(?<!\w)vi phạm\s+(?:về\s+|trong\s+)?(?P<cat>[^;:()\d]{{3,80}}?)(?<!,)(?<!\svà)(?<!\shoặc)\s*:?\s+{QNUM}\s+{UNIT}(?:{SHARE})?", re.I)
+# "9 đảng viên vi phạm về …", "7 trường hợp liên quan đến quản lý đất đai" (among those disciplined)
 NUMBER_FIRST = re.compile(
-    rf"(?<![\w.,/]){QNUM}\s+{UNIT}\s+(?:có\s+)?vi phạm\s+(?:về\s+|trong\s+)?"
+    rf"(?<![\w.,/]){QNUM}\s+{UNIT}\s+(?:có\s+)?(?:vi phạm\s+(?:về\s+|trong\s+)?|liên quan (?:đến|tới)\s+)"
     r"(?P<cat>[^,;.()\d]+(?:,\s*[^,;.()\d\s]+(?:\s+[^,;.()\d\s]+){0,4}){0,3})"
     rf"(?=\s*(?:[,;.()]|\s+và\s+\d|$))(?:{SHARE})?", re.I)
 # "trong lĩnh vực quản lý tài chính, ngân sách có 5 trường hợp vi phạm; trong lĩnh vực đầu tư xây dựng có 8 …",
@@ -41,15 +42,17 @@ LIST_HEAD = re.compile(
     r"(?:nội dung|lĩnh vực|loại|(?:các|những)(?:\s+(?:trường hợp|hành vi|sai phạm))?) vi phạm(?: chủ yếu)?"
     # "Lĩnh vực vi phạm nhiều nhất là đất đai (15 trường hợp), tiếp theo là …"
     r"(?:\s+(?:nhiều nhất|phổ biến(?: nhất)?)\s+là\s+"
-    r"|\s*(?:gồm|là)?\s*:|\s+(?:chủ yếu\s+)?(?:tập trung\s+)?(?:ở|vào|trong|thuộc)(?:\s+(?:các\s+)?(?:lĩnh vực|nội dung))?\s*:"
+    r"|\s*(?:gồm|là)?\s*:|\s+(?:chủ yếu\s+)?(?:tập trung\s+)?(?:ở|vào|trong|thuộc|về)(?:\s+(?:các\s+)?(?:lĩnh vực|nội dung))?\s*:"
     r"|\s+(?:chủ yếu\s+)?(?:liên quan (?:đến|tới)|thuộc (?:các\s+)?lĩnh vực))\s*", re.I)
-LIST_ITEM = re.compile(rf"\s*(?:vi phạm\s+(?:về\s+|trong\s+)?)?(?P<cat>[^;:()\d]{{3,80}}?)(?<!,)\s*:?\s+{QNUM}\s+{UNIT}"
+LIST_ITEM = re.compile(rf"\s*(?:[-+•*–]\s*)?(?:vi phạm\s+(?:về\s+|trong\s+)?)?(?P<cat>[^;:()\d]{{3,80}}?)(?<!,)\s*:?\s+{QNUM}\s+{UNIT}"
                        rf"(?:{SHARE})?\s*[;.,]?", re.I)
 
 
 @rule(20)
 def violation_categories(ctx: Sentence) -> None:
-    if "vi phạm" not in ctx.s.lower():
+    lowered = ctx.s.lower()
+    # what was violated is told after "vi phạm", or after "liên quan đến" among those disciplined
+    if "vi phạm" not in lowered and not ("kỷ luật" in lowered and "liên quan" in lowered):
         return
     for head in LIST_HEAD.finditer(ctx.s):
         pos = head.end()
@@ -74,7 +77,7 @@ def violation_categories(ctx: Sentence) -> None:
 # and the predicate after it ("… vẫn chiếm tỷ lệ cao nhất với", "… là")
 CATEGORY_LEAD = re.compile(r"^(?:(?:tiếp (?:theo|đến)|sau đó|kế đến|thứ hai)\s+là\s+)?(?:vi phạm\s+)?(?:chủ yếu\s+)?(?:(?:liên quan (?:đến|tới)|thuộc|trong|về|ở)\s+)?(?:các\s+)?"
                            r"(?:lĩnh vực\s+)?", re.I)
-ITEM_JOIN = re.compile(r"[\s,;]*(?:và\s+)?")
+ITEM_JOIN = re.compile(r"[\s,;]*(?:[-+•*–]\s*)?(?:và\s+)?")
 CATEGORY_TAIL = re.compile(r"\s+(?:vẫn|chiếm|là|với|có|đã|đang|tiếp tục|tăng|giảm|gồm|bị|phải)(?:\s.*)?$", re.I)
 # "…, chiếm 41,1%" after a category's count: its share of the violations
 SHARE_TAIL = re.compile(r"\s*,\s*chiếm\s+(?:tỷ lệ\s+)?(?P<share>\d+(?:,\d+)?)\s*%")
