@@ -30,8 +30,9 @@ TITLE_HEAD = (
 ORG_WORD = rf"(?!và\s|với\s|cùng\s)(?:[{UPPER}][{LOWER}]*\.?|T\.Ư|TƯ|UBND|HĐND|UBMTTQ|MTTQ|UBKT|TP\.?|[{LOWER}]+)"
 # "Bí thư Thành ủy Hà Nội Hoàng Trung Hải": title, then its organisation, then the name. The organisation is the
 # shortest run of words that leaves a 2-4 syllable name at the end.
+# every title starts with a capital: other positions fail at once (these patterns run over whole articles)
 TITLE_THEN_NAME = re.compile(
-    rf"(?P<title>{TITLE_HEAD}(?:\s+{ORG_WORD}){{0,8}}?)\s+{NAME}(?=\s*(?:[,.;:)\n]|[-–]\s|$)|\s+[{LOWER}])"
+    rf"(?=[{UPPER}])(?P<title>{TITLE_HEAD}(?:\s+{ORG_WORD}){{0,8}}?)\s+{NAME}(?=\s*(?:[,.;:)\n]|[-–]\s|$)|\s+[{LOWER}])"
 )
 # "đồng chí Nguyễn Lan Hương - Ủy viên Ban Thường vụ Thành ủy, Chủ tịch UBMTTQ …"
 VERB_STOP = r"chủ trì|trao|phát biểu|cho biết|nhấn mạnh|đề nghị|yêu cầu|đánh giá|làm việc|kết luận|dự|tham dự|lưu ý|chỉ đạo"
@@ -42,7 +43,7 @@ HONORIFIC = (r"(?:đồng chí|Đồng chí|ông|Ông|bà|Bà|(?:GS|PGS|TS|ThS|B
 # the name first: after "đồng chí / ông / bà" or a rank, or opening its sentence ("Nguyễn Văn Phong, Phó Bí thư
 # Thành ủy, nhấn mạnh …"); the title after a dash, a comma or in brackets, a former one with "nguyên"
 NAME_THEN_TITLE = re.compile(
-    rf"(?:{HONORIFIC}\s+|(?:^|(?<=[.!?…]\s)|(?<=\n))(?=[{UPPER}][{LOWER}]+\s+[{UPPER}]))"
+    rf"(?=[{UPPER}đôb])(?:{HONORIFIC}\s+|(?:^|(?<=[.!?…]\s)|(?<=\n))(?=[{UPPER}][{LOWER}]+\s+[{UPPER}]))"
     rf"{NAME}\s*(?:[-–,]|\()\s*(?P<title>(?:nguyên\s+)?{TITLE_HEAD}(?:,?\s+[^;.(),\s]+){{0,16}}?)"
     rf"(?=[;.()]|\s+(?:{VERB_STOP})\b|,\s+[{LOWER}]|,?\s*$)"
 )
