@@ -240,7 +240,8 @@ def merge_copies(conn, parser_version: str, page_ids: list[int]) -> int:
                    inner join raw.pages as p on a.page_id = p.id
                    where a.parser_version = %(v)s
                )
-               update extracted.articles as a set canonical_url = r.first_url
+               -- parsed_at moves too: it is the watermark the incremental models read changed articles by
+               update extracted.articles as a set canonical_url = r.first_url, parsed_at = now()
                from ranked as r
                where a.page_id = r.page_id and a.parser_version = %(v)s and a.canonical_url <> r.first_url""",
             {"v": parser_version, "ids": page_ids, "min": MIN_COPY_TEXT},
