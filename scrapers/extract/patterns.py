@@ -26,11 +26,11 @@ SHARE_RE = re.compile(SHARE)
 # in a list of forms, a share may follow its part after a comma: "khiển trách 8 trường hợp, chiếm 61,5%; …"
 LIST_SHARE = rf"\s*,\s*chiếm\s+(?:tỷ lệ\s+)?(?P<share>{NUMBER})\s*%(?=\s*[;.]|\s*$)"
 LIST_SHARE_RE = re.compile(LIST_SHARE, re.I)
-# One discipline form and its count, in either order:
+# One discipline form and its count, in either order (the count may sit in brackets: "khiển trách (15)"):
 #   "khiển trách 22", "Khiển trách: 7", "khai trừ ra khỏi Đảng 5 đảng viên", "cảnh cáo 10 (25%)"
 #   "17 khiển trách", "2 trường hợp cảnh cáo", "3 bị khai trừ", "40 trường hợp khiển trách"
 PAIR = re.compile(
-    rf"(?P<f1>{FORM})(?:\s+ra khỏi đảng)?\s*(?::|bằng|là|đối với)?\s*(?P<n1>{NUMBER})(?!\w)(?!\s*[/%\d])"
+    rf"(?P<f1>{FORM})(?:\s+ra khỏi đảng)?\s*(?::|bằng|là|đối với|\((?=\s*\d+(?:\s+{SUBJECT})?\s*\)))?\s*(?P<n1>{NUMBER})(?!\w)(?!\s*[/%\d])\)?"
     rf"(?:\s+(?:{SUBJECT})(?!\w))?(?:{SHARE.replace('share', 's1')}|{LIST_SHARE.replace('share', 's3')})?"
     rf"|(?P<n2>{NUMBER})(?!\w)\s+(?:(?:{SUBJECT})\s+)?(?:bị\s+|bằng\s+|với\s+)?(?:(?:hình thức|kỷ luật)\s+)*(?P<f2>{FORM})"
     rf"(?:\s+ra khỏi đảng)?(?:{SHARE.replace('share', 's2')}|{LIST_SHARE.replace('share', 's4')})?",
