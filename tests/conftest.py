@@ -12,7 +12,7 @@ from urllib.parse import urlsplit, urlunsplit
 import psycopg
 import pytest
 
-from scrapers import db, settings
+from scrapers import db, landing, settings
 from scrapers.snapshot_server import SnapshotSites
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -21,8 +21,6 @@ SEEDS = ROOT / "snapshot" / "seeds"
 
 def land(conn, *, source: str, kind: str, result, run_id: str) -> None:
     """Land one fetched page the way a crawl does (landing.Batch): once per (path, content hash)."""
-    from scrapers import landing
-
     batch = landing.Batch(conn, source=source, run_id=run_id)
     batch.add(kind, result)
     batch.flush()
