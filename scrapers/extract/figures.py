@@ -203,6 +203,8 @@ def _link_sums(drafts: list[Draft], headings: set[int], folded: str) -> None:
                 break
             if d.total is total or d.value is None:
                 continue
+            if not _same_subject(total, d):
+                break
             run.append(d)
             acc += d.value
             if acc >= total.value:
@@ -210,6 +212,14 @@ def _link_sums(drafts: list[Draft], headings: set[int], folded: str) -> None:
         if len(run) >= 2 and acc == total.value:
             for d in run:
                 d.total = total
+
+
+def _same_subject(total: Draft, part: Draft) -> bool:
+    """Parts count what their total counts ("58 tập thể, cá nhân" → "20 tập thể, cá nhân", "50 tập thể"): "2 tổ
+    chức đảng và 5 đảng viên" after "7 tổ chức đảng" add up to it by chance, they are not its parts."""
+    if not total.subject_class or not part.subject_class:
+        return True
+    return set(part.subject_class.split(", ")) <= set(total.subject_class.split(", "))
 
 
 # "… kỷ luật 312 đảng viên. … Số đảng viên bị kỷ luật là cấp ủy viên các cấp 36 đồng chí": committee members are

@@ -35,7 +35,11 @@ TITLE_THEN_NAME = re.compile(
     rf"(?=[{UPPER}])(?P<title>{TITLE_HEAD}(?:\s+{ORG_WORD}){{0,8}}?)\s+{NAME}(?=\s*(?:[,.;:)\n]|[-–]\s|$)|\s+[{LOWER}])"
 )
 # "đồng chí Nguyễn Lan Hương - Ủy viên Ban Thường vụ Thành ủy, Chủ tịch UBMTTQ …"
-VERB_STOP = r"chủ trì|trao|phát biểu|cho biết|nhấn mạnh|đề nghị|yêu cầu|đánh giá|làm việc|kết luận|dự|tham dự|lưu ý|chỉ đạo"
+# a title ends where the clause's verb begins: speech and action verbs, and the auxiliaries and copulas that come
+# before any verb ("…, Phó Bí thư Thành ủy làm Trưởng đoàn", "…, Chủ tịch UBND quận đã trao …")
+VERB_STOP = (r"chủ trì|trao|phát biểu|cho biết|nhấn mạnh|đề nghị|yêu cầu|đánh giá|làm việc|kết luận|dự|tham dự|lưu ý"
+             r"|chỉ đạo|làm|đã|đang|sẽ|vừa|cũng|là|được|thông tin|thông báo|khẳng định|ghi nhận|chia sẻ|cho rằng"
+             r"|nêu rõ|chỉ rõ|báo cáo|trình bày|gửi|tặng|ký|giới thiệu|thay mặt|chúc mừng|biểu dương|công bố|nhận|thăm")
 # what may stand before a name as "ông" does: academic ranks and degrees ("PGS.TS Lê Văn Lợi, Phó Giám đốc …"),
 # military and police ranks
 HONORIFIC = (r"(?:đồng chí|Đồng chí|ông|Ông|bà|Bà|(?:GS|PGS|TS|ThS|BS)(?:\.\s?(?:TS|ThS|BS))?\.?"
@@ -62,17 +66,43 @@ NOT_NAMES = re.compile(r"^(?:Hà Nội|Thành|Thành Ủy|Ban|Ủy|Đảng|Quậ
                        r"|^(?:Hồ Chí Minh|Nguyễn Ái Quốc|Tôn Đức Thắng|Lê Hồng Phong|Tô Hiệu)$", re.I)
 
 
+# a title's last place unit and the capitalised words after it ("Bí thư Quận ủy Hoàng", "Chủ tịch UBND phường Cửa")
+PLACE_AFTER_UNIT = re.compile(
+    rf"^(?P<unit>.*(?:[ủỦ]y|[uU]ỷ|[Qq]uận|[Hh]uyện|[Tt]ỉnh|[Pp]hường|[Xx]ã|[Tt]hị trấn|[Tt]hành phố))"
+    rf"(?P<place>(?:\s+[{UPPER}][{LOWER}]*)*)$"
+)
+SURNAME_SET = frozenset(SURNAMES)
+
+
+def _place_then_name(title: str, name: str) -> tuple[str, str]:
+    """Split the capitalised words after a title's place unit into the place and the name. Place names often end
+    in a family name ("Hoàng Mai", "Gia Lâm", "Tây Hồ", "Bắc Giang", "Quảng Ninh"), so the shortest place that
+    leaves a name is not the answer: most places have two syllables (some three) and most names three (some four),
+    so the place takes two or three words when a name of three or four opening with a family name is left."""
+    m = PLACE_AFTER_UNIT.match(title)
+    if not m:
+        return title, name
+    run = m["place"].split() + name.split()
+    for size in (2, 3):
+        rest = run[size:]
+        if 3 <= len(rest) <= 4 and rest[0] in SURNAME_SET:
+            return " ".join([m["unit"], *run[:size]]), " ".join(rest)
+    return title, name
+
+
 def find_officials(text: str) -> list[dict]:
     found: dict[tuple[int, int], dict] = {}
     for rx in (TITLE_THEN_NAME, NAME_THEN_TITLE, NAME_HOLDS_TITLE):
         for m in rx.finditer(text):
-            name = m["name"]
+            name, title = m["name"], m["title"]
+            if rx is TITLE_THEN_NAME:
+                title, name = _place_then_name(title, name)
             if NOT_NAMES.match(name) or name.split()[-1] in ("Nội", "Đảng", "Thành", "Quận", "Ủy", "Uỷ"):
                 continue
-            key = (m.start("name"), m.end("name"))
+            key = (m.end("name") - len(name), m.end("name"))
             if key in found:
                 continue
-            found[key] = {"name": name, "title": re.sub(r"\s+", " ", m["title"]).strip(" ,-–"),
+            found[key] = {"name": name, "title": re.sub(r"\s+", " ", title).strip(" ,-–"),
                           "quote": m.group(0).strip(), "start": m.start(), "end": m.start() + len(m.group(0).rstrip())}
     for head in LIST_HEAD.finditer(text):
         # the list runs to the end of the sentence; items are separated by semicolons
