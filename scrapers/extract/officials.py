@@ -48,8 +48,8 @@ HONORIFIC = (r"(?:đồng chí|Đồng chí|ông|Ông|bà|Bà|(?:GS|PGS|TS|ThS|B
 # Thành ủy, nhấn mạnh …"); the title after a dash, a comma or in brackets, a former one with "nguyên"
 NAME_THEN_TITLE = re.compile(
     rf"(?=[{UPPER}đôb])(?:{HONORIFIC}\s+|(?:^|(?<=[.!?…]\s)|(?<=\n))(?=[{UPPER}][{LOWER}]+\s+[{UPPER}]))"
-    rf"{NAME}\s*(?:[-–,]|\()\s*(?P<title>(?:nguyên\s+)?{TITLE_HEAD}(?:,?\s+[^;.(),\s]+){{0,16}}?)"
-    rf"(?=[;.()]|\s+(?:{VERB_STOP})\b|,\s+[{LOWER}]|,?\s*$)"
+    rf"{NAME}\s*(?:[-–,]|\()\s*(?P<title>(?:nguyên\s+)?{TITLE_HEAD}(?:,?\s+[^;:.(),\s]+){{0,16}}?)"
+    rf"(?=[;:.()]|\s+(?:{VERB_STOP})\b|,\s+[{LOWER}]|,?\s*$)"
 )
 # "Đồng chí Nguyễn Văn A từng giữ chức Phó Bí thư Thành ủy nhiệm kỳ …"
 NAME_HOLDS_TITLE = re.compile(

@@ -31,7 +31,7 @@ LIST_SHARE_RE = re.compile(LIST_SHARE, re.I)
 #   "khiển trách 22", "Khiển trách: 7", "khai trừ ra khỏi Đảng 5 đảng viên", "cảnh cáo 10 (25%)"
 #   "17 khiển trách", "2 trường hợp cảnh cáo", "3 bị khai trừ", "40 trường hợp khiển trách"
 PAIR = re.compile(
-    rf"(?P<f1>{FORM})(?:\s+ra khỏi đảng)?\s*(?::|bằng|là|đối với|\((?=\s*\d+(?:\s+{SUBJECT})?\s*\)))?\s*(?P<n1>{NUMBER})(?!\w)(?!\s*[/%\d])\)?"
+    rf"(?P<f1>{FORM})(?:\s+ra khỏi đảng|\s+(?:tất cả\s+)?(?:các\s+)?chức vụ(?:\s+trong đảng)?)?\s*(?::|bằng|là|đối với|\((?=\s*\d+(?:\s+{SUBJECT})?\s*\)))?\s*(?P<n1>{NUMBER})(?!\w)(?!\s*[/%\d])\)?"
     rf"(?:\s+(?:{SUBJECT})(?!\w))?(?:{SHARE.replace('share', 's1')}|{LIST_SHARE.replace('share', 's3')})?"
     rf"|(?P<n2>{NUMBER})(?!\w)\s+(?:(?:{SUBJECT})\s+)?(?:bị\s+|bằng\s+|với\s+)?(?:(?:hình thức|kỷ luật)\s+)*(?P<f2>{FORM})"
     rf"(?:\s+ra khỏi đảng)?(?:{SHARE.replace('share', 's2')}|{LIST_SHARE.replace('share', 's4')})?",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from scrapers.extract.numbers import parse_number, qualifier_of
-from scrapers.extract.patterns import FORM, QNUM, SHARE
+from scrapers.extract.patterns import FORM, NUMBER, QNUM, SHARE
 from scrapers.extract.rules import rule
 from scrapers.extract.sentence import Sentence
 
@@ -32,7 +32,9 @@ NOT_CATEGORY = re.compile(
 GOVERNED_BEFORE = re.compile(rf"(?:{FORM}|kỷ luật)(?:\s+(?:đối với|cho))?\s*$", re.I)
 # "vi phạm chủ yếu về phẩm chất đạo đức, lối sống (21 trường hợp) và quản lý đất đai (14 trường hợp)"
 BRACKETED_HEAD = re.compile(r"vi phạm(?:\s+chủ yếu)?\s+(?:về|trong|ở)\s+", re.I)
-BRACKETED_ITEM = re.compile(rf"\s*(?:,|;|và)?\s*(?P<cat>[^;:()\d]{{3,80}}?)\s*\(\s*{QNUM}\s+{UNIT}\s*\)", re.I)
+# the count's share may share its brackets: "đất đai (9 trường hợp, chiếm 18,8%)"
+BRACKETED_ITEM = re.compile(rf"\s*(?:,|;|và)?\s*(?P<cat>[^;:()\d]{{3,80}}?)\s*\(\s*{QNUM}\s+{UNIT}"
+                            rf"(?:\s*[,;]\s*(?:chiếm\s+)?(?:tỷ lệ\s+)?(?P<share>{NUMBER})\s*%)?\s*\)", re.I)
 
 
 # "Về nội dung vi phạm: nguyên tắc tập trung dân chủ 4 trường hợp; quản lý kinh tế 9 trường hợp; …": after a heading

@@ -229,6 +229,8 @@ def governed(ctx: Sentence) -> None:
                 total.share = _number(share["share"])
                 ctx.claim(share.start(), share.end())
             _subgroups(ctx, total, after)
+            if kind == "violation_found":
+                _disciplined_after(ctx, total, after)
 
 
 def _subject_class(kind: str, unit: str) -> str | None:
@@ -309,6 +311,25 @@ def _same_subject(pair_text: str, org: bool) -> bool:
 
 def _act_of(kind: str) -> str:
     return "discipline" if kind in DISCIPLINE_KINDS else kind
+
+
+# "kết luận 2 đảng viên vi phạm, xử lý kỷ luật bằng hình thức khiển trách": the form with no count of its own
+DISCIPLINED_AFTER = re.compile(
+    rf"[^\d.;]{{0,40}}?,\s*(?:và\s+)?(?:đã\s+)?(?:(?:xem xét|đề nghị),\s*)?(?P<act>xử lý|thi hành)\s+kỷ luật\s+"
+    rf"(?:(?:bằng|với)\s+)?hình thức\s+(?P<form>{FORM})(?![^.;\d]*\d)", re.I)
+
+
+def _disciplined_after(ctx: Sentence, found: Draft, after: int) -> None:
+    """Those found in violation and then disciplined with a form that counts no one itself are that many
+    disciplined: a second statement about the same people."""
+    m = DISCIPLINED_AFTER.match(ctx.s, after)
+    if not m or found.value is None or not ctx.free(m.start("form") - 30, m.end("form")):
+        return
+    start = m.start("act")
+    org = found.subject_class == "tổ chức đảng"
+    ctx.emit("discipline_party_orgs" if org else "discipline_party_members", start, m.end(), found.value,
+             unit=found.unit, subject=found.unit, subject_class=found.subject_class,
+             breakdown={m["form"].lower(): int(found.value)}, breakdown_complete=True)
 
 
 def _subgroups(ctx: Sentence, total: Draft, after: int) -> None:
