@@ -132,7 +132,7 @@ def _merge_forms(drafts: list[Draft]) -> list[Draft]:
     trường hợp"), when their sum fits in it; or the total right after them when they add up to it exactly
     ("Khiển trách 41, cảnh cáo 17 … là kết quả xử lý 70 đảng viên"). A total that has its own forms keeps them, and
     one form that stands as a total of its own next to another ("2 tổ chức bị khiển trách và 1 … cảnh cáo") stays."""
-    merged = _forms_runs_before_their_total(drafts)
+    merged = _forms_runs_before_their_total(drafts) | _forms_runs_after_their_total(drafts)
     for i, forms in enumerate(drafts):
         if not _is_forms(forms) or id(forms) in merged:
             continue
@@ -143,7 +143,10 @@ def _merge_forms(drafts: list[Draft]) -> list[Draft]:
 
         target = None
         prev = next((t for t in reversed(before) if t.kind == forms.kind and t.total is None), None)
-        if prev is not None and forms.sentence - prev.sentence <= 1 and _takes(prev, forms, exact=False):
+        # a list that adds up to a total exactly may come a few sentences after it, past the other subject's list
+        # ("… 2 tổ chức đảng và 58 đảng viên. Tổ chức đảng bị kỷ luật: … Đảng viên bị kỷ luật: khiển trách 39, …")
+        if prev is not None and (forms.sentence - prev.sentence <= 1 and _takes(prev, forms, exact=False)
+                                 or forms.sentence - prev.sentence <= 3 and _takes(prev, forms, exact=True)):
             target = prev
         elif not single:
             nxt = next((t for t in after if t.kind == forms.kind), None)
@@ -155,6 +158,31 @@ def _merge_forms(drafts: list[Draft]) -> list[Draft]:
         target.breakdown_complete = listed == target.value
         merged.add(id(forms))
     return [d for d in drafts if id(d) not in merged]
+
+
+def _forms_runs_after_their_total(drafts: list[Draft]) -> set[int]:
+    """Forms read one by one in the sentence after a total, or later in its own ("… kỷ luật 36 đảng viên. Số đảng
+    viên bị khai trừ là 6 đồng chí, bị cảnh cáo 9 đồng chí và khiển trách 21 đồng chí"), that add up exactly to it
+    are its breakdown. Returns the drafts taken in."""
+    taken: set[int] = set()
+    for i, total in enumerate(drafts):
+        if (total.kind not in DISCIPLINE_KINDS or not total.value or total.breakdown or total.total is not None
+                or id(total) in taken):
+            continue
+        run: list[Draft] = []
+        for d in drafts[i + 1:]:
+            if d.kind != total.kind:
+                continue
+            if not _is_forms(d) or d.sentence - total.sentence > 1 or (run and d.sentence != run[0].sentence):
+                break
+            run.append(d)
+        forms = [f for d in run for f in d.breakdown]
+        if len(run) >= 2 and len(set(forms)) == len(forms) \
+                and sum(v for d in run for v in d.breakdown.values()) == total.value:
+            total.breakdown = {f: v for d in run for f, v in d.breakdown.items()}
+            total.breakdown_complete = True
+            taken.update(id(d) for d in run)
+    return taken
 
 
 def _forms_runs_before_their_total(drafts: list[Draft]) -> set[int]:
@@ -225,19 +253,30 @@ def _same_subject(total: Draft, part: Draft) -> bool:
 # "… kỷ luật 312 đảng viên. … Số đảng viên bị kỷ luật là cấp ủy viên các cấp 36 đồng chí": committee members are
 # a group inside the members disciplined, told in a sentence of their own
 COMMITTEE_CUE = re.compile(r"(?:là|có)\s+cấp ủy viên", re.I)
+# "… trong số đảng viên bị kỷ luật có 8 đồng chí là cấp ủy viên": the cue after the count
+COMMITTEE_AFTER = re.compile(r"[^.;,\d]{0,25}?(?:\s|^)(?:đều\s+)?là\s+cấp ủy viên", re.I)
+# "… kỷ luật 64 đảng viên. Trong số này có 11 đồng chí là cấp ủy viên": a sentence that opens by pointing back
+BACK_REFERENCE = re.compile(r"\s*(?:đáng chú ý,\s*)?trong (?:số )?(?:này|đó)\b", re.I)
 
 
 def _link_committee_members(drafts: list[Draft], folded: str, sent_list: list) -> None:
     """A discipline count of committee members ("là cấp ủy viên", or counted in "cấp ủy viên") a few sentences
     after a larger members total (its forms may come between), with no total of its own, is a part of that total."""
     for i, d in enumerate(drafts):
-        if d.kind != "discipline_party_members" or d.total is not None or d.breakdown or d.value is None:
+        if d.total is not None or d.breakdown or d.value is None:
             continue
         base = sent_list[d.sentence][0]
-        if d.subject_class != "cấp ủy viên" and not COMMITTEE_CUE.search(folded, base, d.start):
+        # a plain count is one of those disciplined only when its sentence points back to them
+        if d.kind != "discipline_party_members" and not (
+                d.kind == "count" and BACK_REFERENCE.match(folded, base) and COMMITTEE_AFTER.match(folded, d.end)):
             continue
-        total = next((t for t in reversed(drafts[:i]) if t.kind == d.kind and t.total is None), None)
+        if d.subject_class != "cấp ủy viên" and not COMMITTEE_CUE.search(folded, base, d.start) \
+                and not COMMITTEE_AFTER.match(folded, d.end):
+            continue
+        total = next((t for t in reversed(drafts[:i]) if t.kind == "discipline_party_members" and t.total is None),
+                     None)
         if total is not None and total.value and total.value > d.value and 0 < d.sentence - total.sentence <= 3:
+            d.kind = total.kind
             d.total = total
             d.part = d.part or "cấp ủy viên"
 

@@ -371,6 +371,10 @@ def _subgroups(ctx: Sentence, total: Draft, after: int) -> None:
         pos = joined.end()
 
 
+LIST_LABEL = re.compile(rf"(?:(?P<org>{ORG_SUBJECT})|đảng viên|cán bộ)\s+(?:bị\s+)?(?:thi hành\s+|xử lý\s+)?kỷ luật"
+                        r"\s*(?:gồm\s*)?:\s*$", re.I)
+
+
 @rule(45)
 def forms_without_total(ctx: Sentence) -> None:
     """"kỷ luật khiển trách 254 trường hợp, cảnh cáo 61 trường hợp": forms listed with no total."""
@@ -391,7 +395,11 @@ def forms_without_total(ctx: Sentence) -> None:
         form = (p["f1"] or p["f2"]).lower()
         forms[form] = forms.get(form, 0) + int(n)
     span = ctx.s[s:e]
-    org = re.search(ORG_SUBJECT, span, re.I) and not re.search(r"đảng viên|trường hợp", ctx.s, re.I)
+    # the subject is the list's own ("khiển trách 1 tổ chức đảng, …") or the label that opens it ("Tổ chức đảng
+    # bị kỷ luật: khiển trách 1, cảnh cáo 1")
+    label = LIST_LABEL.search(ctx.s, 0, s)
+    org = (re.search(ORG_SUBJECT, span, re.I) and not re.search(r"đảng viên|trường hợp", ctx.s, re.I)
+           or label is not None and label["org"] is not None)
     total, complete = None, False
     stated, offset = TOTAL_AFTER.match(ctx.s, e), 0
     if stated is None and not ctx.s[e:].strip(" .;") and ctx.following:  # "… Khai trừ: 1. Tổng: 18."
