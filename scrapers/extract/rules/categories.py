@@ -31,10 +31,13 @@ NOT_CATEGORY = re.compile(
 # statistic; what they violated only describes them
 GOVERNED_BEFORE = re.compile(rf"(?:{FORM}|kỷ luật)(?:\s+(?:đối với|cho))?\s*$", re.I)
 # "vi phạm chủ yếu về phẩm chất đạo đức, lối sống (21 trường hợp) và quản lý đất đai (14 trường hợp)"
-BRACKETED_HEAD = re.compile(r"vi phạm(?:\s+chủ yếu)?\s+(?:về|trong|ở)\s+", re.I)
-# the count's share may share its brackets: "đất đai (9 trường hợp, chiếm 18,8%)"
-BRACKETED_ITEM = re.compile(rf"\s*(?:,|;|và)?\s*(?P<cat>[^;:()\d]{{3,80}}?)\s*\(\s*{QNUM}\s+{UNIT}"
+BRACKETED_HEAD = re.compile(r"vi phạm(?:\s+chủ yếu)?\s+(?:về|trong|ở)(?:\s+các\s+(?:nội dung|lĩnh vực))?(?:\s*:\s*|\s+)", re.I)
+# the count's share may share its brackets: "đất đai (9 trường hợp, chiếm 18,8%)"; under a violations heading the
+# unit may be left out: "… ở các nội dung: nguyên tắc tập trung dân chủ (8), …"
+BRACKETED_ITEM = re.compile(rf"\s*(?:,|;|và)?\s*(?P<cat>[^;:()\d]{{3,80}}?)\s*\(\s*{QNUM}(?:\s+{UNIT})?"
                             rf"(?:\s*[,;]\s*(?:chiếm\s+)?(?:tỷ lệ\s+)?(?P<share>{NUMBER})\s*%)?\s*\)", re.I)
+# "Lĩnh vực đất đai có số vi phạm nhiều nhất với 12 trường hợp, tiếp đến là tài chính, ngân sách (7 trường hợp)"
+CONTINUED = re.compile(r"\s*[,;]\s*(?=(?:tiếp (?:theo|đến)|sau đó|kế đến|thứ hai)\s+là\s)", re.I)
 
 
 # "Về nội dung vi phạm: nguyên tắc tập trung dân chủ 4 trường hợp; quản lý kinh tế 9 trường hợp; …": after a heading
@@ -72,7 +75,11 @@ def violation_categories(ctx: Sentence) -> None:
             if rx is NUMBER_FIRST and GOVERNED_BEFORE.search(ctx.s, max(0, m.start() - 30), m.start()):
                 continue
             if ctx.free(m.start("n"), m.end("n")):
-                _emit(ctx, m)
+                end = _emit(ctx, m)
+                while (more := CONTINUED.match(ctx.s, end)) and (
+                        item := LIST_ITEM.match(ctx.s, more.end()) or BRACKETED_ITEM.match(ctx.s, more.end())) \
+                        and ctx.free(item.start("n"), item.end("n")):
+                    end = _emit(ctx, item)
 
 
 # what a category phrase may carry around the category itself: "(trong) lĩnh vực …", "liên quan đến …" before it,
@@ -85,21 +92,26 @@ CATEGORY_TAIL = re.compile(r"\s+(?:vẫn|chiếm|là|với|có|đã|đang|tiếp
 SHARE_TAIL = re.compile(r"\s*,\s*chiếm\s+(?:tỷ lệ\s+)?(?P<share>\d+(?:,\d+)?)\s*%")
 
 
-def _emit(ctx: Sentence, m: re.Match) -> None:
+def _emit(ctx: Sentence, m: re.Match) -> int:
+    """Emit the category `m` reads, if it is one; returns where its reading ends."""
     category = re.sub(r"\s+", " ", m["cat"]).strip(" ,")
     category = CATEGORY_TAIL.sub("", CATEGORY_LEAD.sub("", category)).strip(" ,:")
     if not category or NOT_CATEGORY.match(category):
-        return
+        return m.end()
     try:
         value = parse_number(m["n"])
         share = parse_number(m["share"]) if m.groupdict().get("share") else None
     except ValueError:
-        return
+        return m.end()
+    unit = (m["unit"] or "trường hợp").lower()
+    if m["unit"] is None and not (value is not None and value < 1000):  # "(2025)" is a year, not a count
+        return m.end()
     start = m.start() + ITEM_JOIN.match(m.group(0)).end()  # not the ", " or "và" that joined it to the list
     end = m.end()
     tail = SHARE_TAIL.match(ctx.s, end) if share is None else None
     if tail:
         share, end = parse_number(tail["share"]), tail.end()
-    ctx.emit("violation_category", start, end, value, unit=m["unit"].lower(), category=category,
-             subject_class="tổ chức đảng" if m["unit"].lower().startswith("tổ chức") else "đảng viên",
+    ctx.emit("violation_category", start, end, value, unit=unit, category=category,
+             subject_class="tổ chức đảng" if unit.startswith("tổ chức") else "đảng viên",
              share=share, qualifier=qualifier_of(m["q"]))
+    return end
