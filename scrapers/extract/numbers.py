@@ -14,7 +14,9 @@ WORDS = (
     r"|mười(?:\s+(?:một|hai|ba|bốn|lăm|sáu|bảy|tám|chín))?"
     r"|một|hai|ba|bốn|năm|sáu|bảy|tám|chín)"
 )
-NUMBER = rf"(?:{DIGITS}|{WORDS})"
+# "hơn 12 nghìn đảng viên": thousands written as a word ("nghìn tỷ" stays money's scale)
+THOUSANDS = r"\s+(?:nghìn|ngàn)(?!\s*tỷ)(?!\w)"
+NUMBER = rf"(?:(?:{DIGITS})(?:{THOUSANDS})?|{WORDS})"
 
 QUALIFIERS = {"hơn": "hơn", "gần": "gần", "trên": "trên", "khoảng": "khoảng", "chừng": "khoảng", "ước": "khoảng",
               "xấp xỉ": "khoảng", "tới": None, "đến": None}
@@ -25,6 +27,9 @@ RANGE_DASH = r"\s*(?:[-–—]|đến|tới)\s*"
 def parse_number(token: str) -> float | int:
     """`2.000` → 2000, `95,5` → 95.5, `03` → 3, `mười lăm` → 15. Raises ValueError on anything else."""
     token = token.strip()
+    scaled = re.fullmatch(rf"({DIGITS}){THOUSANDS}", token, re.I)
+    if scaled:
+        return _thousands(parse_number(scaled.group(1)))
     if re.fullmatch(DIGITS, token):
         whole, _, frac = token.replace(".", "").partition(",")
         return float(f"{int(whole)}.{frac}") if frac else int(whole)
@@ -36,6 +41,11 @@ def parse_number(token: str) -> float | int:
     if len(words) >= 2 and words[1] == "mươi":
         return _UNITS[words[0]] * 10 + (_UNITS[words[2]] if len(words) > 2 else 0)
     return _UNITS[words[0]]
+
+
+def _thousands(value: float | int) -> float | int:
+    scaled = value * 1000
+    return int(scaled) if float(scaled).is_integer() else scaled
 
 
 def qualifier_of(word: str | None, after: str | None = None) -> str | None:

@@ -78,7 +78,7 @@ COMMEND_UNIT = re.compile(
     rf"{NUM_START}{QNUM}\s+(?P<unit>tập thể(?:,\s*cá nhân|\s+và\s+cá nhân)?|cá nhân|đảng viên|đồng chí|tổ chức cơ sở đảng"
     r"|tổ chức(?: đảng)?|đơn vị|chi bộ|đảng bộ|gia đình|hộ gia đình)(?!\w)", re.I)
 COMPLAINT_COUNT = re.compile(
-    rf"{NUM_START}{QNUM}\s+(?P<unit>(?:lá\s+)?đơn(?!\s+vị)(?:\s+thư)?(?:\s+(?:tố cáo|khiếu nại|phản ánh|kiến nghị)"
+    rf"{NUM_START}{QNUM}\s+(?P<unit>(?:lá\s+)?đơn(?!\s+vị)(?:(?:,\s*|\s+)thư)?(?:\s+(?:tố cáo|khiếu nại|phản ánh|kiến nghị)"
     rf"(?:,\s*(?:tố cáo|khiếu nại|phản ánh|kiến nghị))*)?|vụ việc|lượt công dân"
     # "giải quyết 23 tố cáo": the complaint itself as the unit (not "tố cáo đúng/sai", a finding)
     r"|(?:tố cáo|khiếu nại)(?!\s+(?:đúng|sai))"

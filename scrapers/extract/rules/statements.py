@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from scrapers.extract.model import Draft
-from scrapers.extract.numbers import parse_number, qualifier_of
+from scrapers.extract.numbers import DIGITS, QUALIFIER, parse_number, qualifier_of
 from scrapers.extract.patterns import (
     COMMEND_UNIT,
     COMPLAINT_COUNT,
@@ -231,6 +231,7 @@ def governed(ctx: Sentence) -> None:
             _subgroups(ctx, total, after)
             if kind == "violation_found":
                 _disciplined_after(ctx, total, after)
+            _shared_subject(ctx, total, m.start())
 
 
 def _subject_class(kind: str, unit: str) -> str | None:
@@ -311,6 +312,21 @@ def _same_subject(pair_text: str, org: bool) -> bool:
 
 def _act_of(kind: str) -> str:
     return "discipline" if kind in DISCIPLINE_KINDS else kind
+
+
+# "lần lượt kỷ luật 274 và 312 đảng viên": a bare number joined to a count shares its subject and its act
+# (digits only, joined by "và"/"hoặc": "Mỗi năm, hơn 300 …" and "Tổ 3, 20 đảng viên" are no such pairs)
+SHARED_BEFORE = re.compile(rf"(?<![\w.,/])(?:(?P<q>{QUALIFIER})\s+)?(?P<n>{DIGITS})\s+(?:và|hoặc)\s+$", re.I)
+
+
+def _shared_subject(ctx: Sentence, total: Draft, start: int) -> None:
+    if total.breakdown or total.value is None:
+        return
+    m = SHARED_BEFORE.search(ctx.s, max(0, start - 30), start)
+    if not m or not ctx.free(m.start("n"), m.end("n")) or (value := _number(m["n"])) is None:
+        return
+    ctx.emit(total.kind, m.start(), m.end("n"), value, unit=total.unit, subject=total.subject,
+             subject_class=total.subject_class, qualifier=qualifier_of(m["q"]))
 
 
 # "kết luận 2 đảng viên vi phạm, xử lý kỷ luật bằng hình thức khiển trách": the form with no count of its own
