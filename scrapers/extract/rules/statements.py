@@ -50,7 +50,8 @@ LEAD_FORM = re.compile(rf"({FORM})(?:\s+ra khỏi đảng|\s+(?:tất cả\s+)?(
                        r"\s*(?::|đối với|là)?\s*$", re.I)
 # one form's pair joined to the next in a list: ", cảnh cáo 2", ";\n- Khai trừ: 3", ", và đề nghị khai trừ 1". Two
 # pairs joined by "và" alone are two figures ("cách chức hai đồng chí và khiển trách bốn đồng chí").
-JOIN = r"\s*[,;]\s*(?:[-+•*–]\s*)?(?:và\s+)?(?:(?:đề nghị|quyết định|tiếp tục)\s+)?"
+JOIN = (r"\s*[,;]\s*(?:[-+•*–]\s*)?(?:và\s+)?(?:(?:đề nghị|quyết định|tiếp tục|bị)\s+)?"
+        r"(?:(?:bằng\s+|với\s+)?hình thức\s+)?")  # "…, bằng hình thức cảnh cáo đối với 2 đảng viên"
 PAIR_NEXT = re.compile(rf"{JOIN}(?:{PAIR.pattern})", re.I)
 PAIR_BEFORE = re.compile(rf"(?:{PAIR.pattern}){JOIN}$", re.I)
 # "khiển trách 33 đồng chí, cảnh cáo 15 đồng chí, cách chức 2 đồng chí và khai trừ 7 đồng chí": after two or more
