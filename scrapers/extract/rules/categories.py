@@ -29,7 +29,14 @@ NOT_CATEGORY = re.compile(
     r"|với|chưa|cũng|này|đó|thuộc|tại|kỷ luật|xử lý|quý|năm|tháng|nhiệm kỳ|giai đoạn|đợt)(?!\w)", re.I)
 # "khai trừ 2 đảng viên vi phạm chính sách dân số": the count is the object of a discipline act, which is the
 # statistic; what they violated only describes them
-GOVERNED_BEFORE = re.compile(rf"(?:{FORM}|kỷ luật)(?:\s+(?:đối với|cho))?\s*$", re.I)
+# — and "kết luận 9 đảng viên vi phạm về …": the finding is the statistic
+GOVERNED_BEFORE = re.compile(rf"(?:(?:{FORM}|kỷ luật)(?:\s+(?:đối với|cho))?|(?:kết luận|phát hiện)(?:\s+có)?)\s*$", re.I)
+# "Về công tác cán bộ có 3 trường hợp vi phạm; về quản lý tài chính … có 7 trường hợp vi phạm"
+ABOUT_FIRST = re.compile(
+    rf"(?:^|(?<=[,;:]))\s*[Vv]ề\s+(?P<cat>[^;:()\d]{{3,80}}?)\s+(?:có|là|với)\s+{QNUM}\s+{UNIT}\s+(?:có\s+)?vi phạm"
+    r"(?!\s*(?:về|trong)\b)", re.I)
+# a category never runs into the clause that splits its count ("vi phạm về kê khai tài sản, thu nhập, trong đó 2 …")
+SPLIT_CLAUSE = re.compile(r",\s*(?:trong đó|trong số|gồm|cụ thể)\b", re.I)
 # "vi phạm chủ yếu về phẩm chất đạo đức, lối sống (21 trường hợp) và quản lý đất đai (14 trường hợp)"
 BRACKETED_HEAD = re.compile(r"vi phạm(?:\s+chủ yếu)?\s+(?:về|trong|ở)(?:\s+các\s+(?:nội dung|lĩnh vực))?(?:\s*:\s*|\s+)", re.I)
 # the count's share may share its brackets: "đất đai (9 trường hợp, chiếm 18,8%)"; under a violations heading the
@@ -70,7 +77,7 @@ def violation_categories(ctx: Sentence) -> None:
         while (m := BRACKETED_ITEM.match(ctx.s, pos)) and ctx.free(m.start("n"), m.end("n")):
             _emit(ctx, m)
             pos = m.end()
-    for rx in (FIELD_FIRST, NUMBER_FIRST, CATEGORY_FIRST):
+    for rx in (FIELD_FIRST, ABOUT_FIRST, NUMBER_FIRST, CATEGORY_FIRST):
         for m in rx.finditer(ctx.s):
             if rx is NUMBER_FIRST and GOVERNED_BEFORE.search(ctx.s, max(0, m.start() - 30), m.start()):
                 continue
@@ -84,7 +91,7 @@ def violation_categories(ctx: Sentence) -> None:
 
 # what a category phrase may carry around the category itself: "(trong) lĩnh vực …", "liên quan đến …" before it,
 # and the predicate after it ("… vẫn chiếm tỷ lệ cao nhất với", "… là")
-CATEGORY_LEAD = re.compile(r"^(?:(?:tiếp (?:theo|đến)|sau đó|kế đến|thứ hai)\s+là\s+)?(?:vi phạm\s+)?(?:chủ yếu\s+)?(?:(?:liên quan (?:đến|tới)|thuộc|trong|về|ở)\s+)?(?:các\s+)?"
+CATEGORY_LEAD = re.compile(r"^(?:(?:tiếp (?:theo|đến)|sau đó|kế đến|thứ hai)\s+là\s+)?(?:chủ yếu\s+(?:là\s+)?)?(?:vi phạm\s+)?(?:chủ yếu\s+)?(?:(?:liên quan (?:đến|tới)|thuộc|trong|về|ở)\s+)?(?:các\s+)?"
                            r"(?:lĩnh vực\s+)?", re.I)
 ITEM_JOIN = re.compile(r"[\s,;]*(?:[-+•*–]\s*)?(?:và\s+)?")
 CATEGORY_TAIL = re.compile(r"\s+(?:vẫn|chiếm|là|với|có|đã|đang|tiếp tục|tăng|giảm|gồm|bị|phải)(?:\s.*)?$", re.I)
@@ -96,7 +103,7 @@ def _emit(ctx: Sentence, m: re.Match) -> int:
     """Emit the category `m` reads, if it is one; returns where its reading ends."""
     category = re.sub(r"\s+", " ", m["cat"]).strip(" ,")
     category = CATEGORY_TAIL.sub("", CATEGORY_LEAD.sub("", category)).strip(" ,:")
-    if not category or NOT_CATEGORY.match(category):
+    if not category or NOT_CATEGORY.match(category) or SPLIT_CLAUSE.search(category):
         return m.end()
     try:
         value = parse_number(m["n"])
