@@ -14,6 +14,9 @@ from scrapers.extract.sentence import Sentence
 FROM_TO = re.compile(rf"[^()]{{0,40}}?\(?\s*từ\s+{NUMBER}\s+(?:xuống|lên)\s+(?:còn\s+)?{NUMBER}[^)]{{0,30}}\)?", re.I)
 
 
+MOVED_FROM = re.compile(rf"(?:tăng|giảm)\s+từ\s+(?P<base>{NUMBER}(?:\s*\([^()]{{0,30}}\))?)\s+(?:xuống|lên)\s", re.I)
+
+
 # "cao hơn 1,2% so với năm trước" is a rise, "ít hơn 3 trường hợp" a fall
 DIRECTION = {"cao hơn": "tăng", "nhiều hơn": "tăng", "thấp hơn": "giảm", "ít hơn": "giảm"}
 
@@ -21,8 +24,11 @@ DIRECTION = {"cao hơn": "tăng", "nhiều hơn": "tăng", "thấp hơn": "giả
 @rule(10)
 def changes(ctx: Sentence) -> None:
     bases = list(BASE.finditer(ctx.s))
-    if not bases:
-        return  # a change needs something to compare against, in the same sentence
+    # a change needs something to compare against, in the same sentence: "so với …", or the value it moved from
+    # ("giảm từ 312 (năm 2022) xuống còn 274 (năm 2023), giảm 12,2%")
+    moved = None if bases else MOVED_FROM.search(ctx.s)
+    if not bases and not moved:
+        return
     for m in CHANGE.finditer(ctx.s):
         if not ctx.free(m.start("n"), m.end("n")):
             continue
@@ -30,8 +36,10 @@ def changes(ctx: Sentence) -> None:
             value = parse_number(m["n"])
         except ValueError:
             continue
+        if moved is not None and m.start() < moved.end():
+            continue  # "giảm từ 312 …" itself names the ends, not the change
         after = [b for b in bases if b.start() >= m.end()]
-        base = (after[0] if after else bases[-1])["base"].strip()
+        base = (after[0] if after else bases[-1])["base"].strip() if bases else moved["base"].strip()
         end = m.end()
         if m["pct"]:
             unit = "%"

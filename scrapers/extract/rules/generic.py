@@ -16,6 +16,8 @@ UNIT_STOP = {
     "hằng", "hàng", "ở", "dưới", "chiếm", "tham", "phải", "cần", "còn", "chưa", "không", "đối", "vượt",
     "tăng", "giảm", "làm",
 }
+# stop words that open a noun with the next word: "2 bị can", "12 tham luận" are counted things
+STOP_NOUNS = re.compile(r"(?:bị\s+(?:can|cáo|hại)|tham\s+luận)(?!\w)", re.I)
 LIST_NOUN = re.compile(r"(?:thị trấn|thị xã|xã|phường|quận|huyện|tỉnh|thành phố|sở|ban|ngành|đoàn thể|đơn vị|chi bộ"
                        r"|đảng bộ|cơ quan|doanh nghiệp|trường học|trường)(?!\S)")
 AT_LEAST = re.compile(r"\s+trở lên")
@@ -45,12 +47,13 @@ def unit_after(text: str, pos: int, max_words: int = 10) -> tuple[str, int]:
             ends.append(ends[-1])
             continue
         first = not segments[0]
-        if (token.lower() in UNIT_STOP or not token[0].isalpha() or not token[0].islower()
+        stop = token.lower() in UNIT_STOP and not STOP_NOUNS.match(text, w.start(1))
+        if (stop or not token[0].isalpha() or not token[0].islower()
                 or sum(map(len, segments)) >= max_words):
             # a capitalised word after the phrase is an object ("145 hồ sơ, trình Ban …"): the last comma item
             # was a verb, not a noun
             # and so is one followed by a number ("21 văn bản, tổ chức 4 hội nghị")
-            closed_by = (("stop" if token.lower() in UNIT_STOP else "name") if token[0].isalpha()
+            closed_by = (("stop" if stop else "name") if token[0].isalpha()
                          else "name" if token[0].isdigit() else "punct")
             break
         if first and not segments[-1] and len(segments) > 1:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from scrapers.extract.model import Draft
-from scrapers.extract.numbers import DIGITS, QUALIFIER, parse_number, qualifier_of
+from scrapers.extract.numbers import DIGITS, NUMBER, QUALIFIER, parse_number, qualifier_of
 from scrapers.extract.patterns import (
     COMMEND_UNIT,
     COMPLAINT_COUNT,
@@ -41,6 +41,12 @@ STATED = re.compile(
     rf"(?<!\w)[Ss]ố(?:\s+lượng)?\s+(?P<subj>{SUBJECT})(?P<mid>(?:[^,.;:\d]|(?<=\s)(?:19|20)\d\d(?!\d)){{0,50}}?)"
     rf"\s*(?:là|đạt|có|:)\s+{QNUM}"
     rf"(?!\d)(?:\s+(?:{SUBJECT})(?!\w))?(?![\d.,]\d)(?!\s*[%/])(?!\s+[a-zà-ỹđ])", re.I)
+# "Số đảng viên bị xử lý kỷ luật giảm từ 312 (năm 2022) xuống còn 274 (năm 2023)": both ends are figures of the
+# stated subject and act
+STATED_FROM_TO = re.compile(
+    rf"(?<!\w)[Ss]ố(?:\s+lượng)?\s+(?P<subj>{SUBJECT})(?P<mid>[^,.;:\d]{{0,50}}?)\s+(?:tăng|giảm)\s+từ\s+{QNUM}"
+    rf"(?:\s+(?:{SUBJECT})(?!\w))?(?:\s*\([^()]{{0,30}}\))?\s+(?:xuống|lên)\s+(?:còn\s+)?"
+    rf"(?:(?P<q2>{QUALIFIER})\s+)?(?P<n2>{NUMBER})(?!\d)(?:\s+(?:{SUBJECT})(?!\w))?(?![\d.,]\d)(?!\s*[%/])", re.I)
 # "…, trong đó có 7 cấp ủy viên", "… (7 cấp ủy viên)", "… (trong đó có 4 cấp ủy viên), gồm: …"
 _WITHIN = r"(?:trong đó\s*[,:]?\s*|trong số (?:đó|này)\s*[,:]?\s*)"
 SUBGROUP_MARK = re.compile(rf"\s*(?:,\s*|;\s*)?(?:\(\s*{_WITHIN}?|{_WITHIN})(?:có\s+)?", re.I)
@@ -163,6 +169,26 @@ def stated_totals(ctx: Sentence) -> None:
         ctx.emit(kind, m.start(), m.end(), value, unit=subj, subject=subj,
                  subject_class="tổ chức đảng" if re.fullmatch(ORG_SUBJECT, subj, re.I) else "đảng viên",
                  qualifier=qualifier_of(m["q"]))
+
+
+@rule(39)
+def stated_from_to(ctx: Sentence) -> None:
+    """"Số đảng viên bị kỷ luật giảm từ 312 … xuống còn 274 …": the subject and act first, then both ends."""
+    for m in STATED_FROM_TO.finditer(ctx.s):
+        found = TRIGGER.search(m["mid"])
+        if not found or found.lastgroup == "count":
+            continue
+        subj = _unit(m)
+        org = re.fullmatch(ORG_SUBJECT, subj, re.I)
+        kind = found.lastgroup
+        if kind == "discipline":
+            kind = "discipline_party_orgs" if org else "discipline_party_members"
+        for n, q in (("n", "q"), ("n2", "q2")):
+            value = _number(m[n])
+            if value is None or not ctx.free(m.start(n), m.end(n)):
+                continue
+            ctx.emit(kind, m.start(n), m.end(n), value, unit=subj, subject=subj,
+                     subject_class="tổ chức đảng" if org else _member_class(subj), qualifier=qualifier_of(m[q]))
 
 
 def _number(token: str):
@@ -349,6 +375,12 @@ def _disciplined_after(ctx: Sentence, found: Draft, after: int) -> None:
              breakdown={m["form"].lower(): int(found.value)}, breakdown_complete=True)
 
 
+# "194 đơn, thư; trong đó đơn tố cáo 57, đơn khiếu nại kỷ luật đảng 6": letters' parts written kind first
+LETTERS_FIRST = re.compile(
+    rf"(?P<unit>(?:lá\s+)?đơn(?!\s+vị)(?:\s+thư)?\s+(?:tố cáo|khiếu nại|phản ánh|kiến nghị)[^\d,;.()]{{0,30}}?)"
+    rf"\s*:?\s+{QNUM}(?![\d.,]\d)(?!\s*[%/])", re.I)
+
+
 def _subgroups(ctx: Sentence, total: Draft, after: int) -> None:
     """"kỷ luật 23 đảng viên, trong đó có 7 cấp ủy viên": members inside the total, not a new subject."""
     mark = SUBGROUP_MARK.match(ctx.s, after)
@@ -362,7 +394,8 @@ def _subgroups(ctx: Sentence, total: Draft, after: int) -> None:
     pos = mark.end()
     while True:
         m = SUBJECT_COUNT.match(ctx.s, pos) or (COMMEND_UNIT.match(ctx.s, pos) if total.kind == "commendation"
-                                                  else COMPLAINT_COUNT.match(ctx.s, pos)
+                                                  else (COMPLAINT_COUNT.match(ctx.s, pos)
+                                                        or LETTERS_FIRST.match(ctx.s, pos))
                                                   if total.kind == "complaints" else None)
         if not m or not ctx.free(m.start("n"), m.end("n")):
             return
@@ -375,9 +408,12 @@ def _subgroups(ctx: Sentence, total: Draft, after: int) -> None:
         if total.kind not in ("commendation", "complaints") and (total.subject_class == "tổ chức đảng"
                                                                  or re.fullmatch(ORG_SUBJECT, unit, re.I)):
             return
-        label_end = LABEL_END.match(ctx.s, m.end("n"))
-        end = label_end.end() if label_end else m.end()
-        label = re.sub(r"\s+", " ", ctx.s[m.end("n"):end]).strip()
+        if m.re is LETTERS_FIRST:  # the label came first: "đơn tố cáo 57"
+            end, label = m.end(), re.sub(r"\s+", " ", m["unit"]).strip()
+        else:
+            label_end = LABEL_END.match(ctx.s, m.end("n"))
+            end = label_end.end() if label_end else m.end()
+            label = re.sub(r"\s+", " ", ctx.s[m.end("n"):end]).strip()
         part = ctx.emit(total.kind, m.start(), end, value, unit=unit, part=label,
                         subject_class=_subject_class(total.kind, unit) if total.kind == "commendation"
                         else _member_class(unit), qualifier=qualifier_of(m["q"]))
