@@ -98,6 +98,7 @@ def read_figures(text: str, published: date | None = None, locality: str | None 
     headings = {d.sentence for d in drafts if _is_heading(folded, sent_list[d.sentence])}
     _link_sums(drafts, headings, folded)
     _link_committee_members(drafts, folded, sent_list)
+    _link_within(drafts, folded)
     return _freeze(text, drafts, published)
 
 
@@ -248,6 +249,22 @@ def _same_subject(total: Draft, part: Draft) -> bool:
     if not total.subject_class or not part.subject_class:
         return True
     return set(part.subject_class.split(", ")) <= set(total.subject_class.split(", "))
+
+
+WITHIN_MARK = re.compile(r",\s*trong (?:đó|số đó)\b", re.I)
+
+
+def _link_within(drafts: list[Draft], folded: str) -> None:
+    """"kiểm tra 9.870 tổ chức đảng, …, trong đó Ban Thường vụ trực tiếp kiểm tra 48 tổ chức đảng": after "trong
+    đó", a smaller count of the same act and subject, in the same sentence, is a part of the total before it."""
+    for i, d in enumerate(drafts):
+        # plain counts (members of a cell, "46 đảng viên, trong đó 12 … được miễn sinh hoạt") are left as they are
+        if d.total is not None or d.kind not in ADDITIVE or d.kind == "count" or not d.value or d.breakdown:
+            continue
+        total = next((t for t in reversed(drafts[:i]) if t.sentence == d.sentence and t.kind == d.kind), None)
+        if (total is not None and total.total is None and total.value and total.value > d.value
+                and _same_subject(total, d) and WITHIN_MARK.search(folded, total.end, d.start)):
+            d.total = total
 
 
 # "… kỷ luật 312 đảng viên. … Số đảng viên bị kỷ luật là cấp ủy viên các cấp 36 đồng chí": committee members are

@@ -95,6 +95,9 @@ COUNT = re.compile(rf"(?<![\w.,/-]){QNUM}(?!\s*[%/])(?=\s+[a-zà-ỹđ])")
 TIME_UNITS = re.compile(r"(?:tháng|năm|ngày|giờ|phút|tuần|quý|thế kỷ|lần|nhiệm kỳ|kỳ|khóa|khoá)\b")
 WORD_COUNT_NOUNS = re.compile(
     rf"(?:{SUBJECT}|tập thể|cá nhân|đồng chí|đề tài|chuyên đề|đề án|chương trình|nhóm|thành viên|đơn vị|xã|phường"
-    r"|quận|huyện|cuộc|vụ|đơn|đoàn|tổ|ban|lớp|buổi|đợt|hội nghị|nhiệm vụ|giải pháp|chỉ tiêu|kế hoạch|văn bản|lượt)\b",
+    r"|quận|huyện|cuộc|vụ|đơn|đoàn|tổ|ban|lớp|buổi|đợt|hội nghị|nhiệm vụ|giải pháp|chỉ tiêu|kế hoạch|văn bản|lượt"
+    # what party documents number in words: "ba khâu đột phá", "bốn trụ cột", "hai mục tiêu", "năm bài học"
+    r"|khâu|trụ cột|mục tiêu|quan điểm|nội dung|vấn đề|lĩnh vực|bài học|yêu cầu|tiêu chí|phong trào|mô hình"
+    r"|định hướng|trọng tâm|chương|điều|phần|bước|cấp)\b",
     re.I)
 SCALE = {"nghìn tỷ": 10**12, "tỷ": 10**9, "triệu": 10**6, "nghìn": 10**3, "ngàn": 10**3, None: 1}

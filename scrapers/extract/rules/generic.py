@@ -16,8 +16,8 @@ UNIT_STOP = {
     "hằng", "hàng", "ở", "dưới", "chiếm", "tham", "phải", "cần", "còn", "chưa", "không", "đối", "vượt",
     "tăng", "giảm", "làm",
 }
-# stop words that open a noun with the next word: "2 bị can", "12 tham luận" are counted things
-STOP_NOUNS = re.compile(r"(?:bị\s+(?:can|cáo|hại)|tham\s+luận)(?!\w)", re.I)
+# stop words that open a noun with the next word: "2 bị can", "12 tham luận", "8 nhiệm vụ" are counted things
+STOP_NOUNS = re.compile(r"(?:bị\s+(?:can|cáo|hại)|tham\s+luận|nhiệm\s+vụ)(?!\w)", re.I)
 LIST_NOUN = re.compile(r"(?:thị trấn|thị xã|xã|phường|quận|huyện|tỉnh|thành phố|sở|ban|ngành|đoàn thể|đơn vị|chi bộ"
                        r"|đảng bộ|cơ quan|doanh nghiệp|trường học|trường)(?!\S)")
 AT_LEAST = re.compile(r"\s+trở lên")
