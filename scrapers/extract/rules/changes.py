@@ -14,6 +14,7 @@ from scrapers.extract.sentence import Sentence
 FROM_TO = re.compile(rf"[^()]{{0,40}}?\(?\s*từ\s+{NUMBER}\s+(?:xuống|lên)\s+(?:còn\s+)?{NUMBER}[^)]{{0,30}}\)?", re.I)
 
 
+BASE_VALUE = re.compile(r"so với[^()]{0,40}?\(\s*(?:cùng kỳ|năm trước|năm \d{4})[^():]{0,25}:\s*[^()]{1,40}\)", re.I)
 MOVED_FROM = re.compile(rf"(?:tăng|giảm)\s+từ\s+(?P<base>{NUMBER}(?:\s*\([^()]{{0,30}}\))?)\s+(?:xuống|lên)\s", re.I)
 
 
@@ -46,10 +47,14 @@ def changes(ctx: Sentence) -> None:
         else:
             unit, end = unit_after(ctx.s, m.end(), max_words=4)
             end = end if unit else m.end()
-        # "(từ 8 xuống 4 tổ chức)": the values before and after are the change's, not figures of their own
+        # "(từ 8 xuống 4 tổ chức)", "… so với cùng kỳ (cùng kỳ năm 2024: 41 trường hợp)": the values before and
+        # after, and the base's own value, are the change's, not figures of their own
         span = FROM_TO.match(ctx.s, end)
         if span:
             ctx.claim(span.start(), span.end())
+        base_value = BASE_VALUE.search(ctx.s, end, min(len(ctx.s), end + 80))
+        if base_value:
+            ctx.claim(base_value.start(), base_value.end())
         direction = DIRECTION.get(m["dir"].lower(), m["dir"].lower())
         ctx.emit("change", m.start(), end, -value if direction == "giảm" else value, unit=unit or None,
                  subject=f"so với {base}", direction=direction, base=base, qualifier=qualifier_of(m["q"]))

@@ -171,6 +171,26 @@ def stated_totals(ctx: Sentence) -> None:
                  qualifier=qualifier_of(m["q"]))
 
 
+# "Số cuộc giám sát chuyên đề năm nay gấp 2 lần năm trước, với 64 cuộc": the unit of work and its act are stated
+# first, the count later in the sentence
+STATED_WORK = re.compile(r"(?<!\w)[Ss]ố\s+(?P<unit>cuộc|đợt)\s+(?P<act>kiểm tra|giám sát)", re.I)
+WORK_LATER = re.compile(rf"{NUM_START}{QNUM}\s+(?P<unit>cuộc|đợt)(?!\w)(?!\s+(?:kiểm tra|giám sát))", re.I)
+
+
+@rule(38)
+def stated_work(ctx: Sentence) -> None:
+    stated = STATED_WORK.search(ctx.s)
+    if not stated:
+        return
+    for m in WORK_LATER.finditer(ctx.s, stated.end()):
+        value = _number(m["n"])
+        if value is None or m["unit"].lower() != stated["unit"].lower() or not ctx.free(m.start("n"), m.end("n")):
+            continue
+        kind = "supervision" if stated["act"].lower() == "giám sát" else "inspection"
+        ctx.emit(kind, m.start(), m.end(), value, unit=m["unit"].lower(), subject_class="cuộc",
+                 qualifier=qualifier_of(m["q"]))
+
+
 @rule(39)
 def stated_from_to(ctx: Sentence) -> None:
     """"Số đảng viên bị kỷ luật giảm từ 312 … xuống còn 274 …": the subject and act first, then both ends."""
