@@ -25,9 +25,12 @@ TITLE_HEAD = (
     # departments, newsrooms, schools, police, the National Assembly
     r"|(?:Phó )?Chánh án|(?:Phó )?Viện trưởng|(?:Phó )?Chánh Thanh tra|(?:Phó )?Vụ trưởng|(?:Phó )?Tổng cục trưởng"
     r"|(?:Phó )?Cục trưởng|(?:Phó )?Tổng Biên tập|(?:Phó )?Hiệu trưởng|(?:Phó )?Trưởng Công an|(?:Phó )?Tổng Giám đốc"
-    r"|(?:Phó )?Trưởng [Đđ]oàn|Đại biểu Quốc hội)"
+    r"|(?:Phó )?Trưởng [Đđ]oàn|Đại biểu Quốc hội"
+    # the armed forces' own offices
+    r"|(?:Phó )?Chính ủy|(?:Phó )?Tư lệnh|(?:Phó )?Chính trị viên)"
 )
-ORG_WORD = rf"(?!và\s|với\s|cùng\s)(?:[{UPPER}][{LOWER}]*\.?|T\.Ư|TƯ|UBND|HĐND|UBMTTQ|MTTQ|UBKT|TP\.?|[{LOWER}]+)"
+# "và" joins two offices of one organisation ("Ban Tuyên giáo và Dân vận"), not an office and a name
+ORG_WORD = rf"(?!và\s+(?![{UPPER}])|và\s+(?:{'|'.join(SURNAMES)})\s|với\s|cùng\s)(?:[{UPPER}][{LOWER}]*\.?|T\.Ư|TƯ|UBND|HĐND|UBMTTQ|MTTQ|UBKT|TP\.?|[{LOWER}]+)"
 # "Bí thư Thành ủy Hà Nội Hoàng Trung Hải": title, then its organisation, then the name. The organisation is the
 # shortest run of words that leaves a 2-4 syllable name at the end.
 # every title starts with a capital: other positions fail at once (these patterns run over whole articles)
@@ -38,7 +41,7 @@ TITLE_THEN_NAME = re.compile(
 # a title ends where the clause's verb begins: speech and action verbs, and the auxiliaries and copulas that come
 # before any verb ("…, Phó Bí thư Thành ủy làm Trưởng đoàn", "…, Chủ tịch UBND quận đã trao …")
 VERB_STOP = (r"chủ trì|trao|phát biểu|cho biết|nhấn mạnh|đề nghị|yêu cầu|đánh giá|làm việc|kết luận|dự|tham dự|lưu ý"
-             r"|chỉ đạo|làm|đã|đang|sẽ|vừa|cũng|là|được|thông tin|thông báo|khẳng định|ghi nhận|chia sẻ|cho rằng"
+             r"|chỉ đạo|làm|đã|đang|sẽ|vừa|cũng|cùng|là|được|thông tin|thông báo|khẳng định|ghi nhận|chia sẻ|cho rằng"
              r"|nêu rõ|chỉ rõ|báo cáo|trình bày|gửi|tặng|ký|giới thiệu|thay mặt|chúc mừng|biểu dương|công bố|nhận|thăm")
 # what may stand before a name as "ông" does: academic ranks and degrees ("PGS.TS Lê Văn Lợi, Phó Giám đốc …"),
 # military and police ranks
@@ -49,7 +52,14 @@ HONORIFIC = (r"(?:đồng chí|Đồng chí|ông|Ông|bà|Bà|(?:GS|PGS|TS|ThS|B
 NAME_THEN_TITLE = re.compile(
     rf"(?=[{UPPER}đôb])(?:{HONORIFIC}\s+|(?:^|(?<=[.!?…]\s)|(?<=\n))(?=[{UPPER}][{LOWER}]+\s+[{UPPER}]))"
     rf"{NAME}\s*(?:[-–,]|\()\s*(?P<title>(?:nguyên\s+)?{TITLE_HEAD}(?:,?\s+[^;:.(),\s]+){{0,16}}?)"
-    rf"(?=[;:.()]|\s+(?:{VERB_STOP})\b|,\s+[{LOWER}]|,?\s*$)"
+    # … or where "và" brings in the next person ("…, Phó Chủ tịch HĐND thành phố và ông Nguyễn Lan Hương, …")
+    rf"(?=[;:.()]|\s+(?:{VERB_STOP})\b|,\s+[{LOWER}]|,?\s*$|\s+và\s+{HONORIFIC}\s)"
+)
+# "Ủy viên Bộ Chính trị, Bí thư Thành ủy Hà Nội, đồng chí Bùi Thị Minh Hoài": the title, then the name after a comma
+# and an honorific; the last title is the office
+TITLE_COMMA_NAME = re.compile(
+    rf"(?=[{UPPER}])(?P<title>{TITLE_HEAD}(?:\s+{ORG_WORD}){{0,8}}?)\s*,\s*(?:đồng chí|ông|bà)\s+{NAME}"
+    rf"(?=\s*(?:[,.;:)\n]|[-–]\s|$)|\s+[{LOWER}])"
 )
 # "Đồng chí Nguyễn Văn A từng giữ chức Phó Bí thư Thành ủy nhiệm kỳ …"
 NAME_HOLDS_TITLE = re.compile(
@@ -92,7 +102,7 @@ def _place_then_name(title: str, name: str) -> tuple[str, str]:
 
 def find_officials(text: str) -> list[dict]:
     found: dict[tuple[int, int], dict] = {}
-    for rx in (TITLE_THEN_NAME, NAME_THEN_TITLE, NAME_HOLDS_TITLE):
+    for rx in (TITLE_THEN_NAME, TITLE_COMMA_NAME, NAME_THEN_TITLE, NAME_HOLDS_TITLE):
         for m in rx.finditer(text):
             name, title = m["name"], m["title"]
             if rx is TITLE_THEN_NAME:
