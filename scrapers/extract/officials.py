@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
@@ -82,6 +83,7 @@ PLACE_AFTER_UNIT = re.compile(
     rf"(?P<place>(?:\s+[{UPPER}][{LOWER}]*)*)$"
 )
 SURNAME_SET = frozenset(SURNAMES)
+MAX_QUOTE = 400  # no official's quote (title and name) is longer
 
 
 def _place_then_name(title: str, name: str) -> tuple[str, str]:
@@ -129,4 +131,21 @@ def find_officials(text: str) -> list[dict]:
                 found[key] = {"name": m["name"], "title": re.sub(r"\s+", " ", m["title"]).strip(" ,-–"),
                               "quote": text[start:m.end("title")], "start": start, "end": m.end("title")}
             pos = m.end() + 1 if text.startswith(";", m.end()) else m.end()  # past the semicolon
-    return sorted(found.values(), key=lambda o: o["start"])
+    return sorted(_not_inside_titles(found).values(), key=lambda o: o["start"])
+
+
+def _not_inside_titles(found: dict[tuple[int, int], dict]) -> dict[tuple[int, int], dict]:
+    """"ông Lê Anh Quân – Phó Chủ tịch UBND quận Hoàng Mai": a "name" read inside another official's title (the
+    district "Hoàng Mai") is a place of that title, not a person."""
+    keys = sorted(found, key=lambda k: found[k]["start"])
+    starts = [found[k]["start"] for k in keys]
+    kept = {}
+    for key, official in found.items():
+        # quotes are short: only officials starting shortly before this name can hold it in their title
+        lo = bisect_left(starts, key[0] - MAX_QUOTE)
+        hi = bisect_right(starts, key[0])
+        holder = next((o for o in keys[lo:hi] if o != key and key[1] <= found[o]["end"]
+                       and not (key[0] < o[1] and o[0] < key[1])), None)
+        if holder is None:
+            kept[key] = official
+    return kept
