@@ -10,13 +10,15 @@ from scrapers.extract.patterns import FORM, NUMBER, QNUM, SHARE
 from scrapers.extract.rules import rule
 from scrapers.extract.sentence import Sentence
 
+CODE = r"\d{1,4}-[A-ZĐ][A-Za-zĐđ]*/[A-ZĐ]+"
 UNIT = r"(?P<unit>trường hợp|đảng viên|tổ chức đảng|tổ chức|vụ|đồng chí|cán bộ)(?!\w)"
 CATEGORY_FIRST = re.compile(
     rf"(?<!\w)vi phạm\s+(?:về\s+|trong\s+)?(?P<cat>[^;:()\d]{{3,80}}?)(?<!,)(?<!\svà)(?<!\shoặc)\s*:?\s+{QNUM}\s+{UNIT}(?:{SHARE})?", re.I)
 # "9 đảng viên vi phạm về …", "7 trường hợp liên quan đến quản lý đất đai" (among those disciplined)
 NUMBER_FIRST = re.compile(
     rf"(?<![\w.,/]){QNUM}\s+{UNIT}\s+(?:có\s+)?(?:vi phạm\s+(?:về\s+|trong\s+)?|liên quan (?:đến|tới)\s+)"
-    r"(?P<cat>[^,;.()\d]+(?:,\s*[^,;.()\d\s]+(?:\s+[^,;.()\d\s]+){0,4}){0,3})"
+    # a regulation cited by its number may be what was violated ("vi phạm Quy định số 37-QĐ/TW về …")
+    rf"(?P<cat>(?:[^,;.()\d]|{CODE})+(?:,\s*[^,;.()\d\s]+(?:\s+[^,;.()\d\s]+){{0,4}}){{0,3}})"
     rf"(?=\s*(?:[,;.()]|\s+và\s+\d|$))(?:{SHARE})?", re.I)
 # "trong lĩnh vực quản lý tài chính, ngân sách có 5 trường hợp vi phạm; trong lĩnh vực đầu tư xây dựng có 8 …",
 # "…, tiếp đến là lĩnh vực tài chính, ngân sách với 14 trường hợp"
@@ -31,6 +33,10 @@ NOT_CATEGORY = re.compile(
 # statistic; what they violated only describes them
 # — and "kết luận 9 đảng viên vi phạm về …": the finding is the statistic
 GOVERNED_BEFORE = re.compile(rf"(?:(?:{FORM}|kỷ luật)(?:\s+(?:đối với|cho))?|(?:kết luận|phát hiện)(?:\s+có)?)\s*$", re.I)
+# "Số tổ chức đảng vi phạm về thực hiện quy chế làm việc là 3; số đảng viên vi phạm về đạo đức, lối sống là 14"
+STATED_CATEGORY = re.compile(
+    rf"(?<!\w)[Ss]ố\s+(?:đảng viên|tổ chức đảng|trường hợp)\s+vi phạm\s+(?:về\s+|trong\s+)?(?P<cat>[^;:()\d]{{3,80}}?)"
+    rf"\s+(?:là|có)\s+{QNUM}(?:\s+{UNIT})?(?![\d.,]\d)(?!\s*[%/])", re.I)
 # "Về công tác cán bộ có 3 trường hợp vi phạm; về quản lý tài chính … có 7 trường hợp vi phạm"
 ABOUT_FIRST = re.compile(
     rf"(?:^|(?<=[,;:]))\s*[Vv]ề\s+(?P<cat>[^;:()\d]{{3,80}}?)\s+(?:có|là|với)\s+{QNUM}\s+{UNIT}\s+(?:có\s+)?vi phạm"
@@ -38,7 +44,8 @@ ABOUT_FIRST = re.compile(
 # a category never runs into the clause that splits its count ("vi phạm về kê khai tài sản, thu nhập, trong đó 2 …")
 SPLIT_CLAUSE = re.compile(r",\s*(?:trong đó|trong số|gồm|cụ thể)\b", re.I)
 # "vi phạm chủ yếu về phẩm chất đạo đức, lối sống (21 trường hợp) và quản lý đất đai (14 trường hợp)"
-BRACKETED_HEAD = re.compile(r"vi phạm(?:\s+chủ yếu)?\s+(?:về|trong|ở)(?:\s+các\s+(?:nội dung|lĩnh vực))?(?:\s*:\s*|\s+)", re.I)
+BRACKETED_HEAD = re.compile(r"vi phạm(?:\s+chủ yếu)?\s+(?:về|trong|ở|thuộc)(?:\s+(?:các\s+)?(?:nội dung|lĩnh vực))?(?:\s*:\s*|\s+)",
+                            re.I)
 # the count's share may share its brackets: "đất đai (9 trường hợp, chiếm 18,8%)"; under a violations heading the
 # unit may be left out: "… ở các nội dung: nguyên tắc tập trung dân chủ (8), …"
 BRACKETED_ITEM = re.compile(rf"\s*(?:,|;|và)?\s*(?P<cat>[^;:()\d]{{3,80}}?)\s*\(\s*{QNUM}(?:\s+{UNIT})?"
@@ -55,7 +62,9 @@ LIST_HEAD = re.compile(
     # "Lĩnh vực vi phạm nhiều nhất là đất đai (15 trường hợp), tiếp theo là …"
     r"(?:\s+(?:nhiều nhất|phổ biến(?: nhất)?)\s+là\s+"
     r"|\s*(?:gồm|là)?\s*:|\s+(?:chủ yếu\s+)?(?:tập trung\s+)?(?:ở|vào|trong|thuộc|về)(?:\s+(?:các\s+)?(?:lĩnh vực|nội dung))?\s*:"
-    r"|\s+(?:chủ yếu\s+)?(?:liên quan (?:đến|tới)|thuộc (?:các\s+)?lĩnh vực))\s*", re.I)
+    r"|\s+(?:chủ yếu\s+)?(?:liên quan (?:đến|tới)|thuộc (?:các\s+)?lĩnh vực)"
+    # "Các vi phạm tập trung ở lĩnh vực đầu tư công: 5 trường hợp; quản lý tài sản công: 3 trường hợp"
+    r"|\s+(?:chủ yếu\s+)?tập trung\s+(?:ở|vào|trong)\s+(?:các\s+)?lĩnh vực(?=\s+[^:;]{3,60}:\s*\d))\s*", re.I)
 LIST_ITEM = re.compile(rf"\s*(?:[-+•*–]\s*)?(?:vi phạm\s+(?:về\s+|trong\s+)?)?(?P<cat>[^;:()\d]{{3,80}}?)(?<!,)\s*:?\s+{QNUM}\s+{UNIT}"
                        rf"(?:{SHARE})?\s*[;.,]?", re.I)
 
@@ -77,7 +86,7 @@ def violation_categories(ctx: Sentence) -> None:
         while (m := BRACKETED_ITEM.match(ctx.s, pos)) and ctx.free(m.start("n"), m.end("n")):
             _emit(ctx, m)
             pos = m.end()
-    for rx in (FIELD_FIRST, ABOUT_FIRST, NUMBER_FIRST, CATEGORY_FIRST):
+    for rx in (STATED_CATEGORY, FIELD_FIRST, ABOUT_FIRST, NUMBER_FIRST, CATEGORY_FIRST):
         for m in rx.finditer(ctx.s):
             if rx is NUMBER_FIRST and GOVERNED_BEFORE.search(ctx.s, max(0, m.start() - 30), m.start()):
                 continue
@@ -91,7 +100,8 @@ def violation_categories(ctx: Sentence) -> None:
 
 # what a category phrase may carry around the category itself: "(trong) lĩnh vực …", "liên quan đến …" before it,
 # and the predicate after it ("… vẫn chiếm tỷ lệ cao nhất với", "… là")
-CATEGORY_LEAD = re.compile(r"^(?:(?:tiếp (?:theo|đến)|sau đó|kế đến|thứ hai)\s+là\s+)?(?:chủ yếu\s+(?:là\s+)?)?(?:vi phạm\s+)?(?:chủ yếu\s+)?(?:(?:liên quan (?:đến|tới)|thuộc|trong|về|ở)\s+)?(?:các\s+)?"
+CATEGORY_LEAD = re.compile(r"^(?:(?:tiếp (?:theo|đến)|sau đó|kế đến|thứ hai)\s+là\s+)?(?:chủ yếu\s+(?:là\s+)?)?(?:vi phạm\s+)?"
+                           r"(?:tập trung\s+)?(?:chủ yếu\s+)?(?:(?:liên quan (?:đến|tới)|thuộc|trong|về|ở)\s+)?(?:các\s+)?"
                            r"(?:lĩnh vực\s+)?", re.I)
 ITEM_JOIN = re.compile(r"[\s,;]*(?:[-+•*–]\s*)?(?:và\s+)?")
 CATEGORY_TAIL = re.compile(r"\s+(?:vẫn|chiếm|là|với|có|đã|đang|tiếp tục|tăng|giảm|gồm|bị|phải)(?:\s.*)?$", re.I)
