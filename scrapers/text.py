@@ -75,8 +75,10 @@ def _lead(prefixes: tuple[str, ...]) -> re.Pattern:
     return re.compile(r"^\s*(?:" + "|".join(map(re.escape, prefixes)) + r")\s*[-–—]\s*")
 
 
-def is_furniture(line: str) -> bool:
-    return bool(FURNITURE.match(clean(line)))
+def is_furniture(line: str, *, is_clean: bool = False) -> bool:
+    """Whether a line is page furniture; `is_clean` when it is already NFC and free of mojibake (the extractor's
+    text), which skips the normalising."""
+    return bool(FURNITURE.match(_WS.sub(" ", line).strip() if is_clean else clean(line)))
 
 
 # Old-style tone placement (hoà, uỷ) ↔ new style (hòa, ủy): both occur in the same article.
@@ -87,7 +89,8 @@ _OLD_TO_NEW = {
 }
 _OLD_TO_NEW |= {k.capitalize(): v.capitalize() for k, v in _OLD_TO_NEW.items()}
 # Only open syllables differ between the styles ("hoà" vs "hòa", but always "toàn"); "quý" is not "qúy".
-_OLD_TONE = re.compile(r"(?<![qQ])(?:" + "|".join(sorted(_OLD_TO_NEW, key=len, reverse=True)) + r")(?!\w)")
+# every key starts with o/u: the lookahead fails at once elsewhere (this runs over every article)
+_OLD_TONE = re.compile(r"(?=[oOuU])(?<![qQ])(?:" + "|".join(sorted(_OLD_TO_NEW, key=len, reverse=True)) + r")(?!\w)")
 
 
 def fold_tones(text: str) -> str:

@@ -65,7 +65,7 @@ def _masks(folded: str) -> list[tuple[int, int]]:
     masked += [(m.start(), m.end()) for m in NOT_COUNTED.finditer(folded)]
     # furniture lines in plain-text input ("• 0 bình luận", "0:00 / 0:00") carry no figures
     for line in re.finditer(r"[^\n]+", folded):
-        if is_furniture(line.group(0).strip(" •\t")):
+        if is_furniture(line.group(0).strip(" •\t"), is_clean=True):
             masked.append((line.start(), line.end()))
     return masked
 

@@ -42,7 +42,8 @@ ABOUT_FIRST = re.compile(
     rf"(?:^|(?<=[,;:]))\s*[Vv]ề\s+(?P<cat>[^;:()\d]{{3,80}}?)\s+(?:có|là|với)\s+{QNUM}\s+{UNIT}\s+(?:có\s+)?vi phạm"
     r"(?!\s*(?:về|trong)\b)", re.I)
 # a category never runs into the clause that splits its count ("vi phạm về kê khai tài sản, thu nhập, trong đó 2 …")
-SPLIT_CLAUSE = re.compile(r",\s*(?:trong đó|trong số|gồm|cụ thể)\b", re.I)
+# — nor into a clause of consequence ("vi phạm trong quản lý, sử dụng đất đai, để xảy ra 27 trường hợp …")
+SPLIT_CLAUSE = re.compile(r",\s*(?:trong đó|trong số|gồm|cụ thể|để|gây|dẫn (?:đến|tới)|làm|khiến)\b", re.I)
 # "vi phạm chủ yếu về phẩm chất đạo đức, lối sống (21 trường hợp) và quản lý đất đai (14 trường hợp)"
 BRACKETED_HEAD = re.compile(r"vi phạm(?:\s+chủ yếu)?\s+(?:về|trong|ở|thuộc)(?:\s+(?:các\s+)?(?:nội dung|lĩnh vực))?(?:\s*:\s*|\s+)",
                             re.I)

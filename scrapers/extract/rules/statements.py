@@ -89,6 +89,9 @@ ACT_FORM = re.compile(rf"(?:kỷ luật|hình thức)\s+({FORM})\s+(?!và\b)[^\d
 TOTAL_AFTER = re.compile(rf"[\s.;,]*(?:tổng(?:\s+cộng|\s+số)?|cộng)\s*:?\s*{QNUM}(?!\w)", re.I)
 
 
+CONSEQUENCE = re.compile(r",\s*(?:để\s+(?:xảy ra|ra|lại)|gây(?:\s+ra)?|dẫn (?:đến|tới)|làm\s+(?:thất thoát|mất|hư hỏng))\s", re.I)
+
+
 def _kind_of(ctx: Sentence, start: int, end: int) -> tuple[str | None, int]:
     """The act governing the count at [start, end): (kind, end of a passive phrase after it or `end`)."""
     passive = PASSIVE.match(ctx.s, end)
@@ -96,8 +99,12 @@ def _kind_of(ctx: Sentence, start: int, end: int) -> tuple[str | None, int]:
         return passive.lastgroup, passive.end()
     # "45 tập thể và 60 cá nhân tiêu biểu được tặng Bằng khen": a passive verb after coordinated counts (and a few
     # describing words) governs them all
-    before = [k for s, _, k in ctx.triggers if s < start]
-    nearest = before[-1] if before else None
+    before = [(e, k) for s, e, k in ctx.triggers if s < start]
+    nearest = before[-1][1] if before else None
+    # "vi phạm trong quản lý đất đai, để xảy ra 27 trường hợp xây dựng trái phép": a clause of consequence between
+    # the act and the count governs the count itself
+    if before and CONSEQUENCE.search(ctx.s, before[-1][0], start):
+        nearest = None
     probe = end
     for _ in range(4):
         loose = LOOSE_PASSIVE.match(ctx.s, probe)
@@ -396,9 +403,10 @@ def _disciplined_after(ctx: Sentence, found: Draft, after: int) -> None:
 
 
 # "194 đơn, thư; trong đó đơn tố cáo 57, đơn khiếu nại kỷ luật đảng 6": letters' parts written kind first
+# — or by what makes them count: "289 đơn thư; trong đó đơn đủ điều kiện giải quyết 93 đơn"
 LETTERS_FIRST = re.compile(
-    rf"(?P<unit>(?:lá\s+)?đơn(?!\s+vị)(?:\s+thư)?\s+(?:tố cáo|khiếu nại|phản ánh|kiến nghị)[^\d,;.()]{{0,30}}?)"
-    rf"\s*:?\s+{QNUM}(?![\d.,]\d)(?!\s*[%/])", re.I)
+    rf"(?P<unit>(?:lá\s+)?đơn(?!\s+vị)(?:\s+thư)?\s+(?:tố cáo|khiếu nại|phản ánh|kiến nghị|đủ điều kiện|thuộc thẩm quyền)"
+    rf"[^\d,;.()]{{0,30}}?)\s*:?\s+{QNUM}(?:\s+đơn(?!\s+vị))?(?![\d.,]\d)(?!\s*[%/])", re.I)
 
 
 def _subgroups(ctx: Sentence, total: Draft, after: int) -> None:
