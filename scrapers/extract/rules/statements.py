@@ -12,6 +12,7 @@ import re
 
 from scrapers.extract.model import Draft
 from scrapers.extract.numbers import DIGITS, NUMBER, QUALIFIER, parse_number, qualifier_of
+from scrapers.extract.officials import UPPER
 from scrapers.extract.patterns import (
     COMMEND_UNIT,
     COMPLAINT_COUNT,
@@ -56,7 +57,9 @@ LEAD_FORM = re.compile(rf"({FORM})(?:\s+ra khỏi đảng|\s+(?:tất cả\s+)?(
                        r"\s*(?::|đối với|là)?\s*$", re.I)
 # one form's pair joined to the next in a list: ", cảnh cáo 2", ";\n- Khai trừ: 3", ", và đề nghị khai trừ 1". Two
 # pairs joined by "và" alone are two figures ("cách chức hai đồng chí và khiển trách bốn đồng chí").
-JOIN = (r"\s*[,;]\s*(?:[-+•*–]\s*)?(?:và\s+)?(?:(?:đề nghị|quyết định|tiếp tục|bị)\s+)?"
+# "…; đề nghị Ban Thường vụ Quận ủy khai trừ 1 đảng viên": the body asked may stand between the verb and the form
+JOIN = (r"\s*[,;]\s*(?:[-+•*–]\s*)?(?:và\s+)?"
+        rf"(?:(?:(?:đề nghị|quyết định|tiếp tục)(?:\s+[{UPPER}]\w*(?:\s+\w+){{0,5}}?)?|bị)\s+)?"
         r"(?:(?:bằng\s+|với\s+)?hình thức\s+)?")  # "…, bằng hình thức cảnh cáo đối với 2 đảng viên"
 PAIR_NEXT = re.compile(rf"{JOIN}(?:{PAIR.pattern})", re.I)
 PAIR_BEFORE = re.compile(rf"(?:{PAIR.pattern}){JOIN}$", re.I)
