@@ -26,13 +26,28 @@ BASE_BEFORE = re.compile(r"(?:so với|so cùng kỳ|so với cùng kỳ)\s*$", 
 
 
 def sentences(text: str) -> Iterator[tuple[int, str]]:
+    spans: list[list[int]] = []
     start = 0
     for m in SENTENCE_END.finditer(text):
         if m.start() > start:
-            yield from _bounded(text, start, m.start())
+            spans.append([start, m.start()])
         start = m.end()
     if start < len(text):
-        yield from _bounded(text, start, len(text))
+        spans.append([start, len(text)])
+    for start, end in _join_table_rows(text, spans):
+        yield from _bounded(text, start, end)
+
+
+def _join_table_rows(text: str, spans: list[list[int]]) -> list[list[int]]:
+    """A table's rows ("Khiển trách | 12 | 60%", one line each) are one sentence: the rules read a table whole."""
+    joined: list[list[int]] = []
+    for span in spans:
+        if (joined and " | " in text[span[0]:span[1]] and " | " in text[joined[-1][0]:joined[-1][1]]
+                and not text[joined[-1][1]:span[0]].strip()):
+            joined[-1][1] = span[1]
+        else:
+            joined.append(span)
+    return joined
 
 
 def _bounded(text: str, start: int, end: int) -> Iterator[tuple[int, str]]:

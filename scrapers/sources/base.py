@@ -286,9 +286,17 @@ def body_paragraphs(container: Node | None, drop: tuple[str, ...] = ()) -> list[
     remove(container, *drop)
     drop_boilerplate(container)
     paras: list[str] = []
-    for block in container.iter(*_BLOCKS):
-        # Only innermost blocks, so nested divs do not repeat their children's text.
-        if any(True for _ in block.iterdescendants(*_BLOCKS)):
+    for block in container.iter(*_BLOCKS, "tr"):
+        if block.tag == "tr":
+            # a table row is one line, its cells between bars ("Khiển trách | 12 | 60%"): the extractor reads a
+            # table's rows and columns, which its flattened text would lose
+            cells = [text_of(c) for c in block.iterchildren("td", "th")]
+            if any(cells):
+                paras.append(" | ".join(cells))
+            continue
+        # Only innermost blocks, so nested divs do not repeat their children's text; blocks inside a table's
+        # cells are read with their row
+        if any(True for _ in block.iterdescendants(*_BLOCKS, "tr")) or any(True for _ in block.iterancestors("tr")):
             continue
         text = CAPTION_NUMBER.sub("", text_of(block))
         if text and not is_furniture(text):

@@ -1,0 +1,51 @@
+"""Tables, one row per line with its cells between bars (how `sources.base.body_paragraphs` renders a `<tr>`):
+a table of discipline forms ("Khiển trách | 12 | 60%", …, "Tổng | 20 | 100%") is one total with its breakdown, its
+share column the parts' shares, not figures."""
+
+from __future__ import annotations
+
+import re
+
+from scrapers.extract.numbers import NUMBER, parse_number
+from scrapers.extract.patterns import FORM, ORG_SUBJECT
+from scrapers.extract.rules import rule
+from scrapers.extract.sentence import Sentence
+
+ROW = re.compile(r"[^\n]*\|[^\n]*")
+FORM_CELL = re.compile(rf"\s*(?:hình thức\s+)?(?P<form>{FORM})\s*", re.I)
+TOTAL_CELL = re.compile(r"\s*(?:tổng(?:\s+cộng|\s+số)?|cộng)\s*", re.I)
+COUNT_CELL = re.compile(rf"\s*(?P<n>{NUMBER})(?:\s+\S+)?\s*")
+
+
+@rule(5)
+def form_tables(ctx: Sentence) -> None:
+    if ctx.s.count("|") < 2 or "\n" not in ctx.s:
+        return
+    forms: dict[str, int] = {}
+    total, first, last = None, None, None
+    for row in ROW.finditer(ctx.s):
+        cells = row.group(0).split("|")
+        label = FORM_CELL.fullmatch(cells[0])
+        if not (label or TOTAL_CELL.fullmatch(cells[0])):
+            continue
+        count = next((c for c in (COUNT_CELL.fullmatch(cell) for cell in cells[1:]) if c), None)
+        if count is None:
+            continue
+        value = parse_number(count["n"])
+        if label:
+            form = label["form"].lower()
+            forms[form] = forms.get(form, 0) + int(value)
+        else:
+            total = value
+        first = row.start() if first is None else first
+        last = row.end()
+    if not forms or first is None or not ctx.free(first, last):
+        return
+    # the table's subject is what its heading counts; members unless it names organisations only
+    head = ctx.s[:first]
+    org = bool(re.search(ORG_SUBJECT, head, re.I)) and "đảng viên" not in head.lower()
+    complete = total is not None and sum(forms.values()) == total
+    ctx.emit("discipline_party_orgs" if org else "discipline_party_members", first, last,
+             total if complete else None, unit="tổ chức đảng" if org else "đảng viên",
+             subject="tổ chức đảng" if org else "đảng viên", subject_class="tổ chức đảng" if org else "đảng viên",
+             breakdown=forms, breakdown_complete=complete)

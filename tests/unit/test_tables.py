@@ -1,0 +1,49 @@
+"""Tables in article bodies: each `<tr>` is one line with its cells between bars, and a table of discipline forms
+is read as one total with its breakdown (its share column belongs to the rows, not to new figures)."""
+
+from scrapers.extract import extract_all
+from scrapers.sources import base
+
+TABLE = ("<div><p>Kết quả thi hành kỷ luật năm 2025:</p><table>"
+         "<tr><th>Hình thức</th><th>Số đảng viên</th><th>Tỷ lệ</th></tr>"
+         "<tr><td>Khiển trách</td><td>21</td><td>70%</td></tr>"
+         "<tr><td><p>Cảnh cáo</p></td><td><p>6</p></td><td>20%</td></tr>"
+         "<tr><td>Khai trừ</td><td>3</td><td>10%</td></tr>"
+         "<tr><td><b>Tổng cộng</b></td><td><b>30</b></td><td>100%</td></tr></table>"
+         "<p>Các cấp ủy tiếp tục siết chặt kỷ luật.</p></div>")
+
+
+def _paragraphs(html: str) -> list[str]:
+    return base.body_paragraphs(base.parse_html(html).find(".//div"))
+
+
+def test_rows_are_lines_with_bars_and_cells_are_not_repeated():
+    paras = _paragraphs(TABLE)
+    assert paras == ["Kết quả thi hành kỷ luật năm 2025:", "Hình thức | Số đảng viên | Tỷ lệ", "Khiển trách | 21 | 70%",
+                     "Cảnh cáo | 6 | 20%", "Khai trừ | 3 | 10%", "Tổng cộng | 30 | 100%",
+                     "Các cấp ủy tiếp tục siết chặt kỷ luật."]
+
+
+def test_a_table_of_forms_is_one_total_with_its_breakdown():
+    figures = [f for f in extract_all("\n".join(_paragraphs(TABLE))) if f["type"] == "figure"]
+    assert [(f["kind"], f["value"], f["breakdown"], f["breakdown_complete"]) for f in figures] == [
+        ("discipline_party_members", 30, {"khiển trách": 21, "cảnh cáo": 6, "khai trừ": 3}, True)]
+
+
+def test_forms_that_do_not_add_up_keep_no_total():
+    text = "Hình thức | Số lượng\nKhiển trách | 4\nCảnh cáo | 2\nTổng | 7"
+    [figure] = [f for f in extract_all(text) if f["type"] == "figure"]
+    assert figure["value"] is None and figure["breakdown"] == {"khiển trách": 4, "cảnh cáo": 2}
+    assert figure["breakdown_complete"] is False
+
+
+def test_an_organisations_table_counts_organisations():
+    text = "Tổ chức đảng bị kỷ luật | Số lượng\nKhiển trách | 3\nGiải tán | 1\nTổng | 4"
+    [figure] = [f for f in extract_all(text) if f["type"] == "figure"]
+    assert figure["kind"] == "discipline_party_orgs" and figure["value"] == 4
+
+
+def test_a_table_without_forms_is_left_to_the_other_rules():
+    text = "Đơn vị | Số đảng viên\nPhường Bồ Đề | 2.315\nPhường Ngọc Lâm | 1.870"
+    figures = [f for f in extract_all(text) if f["type"] == "figure"]
+    assert not any(f["kind"].startswith("discipline") for f in figures)
