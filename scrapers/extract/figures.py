@@ -41,6 +41,8 @@ NOT_COUNTED = re.compile(
     r"|(?i:mã số|số nhà|số điện thoại|hotline|đường dây nóng|số hiệu)\s*:?\s*[\d. ]*\d"
     r"|(?i:trách nhiệm hữu hạn|TNHH)\s+(?i:một|1|hai|2)\s+thành viên"
     r"|(?i:top)\s+\d+"
+    # "chính quyền địa phương 2 cấp": the name of a model of government, not a count of levels
+    r"|(?i:chính quyền(?: địa phương)?|mô hình(?: chính quyền)?|tổ chức)\s+(?:2|3|(?i:hai|ba))\s+(?i:cấp)(?!\w)"
     r"|(?i:số\s+)?\d+[A-Z]?\s+(?i:phố|đường|ngõ|ngách|hẻm)\s+[A-ZĐ]"  # "số 12 phố Lê Lai": an address
     # "tuyến số 3", "khu dân cư số 5", "Hội trường số 1": a numbered thing, not a count
     r"|(?i:tuyến|khu dân cư|khu|tổ dân phố|tổ|phòng|nhà|hội trường|tòa nhà|tòa|cổng|lô|đường sắt đô thị|chi bộ"
