@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from datetime import date, datetime
-from multiprocessing import current_process, get_context
+from multiprocessing import current_process, get_all_start_methods, get_context
 
 from psycopg.types.json import Jsonb
 
@@ -78,10 +78,20 @@ def _chunks(items: list) -> list[list]:
     return [items[i:i + CHUNK] for i in range(0, len(items), CHUNK)]
 
 
+def _pool_context():
+    """The fork server where it exists (Linux, macOS), preloaded with this module; else spawned processes."""
+    if "forkserver" not in get_all_start_methods():
+        return get_context("spawn")
+    context = get_context("forkserver")
+    context.set_forkserver_preload([__name__])
+    return context
+
+
 def _run(work: Callable, chunks: list[list], args: tuple, workers: int, stage: str, total: int,
          on_step: StepCallback | None) -> Iterable[dict]:
-    """Each chunk's counts, in completion order: in this process, or in `workers` spawned processes (spawned, not
-    forked: the parent holds a database connection, and Airflow's task process must not be cloned)."""
+    """Each chunk's counts, in completion order: in this process, or in `workers` processes forked from a fork
+    server (never from this process: the parent holds a database connection, and Airflow's task process must not
+    be cloned). The server imports the pipeline once for both stages of a reprocess."""
     done = 0
     if workers > 1 and current_process().daemon:
         # a daemonic process (a Celery pool worker's task) may not start children: one process it is
@@ -95,7 +105,7 @@ def _run(work: Callable, chunks: list[list], args: tuple, workers: int, stage: s
                 on_step(stage, done, total)
             yield counts
         return
-    with ProcessPoolExecutor(min(workers, len(chunks)), mp_context=get_context("spawn")) as pool:
+    with ProcessPoolExecutor(min(workers, len(chunks)), mp_context=_pool_context()) as pool:
         futures = {pool.submit(work, *args, chunk): len(chunk) for chunk in chunks}
         for future in as_completed(futures):
             done += futures[future]
