@@ -41,6 +41,8 @@ NOT_COUNTED = re.compile(
     r"|(?i:mã số|số nhà|số điện thoại|hotline|đường dây nóng|số hiệu)\s*:?\s*[\d. ]*\d"
     r"|(?i:trách nhiệm hữu hạn|TNHH)\s+(?i:một|1|hai|2)\s+thành viên"
     r"|(?i:top)\s+\d+"
+    # "98% chi bộ có từ 3 đảng viên trở lên": a threshold that describes what is counted, not a count
+    r"|(?i:từ)\s+\d+(?:\s+[^\s\d,.;:()]+){1,4}\s+(?i:trở lên)"
     # "chính quyền địa phương 2 cấp": the name of a model of government, not a count of levels
     r"|(?i:chính quyền(?: địa phương)?|mô hình(?: chính quyền)?|tổ chức)\s+(?:2|3|(?i:hai|ba))\s+(?i:cấp)(?!\w)"
     r"|(?i:số\s+)?\d+[A-Z]?\s+(?i:phố|đường|ngõ|ngách|hẻm)\s+[A-ZĐ]"  # "số 12 phố Lê Lai": an address

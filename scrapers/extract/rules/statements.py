@@ -276,8 +276,14 @@ def governed(ctx: Sentence) -> None:
             subject = "khi có dấu hiệu vi phạm" if kind == "inspection" and re.search(
                 r"khi có dấu hiệu vi phạm", ctx.s, re.I) else None
             cls = _subject_class(kind, unit)
-            total = ctx.emit(kind, m.start(), m.end(), value, unit=unit, subject=subject, subject_class=cls,
-                             qualifier=qualifier)
+            # "kiểm tra từ 5 đến 7 tổ chức đảng": a planned range, no single value
+            low = RANGE_BEFORE.search(ctx.s, max(0, m.start() - 25), m.start())
+            if low and not m["q"] and ctx.free(low.start("lo"), low.end("lo")) and _number(low["lo"]) is not None:
+                total = ctx.emit(kind, low.start(), m.end(), None, unit=unit, subject=subject, subject_class=cls,
+                                 range=(_number(low["lo"]), value))
+            else:
+                total = ctx.emit(kind, m.start(), m.end(), value, unit=unit, subject=subject, subject_class=cls,
+                                 qualifier=qualifier)
         if total is not None:
             after = max(act_end, total.end - ctx.base)
             # "38 trường hợp là cấp ủy viên (chiếm 22,4%)": a bracketed share is the figure's, not a figure
@@ -371,6 +377,7 @@ def _act_of(kind: str) -> str:
     return "discipline" if kind in DISCIPLINE_KINDS else kind
 
 
+RANGE_BEFORE = re.compile(rf"(?<!\w)từ\s+(?P<lo>{DIGITS})\s*(?:đến|tới|[-–])\s*$", re.I)
 # "lần lượt kỷ luật 274 và 312 đảng viên": a bare number joined to a count shares its subject and its act
 # (digits only, joined by "và"/"hoặc": "Mỗi năm, hơn 300 …" and "Tổ 3, 20 đảng viên" are no such pairs)
 SHARED_BEFORE = re.compile(rf"(?<![\w.,/])(?:(?P<q>{QUALIFIER})\s+)?(?P<n>{DIGITS})\s+(?:và|hoặc)\s+$", re.I)
