@@ -43,15 +43,19 @@ TITLE_THEN_NAME = re.compile(
 # before any verb ("…, Phó Bí thư Thành ủy làm Trưởng đoàn", "…, Chủ tịch UBND quận đã trao …")
 VERB_STOP = (r"chủ trì|trao|phát biểu|cho biết|nhấn mạnh|đề nghị|yêu cầu|đánh giá|làm việc|kết luận|dự|tham dự|lưu ý"
              r"|chỉ đạo|làm|đã|đang|sẽ|vừa|cũng|cùng|là|được|thông tin|thông báo|khẳng định|ghi nhận|chia sẻ|cho rằng"
-             r"|nêu rõ|chỉ rõ|báo cáo|trình bày|gửi|tặng|ký|giới thiệu|thay mặt|chúc mừng|biểu dương|công bố|nhận|thăm")
+             r"|nêu rõ|chỉ rõ|báo cáo|trình bày|gửi|tặng|ký|giới thiệu|thay mặt|chúc mừng|biểu dương|công bố|nhận|thăm"
+             # the other verbs reporters put after a speaker
+             r"|đề xuất|kiến nghị|cho hay|bày tỏ|mong muốn|trả lời|giải thích|thừa nhận|cam kết|đọc|điều hành"
+             r"|phân tích|quán triệt|tham luận|hướng dẫn|động viên|kêu gọi|thông qua|nói|dẫn đầu|đồng chủ trì")
 # what may stand before a name as "ông" does: academic ranks and degrees ("PGS.TS Lê Văn Lợi, Phó Giám đốc …"),
 # military and police ranks
-HONORIFIC = (r"(?:đồng chí|Đồng chí|ông|Ông|bà|Bà|(?:GS|PGS|TS|ThS|BS)(?:\.\s?(?:TS|ThS|BS))?\.?"
+# — and the forms of ward and mass-organisation news: "Đ/c", "anh", "chị" (youth and women's unions), "nhà báo"
+HONORIFIC = (r"(?:đồng chí|Đồng chí|[Đđ]/c|ông|Ông|bà|Bà|[Aa]nh|[Cc]hị|[Nn]hà báo|(?:GS|PGS|TS|ThS|BS)(?:\.\s?(?:TS|ThS|BS))?\.?"
              r"|(?:Đại|Thượng|Trung|Thiếu) (?:tướng|tá|úy))")
 # the name first: after "đồng chí / ông / bà" or a rank, or opening its sentence ("Nguyễn Văn Phong, Phó Bí thư
 # Thành ủy, nhấn mạnh …"); the title after a dash, a comma or in brackets, a former one with "nguyên"
 NAME_THEN_TITLE = re.compile(
-    rf"(?=[{UPPER}đôb])(?:{HONORIFIC}\s+|(?:^|(?<=[.!?…]\s)|(?<=\n))(?=[{UPPER}][{LOWER}]+\s+[{UPPER}]))"
+    rf"(?=[{UPPER}đôbacn])(?:{HONORIFIC}\s+|(?:^|(?<=[.!?…]\s)|(?<=\n))(?=[{UPPER}][{LOWER}]+\s+[{UPPER}]))"
     rf"{NAME}\s*(?:[-–,]|\()\s*(?P<title>(?:nguyên\s+)?{TITLE_HEAD}(?:,?\s+[^;:.(),\s]+){{0,16}}?)"
     # … or where "và" brings in the next person ("…, Phó Chủ tịch HĐND thành phố và ông Nguyễn Lan Hương, …")
     rf"(?=[;:.()]|\s+(?:{VERB_STOP})\b|,\s+[{LOWER}]|,?\s*$|\s+và\s+{HONORIFIC}\s)"
@@ -68,9 +72,11 @@ NAME_HOLDS_TITLE = re.compile(
     rf"(?P<title>{TITLE_HEAD}(?:\s+(?:[{UPPER}][{LOWER}]*|ủy|uỷ|T\.Ư|UBND|HĐND)){{0,6}})"
 )
 # "Tham dự có các đồng chí: Hoàng Trung Hải, Bí thư Thành ủy Hà Nội; Ngô Thị Thanh Hằng, Phó Bí thư …; …"
-LIST_HEAD = re.compile(r"(?:các|Các)\s+(?:đồng chí|vị đại biểu|đại biểu)\s*:\s*")
+# … also with who they are before the colon: "các đồng chí Thành ủy viên: …", "các đồng chí lãnh đạo quận: …"
+LIST_HEAD = re.compile(r"(?:các|Các)\s+(?:đồng chí|vị đại biểu|đại biểu)(?:\s+[^:;.\n]{1,40}?)?\s*:\s*")
 ANY_NAME = NAME.replace("?P<name>", "?:")
-LIST_ITEM = re.compile(rf"\s*(?:và\s+)?{NAME}\s*[,-–]\s*(?P<title>{TITLE_HEAD}[^;]*?)\s*(?=;|\.(?:\s|$)|$|\s+và\s+{ANY_NAME}\s*[,-–])")
+LIST_ITEM = re.compile(rf"\s*(?:và\s+)?{NAME}\s*[,-–]\s*(?P<title>{TITLE_HEAD}[^;]*?)\s*(?=;|\.(?:\s|$)|$|\s+và\s+{ANY_NAME}\s*[,-–]"
+                       rf"|\s+(?:{VERB_STOP})\b)")
 NOT_NAMES = re.compile(r"^(?:Hà Nội|Thành|Thành Ủy|Ban|Ủy|Đảng|Quận|Huyện|Trung|Chính|Nhà|Mặt|Hội|Thường|Tổ|Văn)"
                        # historical leaders whose names end institutions' names ("Học viện Chính trị quốc gia Hồ
                        # Chí Minh", "Trường Chính trị Tô Hiệu"): part of an organisation after a title, not a person
