@@ -70,13 +70,22 @@ LIST_ITEM = re.compile(rf"\s*(?:[-+•*–]\s*)?(?:vi phạm\s+(?:về\s+|trong\
                        rf"(?:{SHARE})?\s*[;.,]?", re.I)
 
 
+# "Vi phạm của đảng viên chủ yếu là: vi phạm chính sách, pháp luật … (25 trường hợp); …": whose violations, then
+# the list
+OWNED_HEAD = re.compile(r"(?<!\w)vi phạm\s+của\s+[^:;.\d]{1,30}?\s+(?:chủ yếu\s+)?(?:là|gồm|ở)\s*:\s*", re.I)
+
+
+def _list_heads(sentence: str) -> list[re.Match]:
+    return sorted([*LIST_HEAD.finditer(sentence), *OWNED_HEAD.finditer(sentence)], key=lambda m: m.start())
+
+
 @rule(20)
 def violation_categories(ctx: Sentence) -> None:
     lowered = ctx.s.lower()
     # what was violated is told after "vi phạm", or after "liên quan đến" among those disciplined
     if "vi phạm" not in lowered and not ("kỷ luật" in lowered and "liên quan" in lowered):
         return
-    for head in LIST_HEAD.finditer(ctx.s):
+    for head in _list_heads(ctx.s):
         pos = head.end()
         while (m := LIST_ITEM.match(ctx.s, pos) or BRACKETED_ITEM.match(ctx.s, pos)) and ctx.free(m.start("n"),
                                                                                                   m.end("n")):
