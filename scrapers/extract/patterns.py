@@ -11,7 +11,9 @@ FORM = "(?:" + "|".join(FORMS) + ")"
 # "cấp ủy viên" before "cấp ủy": a member of a committee is a party member, the committee is an organisation
 ORG_SUBJECT = (r"(?:tổ chức (?:cơ sở )?đảng|tổ chức|tập thể (?:chi bộ|đảng ủy|ban thường vụ|cấp ủy)|chi bộ|đảng bộ|đảng ủy"
                r"|ban cán sự đảng|đảng đoàn|cấp ủy(?! viên)|ban thường vụ)")
-MEMBER_SUBJECT = (r"(?:cán bộ,\s*đảng viên|trường hợp(?:\s+đảng viên)?|đảng viên|cấp ủy viên|cán bộ|người|đồng chí"
+# "6 cán bộ diện Ban Thường vụ Tỉnh ủy quản lý": cadres named by who manages them
+MEMBER_SUBJECT = (r"(?:cán bộ,\s*đảng viên|trường hợp(?:\s+đảng viên)?|đảng viên|cấp ủy viên"
+                  r"|cán bộ\s+(?:thuộc\s+)?diện\s+[^,.;:\d]{3,60}?\s+quản lý|cán bộ|người|đồng chí"
                   r"|công chức|lãnh đạo|cá nhân)")
 SUBJECT = rf"(?:{ORG_SUBJECT}|{MEMBER_SUBJECT})"
 QNUM = rf"(?:(?P<q>{QUALIFIER})\s+)?(?P<n>{NUMBER})"
@@ -47,11 +49,11 @@ TRIGGERS = [  # (kind, pattern) — the trigger nearest before a count decides i
     # "nghiệp vụ kiểm tra", "công tác kiểm tra" name the work, not an act on a count; "kiểm tra, giám sát" together
     # is an inspection
     ("inspection", r"(?<!ban )(?<!nhiệm vụ )(?<!nghiệp vụ )(?<!công tác )kiểm tra(?:,? (?:và )?giám sát)?"
-                   r"(?: khi có dấu hiệu vi phạm)?"),
+                   r"(?: (?:khi có )?dấu hiệu vi phạm)?"),
     ("supervision", r"(?<!nhiệm vụ kiểm tra, )giám sát"),
     # "kết luận tố cáo đúng và đúng một phần 4 trường hợp": a complaint found true is a violation found
     # "kiểm tra đảng viên khi có dấu hiệu vi phạm: 4 đồng chí" names the kind of inspection, not a finding
-    ("violation_found", r"(?:phát hiện|kết luận)[^.;]*?vi phạm|(?<!khi )có vi phạm|(?<!khi có dấu hiệu )vi phạm|phát hiện"
+    ("violation_found", r"(?:phát hiện|kết luận)[^.;]*?vi phạm|(?<!khi )có vi phạm|(?<!dấu hiệu )vi phạm|phát hiện"
                         r"|tố cáo đúng(?:\s*(?:,|và)\s*(?:tố cáo\s+)?đúng một phần)?"),
     # "… đúng 5 trường hợp, sai 13 trường hợp": complaints found untrue stay complaints
     ("complaints", r"đơn thư|tố cáo|khiếu nại|phản ánh, kiến nghị|sai(?=\s+\d)"),
