@@ -18,6 +18,7 @@ from scrapers.extract.patterns import (
     COMPLAINT_COUNT,
     FORM,
     FORM_RE,
+    FORM_TAIL,
     LIST_SHARE_RE,
     NUM_START,
     ORG_SUBJECT,
@@ -53,12 +54,12 @@ _WITHIN = r"(?:trong đó\s*[,:]?\s*|trong số (?:đó|này)\s*[,:]?\s*)"
 SUBGROUP_MARK = re.compile(rf"\s*(?:,\s*|;\s*)?(?:\(\s*{_WITHIN}?|{_WITHIN})(?:có\s+)?", re.I)
 CHANGE_BEFORE = re.compile(r"(?:tăng|giảm)(?:\s+(?:thêm|được))?\s+(?:\S+\s+)?$", re.I)
 # the form before its count: "khai trừ ra khỏi Đảng 5", "cách chức tất cả các chức vụ trong Đảng đối với 3"
-LEAD_FORM = re.compile(rf"({FORM})(?:\s+ra khỏi đảng|\s+(?:tất cả\s+)?(?:các\s+)?chức vụ(?:\s+trong đảng)?)?"
+LEAD_FORM = re.compile(rf"({FORM})(?:\s+ra khỏi đảng|\s+(?:tất cả\s+)?(?:các\s+)?chức vụ(?:\s+trong đảng)?)?{FORM_TAIL}"
                        r"\s*(?::|đối với|là)?\s*$", re.I)
 # one form's pair joined to the next in a list: ", cảnh cáo 2", ";\n- Khai trừ: 3", ", và đề nghị khai trừ 1". Two
 # pairs joined by "và" alone are two figures ("cách chức hai đồng chí và khiển trách bốn đồng chí").
 # "…; đề nghị Ban Thường vụ Quận ủy khai trừ 1 đảng viên": the body asked may stand between the verb and the form
-JOIN = (r"\s*[,;]\s*(?:[-+•*–]\s*)?(?:và\s+)?"
+JOIN = (r"\s*[,;]\s*(?:[-+•*–]\s*)?(?:và\s+|còn lại là\s+)?"
         rf"(?:(?:(?:đề nghị|quyết định|tiếp tục)(?:\s+[{UPPER}]\w*(?:\s+\w+){{0,5}}?)?|bị)\s+)?"
         r"(?:(?:bằng\s+|với\s+)?hình thức\s+)?")  # "…, bằng hình thức cảnh cáo đối với 2 đảng viên"
 PAIR_NEXT = re.compile(rf"{JOIN}(?:{PAIR.pattern})", re.I)
@@ -321,7 +322,8 @@ def _discipline(ctx: Sentence, m, unit: str, value, qualifier, act_end: int) -> 
         # "khiển trách 254 trường hợp, cảnh cáo 61 trường hợp": a list of forms with no total, read elsewhere —
         # unless the neighbouring pair counts the other subject ("cảnh cáo 2 đảng viên; khiển trách 1 tổ chức
         # đảng": two statements)
-        shared = LIST_SHARE_RE.match(ctx.s, end)  # "khiển trách 8 trường hợp, chiếm 61,5%; cảnh cáo 4 …"
+        # "khiển trách 8 trường hợp, chiếm 61,5%; cảnh cáo 4 …", "khiển trách: 9 đồng chí (chiếm 64,3%); …"
+        shared = LIST_SHARE_RE.match(ctx.s, end) or SHARE_RE.match(ctx.s, end)
         after = shared.end() if shared else end
         nxt = PAIR.match(ctx.s, after) or PAIR_NEXT.match(ctx.s, after)
         if nxt and _same_subject(nxt.group(0), bool(org)):
@@ -498,6 +500,9 @@ def forms_without_total(ctx: Sentence) -> None:
         stated, offset = TOTAL_AFTER.match(nsent), nbase - ctx.base
     if stated and _number(stated["n"]) == sum(forms.values()):
         total, complete, e = _number(stated["n"]), True, offset + stated.end()
+        # "…, tổng cộng 17 đảng viên": the total read on its own already is this list's total
+        at = ctx.base + offset + stated.start("n")
+        ctx.out[:] = [d for d in ctx.out if not (d.kind in DISCIPLINE_KINDS and d.start <= at < d.end)]
     ctx.emit("discipline_party_orgs" if org else "discipline_party_members", s, e, total,
              subject="tổ chức đảng" if org else "đảng viên", subject_class="tổ chức đảng" if org else "đảng viên",
              breakdown=forms, breakdown_complete=complete)
