@@ -31,12 +31,14 @@ TITLE_HEAD = (
     r"|(?:Phó )?Chính ủy|(?:Phó )?Tư lệnh|(?:Phó )?Chính trị viên)"
 )
 # "và" joins two offices of one organisation ("Ban Tuyên giáo và Dân vận"), not an office and a name
-ORG_WORD = rf"(?!và\s+(?![{UPPER}])|và\s+(?:{'|'.join(SURNAMES)})\s|với\s|cùng\s)(?:[{UPPER}][{LOWER}]*\.?|T\.Ư|TƯ|UBND|HĐND|UBMTTQ|MTTQ|UBKT|TP\.?|[{LOWER}]+)"
+ORG_WORD = (rf"(?!và\s+(?![{UPPER}])|và\s+(?:{'|'.join(SURNAMES)})\s|với\s|cùng\s)(?:[{UPPER}][{LOWER}]*\.?|T\.Ư|TƯ|UBND|HĐND|UBMTTQ|MTTQ|UBKT|TP\.?|[{LOWER}]+"
+            # a dash joining two parts of one body's name ("Ban Kinh tế - Ngân sách HĐND thành phố")
+            rf"|[-–](?=\s+[{UPPER}][{LOWER}]*\s+[{LOWER}{UPPER}]))")
 # "Bí thư Thành ủy Hà Nội Hoàng Trung Hải": title, then its organisation, then the name. The organisation is the
 # shortest run of words that leaves a 2-4 syllable name at the end.
 # every title starts with a capital: other positions fail at once (these patterns run over whole articles)
 TITLE_THEN_NAME = re.compile(
-    rf"(?=[{UPPER}])(?P<title>{TITLE_HEAD}(?:\s+{ORG_WORD}){{0,8}}?)\s+{NAME}(?=\s*(?:[,.;:)\n]|[-–]\s|$)|\s+[{LOWER}])"
+    rf"(?=[{UPPER}])(?P<title>{TITLE_HEAD}(?:\s+{ORG_WORD}){{0,10}}?)\s+{NAME}(?=\s*(?:[,.;:)\n]|[-–]\s|$)|\s+[{LOWER}])"
 )
 # "đồng chí Nguyễn Lan Hương - Ủy viên Ban Thường vụ Thành ủy, Chủ tịch UBMTTQ …"
 # a title ends where the clause's verb begins: speech and action verbs, and the auxiliaries and copulas that come
