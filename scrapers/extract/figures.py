@@ -296,7 +296,10 @@ def _link_committee_members(drafts: list[Draft], folded: str, sent_list: list) -
             continue
         total = next((t for t in reversed(drafts[:i]) if t.kind == "discipline_party_members" and t.total is None),
                      None)
-        if total is not None and total.value and total.value > d.value and 0 < d.sentence - total.sentence <= 3:
+        # the part may follow its total in the same sentence ("Trong số 184 đảng viên bị kỷ luật, có 22 trường hợp
+        # là cấp ủy viên")
+        if total is not None and total.value and total.value > d.value and 0 <= d.sentence - total.sentence <= 3 \
+                and total.end <= d.start:
             d.kind = total.kind
             d.total = total
             d.part = d.part or "cấp ủy viên"

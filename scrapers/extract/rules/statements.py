@@ -38,11 +38,12 @@ from scrapers.vocabulary import DISCIPLINE_KINDS
 WORK_COUNT = re.compile(rf"{NUM_START}{QNUM}\s+(?P<unit>cuộc|đợt)(?=\s+(?:kiểm tra|giám sát))", re.I)
 # "phát hiện 37 vụ vi phạm": cases, counted by the act that found them
 CASE_COUNT = re.compile(rf"{NUM_START}{QNUM}\s+(?P<unit>vụ(?:\s+việc)?)(?=\s+(?:có\s+)?(?:dấu hiệu\s+)?vi phạm)", re.I)
-# "Số đảng viên bị kỷ luật là 33", "số tổ chức đảng được kiểm tra: 120"
+# "Số đảng viên bị kỷ luật là 33", "số tổ chức đảng được kiểm tra: 120", "Số đơn thư tiếp nhận năm 2023 là 120"
+LETTERS = r"đơn(?:,?\s*thư)?(?!\s+vị)"
 STATED = re.compile(
-    rf"(?<!\w)[Ss]ố(?:\s+lượng)?\s+(?P<subj>{SUBJECT})(?P<mid>(?:[^,.;:\d]|(?<=\s)(?:19|20)\d\d(?!\d)){{0,50}}?)"
+    rf"(?<!\w)[Ss]ố(?:\s+lượng)?\s+(?P<subj>{SUBJECT}|{LETTERS})(?P<mid>(?:[^,.;:\d]|(?<=\s)(?:19|20)\d\d(?!\d)){{0,50}}?)"
     rf"\s*(?:là|đạt|có|:)\s+{QNUM}"
-    rf"(?!\d)(?:\s+(?:{SUBJECT})(?!\w))?(?![\d.,]\d)(?!\s*[%/])(?!\s+[a-zà-ỹđ])", re.I)
+    rf"(?!\d)(?:\s+(?:{SUBJECT}|{LETTERS})(?!\w))?(?![\d.,]\d)(?!\s*[%/])(?!\s+[a-zà-ỹđ])", re.I)
 # "Số đảng viên bị xử lý kỷ luật giảm từ 312 (năm 2022) xuống còn 274 (năm 2023)": both ends are figures of the
 # stated subject and act
 STATED_FROM_TO = re.compile(
@@ -162,11 +163,17 @@ def _member_class(unit: str) -> str:
 def stated_totals(ctx: Sentence) -> None:
     """"Số đảng viên bị kỷ luật là 33": the subject and act come first, the number last."""
     for m in STATED.finditer(ctx.s):
+        letters = re.fullmatch(LETTERS, m["subj"], re.I)
         found = TRIGGER.search(m["mid"])
-        if not found or not ctx.free(m.start("n"), m.end("n")):
+        if not (found or letters) or not ctx.free(m.start("n"), m.end("n")):
             continue
         value = _number(m["n"])
         if value is None:
+            continue
+        if letters:  # letters counted are complaints, whatever was done with them
+            total = ctx.emit("complaints", m.start(), m.end(), value, unit="đơn", subject="đơn thư",
+                             subject_class="đơn thư", qualifier=qualifier_of(m["q"]))
+            _stated_by_period(ctx, total, m.end())
             continue
         if found.lastgroup == "count":  # "Số đảng viên mới kết nạp đạt 6.540"
             ctx.emit("count", m.start("n"), m.end(), value, unit=f"{_unit(m)}{m['mid']}".strip(),
@@ -175,11 +182,30 @@ def stated_totals(ctx: Sentence) -> None:
         subj = _unit(m)
         kind = found.lastgroup
         if kind == "discipline":
-            _discipline(ctx, m, subj, value, qualifier_of(m["q"]), m.end())
-            continue
-        ctx.emit(kind, m.start(), m.end(), value, unit=subj, subject=subj,
-                 subject_class="tổ chức đảng" if re.fullmatch(ORG_SUBJECT, subj, re.I) else "đảng viên",
-                 qualifier=qualifier_of(m["q"]))
+            total = _discipline(ctx, m, subj, value, qualifier_of(m["q"]), m.end())
+        else:
+            total = ctx.emit(kind, m.start(), m.end(), value, unit=subj, subject=subj,
+                             subject_class="tổ chức đảng" if re.fullmatch(ORG_SUBJECT, subj, re.I) else "đảng viên",
+                             qualifier=qualifier_of(m["q"]))
+        if total is not None:
+            _stated_by_period(ctx, total, m.end())
+
+
+# "Số đảng viên bị kỷ luật năm 2021 là 289, năm 2022 là 301, … và năm 2025 là 247": the same statement, period by
+# period
+STATED_NEXT = re.compile(rf"(?:\s*[,;]\s*(?:và\s+)?|\s+và\s+)(?P<period>(?:năm|quý|tháng)\s+[\w/]+)\s+(?:là|có)\s+{QNUM}"
+                         r"(?![\d.,]\d)(?!\s*[%/])", re.I)
+
+
+def _stated_by_period(ctx: Sentence, total: Draft, pos: int) -> None:
+    while (m := STATED_NEXT.match(ctx.s, pos)) and ctx.free(m.start("n"), m.end("n")):
+        value = _number(m["n"])
+        if value is None:
+            return
+        draft = ctx.emit(total.kind, m.start("period"), m.end(), value, unit=total.unit, subject=total.subject,
+                         subject_class=total.subject_class, qualifier=qualifier_of(m["q"]))
+        draft.period = ctx.period_at(m.end("period"))  # its own period, which opens its quote
+        pos = m.end()
 
 
 # "Số cuộc giám sát chuyên đề năm nay gấp 2 lần năm trước, với 64 cuộc": the unit of work and its act are stated
