@@ -43,6 +43,14 @@ def parse_number(token: str) -> float | int:
     return _UNITS[words[0]]
 
 
+def count_of(token: str) -> float | int:
+    """A count of people or things: `parse_number`, except that "1,235" (an English thousands separator some pages
+    use) is 1235, since a count of members is never a fraction with three decimals."""
+    if re.fullmatch(r"\d{1,3},\d{3}", token.strip()):
+        return int(token.strip().replace(",", ""))
+    return parse_number(token)
+
+
 def _thousands(value: float | int) -> float | int:
     scaled = value * 1000
     return int(scaled) if float(scaled).is_integer() else scaled

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from scrapers.extract.numbers import QUALIFIER, parse_number, qualifier_of
+from scrapers.extract.numbers import QUALIFIER, count_of, parse_number, qualifier_of
 from scrapers.extract.patterns import COUNT, MONEY, PERCENT, RATIO, SCALE, TIME_UNITS, WORD_COUNT_NOUNS
 from scrapers.extract.rules import rule
 from scrapers.extract.sentence import Sentence
@@ -161,7 +161,7 @@ def counts(ctx: Sentence) -> None:
         at_least = AT_LEAST.match(ctx.s, uend)
         end = uend + (at_least.end() if at_least else 0)
         try:
-            value = parse_number(m["n"])
+            value = count_of(m["n"])
         except ValueError:
             continue
         ctx.emit("count", m.start(), end, value, unit=unit, qualifier="trên" if at_least else qualifier_of(m["q"]))

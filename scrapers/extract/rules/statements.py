@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from scrapers.extract.model import Draft
-from scrapers.extract.numbers import DIGITS, NUMBER, QUALIFIER, parse_number, qualifier_of
+from scrapers.extract.numbers import DIGITS, NUMBER, QUALIFIER, count_of, parse_number, qualifier_of
 from scrapers.extract.officials import UPPER
 from scrapers.extract.patterns import (
     COMMEND_UNIT,
@@ -248,9 +248,9 @@ def stated_from_to(ctx: Sentence) -> None:
                      subject_class="tổ chức đảng" if org else _member_class(subj), qualifier=qualifier_of(m[q]))
 
 
-def _number(token: str):
+def _number(token: str, count: bool = False):
     try:
-        return parse_number(token)
+        return count_of(token) if count else parse_number(token)
     except ValueError:
         return None
 
@@ -283,7 +283,7 @@ def governed(ctx: Sentence) -> None:
         if _skipped(ctx, family, m):
             continue
         kind, act_end = _act(ctx, family, m)
-        value = _number(m["n"])
+        value = _number(m["n"], count=True)
         if kind in (None, "count") or value is None:
             continue
         unit = _unit(m)
