@@ -32,7 +32,9 @@ NOT_CATEGORY = re.compile(
 # "khai trừ 2 đảng viên vi phạm chính sách dân số": the count is the object of a discipline act, which is the
 # statistic; what they violated only describes them
 # — and "kết luận 9 đảng viên vi phạm về …": the finding is the statistic
-GOVERNED_BEFORE = re.compile(rf"(?:(?:{FORM}|kỷ luật)(?:\s+(?:đối với|cho))?|(?:kết luận|phát hiện)(?:\s+có)?)\s*$", re.I)
+# (also the second of two coordinated counts: "kết luận 2 tổ chức đảng và 6 đảng viên có vi phạm trong …")
+GOVERNED_BEFORE = re.compile(rf"(?:(?:{FORM}|kỷ luật)(?:\s+(?:đối với|cho))?|(?:kết luận|phát hiện)(?:\s+có)?"
+                             rf"(?:\s+[\d.]+\s+{UNIT}\s+và)?)\s*$", re.I)
 # "Số tổ chức đảng vi phạm về thực hiện quy chế làm việc là 3; số đảng viên vi phạm về đạo đức, lối sống là 14"
 STATED_CATEGORY = re.compile(
     rf"(?<!\w)[Ss]ố\s+(?:đảng viên|tổ chức đảng|trường hợp)\s+vi phạm\s+(?:về\s+|trong\s+)?(?P<cat>[^;:()\d]{{3,80}}?)"
@@ -98,7 +100,7 @@ def violation_categories(ctx: Sentence) -> None:
             pos = m.end()
     for rx in (STATED_CATEGORY, FIELD_FIRST, ABOUT_FIRST, NUMBER_FIRST, CATEGORY_FIRST):
         for m in rx.finditer(ctx.s):
-            if rx is NUMBER_FIRST and GOVERNED_BEFORE.search(ctx.s, max(0, m.start() - 30), m.start()):
+            if rx is NUMBER_FIRST and GOVERNED_BEFORE.search(ctx.s, max(0, m.start() - 60), m.start()):
                 continue
             if ctx.free(m.start("n"), m.end("n")):
                 end = _emit(ctx, m)
