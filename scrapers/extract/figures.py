@@ -181,13 +181,20 @@ def _forms_runs_after_their_total(drafts: list[Draft]) -> set[int]:
             if not _is_forms(d) or d.sentence - total.sentence > 1 or (run and d.sentence != run[0].sentence):
                 break
             run.append(d)
-        forms = [f for d in run for f in d.breakdown]
-        if len(run) >= 2 and len(set(forms)) == len(forms) \
-                and sum(v for d in run for v in d.breakdown.values()) == total.value:
-            total.breakdown = {f: v for d in run for f, v in d.breakdown.items()}
-            total.breakdown_complete = True
+        if _adopt(total, run):
             taken.update(id(d) for d in run)
     return taken
+
+
+def _adopt(total: Draft, run: list[Draft]) -> bool:
+    """A run of two or more forms read apart, each form once, that adds up exactly to `total` becomes its
+    breakdown. Returns whether it did."""
+    forms = [f for d in run for f in d.breakdown or {}]
+    if len(run) < 2 or len(set(forms)) != len(forms) or total.value != sum(v for d in run for v in d.breakdown.values()):
+        return False
+    total.breakdown = {f: v for d in run for f, v in d.breakdown.items()}
+    total.breakdown_complete = True
+    return True
 
 
 def _forms_runs_before_their_total(drafts: list[Draft]) -> set[int]:
@@ -202,12 +209,8 @@ def _forms_runs_before_their_total(drafts: list[Draft]) -> set[int]:
                and drafts[i + len(run)].kind == run[0].kind and drafts[i + len(run)].sentence == run[0].sentence):
             run.append(drafts[i + len(run)])
         nxt = drafts[i + len(run)] if i + len(run) < len(drafts) else None
-        forms = [f for d in run for f in d.breakdown or {}]
-        if len(run) >= 2 and len(set(forms)) == len(forms) and nxt is not None and nxt.kind == run[0].kind \
-                and not nxt.breakdown and nxt.total is None and nxt.sentence - run[0].sentence <= 1 \
-                and nxt.value == sum(v for d in run for v in d.breakdown.values()):
-            nxt.breakdown = {f: v for d in run for f, v in d.breakdown.items()}
-            nxt.breakdown_complete = True
+        if nxt is not None and nxt.kind == run[0].kind and not nxt.breakdown and nxt.total is None \
+                and nxt.sentence - run[0].sentence <= 1 and _is_forms(run[0]) and _adopt(nxt, run):
             taken.update(id(d) for d in run)
         i += len(run)
     return taken
@@ -236,7 +239,7 @@ def _link_sums(drafts: list[Draft], headings: set[int], folded: str) -> None:
                 break
             if d.total is total or d.value is None:
                 continue
-            if not _same_subject(total, d):
+            if not _counts_alike(total, d):
                 break
             run.append(d)
             acc += d.value
@@ -247,7 +250,7 @@ def _link_sums(drafts: list[Draft], headings: set[int], folded: str) -> None:
                 d.total = total
 
 
-def _same_subject(total: Draft, part: Draft) -> bool:
+def _counts_alike(total: Draft, part: Draft) -> bool:
     """Parts count what their total counts ("58 tập thể, cá nhân" → "20 tập thể, cá nhân", "50 tập thể"): "2 tổ
     chức đảng và 5 đảng viên" after "7 tổ chức đảng" add up to it by chance, they are not its parts."""
     if not total.subject_class or not part.subject_class:
@@ -267,7 +270,7 @@ def _link_within(drafts: list[Draft], folded: str) -> None:
             continue
         total = next((t for t in reversed(drafts[:i]) if t.sentence == d.sentence and t.kind == d.kind), None)
         if (total is not None and total.total is None and total.value and total.value > d.value
-                and _same_subject(total, d) and WITHIN_MARK.search(folded, total.end, d.start)):
+                and _counts_alike(total, d) and WITHIN_MARK.search(folded, total.end, d.start)):
             d.total = total
 
 

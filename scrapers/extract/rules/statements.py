@@ -170,18 +170,16 @@ def stated_totals(ctx: Sentence) -> None:
         value = _number(m["n"])
         if value is None:
             continue
-        if letters:  # letters counted are complaints, whatever was done with them
-            total = ctx.emit("complaints", m.start(), m.end(), value, unit="đơn", subject="đơn thư",
-                             subject_class="đơn thư", qualifier=qualifier_of(m["q"]))
-            _stated_by_period(ctx, total, m.end())
-            continue
-        if found.lastgroup == "count":  # "Số đảng viên mới kết nạp đạt 6.540"
+        if not letters and found.lastgroup == "count":  # "Số đảng viên mới kết nạp đạt 6.540"
             ctx.emit("count", m.start("n"), m.end(), value, unit=f"{_unit(m)}{m['mid']}".strip(),
                      qualifier=qualifier_of(m["q"]))
             continue
         subj = _unit(m)
-        kind = found.lastgroup
-        if kind == "discipline":
+        kind = found.lastgroup if found else None
+        if letters:  # letters counted are complaints, whatever was done with them
+            total = ctx.emit("complaints", m.start(), m.end(), value, unit="đơn", subject="đơn thư",
+                             subject_class="đơn thư", qualifier=qualifier_of(m["q"]))
+        elif kind == "discipline":
             total = _discipline(ctx, m, subj, value, qualifier_of(m["q"]), m.end())
         else:
             total = ctx.emit(kind, m.start(), m.end(), value, unit=subj, subject=subj,
