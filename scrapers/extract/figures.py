@@ -18,6 +18,7 @@ from scrapers.extract.claims import Claims
 from scrapers.extract.dates import NOT_FIGURE, PERIOD, period_in
 from scrapers.extract.documents import document_spans
 from scrapers.extract.model import Draft, Figure
+from scrapers.extract.patterns import FORM_RE
 from scrapers.extract.rules import load
 from scrapers.extract.rules.generic import unit_after
 from scrapers.extract.scope import article_scope, locality_in, period_key
@@ -294,18 +295,25 @@ def _link_committee_members(drafts: list[Draft], folded: str, sent_list: list) -
         if d.kind != "discipline_party_members" and not (
                 d.kind == "count" and BACK_REFERENCE.match(folded, base) and COMMITTEE_AFTER.match(folded, d.end)):
             continue
-        if d.subject_class != "cấp ủy viên" and not COMMITTEE_CUE.search(folded, base, d.start) \
+        if d.subject_class != "cấp ủy viên" and not COMMITTEE_CUE.search(folded, base, d.end) \
                 and not COMMITTEE_AFTER.match(folded, d.end):
             continue
         total = next((t for t in reversed(drafts[:i]) if t.kind == "discipline_party_members" and t.total is None),
                      None)
         # the part may follow its total in the same sentence ("Trong số 184 đảng viên bị kỷ luật, có 22 trường hợp
         # là cấp ủy viên")
-        if total is not None and total.value and total.value > d.value and 0 <= d.sentence - total.sentence <= 3 \
-                and total.end <= d.start:
+        if total is not None and total.value and total.value > d.value and total.end <= d.start \
+                and 0 <= _sentences_apart(sent_list, total.sentence, d.sentence) <= 3:
             d.kind = total.kind
             d.total = total
             d.part = d.part or "cấp ủy viên"
+
+
+def _sentences_apart(sent_list: list, first: int, last: int) -> int:
+    """How many sentences apart two are, not counting the lines between that name a form: a total's forms listed
+    one per line ("Trong đó:\n- Khiển trách: 18 đồng chí;\n- Cảnh cáo: …") are the total's, not new statements."""
+    between = sum(1 for _, sent in sent_list[first + 1:last] if not FORM_RE.search(sent))
+    return last - first if last <= first else between + 1
 
 
 DRAFT_FIELDS = {f.name for f in fields(Draft)}

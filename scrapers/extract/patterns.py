@@ -77,7 +77,9 @@ FORM_RE = re.compile(FORM, re.I)
 TRIGGER = re.compile("|".join(f"(?P<{k}>(?<!\\w)(?:{p})(?!\\w))" for k, p in TRIGGERS), re.I)
 # "14 đảng viên bị kỷ luật", "312 tổ chức đảng được kiểm tra", "3 đảng viên bị đình chỉ": the act after its count
 # "45 tập thể được Chủ tịch UBND thành phố tặng Bằng khen": the agent between "được" and the act
-AGENT = r"(?:(?-i:[A-ZĐÀ-Ỹ])[^\s,;.]*(?:\s+[^\s,;.]+){0,5}?\s+)?"  # a capitalised agent, whatever the flags
+# a capitalised agent, whatever the flags, or the levels of the system ("được các cấp, các ngành khen thưởng")
+AGENT = (r"(?:(?-i:[A-ZĐÀ-Ỹ])[^\s,;.]*(?:\s+[^\s,;.]+){0,5}?\s+"
+         r"|(?:các cấp|cấp trên|các ngành)(?:,?\s+(?:các ngành|các cấp|đoàn thể))*\s+)?")
 PASSIVE = re.compile(
     rf"\s*(?:vi phạm\s+)?(?:đã\s+)?(?:bị|được|phải)\s+{AGENT}(?:xử lý\s+|xem xét,?\s+|thi hành\s+|tiến hành\s+|trao\s+"
     r"|nhận\s+|tạm\s+)*"

@@ -17,7 +17,7 @@ from scrapers.extract.scope import body_in, figure_scope
 # Every alternative starts with white space: the leading lookahead fails at once everywhere else (about twice as fast
 # over an article).
 SENTENCE_END = re.compile(
-    r"(?=\s)(?:(?<!\bTP)(?<!\bTp)(?<!\bThS)(?<!\bTS)(?<=[.!?…])\s+(?=[\"“(]?[A-ZĐÀ-Ỹ])"
+    r"(?=\s)(?:(?<!\bTP)(?<!\bTp)(?<!\bThS)(?<!\bTS)(?<=[.!?…])\s+(?=[\"“(]?[A-ZĐÀ-Ỹ]|\d+(?:[.,]\d+)?\s*%)"
     r"|(?<![:;,])[ \t]*\n+|(?<=[:;,])[ \t]*\n+(?![ \t]*[-+•*–]\s))")
 # Longer "sentences" (a page with no full stops, a table flattened into one line) are cut at the next clause
 # break, else at a space, so every rule reads a bounded window and extraction stays linear in text size.

@@ -119,6 +119,12 @@ def _subject_before(sent: str, pos: int) -> str | None:
     return " ".join(words[-8:]) or None
 
 
+def _subject_after(sent: str, pos: int) -> str | None:
+    """"95% chi bộ được xếp loại …" opening its sentence: the share is of what follows it, up to the clause's end."""
+    words = re.split(r"[,;:().]", sent[pos:pos + 120])[0].split()
+    return " ".join(words[:12]) or None
+
+
 @rule(70)
 def percents(ctx: Sentence) -> None:
     for m in PERCENT.finditer(ctx.s):
@@ -127,7 +133,7 @@ def percents(ctx: Sentence) -> None:
         lo = parse_number(m["n"])
         rng = (lo, parse_number(m["n_hi"])) if m["n_hi"] else None
         ctx.emit("percent", m.start(), m.end(), None if rng else lo, unit="%",
-                 subject=_subject_before(ctx.s, m.start()), qualifier=qualifier_of(m["q"], m["after"]), range=rng)
+                 subject=_subject_before(ctx.s, m.start()) or _subject_after(ctx.s, m.end()), qualifier=qualifier_of(m["q"], m["after"]), range=rng)
 
 
 @rule(80)
