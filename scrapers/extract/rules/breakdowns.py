@@ -110,9 +110,27 @@ def next_sentence(ctx: Sentence, after: int, _value) -> Breakdown | None:
 STRATEGIES = (single_form, bracketed, clause, next_sentence)
 
 
+# "…, cách chức 2 trường hợp, còn lại là khiển trách.": the last form is given without its count, the rest of the total
+REMAINDER = re.compile(rf"\s*[,;]\s*(?:và\s+)?(?:số\s+)?còn lại\s+(?:là\s+|đều\s+)?(?:bị\s+)?(?:(?:bằng\s+)?hình thức\s+)?"
+                       rf"(?P<form>{FORM})(?![\s:]*(?:\(\s*)?{NUMBER})", re.I)
+
+
 def read_breakdown(ctx: Sentence, after: int, value) -> Breakdown | None:
     for strategy in STRATEGIES:
         found = strategy(ctx, after, value)
         if found:
-            return found
+            return _with_remainder(ctx, found, value)
     return None
+
+
+def _with_remainder(ctx: Sentence, found: Breakdown, value) -> Breakdown:
+    if value is None or not found.spans:
+        return found
+    last = max(found.spans[-1][1], found.end) - ctx.base  # after a closing bracket, when the forms were in one
+    rest = REMAINDER.match(ctx.s, last)
+    left = int(value) - sum(found.forms.values())
+    form = rest["form"].lower() if rest else None
+    if not rest or left <= 0 or form in found.forms:
+        return found
+    return Breakdown({**found.forms, form: left}, [*found.spans, (ctx.base + rest.start(), ctx.base + rest.end())],
+                     max(found.end, ctx.base + rest.end()))

@@ -275,6 +275,10 @@ def _act(ctx: Sentence, family: str, m) -> tuple[str | None, int]:
     return kind, act_end
 
 
+# the acts that count the units (offices, companies, schools) they were done in; discipline counts party bodies only
+UNITS_OF_WORK_ACTS = ("inspection", "supervision", "violation_found")
+
+
 @rule(40)
 def governed(ctx: Sentence) -> None:
     for family, m in _candidates(ctx):
@@ -285,7 +289,8 @@ def governed(ctx: Sentence) -> None:
         if kind in (None, "count") or value is None:
             continue
         unit = _unit(m)
-        if family == "commend" and kind != "commendation":
+        # "kiểm tra tài chính đảng tại 24 đơn vị", "phát hiện 7 đơn vị có vi phạm"
+        if family == "commend" and kind != "commendation" and not (unit == "đơn vị" and kind in UNITS_OF_WORK_ACTS):
             if not SUBJECT_COUNT.match(m.group(0)):
                 continue
             m = SUBJECT_COUNT.match(ctx.s, m.start())
@@ -329,6 +334,8 @@ def _subject_class(kind: str, unit: str) -> str | None:
             "tổ chức đảng" if unit.startswith(("tổ chức", "chi bộ", "đảng bộ")) else "đảng viên")
     if kind == "complaints" and "đơn" in unit:
         return "đơn thư"
+    if unit == "đơn vị":
+        return unit
     if re.fullmatch(ORG_SUBJECT, unit, re.I):
         return "tổ chức đảng"
     return _member_class(unit)
