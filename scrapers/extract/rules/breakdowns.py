@@ -107,7 +107,33 @@ def next_sentence(ctx: Sentence, after: int, _value) -> Breakdown | None:
     return Breakdown(forms, spans, -1)
 
 
-STRATEGIES = (single_form, bracketed, clause, next_sentence)
+# "… 4 đảng viên với hình thức cảnh cáo và khiển trách, lần lượt là 1 và 3 đồng chí": forms named first, their
+# counts after "lần lượt (là)" in the same order
+_FORM_LIST = rf"(?P<forms>{FORM}(?:\s*(?:,|và)\s*{FORM})+)"
+_COUNT_LIST = rf"(?P<counts>{NUMBER}(?:\s*(?:,|và)\s*{NUMBER})+)"
+RESPECTIVELY = re.compile(
+    rf"\s*,?\s*(?:(?:bằng|với)\s+)?(?:các\s+)?hình thức(?:\s+kỷ luật)?\s*:?\s*{_FORM_LIST}\s*[,:(]?\s*"
+    rf"(?:với số lượng\s+|tương ứng\s+|lần lượt\s+)(?:là\s+)?{_COUNT_LIST}"
+    r"(?:\s+(?:đồng chí|trường hợp|đảng viên|tổ chức(?: đảng)?|chi bộ))?\)?", re.I)
+
+
+def respectively(ctx: Sentence, after: int, _value) -> Breakdown | None:
+    m = RESPECTIVELY.match(ctx.s, after)
+    if not m:
+        return None
+    forms = [f.lower() for f in re.findall(FORM, m["forms"], re.I)]
+    try:
+        counts = [parse_number(n) for n in re.findall(NUMBER, m["counts"], re.I)]
+    except ValueError:
+        return None
+    if len(forms) != len(counts) or len(set(forms)) != len(forms) or any(not float(c).is_integer() for c in counts):
+        return None
+    return Breakdown(dict(zip(forms, map(int, counts), strict=True)), [(ctx.base + m.start("counts"),
+                                                                        ctx.base + m.end("counts"))],
+                     ctx.base + m.end())
+
+
+STRATEGIES = (respectively, single_form, bracketed, clause, next_sentence)
 
 
 # "…, cách chức 2 trường hợp, còn lại là khiển trách.": the last form is given without its count, the rest of the total
