@@ -141,11 +141,20 @@ REMAINDER = re.compile(rf"\s*[,;]\s*(?:và\s+)?(?:số\s+)?còn lại\s+(?:là\s
                        rf"(?P<form>{FORM})(?![\s:]*(?:\(\s*)?{NUMBER})", re.I)
 
 
+# "… 1.032 đảng viên bị kỷ luật do tham nhũng, tiêu cực, trong đó 213 người bị khai trừ": the reason told between
+# the total and its breakdown
+REASON = re.compile(r"\s+(?:do|vì|liên quan (?:đến|tới))\s+[^\d;.()]{1,80}?(?=\s*[,:]\s*(?:trong đó|trong số đó|gồm|bao gồm"
+                    r"|cụ thể)\b)", re.I)
+
+
 def read_breakdown(ctx: Sentence, after: int, value) -> Breakdown | None:
     for strategy in STRATEGIES:
         found = strategy(ctx, after, value)
         if found:
             return _with_remainder(ctx, found, value)
+    reason = REASON.match(ctx.s, after)
+    if reason and (found := clause(ctx, reason.end(), value)):
+        return _with_remainder(ctx, found, value)
     return None
 
 

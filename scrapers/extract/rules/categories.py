@@ -25,6 +25,10 @@ NUMBER_FIRST = re.compile(
 FIELD_FIRST = re.compile(
     rf"(?:(?<!\w)(?:trong|thuộc|ở|là)\s+|(?:^|(?<=[,;:]))\s*)(?:các\s+)?lĩnh vực\s+(?P<cat>[^;:()\d]{{3,80}}?)\s+(?:có|là|với)\s+{QNUM}\s+{UNIT}"
     r"(?:\s+(?:có\s+)?vi phạm)?", re.I)
+# "vi phạm trong lĩnh vực đất đai chiếm 32,2% (46 trường hợp)": the share first, the count in brackets
+SHARE_FIRST = re.compile(
+    rf"(?<!\w)vi phạm\s+(?:về\s+|trong\s+)?(?P<cat>[^;:()\d]{{3,80}}?)\s+chiếm\s+(?:tỷ lệ\s+)?(?P<share>{NUMBER})\s*%"
+    rf"\s*\(\s*{QNUM}\s+{UNIT}\s*\)", re.I)
 # words a category never starts with: what follows "vi phạm" in those sentences is not what was violated
 NOT_CATEGORY = re.compile(
     r"(?:đến|phải|có|đối|của|là|và|khi|nghiêm|trong số|bị|được|nhưng|nên|cần|thì|tới|dẫn|ở|mức|đã|từ"
@@ -98,7 +102,7 @@ def violation_categories(ctx: Sentence) -> None:
         while (m := BRACKETED_ITEM.match(ctx.s, pos)) and ctx.free(m.start("n"), m.end("n")):
             _emit(ctx, m)
             pos = m.end()
-    for rx in (STATED_CATEGORY, FIELD_FIRST, ABOUT_FIRST, NUMBER_FIRST, CATEGORY_FIRST):
+    for rx in (STATED_CATEGORY, SHARE_FIRST, FIELD_FIRST, ABOUT_FIRST, NUMBER_FIRST, CATEGORY_FIRST):
         for m in rx.finditer(ctx.s):
             if rx is NUMBER_FIRST and GOVERNED_BEFORE.search(ctx.s, max(0, m.start() - 60), m.start()):
                 continue
