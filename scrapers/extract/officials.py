@@ -30,8 +30,9 @@ TITLE_HEAD = (
     # the armed forces' own offices
     r"|(?:Phó )?Chính ủy|(?:Phó )?Tư lệnh|(?:Phó )?Chính trị viên)"
 )
-# "và" joins two offices of one organisation ("Ban Tuyên giáo và Dân vận"), not an office and a name
-ORG_WORD = (rf"(?!và\s+(?![{UPPER}])|và\s+(?:{'|'.join(SURNAMES)})\s|với\s|cùng\s)(?:[{UPPER}][{LOWER}]*\.?|T\.Ư|TƯ|UBND|HĐND|UBMTTQ|MTTQ|UBKT|TP\.?|[{LOWER}]+"
+# "và" joins two offices of one organisation ("Ban Tuyên giáo và Dân vận"), not an office and a name; a full stop
+# belongs to an abbreviation ("Tp.", "Q.") only: after a word it ends the sentence
+ORG_WORD = (rf"(?!và\s+(?![{UPPER}])|và\s+(?:{'|'.join(SURNAMES)})\s|với\s|cùng\s)(?:[{UPPER}][{LOWER}]?\.|[{UPPER}][{LOWER}]*|T\.Ư|TƯ|UBND|HĐND|UBMTTQ|MTTQ|UBKT|TP\.?|[{LOWER}]+"
             # a dash joining two parts of one body's name ("Ban Kinh tế - Ngân sách HĐND thành phố")
             rf"|[-–](?=\s+[{UPPER}][{LOWER}]*\s+[{LOWER}{UPPER}]))")
 # "Bí thư Thành ủy Hà Nội Hoàng Trung Hải": title, then its organisation, then the name. The organisation is the

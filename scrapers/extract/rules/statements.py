@@ -20,6 +20,7 @@ from scrapers.extract.patterns import (
     FORM_RE,
     FORM_TAIL,
     LIST_SHARE_RE,
+    MEMBER_SUBJECT,
     NUM_START,
     ORG_SUBJECT,
     PAIR,
@@ -331,7 +332,9 @@ def _subject_class(kind: str, unit: str) -> str | None:
     if kind == "commendation":
         return unit if unit in ("tập thể", "cá nhân", "đơn vị") else (
             "tập thể, cá nhân" if unit.startswith("tập thể") else
-            "tổ chức đảng" if unit.startswith(("tổ chức", "chi bộ", "đảng bộ")) else "đảng viên")
+            "tổ chức đảng" if unit.startswith(("tổ chức", "chi bộ", "đảng bộ")) else
+            "đơn vị" if unit == "doanh nghiệp" else
+            _member_class(unit) if re.fullmatch(MEMBER_SUBJECT, unit, re.I) or unit == "đồng chí" else "cá nhân")
     if kind == "complaints" and "đơn" in unit:
         return "đơn thư"
     if unit == "đơn vị":
