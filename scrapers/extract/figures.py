@@ -284,18 +284,28 @@ COMMITTEE_AFTER = re.compile(r"[^.;,\d]{0,25}?(?:\s|^)(?:đều\s+)?là\s+cấp 
 BACK_REFERENCE = re.compile(r"\s*(?:đáng chú ý,\s*)?trong (?:số )?(?:này|đó)\b", re.I)
 
 
+# "… kỷ luật 19 đảng viên: … Trong đó có 4 đảng viên là giảng viên": any group the sentence names after "là"
+SUBGROUP_AFTER = re.compile(r"\s+(?:đều\s+)?là\s+(?P<what>[^.;:()\d]{2,50}?)\s*(?:[.;]|$)", re.I)
+
+
 def _link_committee_members(drafts: list[Draft], folded: str, sent_list: list) -> None:
     """A discipline count of committee members ("là cấp ủy viên", or counted in "cấp ủy viên") a few sentences
-    after a larger members total (its forms may come between), with no total of its own, is a part of that total."""
+    after a larger members total (its forms may come between), with no total of its own, is a part of that total;
+    so is a count of members that points back to the total right before it ("Trong đó có 4 đảng viên là …")."""
     for i, d in enumerate(drafts):
         if d.total is not None or d.breakdown or d.value is None:
             continue
         base = sent_list[d.sentence][0]
+        group = None
         # a plain count is one of those disciplined only when its sentence points back to them
-        if d.kind != "discipline_party_members" and not (
+        if d.kind == "count" and BACK_REFERENCE.match(folded, base) and d.subject_class in (None, "đảng viên") \
+                and not COMMITTEE_AFTER.match(folded, d.end) and (after := SUBGROUP_AFTER.match(folded, d.end)) \
+                and i and drafts[i - 1].kind == "discipline_party_members" and drafts[i - 1].total is None:
+            group = after["what"]
+        elif d.kind != "discipline_party_members" and not (
                 d.kind == "count" and BACK_REFERENCE.match(folded, base) and COMMITTEE_AFTER.match(folded, d.end)):
             continue
-        if d.subject_class != "cấp ủy viên" and not COMMITTEE_CUE.search(folded, base, d.end) \
+        elif d.subject_class != "cấp ủy viên" and not COMMITTEE_CUE.search(folded, base, d.end) \
                 and not COMMITTEE_AFTER.match(folded, d.end):
             continue
         total = next((t for t in reversed(drafts[:i]) if t.kind == "discipline_party_members" and t.total is None),
@@ -306,7 +316,7 @@ def _link_committee_members(drafts: list[Draft], folded: str, sent_list: list) -
                 and 0 <= _sentences_apart(sent_list, total.sentence, d.sentence) <= 3:
             d.kind = total.kind
             d.total = total
-            d.part = d.part or "cấp ủy viên"
+            d.part = d.part or group or "cấp ủy viên"
 
 
 def _sentences_apart(sent_list: list, first: int, last: int) -> int:

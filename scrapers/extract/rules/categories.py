@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from scrapers.extract.numbers import parse_number, qualifier_of
-from scrapers.extract.patterns import FORM, NUMBER, QNUM, SHARE
+from scrapers.extract.patterns import FORM, NUMBER, QNUM, SHARE, TRIGGER
 from scrapers.extract.rules import rule
 from scrapers.extract.sentence import Sentence
 
@@ -72,7 +72,7 @@ LIST_HEAD = re.compile(
     r"|\s+(?:chủ yếu\s+)?(?:liên quan (?:đến|tới)|thuộc (?:các\s+)?lĩnh vực)"
     # "Các vi phạm tập trung ở lĩnh vực đầu tư công: 5 trường hợp; quản lý tài sản công: 3 trường hợp"
     r"|\s+(?:chủ yếu\s+)?tập trung\s+(?:ở|vào|trong)\s+(?:các\s+)?lĩnh vực(?=\s+[^:;]{3,60}:\s*\d))\s*", re.I)
-LIST_ITEM = re.compile(rf"\s*(?:[-+•*–]\s*)?(?:vi phạm\s+(?:về\s+|trong\s+)?)?(?P<cat>[^;:()\d]{{3,80}}?)(?<!,)\s*:?\s+{QNUM}\s+{UNIT}"
+LIST_ITEM = re.compile(rf"\s*(?:[;,]\s*)?(?:[-+•*–]\s*)?(?:vi phạm\s+(?:về\s+|trong\s+)?)?(?P<cat>[^;:()\d]{{3,80}}?)(?<!,)\s*:?\s+{QNUM}\s+{UNIT}"
                        rf"(?:{SHARE})?\s*[;.,]?", re.I)
 
 
@@ -93,10 +93,8 @@ def violation_categories(ctx: Sentence) -> None:
         return
     for head in _list_heads(ctx.s):
         pos = head.end()
-        while (m := LIST_ITEM.match(ctx.s, pos) or BRACKETED_ITEM.match(ctx.s, pos)) and ctx.free(m.start("n"),
-                                                                                                  m.end("n")):
-            _emit(ctx, m)
-            pos = m.end()
+        while (m := _list_item(ctx, pos) or BRACKETED_ITEM.match(ctx.s, pos)) and ctx.free(m.start("n"), m.end("n")):
+            pos = _emit(ctx, m)
     for head in BRACKETED_HEAD.finditer(ctx.s):
         pos = head.end()
         while (m := BRACKETED_ITEM.match(ctx.s, pos)) and ctx.free(m.start("n"), m.end("n")):
@@ -108,10 +106,37 @@ def violation_categories(ctx: Sentence) -> None:
                 continue
             if ctx.free(m.start("n"), m.end("n")):
                 end = _emit(ctx, m)
-                while (more := CONTINUED.match(ctx.s, end)) and (
-                        item := LIST_ITEM.match(ctx.s, more.end()) or BRACKETED_ITEM.match(ctx.s, more.end())) \
-                        and ctx.free(item.start("n"), item.end("n")):
+                while item := _continued(ctx, end, plain=rx is not NUMBER_FIRST):
                     end = _emit(ctx, item)
+
+
+# "…; Ủy ban Kiểm tra đã kỷ luật 6 trường hợp": an act right before the count ends the list, whose items are what was
+# violated
+ACT_BEFORE_COUNT = re.compile(r"(?:kỷ luật|kết luận|phát hiện|xử lý|khen thưởng|đình chỉ|kiểm tra|giám sát)\s*$", re.I)
+
+
+def _list_item(ctx: Sentence, pos: int) -> re.Match | None:
+    item = LIST_ITEM.match(ctx.s, pos)
+    return None if item is None or ACT_BEFORE_COUNT.search(item["cat"]) else item
+
+
+# "…, tài chính - ngân sách 17 trường hợp, đầu tư xây dựng 9 trường hợp" after a first category: the list goes on
+# with bare items, so long as an item names no act (", kỷ luật 5 trường hợp" is a statement of its own)
+PLAIN_JOIN = re.compile(r"\s*[,;]\s*(?:và\s+)?")
+ACT_WORDS = re.compile(r"kết luận|phát hiện|kiểm tra|giám sát|kỷ luật|xử lý|khen|đình chỉ|tố cáo|khiếu nại|đề nghị", re.I)
+
+
+def _continued(ctx: Sentence, end: int, plain: bool) -> re.Match | None:
+    more = CONTINUED.match(ctx.s, end)
+    if more:
+        item = LIST_ITEM.match(ctx.s, more.end()) or BRACKETED_ITEM.match(ctx.s, more.end())
+    elif plain and ((more := PLAIN_JOIN.match(ctx.s, end)) or ctx.s[end - 1:end] in (",", ";")):
+        item = LIST_ITEM.match(ctx.s, more.end() if more else end)
+        if item and (ACT_WORDS.search(item["cat"]) or TRIGGER.search(item["cat"]) or len(item["cat"].split()) > 8):
+            return None
+    else:
+        return None
+    return item if item and ctx.free(item.start("n"), item.end("n")) else None
 
 
 # what a category phrase may carry around the category itself: "(trong) lĩnh vực …", "liên quan đến …" before it,
@@ -121,8 +146,8 @@ CATEGORY_LEAD = re.compile(r"^(?:(?:tiếp (?:theo|đến)|sau đó|kế đến|
                            r"(?:lĩnh vực\s+)?", re.I)
 ITEM_JOIN = re.compile(r"[\s,;]*(?:[-+•*–]\s*)?(?:và\s+)?")
 CATEGORY_TAIL = re.compile(r"\s+(?:vẫn|chiếm|là|với|có|đã|đang|tiếp tục|tăng|giảm|gồm|bị|phải)(?:\s.*)?$", re.I)
-# "…, chiếm 41,1%" after a category's count: its share of the violations
-SHARE_TAIL = re.compile(r"\s*,\s*chiếm\s+(?:tỷ lệ\s+)?(?P<share>\d+(?:,\d+)?)\s*%")
+# "…, chiếm 41,1%" after a category's count (its comma may have closed the item): its share of the violations
+SHARE_TAIL = re.compile(r"\s*,?\s*chiếm\s+(?:tỷ lệ\s+)?(?P<share>\d+(?:,\d+)?)\s*%")
 
 
 def _emit(ctx: Sentence, m: re.Match) -> int:
