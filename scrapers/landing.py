@@ -93,7 +93,7 @@ def fetch_states(conn: psycopg.Connection, source: str) -> dict[str, tuple[str |
 
 class Batch:
     """Fetch results of one source waiting to land. `flush` writes them in one transaction: new pages with one
-    binary COPY (deduplicated on (source, path, sha256) first), attempts with COPY, state with executemany. A crash
+    binary COPY (deduplicated on (source, path, sha256) first), attempts with COPY, state with one upsert. A crash
     before the commit leaves nothing of the batch; nothing half-written survives."""
 
     def __init__(self, conn: psycopg.Connection, *, source: str, run_id: str, max_pages: int = BATCH_PAGES,
@@ -116,8 +116,19 @@ class Batch:
     def flush(self) -> None:
         if not self.items:
             return
+        try:
+            self._flush(fast=True)
+        except psycopg.errors.UniqueViolation:
+            # another writer stored one of these bodies since the lookup (the transaction is gone, nothing of the
+            # batch was written): the whole batch again, deduplicated by the database itself
+            self._flush(fast=False)
+        self.landed += len(self.items)
+        self.items, self.bytes = [], 0
+
+    def _flush(self, fast: bool) -> None:
+        pages = [(k, r) for k, r in self.items if r.ok and k != "robots"]
         with self.conn.transaction():
-            ids = self._land_pages([(k, r) for k, r in self.items if r.ok and k != "robots"])
+            ids, new = self._land_pages(pages) if fast else self._land_via_scratch(pages)
             with self.conn.cursor() as cur:
                 with cur.copy("copy raw.fetches (run_id, source, url, kind, status, error, elapsed_ms, bytes,"
                               " page_id, attempts) from stdin") as copy:
@@ -127,42 +138,35 @@ class Batch:
                                         len(r.body), page_id, r.attempts or None))
                 # articles and every discovery page
                 _record_states(cur, self.source, [r for k, r in self.items if k != "robots"])
-        self.landed += len(self.items)
-        self.items, self.bytes = [], 0
+        self.new_pages += new
 
-    def _land_pages(self, pages: list[tuple[str, FetchResult]]) -> dict[tuple[str, str], int]:
-        """Land the batch's new bodies with one binary COPY straight into raw.pages: the (path, sha256) pairs
-        already stored are looked up first (one indexed query) and skipped, repeats within the batch kept once.
-        Should another writer land the same body meanwhile (a unique violation), the batch goes the slower way:
-        COPY into a scratch table and one INSERT … ON CONFLICT DO NOTHING."""
+    def _land_pages(self, pages: list[tuple[str, FetchResult]]) -> tuple[dict[tuple[str, str], int], int]:
+        """Land the batch's new bodies with one binary COPY straight into raw.pages: one statement finds the
+        (path, sha256) pairs already stored and draws ids for the others (so nothing is read back), repeats within
+        the batch kept once. Returns every page's id and how many were new."""
         if not pages:
-            return {}
+            return {}, 0
         unique: dict[tuple[str, str], tuple[str, FetchResult]] = {}
         for kind, r in pages:
             unique.setdefault((url_path(r.url), _digest(r)), (kind, r))
-        paths, digests = [p for p, _ in unique], [d for _, d in unique]
-        stored = self._stored(paths, digests)
-        fresh = [(key, item) for key, item in unique.items() if key not in stored]
+        found = self._lookup(list(unique))
+        fresh = [(key, item) for key, item in unique.items() if not found[key][1]]
         if fresh:
-            # ids drawn first, so the new pages' ids are known without reading them back
-            ids = [row[0] for row in self.conn.execute(
-                "select nextval(pg_get_serial_sequence('raw.pages', 'id')) from generate_series(1, %s)",
-                (len(fresh),))]
-            try:
-                with self.conn.transaction():  # a savepoint: a race is retried below without losing the batch
-                    self._copy_pages(fresh, ids)
-            except psycopg.errors.UniqueViolation:
-                return self._land_via_scratch(pages)
-            self.new_pages += len(fresh)
-            stored.update({key: page_id for (key, _), page_id in zip(fresh, ids, strict=True)})
-        return stored
+            self._copy_pages(fresh, [found[key][0] for key, _ in fresh])
+        return {key: page_id for key, (page_id, _) in found.items()}, len(fresh)
 
-    def _stored(self, paths: list[str], digests: list[str]) -> dict[tuple[str, str], int]:
+    def _lookup(self, keys: list[tuple[str, str]]) -> dict[tuple[str, str], tuple[int, bool]]:
+        """(id, stored?) of each (path, sha256): a stored page's id, or a new id drawn for a page to land. One
+        unique-index probe per page (joined the plain way, an unanalysed archive was scanned by source)."""
         rows = self.conn.execute(
-            """select p.id, p.path, p.sha256 from raw.pages p
-               join unnest(%s::text[], %s::text[]) as b(path, sha256) using (path, sha256)
-               where p.source = %s""", (paths, digests, self.source)).fetchall()
-        return {(path, sha): page_id for page_id, path, sha in rows}
+            """select b.path, b.sha256, coalesce(p.id, nextval(pg_get_serial_sequence('raw.pages', 'id'))),
+                      p.id is not null
+               from unnest(%s::text[], %s::text[]) with ordinality as b(path, sha256, n)
+               left join lateral (select id from raw.pages p
+                                  where p.source = %s and p.path = b.path and p.sha256 = b.sha256) p on true
+               order by b.n""",
+            ([p for p, _ in keys], [d for _, d in keys], self.source)).fetchall()
+        return {(path, sha): (page_id, stored) for path, sha, page_id, stored in rows}
 
     def _copy_pages(self, fresh: list, ids: list[int]) -> None:
         with self.conn.cursor() as cur:
@@ -174,7 +178,7 @@ class Batch:
                     copy.write_row((page_id, self.source, r.url, path, kind, r.status, Jsonb(r.headers),
                                     r.headers.get("Content-Type"), r.body, digest, self.run_id))
 
-    def _land_via_scratch(self, pages: list[tuple[str, FetchResult]]) -> dict[tuple[str, str], int]:
+    def _land_via_scratch(self, pages: list[tuple[str, FetchResult]]) -> tuple[dict[tuple[str, str], int], int]:
         """COPY the batch (binary, so bodies travel as raw bytes) into a scratch table, then move it into
         raw.pages with one INSERT … ON CONFLICT DO NOTHING: deduplication whatever else is writing."""
         self.conn.execute(
@@ -194,14 +198,13 @@ class Batch:
                on conflict (source, path, sha256) do nothing returning id""",
             (self.source, self.run_id),
         ).fetchall()
-        self.new_pages += len(inserted)
         rows = self.conn.execute(
             """select p.id, p.path, p.sha256 from raw.pages p
                join (select distinct path, sha256 from landing_batch) b using (path, sha256)
                where p.source = %s""",
             (self.source,),
         ).fetchall()
-        return {(path, sha): page_id for page_id, path, sha in rows}
+        return {(path, sha): page_id for page_id, path, sha in rows}, len(inserted)
 
 
 def _digest(result: FetchResult) -> str:
