@@ -93,6 +93,8 @@ RATIO_WORDS = re.compile(r"(?<![\w/.,])(?P<a>\d{1,3}(?:\.\d{3})+|\d{1,6})\s+trê
 
 @rule(60)
 def ratios(ctx: Sentence) -> None:
+    if "/" not in ctx.s and "trên" not in ctx.s.lower():  # what every ratio is written with: cheap to rule out
+        return
     for m in (*RATIO.finditer(ctx.s), *RATIO_WORDS.finditer(ctx.s)):
         if not ctx.free(m.start(), m.end()):
             continue
@@ -127,6 +129,8 @@ def _subject_after(sent: str, pos: int) -> str | None:
 
 @rule(70)
 def percents(ctx: Sentence) -> None:
+    if "%" not in ctx.s:
+        return
     for m in PERCENT.finditer(ctx.s):
         if not ctx.free(m.start("n"), m.end("n")):
             continue
@@ -138,6 +142,8 @@ def percents(ctx: Sentence) -> None:
 
 @rule(80)
 def money(ctx: Sentence) -> None:
+    if "đồng" not in ctx.s.lower():
+        return
     for m in MONEY.finditer(ctx.s):
         if not ctx.free(m.start("n"), m.end("n")):
             continue
