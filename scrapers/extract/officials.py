@@ -27,6 +27,9 @@ TITLE_HEAD = (
     r"|(?:Phó )?Chánh án|(?:Phó )?Viện trưởng|(?:Phó )?Chánh Thanh tra|(?:Phó )?Vụ trưởng|(?:Phó )?Tổng cục trưởng"
     r"|(?:Phó )?Cục trưởng|(?:Phó )?Tổng Biên tập|(?:Phó )?Hiệu trưởng|(?:Phó )?Trưởng Công an|(?:Phó )?Tổng Giám đốc"
     r"|(?:Phó )?Trưởng [Đđ]oàn|Đại biểu Quốc hội"
+    # the offices under a department or a commune that discipline notices name: "Kế toán trưởng Sở Y tế"
+    r"|Kế toán trưởng|(?:Phó )?Đội trưởng|(?:Phó )?Tổ trưởng|(?:Phó )?Trưởng thôn|(?:Phó )?Trưởng khoa"
+    r"|(?:Phó )?Chi cục trưởng|(?:Phó )?Trưởng trạm|Chuyên viên|Thư ký|Kiểm soát viên"
     # the armed forces' own offices
     r"|(?:Phó )?Chính ủy|(?:Phó )?Tư lệnh|(?:Phó )?Chính trị viên)"
 )
