@@ -32,15 +32,18 @@ LIST_SHARE_RE = re.compile(LIST_SHARE, re.I)
 # One discipline form and its count, in either order (the count may sit in brackets: "khiển trách (15)"):
 #   "khiển trách 22", "Khiển trách: 7", "khai trừ ra khỏi Đảng 5 đảng viên", "cảnh cáo 10 (25%)"
 #   "17 khiển trách", "2 trường hợp cảnh cáo", "3 bị khai trừ", "40 trường hợp khiển trách"
-# between a form and its count: an abbreviation ("khiển trách (KT) 12"), or the form's rank among the others
-# ("khiển trách chiếm đa số với 15 trường hợp")
+# between a form and its count: an abbreviation ("khiển trách (KT) 12"), the form's rank among the others
+# ("khiển trách chiếm đa số với 15 trường hợp"), or its share before the count in brackets ("khiển trách chiếm 60%
+# (9 đảng viên)")
 FORM_TAIL = (r"(?:\s*\([A-ZĐ][A-Za-zĐđ]{0,4}\))?"
-             r"(?:\s+chiếm\s+(?:đa số|phần lớn|nhiều nhất|tỷ lệ cao nhất)\s+(?:với\s+)?)?")
+             r"(?:\s+chiếm\s+(?:đa số|phần lớn|nhiều nhất|tỷ lệ cao nhất)\s+(?:với\s+)?"
+             rf"|\s+chiếm\s+(?:tỷ lệ\s+)?{NUMBER}\s*%(?=\s*\(\s*(?:\d|$)))?")  # "$": a search that ends at the count
 PAIR = re.compile(
     rf"(?P<f1>{FORM})(?:\s+ra khỏi đảng|\s+(?:tất cả\s+)?(?:các\s+)?chức vụ(?:\s+trong đảng)?)?{FORM_TAIL}"
     rf"\s*(?::|bằng|là|đối với|\((?=\s*\d+(?:\s+{SUBJECT})?\s*\)))?\s*(?P<n1>{NUMBER})(?!\w)(?!\s*[/%\d])\)?"
-    rf"(?:\s+(?:{SUBJECT})(?!\w))?(?:{SHARE.replace('share', 's1')}|{LIST_SHARE.replace('share', 's3')})?"
-    rf"|(?P<n2>{NUMBER})(?!\w)\s+(?:(?:{SUBJECT})\s+)?(?:bị\s+|bằng\s+|với\s+)?(?:(?:hình thức|kỷ luật)\s+)*(?P<f2>{FORM})"
+    rf"(?:\s+(?:{SUBJECT})(?!\w))?\)?(?:{SHARE.replace('share', 's1')}|{LIST_SHARE.replace('share', 's3')})?"
+    rf"|(?P<n2>{NUMBER})(?!\w)\s+(?:(?:{SUBJECT})\s+)?(?:trong số (?:đó|này)\s+)?(?:bị\s+|bằng\s+|với\s+)?"
+    rf"(?:(?:hình thức|kỷ luật)\s+)*(?P<f2>{FORM})"
     rf"(?:\s+ra khỏi đảng)?(?:{SHARE.replace('share', 's2')}|{LIST_SHARE.replace('share', 's4')})?",
     re.I,
 )

@@ -133,7 +133,21 @@ def respectively(ctx: Sentence, after: int, _value) -> Breakdown | None:
                      ctx.base + m.end())
 
 
-STRATEGIES = (respectively, single_form, bracketed, clause, next_sentence)
+# "Trong 15 đảng viên bị kỷ luật năm 2025 của Đảng bộ huyện …, khiển trách chiếm 60% (9 đảng viên), …": a sentence
+# that opens on its total is about it, so the forms after its first comma are the total's whatever stands between
+TOPIC_OPEN = re.compile(r"\s*[\"“]?\s*Trong\s+(?:tổng\s+)?(?:số\s+)?[\d.]+\s[^,;.]*$", re.I)
+
+
+def topic(ctx: Sentence, after: int, value) -> Breakdown | None:
+    if not TOPIC_OPEN.match(ctx.s[:after]):
+        return None
+    comma = ctx.s.find(",", after)
+    if comma < 0 or re.search(r"[;.]", ctx.s[after:comma]):
+        return None
+    return clause(ctx, comma, value)
+
+
+STRATEGIES = (respectively, single_form, bracketed, clause, topic, next_sentence)
 
 
 # "…, cách chức 2 trường hợp, còn lại là khiển trách.": the last form is given without its count, the rest of the total

@@ -55,9 +55,10 @@ STATED_FROM_TO = re.compile(
 _WITHIN = r"(?:trong đó\s*[,:]?\s*|trong số (?:đó|này)\s*[,:]?\s*)"
 SUBGROUP_MARK = re.compile(rf"\s*(?:,\s*|;\s*)?(?:\(\s*{_WITHIN}?|{_WITHIN})(?:có\s+)?", re.I)
 CHANGE_BEFORE = re.compile(r"(?:tăng|giảm)(?:\s+(?:thêm|được))?\s+(?:\S+\s+)?$", re.I)
-# the form before its count: "khai trừ ra khỏi Đảng 5", "cách chức tất cả các chức vụ trong Đảng đối với 3"
+# the form before its count: "khai trừ ra khỏi Đảng 5", "cách chức tất cả các chức vụ trong Đảng đối với 3",
+# "cảnh cáo chiếm 40% (4 trường hợp)"
 LEAD_FORM = re.compile(rf"({FORM})(?:\s+ra khỏi đảng|\s+(?:tất cả\s+)?(?:các\s+)?chức vụ(?:\s+trong đảng)?)?{FORM_TAIL}"
-                       r"\s*(?::|đối với|là)?\s*$", re.I)
+                       r"\s*(?::|đối với|là)?\s*(?:\(\s*)?$", re.I)
 # one form's pair joined to the next in a list: ", cảnh cáo 2", ";\n- Khai trừ: 3", ", và đề nghị khai trừ 1". Two
 # pairs joined by "và" alone are two figures ("cách chức hai đồng chí và khiển trách bốn đồng chí").
 # "…; đề nghị Ban Thường vụ Quận ủy khai trừ 1 đảng viên": the body asked may stand between the verb and the form
@@ -359,6 +360,8 @@ def _discipline(ctx: Sentence, m, unit: str, value, qualifier, act_end: int) -> 
         # "khiển trách 8 trường hợp, chiếm 61,5%; cảnh cáo 4 …", "khiển trách: 9 đồng chí (chiếm 64,3%); …"
         shared = LIST_SHARE_RE.match(ctx.s, end) or SHARE_RE.match(ctx.s, end)
         after = shared.end() if shared else end
+        if lead.group(0).rstrip().endswith("(") and ctx.s.startswith(")", after):
+            after += 1  # "cảnh cáo chiếm 40% (4 trường hợp), …"
         nxt = PAIR.match(ctx.s, after) or PAIR_NEXT.match(ctx.s, after)
         if nxt and _same_subject(nxt.group(0), bool(org)):
             return None
