@@ -18,6 +18,7 @@ BASE_VALUE = re.compile(r"so với[^()]{0,40}?\(\s*(?:cùng kỳ|năm trước|n
 MOVED_FROM = re.compile(rf"(?:tăng|giảm)\s+từ\s+(?P<base>{NUMBER}(?:\s*\([^()]{{0,30}}\))?)\s+(?:xuống|lên)\s", re.I)
 
 
+UNSAID_BASE = re.compile(r"(?<!\w)(?:tăng|giảm)\s+(?:\S+\s+)?[\d,]+\s*%", re.I)
 # "cao hơn 1,2% so với năm trước" is a rise, "ít hơn 3 trường hợp" a fall
 DIRECTION = {"cao hơn": "tăng", "nhiều hơn": "tăng", "thấp hơn": "giảm", "ít hơn": "giảm"}
 
@@ -28,10 +29,13 @@ def changes(ctx: Sentence) -> None:
     # a change needs something to compare against, in the same sentence: "so với …", or the value it moved from
     # ("giảm từ 312 (năm 2022) xuống còn 274 (năm 2023), giảm 12,2%")
     moved = None if bases else MOVED_FROM.search(ctx.s)
-    if not bases and not moved:
+    # … except a rate that rose or fell ("GRDP 9 tháng tăng 7,2%"): its base goes without saying
+    if not bases and not moved and not UNSAID_BASE.search(ctx.s):
         return
     for m in CHANGE.finditer(ctx.s):
         if not ctx.free(m.start("n"), m.end("n")):
+            continue
+        if not bases and not moved and not (m["pct"] and m["dir"].lower() in ("tăng", "giảm")):
             continue
         try:
             value = parse_number(m["n"])
@@ -40,7 +44,8 @@ def changes(ctx: Sentence) -> None:
         if moved is not None and m.start() < moved.end():
             continue  # "giảm từ 312 …" itself names the ends, not the change
         after = [b for b in bases if b.start() >= m.end()]
-        base = (after[0] if after else bases[-1])["base"].strip() if bases else moved["base"].strip()
+        base = (after[0] if after else bases[-1])["base"].strip() if bases else \
+            moved["base"].strip() if moved else None
         end = m.end()
         if m["pct"]:
             unit = "%"
@@ -57,4 +62,5 @@ def changes(ctx: Sentence) -> None:
             ctx.claim(base_value.start(), base_value.end())
         direction = DIRECTION.get(m["dir"].lower(), m["dir"].lower())
         ctx.emit("change", m.start(), end, -value if direction == "giảm" else value, unit=unit or None,
-                 subject=f"so với {base}", direction=direction, base=base, qualifier=qualifier_of(m["q"]))
+                 subject=f"so với {base}" if base else None, direction=direction, base=base,
+                 qualifier=qualifier_of(m["q"]))
