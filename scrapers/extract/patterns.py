@@ -71,7 +71,8 @@ TRIGGERS = [  # (kind, pattern) — the trigger nearest before a count decides i
     # verbs whose objects are plain counts: they end the reach of the triggers before them
     # and averages are not reported statistics
     # "xóa tên", "cho ra khỏi Đảng": removal from the rolls, not a discipline form
-    ("count", r"kết nạp|ban hành|mở|tổ chức được|phát triển|xử lý hành chính|xử lý hình sự|truy cứu|bình quân"
+    # "tổ chức 9 hội nghị": the verb (before its number), not the noun of "tổ chức đảng"
+    ("count", r"kết nạp|ban hành|mở|tổ chức được|tổ chức(?=\s+\d)|phát triển|xử lý hành chính|xử lý hình sự|truy cứu|bình quân"
               r"|trung bình|xóa tên|cho ra khỏi đảng"
               # "đề nghị cấp có thẩm quyền xem xét, xử lý 2 trường hợp": handling, not a discipline figure
               r"|xem xét,?\s+xử lý(?!\s+kỷ luật)"),

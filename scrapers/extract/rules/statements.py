@@ -36,7 +36,8 @@ from scrapers.extract.rules.breakdowns import read_breakdown
 from scrapers.extract.sentence import Sentence
 from scrapers.vocabulary import DISCIPLINE_KINDS
 
-WORK_COUNT = re.compile(rf"{NUM_START}{QNUM}\s+(?P<unit>cuộc|đợt)(?=\s+(?:kiểm tra|giám sát))", re.I)
+# "24 cuộc kiểm tra", "3 đợt giám sát", "42 lượt giám sát": the acts themselves counted
+WORK_COUNT = re.compile(rf"{NUM_START}{QNUM}\s+(?P<unit>cuộc|đợt|lượt)(?=\s+(?:kiểm tra|giám sát))", re.I)
 # "phát hiện 37 vụ vi phạm": cases, counted by the act that found them
 CASE_COUNT = re.compile(rf"{NUM_START}{QNUM}\s+(?P<unit>vụ(?:\s+việc)?)(?=\s+(?:có\s+)?(?:dấu hiệu\s+)?vi phạm)", re.I)
 # "Số đảng viên bị kỷ luật là 33", "số tổ chức đảng được kiểm tra: 120", "Số đơn thư tiếp nhận năm 2023 là 120"
@@ -303,7 +304,8 @@ def governed(ctx: Sentence) -> None:
         if kind == "discipline":
             total = _discipline(ctx, m, unit, value, qualifier, act_end)
         elif family == "work":
-            total = ctx.emit(kind, m.start(), m.end(), value, unit=unit, subject_class="cuộc", qualifier=qualifier)
+            total = ctx.emit(kind, m.start(), m.end(), value, unit=unit,
+                             subject_class="lượt" if unit == "lượt" else "cuộc", qualifier=qualifier)
         else:
             subject = "khi có dấu hiệu vi phạm" if kind == "inspection" and re.search(
                 r"khi có dấu hiệu vi phạm", ctx.s, re.I) else None
