@@ -47,3 +47,9 @@ def test_a_table_without_forms_is_left_to_the_other_rules():
     text = "Đơn vị | Số đảng viên\nPhường Bồ Đề | 2.315\nPhường Ngọc Lâm | 1.870"
     figures = [f for f in extract_all(text) if f["type"] == "figure"]
     assert not any(f["kind"].startswith("discipline") for f in figures)
+
+
+def test_counts_with_an_english_thousands_comma_are_counts_in_cells_too():
+    text = "Hình thức | Số đảng viên\nKhiển trách | 1,235\nCảnh cáo | 310\nTổng cộng | 1,545"
+    [figure] = [f for f in extract_all(text) if f["type"] == "figure"]
+    assert figure["value"] == 1545 and figure["breakdown"] == {"khiển trách": 1235, "cảnh cáo": 310}

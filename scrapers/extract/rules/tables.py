@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from scrapers.extract.numbers import NUMBER, parse_number
+from scrapers.extract.numbers import NUMBER, count_of
 from scrapers.extract.patterns import FORM, ORG_SUBJECT
 from scrapers.extract.rules import rule
 from scrapers.extract.sentence import Sentence
@@ -31,7 +31,7 @@ def form_tables(ctx: Sentence) -> None:
         count = next((c for c in (COUNT_CELL.fullmatch(cell) for cell in cells[1:]) if c), None)
         if count is None:
             continue
-        value = parse_number(count["n"])
+        value = count_of(count["n"])  # "1,235" in a cell is a count, as in prose
         if label:
             form = label["form"].lower()
             forms[form] = forms.get(form, 0) + int(value)
