@@ -53,3 +53,13 @@ def test_counts_with_an_english_thousands_comma_are_counts_in_cells_too():
     text = "Hình thức | Số đảng viên\nKhiển trách | 1,235\nCảnh cáo | 310\nTổng cộng | 1,545"
     [figure] = [f for f in extract_all(text) if f["type"] == "figure"]
     assert figure["value"] == 1545 and figure["breakdown"] == {"khiển trách": 1235, "cảnh cáo": 310}
+
+
+def test_a_table_of_what_was_violated_gives_one_category_per_row():
+    html = ("<div><table><tr><th>Nội dung vi phạm</th><th>Số trường hợp</th><th>Tỷ lệ</th></tr>"
+            "<tr><td>Đạo đức, lối sống</td><td>9</td><td>50%</td></tr>"
+            "<tr><td>Quản lý đất đai</td><td>9</td><td>50%</td></tr>"
+            "<tr><td>Tổng</td><td>18</td><td>100%</td></tr></table></div>")
+    figures = [f for f in extract_all("\n".join(_paragraphs(html))) if f["type"] == "figure"]
+    assert [(f["kind"], f["category"], f["value"], f["share"]) for f in figures] == [
+        ("violation_category", "Đạo đức, lối sống", 9, 50), ("violation_category", "Quản lý đất đai", 9, 50)]

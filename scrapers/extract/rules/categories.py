@@ -65,15 +65,25 @@ CONTINUED = re.compile(r"\s*[,;]\s*(?=(?:tiếp (?:theo|đến)|sau đó|kế đ
 # that says what follows are violations, each item is a category even without its own "vi phạm" — also "Nội dung
 # vi phạm tập trung ở các lĩnh vực: …", "Các vi phạm chủ yếu liên quan đến …: 9 trường hợp; …: 5 trường hợp"
 LIST_HEAD = re.compile(
-    r"(?:nội dung|lĩnh vực|loại|(?:các|những)(?:\s+(?:trường hợp|hành vi|sai phạm))?) vi phạm(?: chủ yếu)?"
+    # "Các lĩnh vực có nhiều vi phạm là đất đai (18 trường hợp), …"
+    r"(?:(?:các\s+)?lĩnh vực có (?:nhiều\s+)?vi phạm(?:\s+nhiều)?(?:\s+nhất)?\s+(?:là|gồm)\s*:?\s*"
+    # "Số đảng viên vi phạm: về đạo đức, lối sống 6; …"
+    r"|số (?:đảng viên|trường hợp|tổ chức đảng) vi phạm\s*:\s*"
+    r"|(?:nội dung|lĩnh vực|loại|(?:các|những)(?:\s+(?:trường hợp|hành vi|sai phạm))?) vi phạm(?: chủ yếu)?"
     # "Lĩnh vực vi phạm nhiều nhất là đất đai (15 trường hợp), tiếp theo là …"
     r"(?:\s+(?:nhiều nhất|phổ biến(?: nhất)?)\s+là\s+"
     r"|\s*(?:gồm|là)?\s*:|\s+(?:chủ yếu\s+)?(?:tập trung\s+)?(?:ở|vào|trong|thuộc|về)(?:\s+(?:các\s+)?(?:lĩnh vực|nội dung))?\s*:"
     r"|\s+(?:chủ yếu\s+)?(?:liên quan (?:đến|tới)|thuộc (?:các\s+)?lĩnh vực)"
     # "Các vi phạm tập trung ở lĩnh vực đầu tư công: 5 trường hợp; quản lý tài sản công: 3 trường hợp"
-    r"|\s+(?:chủ yếu\s+)?tập trung\s+(?:ở|vào|trong)\s+(?:các\s+)?lĩnh vực(?=\s+[^:;]{3,60}:\s*\d))\s*", re.I)
+    r"|\s+(?:chủ yếu\s+)?tập trung\s+(?:ở|vào|trong)\s+(?:các\s+)?lĩnh vực(?=\s+[^:;]{3,60}:\s*\d))\s*)", re.I)
 LIST_ITEM = re.compile(rf"\s*(?:[;,]\s*)?(?:[-+•*–]\s*)?(?:vi phạm\s+(?:về\s+|trong\s+)?)?(?P<cat>[^;:()\d]{{3,80}}?)(?<!,)\s*:?\s+{QNUM}\s+{UNIT}"
                        rf"(?:{SHARE})?\s*[;.,]?", re.I)
+
+
+# under a heading, an item's count may stand bare at its end: "Số đảng viên vi phạm: về đạo đức, lối sống 6; …" (the
+# unit group never takes part, so a bare year is not read as a count: see _emit)
+BARE_ITEM = re.compile(rf"\s*(?:[;,]\s*)?(?:[-+•*–]\s*)?(?:vi phạm\s+)?(?P<cat>[^;:()\d]{{3,80}}?)\s*:?\s+{QNUM}"
+                       r"(?:\s+(?P<unit>(?!)))?(?=\s*(?:[;.]|$))", re.I)
 
 
 # "Vi phạm của đảng viên chủ yếu là: vi phạm chính sách, pháp luật … (25 trường hợp); …": whose violations, then
@@ -93,7 +103,8 @@ def violation_categories(ctx: Sentence) -> None:
         return
     for head in _list_heads(ctx.s):
         pos = head.end()
-        while (m := _list_item(ctx, pos) or BRACKETED_ITEM.match(ctx.s, pos)) and ctx.free(m.start("n"), m.end("n")):
+        while (m := _list_item(ctx, pos) or BRACKETED_ITEM.match(ctx.s, pos) or BARE_ITEM.match(ctx.s, pos)) \
+                and ctx.free(m.start("n"), m.end("n")):
             pos = _emit(ctx, m)
     for head in BRACKETED_HEAD.finditer(ctx.s):
         pos = head.end()

@@ -1,6 +1,7 @@
 """Tables, one row per line with its cells between bars (how `sources.base.body_paragraphs` renders a `<tr>`):
 a table of discipline forms ("Khiển trách | 12 | 60%", …, "Tổng | 20 | 100%") is one total with its breakdown, its
-share column the parts' shares, not figures."""
+share column the parts' shares, not figures; a table whose first column is headed by what was violated ("Nội dung
+vi phạm | Số trường hợp") gives one violation category per row."""
 
 from __future__ import annotations
 
@@ -49,3 +50,32 @@ def form_tables(ctx: Sentence) -> None:
              total if complete else None, unit="tổ chức đảng" if org else "đảng viên",
              subject="tổ chức đảng" if org else "đảng viên", subject_class="tổ chức đảng" if org else "đảng viên",
              breakdown=forms, breakdown_complete=complete)
+
+
+# "Nội dung vi phạm | Số trường hợp", "Lĩnh vực vi phạm | Số đảng viên | Tỷ lệ"
+CATEGORY_HEAD = re.compile(r"\s*(?:nội dung|lĩnh vực|loại|nhóm)\s+vi phạm\s*", re.I)
+SHARE_CELL = re.compile(rf"\s*(?P<share>{NUMBER})\s*%\s*")
+
+
+@rule(6)
+def category_tables(ctx: Sentence) -> None:
+    if ctx.s.count("|") < 2 or "\n" not in ctx.s:
+        return
+    rows = list(ROW.finditer(ctx.s))
+    head = next((i for i, r in enumerate(rows) if CATEGORY_HEAD.fullmatch(r.group(0).split("|")[0])), None)
+    if head is None:
+        return
+    unit = "tổ chức đảng" if re.search(ORG_SUBJECT, rows[head].group(0), re.I) else "trường hợp"
+    for row in rows[head + 1:]:
+        cells = row.group(0).split("|")
+        count = COUNT_CELL.fullmatch(cells[1]) if len(cells) > 1 else None
+        label = cells[0].strip()
+        if TOTAL_CELL.fullmatch(cells[0]):
+            ctx.claim(row.start(), row.end())  # the categories' sum and its 100 %: not figures of their own
+            continue
+        if count is None or not label or not ctx.free(row.start(), row.end()):
+            continue
+        share = next((m for m in (SHARE_CELL.fullmatch(c) for c in cells[2:]) if m), None)
+        ctx.emit("violation_category", row.start(), row.end(), count_of(count["n"]), unit=unit, category=label,
+                 subject_class="tổ chức đảng" if unit == "tổ chức đảng" else "đảng viên",
+                 share=count_of(share["share"]) if share else None)
