@@ -14,8 +14,10 @@ WORDS = (
     r"|mười(?:\s+(?:một|hai|ba|bốn|lăm|sáu|bảy|tám|chín))?"
     r"|một|hai|ba|bốn|năm|sáu|bảy|tám|chín)"
 )
-# "hơn 12 nghìn đảng viên": thousands written as a word ("nghìn tỷ" stays money's scale)
-THOUSANDS = r"\s+(?:nghìn|ngàn)(?!\s*tỷ)(?!\w)"
+# "hơn 12 nghìn đảng viên", "trên 5,6 triệu đảng viên": thousands and millions written as a word ("nghìn tỷ" stays
+# money's scale)
+THOUSANDS = r"\s+(?:nghìn|ngàn|triệu)(?!\s*tỷ)(?!\w)"
+WORD_SCALE = {"nghìn": 10**3, "ngàn": 10**3, "triệu": 10**6}
 NUMBER = rf"(?:(?:{DIGITS})(?:{THOUSANDS})?|{WORDS})"
 
 QUALIFIERS = {"hơn": "hơn", "gần": "gần", "trên": "trên", "khoảng": "khoảng", "chừng": "khoảng", "ước": "khoảng",
@@ -29,7 +31,7 @@ def parse_number(token: str) -> float | int:
     token = token.strip()
     scaled = re.fullmatch(rf"({DIGITS}){THOUSANDS}", token, re.I)
     if scaled:
-        return _thousands(parse_number(scaled.group(1)))
+        return _scaled(parse_number(scaled.group(1)), WORD_SCALE[token.split()[-1].lower()])
     if re.fullmatch(DIGITS, token):
         whole, _, frac = token.replace(".", "").partition(",")
         return float(f"{int(whole)}.{frac}") if frac else int(whole)
@@ -51,8 +53,8 @@ def count_of(token: str) -> float | int:
     return parse_number(token)
 
 
-def _thousands(value: float | int) -> float | int:
-    scaled = value * 1000
+def _scaled(value: float | int, scale: int) -> float | int:
+    scaled = round(value * scale, 6)  # 5,6 × 10⁶ is 5 600 000, not 5 599 999.999…
     return int(scaled) if float(scaled).is_integer() else scaled
 
 
