@@ -9,10 +9,11 @@ from scrapers.vocabulary import FORMS
 
 FORM = "(?:" + "|".join(FORMS) + ")"
 # "cấp ủy viên" before "cấp ủy": a member of a committee is a party member, the committee is an organisation
+# portals in a hurry abbreviate them: "12 TCĐ", "3 TCCSĐ", "35 ĐV", "58 CB, ĐV" (case-sensitive: "đv" is no word)
 ORG_SUBJECT = (r"(?:tổ chức (?:cơ sở )?đảng|tổ chức|tập thể (?:chi bộ|đảng ủy|ban thường vụ|cấp ủy)|chi bộ|đảng bộ|đảng ủy"
-               r"|ban cán sự đảng|đảng đoàn|cấp ủy(?! viên)|ban thường vụ)")
+               r"|ban cán sự đảng|đảng đoàn|cấp ủy(?! viên)|ban thường vụ|(?-i:TCCSĐ|TCĐ))")
 # "6 cán bộ diện Ban Thường vụ Tỉnh ủy quản lý": cadres named by who manages them; "9 đ/c" is "9 đồng chí"
-MEMBER_SUBJECT = (r"(?:cán bộ,\s*đảng viên|trường hợp(?:\s+đảng viên)?|đảng viên|cấp ủy viên"
+MEMBER_SUBJECT = (r"(?:cán bộ,\s*đảng viên|(?-i:CB,\s*ĐV|ĐV)|trường hợp(?:\s+đảng viên)?|đảng viên|cấp ủy viên"
                   r"|cán bộ\s+(?:thuộc\s+)?diện\s+[^,.;:\d]{3,60}?\s+quản lý|cán bộ|người|đồng chí|đ/c"
                   r"|công chức|lãnh đạo|cá nhân)")
 SUBJECT = rf"(?:{ORG_SUBJECT}|{MEMBER_SUBJECT})"
@@ -89,7 +90,7 @@ PASSIVE = re.compile(
     r"|nhận\s+|tạm\s+)*"
     rf"(?:{TRIGGER.pattern})", re.I)
 COMMEND_UNIT = re.compile(
-    rf"{NUM_START}{QNUM}\s+(?P<unit>tập thể(?:,\s*cá nhân|\s+và\s+cá nhân)?|cá nhân|đảng viên|đồng chí|tổ chức cơ sở đảng"
+    rf"{NUM_START}{QNUM}\s+(?P<unit>tập thể(?:,\s*cá nhân|\s+và\s+cá nhân)?|cá nhân|đảng viên|(?-i:ĐV)|đồng chí|tổ chức cơ sở đảng"
     r"|tổ chức(?: đảng)?|đơn vị|chi bộ|đảng bộ|gia đình|hộ gia đình"
     # people commended outside the party's rolls: "tuyên dương 95 thanh niên tiêu biểu", "50 gương điển hình"
     r"|thanh niên|đoàn viên|hội viên|(?:gương\s+)?điển hình|gương|học sinh|sinh viên|doanh nghiệp)(?!\w)", re.I)
@@ -107,7 +108,12 @@ CHANGE = re.compile(
     re.I)
 BASE = re.compile(r"so với\s+(?P<base>[^,.;()]+?)(?=\s*(?:[,.;()]|$|\s+(?:là|và|thì)\s))", re.I)
 MONEY = re.compile(rf"{NUM_START}{QNUM}\s+(?P<scale>nghìn tỷ|tỷ|triệu|nghìn|ngàn)?\s*đồng(?!\w)(?!\s+chí)", re.I)
-COUNT = re.compile(rf"(?<![\w.,/-]){QNUM}(?!\s*[%/])(?=\s+[a-zà-ỹđ])")
+# the subjects' abbreviations that the subject patterns above accept, written out; a count may be followed by one
+# as by a lowercase noun ("45 ĐV")
+ABBREVIATIONS = {"ĐV": "đảng viên", "TCĐ": "tổ chức đảng", "TCCSĐ": "tổ chức cơ sở đảng", "CB": "cán bộ"}
+SUBJECT_ABBREVIATIONS = tuple(ABBREVIATIONS)
+ABBREVIATION = re.compile(rf"(?<!\w)(?:{'|'.join(ABBREVIATIONS)})(?!\w)")
+COUNT = re.compile(rf"(?<![\w.,/-]){QNUM}(?!\s*[%/])(?=\s+(?:[a-zà-ỹđ]|(?:{'|'.join(SUBJECT_ABBREVIATIONS)})(?!\w)))")
 TIME_UNITS = re.compile(r"(?:tháng|năm|ngày|giờ|phút|tuần|quý|thế kỷ|lần|nhiệm kỳ|kỳ|khóa|khoá)\b")
 WORD_COUNT_NOUNS = re.compile(
     rf"(?:{SUBJECT}|tập thể|cá nhân|đồng chí|đề tài|chuyên đề|đề án|chương trình|nhóm|thành viên|đơn vị|xã|phường"

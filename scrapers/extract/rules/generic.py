@@ -5,7 +5,16 @@ from __future__ import annotations
 import re
 
 from scrapers.extract.numbers import QUALIFIER, count_of, parse_number, qualifier_of
-from scrapers.extract.patterns import COUNT, MONEY, PERCENT, RATIO, SCALE, TIME_UNITS, WORD_COUNT_NOUNS
+from scrapers.extract.patterns import (
+    COUNT,
+    MONEY,
+    PERCENT,
+    RATIO,
+    SCALE,
+    SUBJECT_ABBREVIATIONS,
+    TIME_UNITS,
+    WORD_COUNT_NOUNS,
+)
 from scrapers.extract.rules import rule
 from scrapers.extract.sentence import Sentence
 
@@ -48,7 +57,7 @@ def unit_after(text: str, pos: int, max_words: int = 10) -> tuple[str, int]:
             continue
         first = not segments[0]
         stop = token.lower() in UNIT_STOP and not STOP_NOUNS.match(text, w.start(1))
-        if (stop or not token[0].isalpha() or not token[0].islower()
+        if (stop or not token[0].isalpha() or not (token[0].islower() or token in SUBJECT_ABBREVIATIONS)
                 or sum(map(len, segments)) >= max_words):
             # a capitalised word after the phrase is an object ("145 hồ sơ, trình Ban …"): the last comma item
             # was a verb, not a noun

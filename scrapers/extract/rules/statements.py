@@ -14,6 +14,8 @@ from scrapers.extract.model import Draft
 from scrapers.extract.numbers import DIGITS, NUMBER, QUALIFIER, count_of, parse_number, qualifier_of
 from scrapers.extract.officials import UPPER
 from scrapers.extract.patterns import (
+    ABBREVIATION,
+    ABBREVIATIONS,
     COMMEND_UNIT,
     COMPLAINT_COUNT,
     FORM,
@@ -97,6 +99,8 @@ ACT_FORM = re.compile(rf"(?:kỷ luật|hình thức)\s+({FORM})\s+(?!và\b)[^\d
 TOTAL_AFTER = re.compile(rf"[\s.;,]*(?:tổng(?:\s+cộng|\s+số)?|cộng)\s*:?\s*{QNUM}(?!\w)", re.I)
 
 
+# (not "…; trong đó có 7 cấp ủy viên", a part of what was done)
+HAS = re.compile(r"(?<!\w)(?<!trong đó )(?<!trong số đó )(?<!trong số này )(?:hiện\s+)?có\s+(?=[\dhgtkcxbnsm]|$)", re.I)
 CONSEQUENCE = re.compile(r",\s*(?:để\s+(?:xảy ra|ra|lại)|gây(?:\s+ra)?|dẫn (?:đến|tới)|làm\s+(?:thất thoát|mất|hư hỏng))\s", re.I)
 
 
@@ -113,6 +117,10 @@ def _kind_of(ctx: Sentence, start: int, end: int) -> tuple[str | None, int]:
     # the act and the count governs the count itself
     if before and CONSEQUENCE.search(ctx.s, before[-1][0], start):
         nearest = None
+    # "… kiểm tra 12 đảng viên; chi bộ có 45 đảng viên (với 1.450 …)": a new clause that says what something has,
+    # not what was done
+    elif before and (semi := ctx.s.rfind(";", before[-1][0], start)) >= 0 and HAS.search(ctx.s, semi, start):
+        nearest = "count"
     probe = end
     for _ in range(4):
         loose = LOOSE_PASSIVE.match(ctx.s, probe)
@@ -155,7 +163,9 @@ def _candidates(ctx: Sentence):
 
 
 def _unit(m) -> str:
-    return re.sub(r"\s+", " ", (m.groupdict().get("subj") or m.groupdict().get("unit") or "")).lower()
+    unit = m.groupdict().get("subj") or m.groupdict().get("unit") or ""
+    unit = ABBREVIATION.sub(lambda a: ABBREVIATIONS[a.group(0)], unit)  # "CB, ĐV" is "cán bộ, đảng viên"
+    return re.sub(r"\s+", " ", unit).lower()
 
 
 def _member_class(unit: str) -> str:
