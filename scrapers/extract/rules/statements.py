@@ -100,7 +100,8 @@ TOTAL_AFTER = re.compile(rf"[\s.;,]*(?:tổng(?:\s+cộng|\s+số)?|cộng)\s*:?
 
 
 # (not "…; trong đó có 7 cấp ủy viên", a part of what was done)
-HAS = re.compile(r"(?<!\w)(?<!trong đó )(?<!trong số đó )(?<!trong số này )(?:hiện\s+)?có\s+(?=[\dhgtkcxbnsm]|$)", re.I)
+HAS = re.compile(r"(?<!\w)(?<!trong đó )(?<!trong số đó )(?<!trong số này )(?:hiện\s+)?có\s+"
+                 rf"(?:{QUALIFIER}\s+)?(?=\d|{NUMBER}(?!\w)|$)", re.I)  # "có" then a count: what it has
 CONSEQUENCE = re.compile(r",\s*(?:để\s+(?:xảy ra|ra|lại)|gây(?:\s+ra)?|dẫn (?:đến|tới)|làm\s+(?:thất thoát|mất|hư hỏng))\s", re.I)
 
 
