@@ -161,11 +161,15 @@ CATEGORY_TAIL = re.compile(r"\s+(?:vẫn|chiếm|là|với|có|đã|đang|tiếp
 SHARE_TAIL = re.compile(r"\s*,?\s*chiếm\s+(?:tỷ lệ\s+)?(?P<share>\d+(?:,\d+)?)\s*%")
 
 
+# "Về vi phạm, có 6 trường hợp vi phạm đạo đức, lối sống": the heading's own words are no category
+HEADING_ONLY = re.compile(r"(?:(?:về|các|những)\s+)?(?:nội dung\s+)?(?:vi phạm|sai phạm)\s*,?", re.I)
+
+
 def _emit(ctx: Sentence, m: re.Match) -> int:
     """Emit the category `m` reads, if it is one; returns where its reading ends."""
     category = re.sub(r"\s+", " ", m["cat"]).strip(" ,")
     category = CATEGORY_TAIL.sub("", CATEGORY_LEAD.sub("", category)).strip(" ,:")
-    if not category or NOT_CATEGORY.match(category) or SPLIT_CLAUSE.search(category):
+    if not category or NOT_CATEGORY.match(category) or SPLIT_CLAUSE.search(category) or HEADING_ONLY.fullmatch(category):
         return m.end()
     try:
         value = parse_number(m["n"])
