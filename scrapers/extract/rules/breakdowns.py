@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from scrapers.extract.numbers import NUMBER, parse_number
-from scrapers.extract.patterns import FORM, PAIR, SUBJECT_COUNT
+from scrapers.extract.patterns import FORM, ORG_SUBJECT, PAIR, SUBJECT, SUBJECT_COUNT
 from scrapers.extract.sentence import Sentence
 
 
@@ -147,7 +147,34 @@ def topic(ctx: Sentence, after: int, value) -> Breakdown | None:
     return clause(ctx, comma, value)
 
 
-STRATEGIES = (respectively, single_form, bracketed, clause, topic, next_sentence)
+# "… 2 tổ chức đảng và 11 đảng viên (khiển trách 1 tổ chức đảng, 7 đảng viên; cảnh cáo 1 tổ chức đảng, 4 đảng
+# viên)": one bracket after both totals, each form with the organisations' count and the members'
+SHARED_BRACKET = re.compile(rf"(?P<next>\s+và\s+{NUMBER}\s+{SUBJECT})?\s*\((?P<items>[^()]+)\)", re.I)
+SHARED_ITEM = re.compile(rf"\s*(?P<form>{FORM})\s+(?P<a>{NUMBER})\s+(?P<ua>{SUBJECT})\s*,\s*(?P<b>{NUMBER})\s+"
+                         rf"(?P<ub>{SUBJECT})\s*", re.I)
+TOTAL_IS_ORGS = re.compile(rf"(?:{ORG_SUBJECT})\s*$", re.I)
+
+
+def shared_bracket(ctx: Sentence, after: int, _value) -> Breakdown | None:
+    m = SHARED_BRACKET.match(ctx.s, after)
+    if not m:
+        return None
+    items = [SHARED_ITEM.fullmatch(part) for part in m["items"].split(";")]
+    if not items or None in items:
+        return None
+    orgs = bool(TOTAL_IS_ORGS.search(ctx.s, 0, after))
+    forms: dict[str, int] = {}
+    for item in items:
+        column = next((c for c in ("a", "b") if bool(re.fullmatch(ORG_SUBJECT, item[f"u{c}"], re.I)) == orgs), None)
+        if column is None:
+            return None
+        forms[item["form"].lower()] = forms.get(item["form"].lower(), 0) + int(parse_number(item[column]))
+    if m["next"]:  # the first total: the bracket stays unclaimed for the second, which comes right before it
+        return Breakdown(forms, [], -1)
+    return Breakdown(forms, [(ctx.base + m.start(), ctx.base + m.end())], ctx.base + m.end())
+
+
+STRATEGIES = (shared_bracket, respectively, single_form, bracketed, clause, topic, next_sentence)
 
 
 # "…, cách chức 2 trường hợp, còn lại là khiển trách.": the last form is given without its count, the rest of the total
