@@ -18,13 +18,18 @@ TOTAL_CELL = re.compile(r"\s*(?:tổng(?:\s+cộng|\s+số)?|cộng)\s*", re.I)
 COUNT_CELL = re.compile(rf"\s*(?P<n>{NUMBER})(?:\s+\S+)?\s*")
 
 
+def _table_rows(ctx: Sentence) -> list[re.Match]:
+    """The sentence's table rows ("cell | cell" lines), none when it holds no table."""
+    if ctx.s.count("|") < 2 or "\n" not in ctx.s:
+        return []
+    return list(ROW.finditer(ctx.s))
+
+
 @rule(5)
 def form_tables(ctx: Sentence) -> None:
-    if ctx.s.count("|") < 2 or "\n" not in ctx.s:
-        return
     forms: dict[str, int] = {}
     total, first, last = None, None, None
-    for row in ROW.finditer(ctx.s):
+    for row in _table_rows(ctx):
         cells = row.group(0).split("|")
         label = FORM_CELL.fullmatch(cells[0])
         if not (label or TOTAL_CELL.fullmatch(cells[0])):
@@ -59,9 +64,7 @@ SHARE_CELL = re.compile(rf"\s*(?P<share>{NUMBER})\s*%\s*")
 
 @rule(6)
 def category_tables(ctx: Sentence) -> None:
-    if ctx.s.count("|") < 2 or "\n" not in ctx.s:
-        return
-    rows = list(ROW.finditer(ctx.s))
+    rows = _table_rows(ctx)
     head = next((i for i, r in enumerate(rows) if CATEGORY_HEAD.fullmatch(r.group(0).split("|")[0])), None)
     if head is None:
         return
