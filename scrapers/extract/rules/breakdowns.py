@@ -174,7 +174,18 @@ def shared_bracket(ctx: Sentence, after: int, _value) -> Breakdown | None:
     return Breakdown(forms, [(ctx.base + m.start(), ctx.base + m.end())], ctx.base + m.end())
 
 
-STRATEGIES = (shared_bracket, respectively, single_form, bracketed, clause, topic, next_sentence)
+# "… 1.032 đảng viên bị kỷ luật do tham nhũng, tiêu cực, trong đó 213 người bị khai trừ": the reason told between
+# the total and its breakdown
+REASON = re.compile(r"\s+(?:do|vì|liên quan (?:đến|tới))\s+[^\d;.()]{1,80}?(?=\s*[,:]\s*(?:trong đó|trong số đó|gồm|bao gồm"
+                    r"|cụ thể)\b)", re.I)
+
+
+def after_reason(ctx: Sentence, after: int, value) -> Breakdown | None:
+    reason = REASON.match(ctx.s, after)
+    return clause(ctx, reason.end(), value) if reason else None
+
+
+STRATEGIES = (shared_bracket, respectively, single_form, bracketed, clause, topic, next_sentence, after_reason)
 
 
 # "…, cách chức 2 trường hợp, còn lại là khiển trách.": the last form is given without its count, the rest of the total
@@ -182,24 +193,17 @@ REMAINDER = re.compile(rf"\s*[,;]\s*(?:và\s+)?(?:số\s+)?còn lại\s+(?:là\s
                        rf"(?P<form>{FORM})(?![\s:]*(?:\(\s*)?{NUMBER})", re.I)
 
 
-# "… 1.032 đảng viên bị kỷ luật do tham nhũng, tiêu cực, trong đó 213 người bị khai trừ": the reason told between
-# the total and its breakdown
-REASON = re.compile(r"\s+(?:do|vì|liên quan (?:đến|tới))\s+[^\d;.()]{1,80}?(?=\s*[,:]\s*(?:trong đó|trong số đó|gồm|bao gồm"
-                    r"|cụ thể)\b)", re.I)
-
-
 def read_breakdown(ctx: Sentence, after: int, value) -> Breakdown | None:
     for strategy in STRATEGIES:
         found = strategy(ctx, after, value)
         if found:
             return _with_remainder(ctx, found, value)
-    reason = REASON.match(ctx.s, after)
-    if reason and (found := clause(ctx, reason.end(), value)):
-        return _with_remainder(ctx, found, value)
     return None
 
 
 def _with_remainder(ctx: Sentence, found: Breakdown, value) -> Breakdown:
+    """A form named after the list with no count of its own ("…, còn lại là khiển trách") takes what the listed
+    forms leave of the total."""
     if value is None or not found.spans:
         return found
     last = max(found.spans[-1][1], found.end) - ctx.base  # after a closing bracket, when the forms were in one
