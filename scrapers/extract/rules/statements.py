@@ -50,10 +50,16 @@ STATED = re.compile(
     rf"(?!\d)(?:\s+(?:{SUBJECT}|{LETTERS})(?!\w))?(?![\d.,]\d)(?!\s*[%/])(?!\s+[a-zà-ỹđ])", re.I)
 # "Số đảng viên bị xử lý kỷ luật giảm từ 312 (năm 2022) xuống còn 274 (năm 2023)": both ends are figures of the
 # stated subject and act
+# — or only the end it came to ("… giảm còn 12 trường hợp (năm 2024 là 19 trường hợp)"), the year before's value in
+# brackets being the comparison's
 STATED_FROM_TO = re.compile(
-    rf"(?<!\w)[Ss]ố(?:\s+lượng)?\s+(?P<subj>{SUBJECT})(?P<mid>[^,.;:\d]{{0,50}}?)\s+(?:tăng|giảm)\s+từ\s+{QNUM}"
-    rf"(?:\s+(?:{SUBJECT})(?!\w))?(?:\s*\([^()]{{0,30}}\))?\s+(?:xuống|lên)\s+(?:còn\s+)?"
-    rf"(?:(?P<q2>{QUALIFIER})\s+)?(?P<n2>{NUMBER})(?!\d)(?:\s+(?:{SUBJECT})(?!\w))?(?![\d.,]\d)(?!\s*[%/])", re.I)
+    rf"(?<!\w)[Ss]ố(?:\s+lượng)?\s+(?P<subj>{SUBJECT}|{LETTERS})"
+    # ("Số đơn khiếu nại, tố cáo giảm …": the letters' kinds may be listed)
+    rf"(?P<mid>(?:[^,.;:\d]|,(?=\s*(?:tố cáo|khiếu nại|phản ánh|kiến nghị)\b)){{0,50}}?)\s+(?:tăng|giảm)\s+"
+    rf"(?:từ\s+{QNUM}(?:\s+(?:{SUBJECT}|{LETTERS})(?!\w))?(?:\s*\([^()]{{0,30}}\))?\s+(?:xuống|lên)\s+(?:còn\s+)?"
+    rf"|(?:xuống|lên)\s+(?:còn\s+)?|còn\s+)"
+    rf"(?:(?P<q2>{QUALIFIER})\s+)?(?P<n2>{NUMBER})(?!\d)(?:\s+(?:{SUBJECT}|{LETTERS})(?!\w))?(?![\d.,]\d)(?!\s*[%/])"
+    r"(?P<was>\s*\((?:năm|cùng kỳ|quý|tháng)[^()]{0,40}?(?:là|:)\s*[\d.,]+[^()]{0,20}\))?", re.I)
 # "…, trong đó có 7 cấp ủy viên", "… (7 cấp ủy viên)", "… (trong đó có 4 cấp ủy viên), gồm: …"
 _WITHIN = r"(?:trong đó\s*[,:]?\s*|trong số (?:đó|này)\s*[,:]?\s*)"
 SUBGROUP_MARK = re.compile(rf"\s*(?:,\s*|;\s*)?(?:\(\s*{_WITHIN}?|{_WITHIN})(?:có\s+)?", re.I)
@@ -245,19 +251,23 @@ def stated_from_to(ctx: Sentence) -> None:
     """"Số đảng viên bị kỷ luật giảm từ 312 … xuống còn 274 …": the subject and act first, then both ends."""
     for m in STATED_FROM_TO.finditer(ctx.s):
         found = TRIGGER.search(m["mid"])
-        if not found or found.lastgroup == "count":
+        letters = re.fullmatch(LETTERS, m["subj"], re.I)
+        if not letters and (not found or found.lastgroup == "count"):
             continue
-        subj = _unit(m)
+        subj = "đơn" if letters else _unit(m)
         org = re.fullmatch(ORG_SUBJECT, subj, re.I)
-        kind = found.lastgroup
+        kind = "complaints" if letters else found.lastgroup
         if kind == "discipline":
             kind = "discipline_party_orgs" if org else "discipline_party_members"
+        cls = "đơn thư" if letters else "tổ chức đảng" if org else _member_class(subj)
         for n, q in (("n", "q"), ("n2", "q2")):
-            value = _number(m[n])
+            value = _number(m[n]) if m[n] else None
             if value is None or not ctx.free(m.start(n), m.end(n)):
                 continue
-            ctx.emit(kind, m.start(n), m.end(n), value, unit=subj, subject=subj,
-                     subject_class="tổ chức đảng" if org else _member_class(subj), qualifier=qualifier_of(m[q]))
+            ctx.emit(kind, m.start(n), m.end(n), value, unit=subj, subject=subj, subject_class=cls,
+                     qualifier=qualifier_of(m[q]))
+        if m["was"]:
+            ctx.claim(m.start("was"), m.end("was"))
 
 
 def _number(token: str, count: bool = False):
