@@ -72,10 +72,14 @@ TITLE_COMMA_NAME = re.compile(
     rf"(?=[{UPPER}])(?P<title>{TITLE_HEAD}(?:\s+{ORG_WORD}){{0,8}}?)\s*,\s*(?:đồng chí|ông|bà)\s+{NAME}"
     rf"(?=\s*(?:[,.;:)\n]|[-–]\s|$)|\s+[{LOWER}])"
 )
-# "Đồng chí Nguyễn Văn A từng giữ chức Phó Bí thư Thành ủy nhiệm kỳ …"
+# "Đồng chí Nguyễn Văn A từng giữ chức Phó Bí thư Thành ủy nhiệm kỳ …", "… được bầu làm Bí thư Đảng ủy phường"
 NAME_HOLDS_TITLE = re.compile(
-    rf"(?:đồng chí|Đồng chí|ông|Ông|bà|Bà)\s+{NAME}\s+(?:(?:từng|hiện|đang|nguyên)\s+)?(?:giữ chức(?: vụ)?|là)\s+"
-    rf"(?P<title>{TITLE_HEAD}(?:\s+(?:[{UPPER}][{LOWER}]*|ủy|uỷ|T\.Ư|UBND|HĐND)){{0,6}})"
+    rf"(?:đồng chí|Đồng chí|ông|Ông|bà|Bà)\s+{NAME}\s+(?:(?:từng|hiện|đang|nguyên)\s+)?"
+    # "… được bầu làm / được bổ nhiệm giữ chức Bí thư …": elected or appointed to it
+    rf"(?:(?:được\s+(?:bầu|bầu giữ|bổ nhiệm|bổ nhiệm giữ|phân công giữ|chỉ định)\s+)?(?:giữ chức(?: vụ)?|làm)|là)\s+"
+    # the office's body runs to the clause's end or to what says when or how ("với 100% số phiếu", "từ ngày 1/12")
+    rf"(?P<title>{TITLE_HEAD}(?:\s+{ORG_WORD}){{0,10}}?)"
+    rf"(?=\s*(?:[,.;:()\n]|$)|\s+(?:với|từ|kể từ|nhiệm kỳ|khóa|thay|(?:{VERB_STOP}))(?!\w))"
 )
 # "Tham dự có các đồng chí: Hoàng Trung Hải, Bí thư Thành ủy Hà Nội; Ngô Thị Thanh Hằng, Phó Bí thư …; …"
 # … also with who they are before the colon: "các đồng chí Thành ủy viên: …", "các đồng chí lãnh đạo quận: …"
