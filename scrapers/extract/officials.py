@@ -59,10 +59,10 @@ VERB_STOP = (r"chủ trì|trao|phát biểu|cho biết|nhấn mạnh|đề ngh�
 HONORIFIC = (r"(?:đồng chí|Đồng chí|[Đđ]/c|ông|Ông|bà|Bà|[Aa]nh|[Cc]hị|[Nn]hà báo|(?:GS|PGS|TS|ThS|BS)(?:\.\s?(?:TS|ThS|BS))?\.?"
              r"|(?:Đại|Thượng|Trung|Thiếu) (?:tướng|tá|úy))")
 # the name first: after "đồng chí / ông / bà" or a rank, or opening its sentence ("Nguyễn Văn Phong, Phó Bí thư
-# Thành ủy, nhấn mạnh …"); the title after a dash, a comma or in brackets, a former one with "nguyên"
+# Thành ủy, nhấn mạnh …"); the title after a dash, a comma or in brackets, a former one with "nguyên" or "cựu"
 NAME_THEN_TITLE = re.compile(
     rf"(?=[{UPPER}đôbacn])(?:{HONORIFIC}\s+|(?:^|(?<=[.!?…]\s)|(?<=\n))(?=[{UPPER}][{LOWER}]+\s+[{UPPER}]))"
-    rf"{NAME}\s*(?:[-–,]|\()\s*(?P<title>(?:nguyên\s+)?{TITLE_HEAD}(?:,?\s+[^;:.(),\s]+){{0,16}}?)"
+    rf"{NAME}\s*(?:[-–,]|\()\s*(?P<title>(?:(?:nguyên|cựu)\s+)?{TITLE_HEAD}(?:,?\s+[^;:.(),\s]+){{0,16}}?)"
     # … or where "và" brings in the next person ("…, Phó Chủ tịch HĐND thành phố và ông Nguyễn Lan Hương, …")
     rf"(?=[;:.()]|\s+(?:{VERB_STOP})\b|,\s+[{LOWER}]|,?\s*$|\s+và\s+{HONORIFIC}\s)"
 )

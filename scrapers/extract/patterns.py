@@ -13,7 +13,10 @@ FORM = "(?:" + "|".join(FORMS) + ")"
 ORG_SUBJECT = (r"(?:tổ chức (?:cơ sở )?đảng|tổ chức|tập thể (?:chi bộ|đảng ủy|ban thường vụ|cấp ủy)|chi bộ|đảng bộ|đảng ủy"
                r"|ban cán sự đảng|đảng đoàn|cấp ủy(?! viên)|ban thường vụ|(?-i:TCCSĐ|TCĐ))")
 # "6 cán bộ diện Ban Thường vụ Tỉnh ủy quản lý": cadres named by who manages them; "9 đ/c" is "9 đồng chí"
-MEMBER_SUBJECT = (r"(?:cán bộ,\s*đảng viên|(?-i:CB,\s*ĐV|ĐV)|trường hợp(?:\s+đảng viên)?|đảng viên|cấp ủy viên"
+# former office-holders counted: "3 cựu lãnh đạo tỉnh", "2 nguyên cán bộ"; committee members: "32 Ủy viên, nguyên Ủy
+# viên Trung ương"
+MEMBER_SUBJECT = (r"(?:cán bộ,\s*đảng viên|(?-i:CB,\s*ĐV|ĐV)|(?:cựu|nguyên)\s+(?:lãnh đạo|cán bộ|đảng viên)"
+                  r"|trường hợp(?:\s+đảng viên)?|đảng viên|cấp ủy viên|ủy viên"
                   r"|cán bộ\s+(?:thuộc\s+)?diện\s+[^,.;:\d]{3,60}?\s+quản lý|cán bộ|người|đồng chí|đ/c"
                   r"|công chức|lãnh đạo|cá nhân)")
 SUBJECT = rf"(?:{ORG_SUBJECT}|{MEMBER_SUBJECT})"
