@@ -56,7 +56,9 @@ TRIGGERS = [  # (kind, pattern) — the trigger nearest before a count decides i
     # "12 đảng viên bị xử lý": handled as a sanction (not "xử lý hành chính/hình sự", counted apart)
     # "kiểm tra việc thực hiện nhiệm vụ kiểm tra, thi hành kỷ luật trong Đảng đối với 9 tổ chức đảng": the name of
     # a task under inspection, not a discipline act
-    ("discipline", r"(?<!kiểm tra, thi hành )(?<!giám sát, thi hành )kỷ luật|khiển trách|cảnh cáo|cách chức|khai trừ|(?<=bị )xử lý(?! hành chính| hình sự)"),
+    # ("giải tán 2 tổ chức đảng": the organisations' own form is an act too)
+    ("discipline", r"(?<!kiểm tra, thi hành )(?<!giám sát, thi hành )kỷ luật|khiển trách|cảnh cáo|cách chức|khai trừ"
+                   r"|giải tán|(?<=bị )xử lý(?! hành chính| hình sự)"),
     # "Ủy ban Kiểm tra" is the body, not the act; the act may carry "khi có dấu hiệu vi phạm"
     # "nghiệp vụ kiểm tra", "công tác kiểm tra" name the work, not an act on a count; "kiểm tra, giám sát" together
     # is an inspection
