@@ -18,7 +18,7 @@ from scrapers.extract.claims import Claims
 from scrapers.extract.dates import NOT_FIGURE, PERIOD, period_in
 from scrapers.extract.documents import document_spans
 from scrapers.extract.model import Draft, Figure
-from scrapers.extract.patterns import FORM_RE
+from scrapers.extract.patterns import FORM_RE, SUBJECT
 from scrapers.extract.rules import load
 from scrapers.extract.rules.generic import unit_after
 from scrapers.extract.scope import article_scope, locality_in, period_key
@@ -99,7 +99,7 @@ def read_figures(text: str, published: date | None = None, locality: str | None 
             read(ctx)
         drafts += ctx.out
     drafts.sort(key=lambda d: d.start)
-    drafts = _merge_forms(drafts)
+    drafts = _merge_forms(drafts, folded)
     headings = {d.sentence for d in drafts if _is_heading(folded, sent_list[d.sentence])}
     _link_sums(drafts, headings, folded)
     _link_committee_members(drafts, folded, sent_list)
@@ -123,16 +123,21 @@ def _is_forms(d: Draft) -> bool:
         d.value is None or (len(d.breakdown) == 1 and sum(d.breakdown.values()) == d.value))
 
 
-def _takes(total: Draft, forms: Draft, exact: bool) -> bool:
+def _takes(total: Draft, forms: Draft, exact: bool, labelled: bool = False) -> bool:
     """Whether `total` can take the forms read apart from it: same subject, period (or none said), no forms of its
-    own, their sum within it (equal to it when `exact`), and not a single form the size of the total itself."""
+    own, their sum within it (equal to it when `exact`), and not a single form the size of the total itself —
+    unless a label says whose forms these are ("Về tổ chức đảng: khiển trách 2 chi bộ")."""
     listed = sum(forms.breakdown.values())
     return (total.kind == forms.kind and total.value is not None and not total.breakdown and total.total is None
             and forms.period in (None, total.period) and (total.value == listed if exact else total.value >= listed)
-            and not (forms.value is not None and total.value == listed))
+            and (labelled or not (forms.value is not None and total.value == listed)))
 
 
-def _merge_forms(drafts: list[Draft]) -> list[Draft]:
+# "… 2 tổ chức đảng và 10 đảng viên. Về tổ chức đảng: khiển trách 2 chi bộ. Về đảng viên: …"
+SUBJECT_LABEL = re.compile(rf"(?:^|[\n.;]\s*)(?:[-+•]\s*)?Về\s+(?:{SUBJECT})\s*:\s*$", re.I)
+
+
+def _merge_forms(drafts: list[Draft], folded: str) -> list[Draft]:
     """Forms read apart from their total join it: the total of the same subject and period in the same sentence or
     the one before ("… kỷ luật 31 đảng viên:\n- Khiển trách: 20 …", "… là 52, tăng 6 …; hình thức khai trừ 11
     trường hợp"), when their sum fits in it; or the total right after them when they add up to it exactly
@@ -151,8 +156,9 @@ def _merge_forms(drafts: list[Draft]) -> list[Draft]:
         prev = next((t for t in reversed(before) if t.kind == forms.kind and t.total is None), None)
         # a list that adds up to a total exactly may come a few sentences after it, past the other subject's list
         # ("… 2 tổ chức đảng và 58 đảng viên. Tổ chức đảng bị kỷ luật: … Đảng viên bị kỷ luật: khiển trách 39, …")
+        labelled = bool(SUBJECT_LABEL.search(folded, max(0, forms.start - 40), forms.start))
         if prev is not None and (forms.sentence - prev.sentence <= 1 and _takes(prev, forms, exact=False)
-                                 or forms.sentence - prev.sentence <= 3 and _takes(prev, forms, exact=True)):
+                                 or forms.sentence - prev.sentence <= 3 and _takes(prev, forms, True, labelled)):
             target = prev
         elif not single:
             nxt = next((t for t in after if t.kind == forms.kind), None)
