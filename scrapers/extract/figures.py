@@ -75,8 +75,26 @@ def _masks(folded: str) -> list[tuple[int, int]]:
     return masked
 
 
+# "kết nạp 1 250 đảng viên": a space (or a no-break space) between digit groups as the thousands separator, unless
+# the first number names something ("tổ 3 120 hộ": household group 3, 120 households)
+SPACED_THOUSANDS = re.compile(r"(?<![\w.,/:-])\d{1,3}(?: \d{3})+(?![\w.,/:%-])(?=\s+[a-zà-ỹđ])")
+NAMES_A_NUMBER = re.compile(r"(?:tổ|khu|thôn|xóm|ấp|bản|số|phòng|lô|đội|ngõ|ngách|hẻm|tuyến|điều|khoản|chương|mục|khóa"
+                            r"|lần|thứ|kỳ|quý|tháng|ngày|năm|đợt|cụm|tầng|tòa|nhóm|trình|hiệu)\s+$", re.I)
+
+
+def _spaced_thousands(folded: str) -> str:
+    """The text with "1 250" written "1.250", so the count reads as one number (same length: offsets stay valid)."""
+    if " " not in folded:
+        return folded
+    def dotted(m: re.Match) -> str:
+        if NAMES_A_NUMBER.search(folded, max(0, m.start() - 12), m.start()):
+            return m.group(0)
+        return m.group(0).replace(" ", ".")
+    return SPACED_THOUSANDS.sub(dotted, folded)
+
+
 def read_figures(text: str, published: date | None = None, locality: str | None = None) -> list[Figure]:
-    folded = matchable(text)  # same length as text: offsets stay valid
+    folded = _spaced_thousands(matchable(text))  # same length as text: offsets stay valid
     claims = Claims(_masks(folded))
     scope = article_scope(folded, locality or "Hà Nội")
     sent_list = list(sentences(folded))
