@@ -106,6 +106,9 @@ TOTAL_AFTER = re.compile(rf"[\s.;,]*(?:tổng(?:\s+cộng|\s+số)?|cộng)\s*:?
 
 
 # (not "…; trong đó có 7 cấp ủy viên", a part of what was done)
+# "286 tổ chức cơ sở đảng được công nhận hoàn thành xuất sắc nhiệm vụ, được … khen thưởng": a passive clause that
+# names no act, then the one that does
+PASSIVE_CHAIN = re.compile(r"\s*(?:đã\s+)?được\s+[^,.;()\d]{1,60}?,\s*(?:và\s+)?(?=(?:đã\s+)?(?:được|bị)\s)", re.I)
 HAS = re.compile(r"(?<!\w)(?<!trong đó )(?<!trong số đó )(?<!trong số này )(?:hiện\s+)?có\s+"
                  rf"(?:{QUALIFIER}\s+)?(?=\d|{NUMBER}(?!\w)|$)", re.I)  # "có" then a count: what it has
 CONSEQUENCE = re.compile(r",\s*(?:để\s+(?:xảy ra|ra|lại)|gây(?:\s+ra)?|dẫn (?:đến|tới)|làm\s+(?:thất thoát|mất|hư hỏng))\s", re.I)
@@ -114,6 +117,8 @@ CONSEQUENCE = re.compile(r",\s*(?:để\s+(?:xảy ra|ra|lại)|gây(?:\s+ra)?|d
 def _kind_of(ctx: Sentence, start: int, end: int) -> tuple[str | None, int]:
     """The act governing the count at [start, end): (kind, end of a passive phrase after it or `end`)."""
     passive = PASSIVE.match(ctx.s, end)
+    if not passive and (chain := PASSIVE_CHAIN.match(ctx.s, end)):
+        passive = PASSIVE.match(ctx.s, chain.end())
     if passive:
         return passive.lastgroup, passive.end()
     # "45 tập thể và 60 cá nhân tiêu biểu được tặng Bằng khen": a passive verb after coordinated counts (and a few
