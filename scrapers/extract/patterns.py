@@ -72,7 +72,7 @@ TRIGGERS = [  # (kind, pattern) — the trigger nearest before a count decides i
     # "… đúng 5 trường hợp, sai 13 trường hợp": complaints found untrue stay complaints
     ("complaints", r"đơn thư|tố cáo|khiếu nại|phản ánh, kiến nghị|sai(?=\s+\d)"),
     ("suspension", r"đình chỉ"),
-    ("commendation", r"bằng khen|giấy khen|khen thưởng|tặng thưởng|biểu dương|tuyên dương|huân chương|huy hiệu"
+    ("commendation", r"bằng khen|giấy khen|khen thưởng|tặng thưởng|biểu dương|tuyên dương|vinh danh|huân chương|huy hiệu"
                      r"|được tặng|trao tặng|tặng"),
     # verbs whose objects are plain counts: they end the reach of the triggers before them
     # and averages are not reported statistics
@@ -98,7 +98,8 @@ COMMEND_UNIT = re.compile(
     rf"{NUM_START}{QNUM}\s+(?P<unit>tập thể(?:,\s*cá nhân|\s+và\s+cá nhân)?|cá nhân|đảng viên|(?-i:ĐV)|đồng chí|tổ chức cơ sở đảng"
     r"|tổ chức(?: đảng)?|đơn vị|chi bộ|đảng bộ|gia đình|hộ gia đình"
     # people commended outside the party's rolls: "tuyên dương 95 thanh niên tiêu biểu", "50 gương điển hình"
-    r"|thanh niên|đoàn viên|hội viên|(?:gương\s+)?điển hình|gương|học sinh|sinh viên|doanh nghiệp)(?!\w)", re.I)
+    r"|thanh niên|đoàn viên|hội viên|(?:gương\s+)?điển hình|gương|học sinh|sinh viên|doanh nghiệp|công dân"
+    r"|cán bộ(?:,\s*chiến sĩ)?|chiến sĩ|người)(?!\w)", re.I)
 COMPLAINT_COUNT = re.compile(
     rf"{NUM_START}{QNUM}\s+(?P<unit>(?:lá\s+)?đơn(?!\s+vị)(?:(?:,\s*|\s+)thư)?(?:\s+(?:tố cáo|khiếu nại|phản ánh|kiến nghị)"
     rf"(?:,\s*(?:tố cáo|khiếu nại|phản ánh|kiến nghị))*)?|vụ việc|lượt công dân"

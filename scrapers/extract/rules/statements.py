@@ -22,7 +22,6 @@ from scrapers.extract.patterns import (
     FORM_RE,
     FORM_TAIL,
     LIST_SHARE_RE,
-    MEMBER_SUBJECT,
     NUM_START,
     ORG_SUBJECT,
     PAIR,
@@ -363,7 +362,7 @@ def _subject_class(kind: str, unit: str) -> str | None:
             "tập thể, cá nhân" if unit.startswith("tập thể") else
             "tổ chức đảng" if unit.startswith(("tổ chức", "chi bộ", "đảng bộ")) else
             "đơn vị" if unit == "doanh nghiệp" else
-            _member_class(unit) if re.fullmatch(MEMBER_SUBJECT, unit, re.I) or unit == "đồng chí" else "cá nhân")
+            _member_class(unit) if unit in ("đảng viên", "đồng chí", "cấp ủy viên") else "cá nhân")
     if kind == "complaints" and "đơn" in unit:
         return "đơn thư"
     if unit == "đơn vị":
