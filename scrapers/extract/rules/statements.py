@@ -189,12 +189,13 @@ def stated_totals(ctx: Sentence) -> None:
     for m in STATED.finditer(ctx.s):
         letters = re.fullmatch(LETTERS, m["subj"], re.I)
         found = TRIGGER.search(m["mid"])
-        if not (found or letters) or not ctx.free(m.start("n"), m.end("n")):
+        if not ctx.free(m.start("n"), m.end("n")):
             continue
         value = _number(m["n"])
         if value is None:
             continue
-        if not letters and found.lastgroup == "count":  # "Số đảng viên mới kết nạp đạt 6.540"
+        # "Số đảng viên mới kết nạp đạt 6.540", "Số đảng viên không hoàn thành nhiệm vụ năm 2025 là 42": no act, a count
+        if not letters and (not found or found.lastgroup == "count"):
             ctx.emit("count", m.start("n"), m.end(), value, unit=f"{_unit(m)}{m['mid']}".strip(),
                      qualifier=qualifier_of(m["q"]))
             continue
