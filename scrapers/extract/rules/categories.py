@@ -80,6 +80,9 @@ LIST_ITEM = re.compile(rf"\s*(?:[;,]\s*)?(?:[-+•*–]\s*)?(?:vi phạm\s+(?:v�
                        rf"(?:{SHARE})?\s*[;.,]?", re.I)
 
 
+BY_CONTENT = re.compile(r"(?:phân|chia|xét)\s+theo\s+(?:nội dung|lĩnh vực)(?:\s+vi phạm)?\s*[,:]\s*", re.I)
+COUNT_FIRST_ITEM = re.compile(rf"\s*(?:[;,]\s*)?(?:và\s+)?(?:có\s+)?{QNUM}\s+{UNIT}\s+(?:vi phạm\s+)?(?:về|trong|liên quan (?:đến|tới))"
+                              r"\s+(?P<cat>[^;.()\d]{3,80}?)(?=\s*(?:[;.]|$|,\s*(?:và\s+)?\d))", re.I)
 # under a heading, an item's count may stand bare at its end: "Số đảng viên vi phạm: về đạo đức, lối sống 6; …" (the
 # unit group never takes part, so a bare year is not read as a count: see _emit)
 BARE_ITEM = re.compile(rf"\s*(?:[;,]\s*)?(?:[-+•*–]\s*)?(?:vi phạm\s+)?(?P<cat>[^;:()\d]{{3,80}}?)\s*:?\s+{QNUM}"
@@ -99,12 +102,19 @@ def _list_heads(sentence: str) -> list[re.Match]:
 def violation_categories(ctx: Sentence) -> None:
     lowered = ctx.s.lower()
     # what was violated is told after "vi phạm", or after "liên quan đến" among those disciplined
-    if "vi phạm" not in lowered and not ("kỷ luật" in lowered and "liên quan" in lowered):
+    if "vi phạm" not in lowered and not ("kỷ luật" in lowered and "liên quan" in lowered) \
+            and "theo nội dung" not in lowered and "theo lĩnh vực" not in lowered:
         return
     for head in _list_heads(ctx.s):
         pos = head.end()
         while (m := _list_item(ctx, pos) or BRACKETED_ITEM.match(ctx.s, pos) or BARE_ITEM.match(ctx.s, pos)) \
                 and ctx.free(m.start("n"), m.end("n")):
+            pos = _emit(ctx, m)
+    # "Phân theo nội dung, có 9 trường hợp về …; 6 trường hợp về …": the counts first, after a heading that sorts
+    # the violations by what was violated
+    for head in BY_CONTENT.finditer(ctx.s):
+        pos = head.end()
+        while (m := COUNT_FIRST_ITEM.match(ctx.s, pos)) and ctx.free(m.start("n"), m.end("n")):
             pos = _emit(ctx, m)
     for head in BRACKETED_HEAD.finditer(ctx.s):
         pos = head.end()
