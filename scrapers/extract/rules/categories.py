@@ -23,7 +23,8 @@ NUMBER_FIRST = re.compile(
 # "trong lĩnh vực quản lý tài chính, ngân sách có 5 trường hợp vi phạm; trong lĩnh vực đầu tư xây dựng có 8 …",
 # "…, tiếp đến là lĩnh vực tài chính, ngân sách với 14 trường hợp"
 FIELD_FIRST = re.compile(
-    rf"(?:(?<!\w)(?:trong|thuộc|ở|là)\s+|(?:^|(?<=[,;:]))\s*)(?:các\s+)?lĩnh vực\s+(?P<cat>[^;:()\d]{{3,80}}?)\s+(?:có|là|với)\s+{QNUM}\s+{UNIT}"
+    rf"(?:(?<!\w)(?:trong|thuộc|ở|là)\s+|(?:^|(?<=[,;:]))\s*)(?:các\s+)?lĩnh vực\s+(?P<cat>[^;:()\d]{{3,80}}?)\s+(?:(?:có|là|với)\s+)?"
+    rf"{QNUM}\s+{UNIT}"
     r"(?:\s+(?:có\s+)?vi phạm)?", re.I)
 # "vi phạm trong lĩnh vực đất đai chiếm 32,2% (46 trường hợp)": the share first, the count in brackets
 SHARE_FIRST = re.compile(
@@ -69,10 +70,13 @@ LIST_HEAD = re.compile(
     r"(?:(?:các\s+)?lĩnh vực có (?:nhiều\s+)?vi phạm(?:\s+nhiều)?(?:\s+nhất)?\s+(?:là|gồm)\s*:?\s*"
     # "Số đảng viên vi phạm: về đạo đức, lối sống 6; …"
     r"|số (?:đảng viên|trường hợp|tổ chức đảng) vi phạm\s*:\s*"
-    r"|(?:nội dung|lĩnh vực|loại|(?:các|những)(?:\s+(?:trường hợp|hành vi|sai phạm))?) vi phạm(?: chủ yếu)?"
+    # "Các vi phạm được phát hiện như sau:"
+    r"|(?:các|những) (?:vi phạm|sai phạm)[^:;.\d]{0,40}?như sau\s*:\s*"
+    r"|(?:(?:nội dung|lĩnh vực|loại|(?:các|những)(?:\s+(?:trường hợp|hành vi|sai phạm))?) |^\s*)vi phạm(?: chủ yếu)?"
     # "Lĩnh vực vi phạm nhiều nhất là đất đai (15 trường hợp), tiếp theo là …"
     r"(?:\s+(?:nhiều nhất|phổ biến(?: nhất)?)\s+là\s+"
-    r"|\s*(?:gồm|là)?\s*:|\s+(?:chủ yếu\s+)?(?:tập trung\s+)?(?:ở|vào|trong|thuộc|về)(?:\s+(?:các\s+)?(?:lĩnh vực|nội dung))?\s*:"
+    r"|\s*(?:gồm|là)?\s*:|\s+(?:chủ yếu\s+)?(?:tập trung\s+)?(?:ở|vào|trong|thuộc|về)"
+    r"(?:\s+(?:các|\d+|hai|ba|bốn|năm)?\s*(?:lĩnh vực|nội dung|nhóm))?\s*:"  # "… tập trung vào 3 nhóm: …"
     r"|\s+(?:chủ yếu\s+)?(?:liên quan (?:đến|tới)|thuộc (?:các\s+)?lĩnh vực)"
     # "Các vi phạm tập trung ở lĩnh vực đầu tư công: 5 trường hợp; quản lý tài sản công: 3 trường hợp"
     r"|\s+(?:chủ yếu\s+)?tập trung\s+(?:ở|vào|trong)\s+(?:các\s+)?lĩnh vực(?=\s+[^:;]{3,60}:\s*\d))\s*)", re.I)
@@ -102,7 +106,7 @@ def _list_heads(sentence: str) -> list[re.Match]:
 def violation_categories(ctx: Sentence) -> None:
     lowered = ctx.s.lower()
     # what was violated is told after "vi phạm", or after "liên quan đến" among those disciplined
-    if "vi phạm" not in lowered and not ("kỷ luật" in lowered and "liên quan" in lowered) \
+    if "vi phạm" not in lowered and "sai phạm" not in lowered and not ("kỷ luật" in lowered and "liên quan" in lowered) \
             and "theo nội dung" not in lowered and "theo lĩnh vực" not in lowered:
         return
     for head in _list_heads(ctx.s):
