@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from scrapers.extract.numbers import parse_number, qualifier_of
-from scrapers.extract.patterns import FORM, NUMBER, QNUM, SHARE, TRIGGER
+from scrapers.extract.patterns import FORM, FORM_RE, NUMBER, QNUM, SHARE, TRIGGER
 from scrapers.extract.rules import rule
 from scrapers.extract.sentence import Sentence
 
@@ -202,3 +202,45 @@ def _emit(ctx: Sentence, m: re.Match) -> int:
              subject_class="tổ chức đảng" if unit.startswith("tổ chức") else "đảng viên",
              share=share, qualifier=qualifier_of(m["q"]))
     return end
+
+
+# "… tập trung vào: đất đai (9 trường hợp), tài chính (5 trường hợp), đạo đức, lối sống (2 trường hợp)" in a sentence
+# about violations: a run of two or more things, each with its count in brackets, is a list of what was violated,
+# whatever words introduced it (the heading shapes above are a long tail)
+RUN_ITEM = re.compile(rf"(?P<cat>[^;:()\d]{{2,80}}?)\s*\(\s*{QNUM}\s+{UNIT}"
+                      rf"(?:\s*[,;]\s*(?:chiếm\s+)?(?:tỷ lệ\s+)?(?P<share>{NUMBER})\s*%)?\s*\)", re.I)
+RUN_JOIN = re.compile(r"\s*(?:[,;]\s*)?(?:và\s+)?")
+# the words that introduce the list, up to the last of them: what follows is the category
+RUN_LEAD = re.compile(r"^.*(?::|(?<!\w)(?:là|vào|ở|về|gồm|như|trong|đến|tới|thuộc))\s+", re.I)
+
+
+@rule(21)
+def bracketed_runs(ctx: Sentence) -> None:
+    lowered = ctx.s.lower()
+    if "(" not in ctx.s or ("vi phạm" not in lowered and "sai phạm" not in lowered):
+        return
+    run: list[re.Match] = []
+    for m in RUN_ITEM.finditer(ctx.s):
+        if run and RUN_JOIN.fullmatch(ctx.s, run[-1].end(), m.start("cat") + _lead(m["cat"], first=False)) is None:
+            _emit_run(ctx, run)
+            run = []
+        run.append(m)
+    _emit_run(ctx, run)
+
+
+def _lead(cat: str, first: bool) -> int:
+    """How much of an item's text comes before its category: the join, and for the first item the words that
+    introduce the list."""
+    lead = RUN_LEAD.match(cat) if first else None
+    return lead.end() if lead else RUN_JOIN.match(cat).end()
+
+
+def _emit_run(ctx: Sentence, run: list[re.Match]) -> None:
+    if len(run) < 2:
+        return
+    items = [RUN_ITEM.match(ctx.s, m.start("cat") + _lead(m["cat"], first=i == 0)) for i, m in enumerate(run)]
+    if any(i is None or len(i["cat"].split()) > 8 or FORM_RE.search(i["cat"]) or TRIGGER.search(i["cat"])
+           or not ctx.free(i.start("n"), i.end("n")) for i in items):
+        return
+    for item in items:
+        _emit(ctx, item)
