@@ -11,7 +11,7 @@ from scrapers.extract.rules import rule
 from scrapers.extract.sentence import Sentence
 
 CODE = r"\d{1,4}-[A-ZĐ][A-Za-zĐđ]*/[A-ZĐ]+"
-UNIT = r"(?P<unit>trường hợp|đảng viên|tổ chức đảng|tổ chức|vụ|đồng chí|cán bộ)(?!\w)"
+UNIT = r"(?P<unit>trường hợp|đảng viên|tổ chức đảng|tổ chức|vụ(?:\s+việc)?|đồng chí|cán bộ)(?!\w)"
 CATEGORY_FIRST = re.compile(
     rf"(?<!\w)vi phạm\s+(?:về\s+|trong\s+)?(?P<cat>[^;:()\d]{{3,80}}?)(?<!,)(?<!\svà)(?<!\shoặc)\s*:?\s+{QNUM}\s+{UNIT}(?:{SHARE})?", re.I)
 # "9 đảng viên vi phạm về …", "7 trường hợp liên quan đến quản lý đất đai" (among those disciplined)
