@@ -84,6 +84,8 @@ LIST_ITEM = re.compile(rf"\s*(?:[;,]\s*)?(?:[-+•*–]\s*)?(?:vi phạm\s+(?:v�
                        rf"(?:{SHARE})?\s*[;.,]?", re.I)
 
 
+VIOLATION_WORDS = ("vi phạm", "sai phạm", "theo nội dung", "theo lĩnh vực")
+# "Phân theo nội dung, có 9 trường hợp về …": a heading that sorts the violations, then counts first
 BY_CONTENT = re.compile(r"(?:phân|chia|xét)\s+theo\s+(?:nội dung|lĩnh vực)(?:\s+vi phạm)?\s*[,:]\s*", re.I)
 COUNT_FIRST_ITEM = re.compile(rf"\s*(?:[;,]\s*)?(?:và\s+)?(?:có\s+)?{QNUM}\s+{UNIT}\s+(?:vi phạm\s+)?(?:về|trong|liên quan (?:đến|tới))"
                               r"\s+(?P<cat>[^;.()\d]{3,80}?)(?=\s*(?:[;.]|$|,\s*(?:và\s+)?\d))", re.I)
@@ -105,9 +107,9 @@ def _list_heads(sentence: str) -> list[re.Match]:
 @rule(20)
 def violation_categories(ctx: Sentence) -> None:
     lowered = ctx.s.lower()
-    # what was violated is told after "vi phạm", or after "liên quan đến" among those disciplined
-    if "vi phạm" not in lowered and "sai phạm" not in lowered and not ("kỷ luật" in lowered and "liên quan" in lowered) \
-            and "theo nội dung" not in lowered and "theo lĩnh vực" not in lowered:
+    # what was violated is told after "vi phạm" (or "sai phạm", or a heading that sorts them), or after "liên quan
+    # đến" among those disciplined
+    if not any(w in lowered for w in VIOLATION_WORDS) and not ("kỷ luật" in lowered and "liên quan" in lowered):
         return
     for head in _list_heads(ctx.s):
         pos = head.end()
