@@ -104,12 +104,16 @@ def _list_heads(sentence: str) -> list[re.Match]:
     return sorted([*LIST_HEAD.finditer(sentence), *OWNED_HEAD.finditer(sentence)], key=lambda m: m.start())
 
 
+def _about_violations(sentence: str) -> bool:
+    """What was violated is told after "vi phạm" (or "sai phạm", or a heading that sorts them), or after "liên quan
+    đến" among those disciplined."""
+    lowered = sentence.lower()
+    return any(w in lowered for w in VIOLATION_WORDS) or ("kỷ luật" in lowered and "liên quan" in lowered)
+
+
 @rule(20)
 def violation_categories(ctx: Sentence) -> None:
-    lowered = ctx.s.lower()
-    # what was violated is told after "vi phạm" (or "sai phạm", or a heading that sorts them), or after "liên quan
-    # đến" among those disciplined
-    if not any(w in lowered for w in VIOLATION_WORDS) and not ("kỷ luật" in lowered and "liên quan" in lowered):
+    if not _about_violations(ctx.s):
         return
     for head in _list_heads(ctx.s):
         pos = head.end()
@@ -149,7 +153,7 @@ def _list_item(ctx: Sentence, pos: int) -> re.Match | None:
 
 # "…, tài chính - ngân sách 17 trường hợp, đầu tư xây dựng 9 trường hợp" after a first category: the list goes on
 # with bare items, so long as an item names no act (", kỷ luật 5 trường hợp" is a statement of its own)
-PLAIN_JOIN = re.compile(r"\s*[,;]\s*(?:và\s+)?")
+PLAIN_JOIN = re.compile(r"\s*(?:[,;]\s*(?:và\s+)?|\s+và\s+)")
 ACT_WORDS = re.compile(r"kết luận|phát hiện|kiểm tra|giám sát|kỷ luật|xử lý|khen|đình chỉ|tố cáo|khiếu nại|đề nghị", re.I)
 
 
@@ -159,7 +163,7 @@ def _continued(ctx: Sentence, end: int, plain: bool) -> re.Match | None:
         item = LIST_ITEM.match(ctx.s, more.end()) or BRACKETED_ITEM.match(ctx.s, more.end())
     elif plain and ((more := PLAIN_JOIN.match(ctx.s, end)) or ctx.s[end - 1:end] in (",", ";")):
         item = LIST_ITEM.match(ctx.s, more.end() if more else end)
-        if item and (ACT_WORDS.search(item["cat"]) or TRIGGER.search(item["cat"]) or len(item["cat"].split()) > 8):
+        if item and (ACT_WORDS.search(item["cat"]) or TRIGGER.search(item["cat"]) or len(item["cat"].split()) > 12):
             return None
     else:
         return None
@@ -168,7 +172,8 @@ def _continued(ctx: Sentence, end: int, plain: bool) -> re.Match | None:
 
 # what a category phrase may carry around the category itself: "(trong) lĩnh vực …", "liên quan đến …" before it,
 # and the predicate after it ("… vẫn chiếm tỷ lệ cao nhất với", "… là")
-CATEGORY_LEAD = re.compile(r"^(?:(?:tiếp (?:theo|đến)|sau đó|kế đến|thứ hai)\s+là\s+)?(?:chủ yếu\s+(?:là\s+)?)?(?:vi phạm\s+)?"
+CATEGORY_LEAD = re.compile(r"^(?:(?:tiếp (?:theo|đến)|sau đó|kế đến|thứ hai)\s+là\s+)?(?:chủ yếu\s+(?:vẫn\s+)?(?:là\s+)?)?"
+                           r"(?:vi phạm\s+)?"
                            r"(?:tập trung\s+)?(?:chủ yếu\s+)?(?:(?:liên quan (?:đến|tới)|thuộc|trong|về|ở)\s+)?(?:các\s+)?"
                            r"(?:lĩnh vực\s+)?", re.I)
 ITEM_JOIN = re.compile(r"[\s,;]*(?:[-+•*–]\s*)?(?:và\s+)?")
@@ -218,8 +223,7 @@ RUN_LEAD = re.compile(r"^.*(?::|(?<!\w)(?:là|vào|ở|về|gồm|như|trong|đ�
 
 @rule(21)
 def bracketed_runs(ctx: Sentence) -> None:
-    lowered = ctx.s.lower()
-    if "(" not in ctx.s or ("vi phạm" not in lowered and "sai phạm" not in lowered):
+    if "(" not in ctx.s or not _about_violations(ctx.s):
         return
     run: list[re.Match] = []
     for m in RUN_ITEM.finditer(ctx.s):
@@ -246,3 +250,30 @@ def _emit_run(ctx: Sentence, run: list[re.Match]) -> None:
         return
     for item in items:
         _emit(ctx, item)
+
+
+# "Các vi phạm về quản lý đất đai, đầu tư công và chính sách dân số lần lượt là 11, 7 và 5 trường hợp": categories
+# named first, their counts after "lần lượt / tương ứng (là)" in the same order; read only when the categories split
+# into as many as there are counts (a category may hold a comma)
+RESPECTIVE = re.compile(rf"(?<!\w)vi phạm\s+(?:về\s+|trong\s+)?(?P<cats>[^;:()\d]{{3,200}}?)\s*,?\s+(?:lần lượt|tương ứng)\s+"
+                        rf"(?:là\s+)?(?P<counts>{NUMBER}(?:\s*(?:,|và)\s*{NUMBER})+)\s+{UNIT}", re.I)
+CAT_SPLIT = re.compile(r"\s*(?:,|\svà\s)\s*")
+
+
+@rule(19)  # before the readings of one category each, which would take "… tương ứng là 5" as one
+def respective_categories(ctx: Sentence) -> None:
+    if "lần lượt" not in ctx.s and "tương ứng" not in ctx.s:
+        return
+    for m in RESPECTIVE.finditer(ctx.s):
+        cats = [c.strip() for c in CAT_SPLIT.split(m["cats"]) if c.strip()]
+        counts = [n for n in re.finditer(NUMBER, m["counts"], re.I)]
+        if len(cats) != len(counts) or not ctx.free(m.start("counts"), m.end("counts")):
+            continue
+        try:
+            values = [parse_number(n.group(0)) for n in counts]
+        except ValueError:
+            continue
+        unit = m["unit"].lower()
+        for category, value in zip(cats, values, strict=True):
+            ctx.emit("violation_category", m.start(), m.end(), value, unit=unit, category=category,
+                     subject_class="tổ chức đảng" if unit.startswith("tổ chức") else "đảng viên")
