@@ -23,7 +23,8 @@ NUMBER_FIRST = re.compile(
 # "trong lĩnh vực quản lý tài chính, ngân sách có 5 trường hợp vi phạm; trong lĩnh vực đầu tư xây dựng có 8 …",
 # "…, tiếp đến là lĩnh vực tài chính, ngân sách với 14 trường hợp"
 FIELD_FIRST = re.compile(
-    rf"(?:(?<!\w)(?:trong|thuộc|ở|là)\s+|(?:^|(?<=[,;:]))\s*)(?:các\s+)?lĩnh vực\s+(?P<cat>[^;:()\d]{{3,80}}?)\s+(?:(?:có|là|với)\s+)?"
+    rf"(?:(?<!\w)(?:trong|thuộc|ở|là|riêng|Riêng)\s+|(?:^|(?<=[,;:]))\s*)(?:các\s+)?lĩnh vực\s+(?P<cat>[^;:()\d]{{3,80}}?)\s+"
+    rf"(?:(?:có|là|với)\s+(?:tới\s+|đến\s+)?)?"
     rf"{QNUM}\s+{UNIT}"
     r"(?:\s+(?:có\s+)?vi phạm)?", re.I)
 # "vi phạm trong lĩnh vực đất đai chiếm 32,2% (46 trường hợp)": the share first, the count in brackets
@@ -47,6 +48,10 @@ GOVERNED_BEFORE = re.compile(rf"(?:(?:{FORM}|kỷ luật)(?:\s+(?:đối với|c
 STATED_CATEGORY = re.compile(
     rf"(?<!\w)[Ss]ố\s+(?:đảng viên|tổ chức đảng|trường hợp)\s+vi phạm\s+(?:về\s+|trong\s+)?(?P<cat>[^;:()\d]{{3,80}}?)"
     rf"\s+(?:là|có)\s+{QNUM}(?:\s+{UNIT})?(?![\d.,]\d)(?!\s*[%/])", re.I)
+# "…, trong lĩnh vực đầu tư xây dựng là 6": a stated category's list goes on
+STATED_MORE = re.compile(
+    rf"\s*[,;]\s*(?:và\s+)?(?:về\s+|trong\s+)(?:lĩnh vực\s+)?(?P<cat>[^;:()\d]{{3,80}}?)\s+(?:là|có)\s+{QNUM}"
+    rf"(?:\s+{UNIT})?(?![\d.,]\d)(?!\s*[%/])", re.I)
 # "Về công tác cán bộ có 3 trường hợp vi phạm; về quản lý tài chính … có 7 trường hợp vi phạm"
 ABOUT_FIRST = re.compile(
     rf"(?:^|(?<=[,;:]))\s*[Vv]ề\s+(?P<cat>[^;:()\d]{{3,80}}?)\s+(?:có|là|với)\s+{QNUM}\s+{UNIT}\s+(?:có\s+)?vi phạm"
@@ -75,6 +80,8 @@ LIST_HEAD = re.compile(
     r"|số (?:đảng viên|trường hợp|tổ chức đảng) vi phạm\s*:\s*"
     # "Các vi phạm được phát hiện như sau:"
     r"|(?:các|những) (?:vi phạm|sai phạm)[^:;.\d]{0,40}?như sau\s*:\s*"
+    # "…, trong đó nhiều nhất là vi phạm X (6 trường hợp), kế đến là …"
+    r"|(?<=trong đó )(?:nhiều nhất|phổ biến nhất|chiếm nhiều nhất)\s+là\s+"
     r"|(?:(?:nội dung|lĩnh vực|loại|(?:các|những)(?:\s+(?:trường hợp|hành vi|sai phạm))?) |^\s*)vi phạm(?: chủ yếu)?"
     # "Lĩnh vực vi phạm nhiều nhất là đất đai (15 trường hợp), tiếp theo là …"
     r"(?:\s+(?:nhiều nhất|phổ biến(?: nhất)?)\s+là\s+"
@@ -101,6 +108,11 @@ BARE_ITEM = re.compile(rf"\s*(?:[;,]\s*)?(?:[-+•*–]\s*)?(?:vi phạm\s+)?(?P
 # "Vi phạm của đảng viên chủ yếu là: vi phạm chính sách, pháp luật … (25 trường hợp); …": whose violations, then
 # the list
 OWNED_HEAD = re.compile(r"(?<!\w)vi phạm\s+của\s+[^:;.\d]{1,30}?\s+(?:chủ yếu\s+)?(?:là|gồm|ở)\s*:\s*", re.I)
+
+
+# "Những vi phạm của đảng viên phần nhiều ở khâu thực hiện quy chế dân chủ ở cơ sở: 10 trường hợp"
+OWNED_ONE = re.compile(rf"(?<!\w)vi phạm\s+của\s+[^:;.\d]{{1,30}}?\s+(?:chủ yếu|phần nhiều|phần lớn|đa số)\s+(?:ở|về|trong|là)\s+"
+                       rf"(?P<cat>[^;:()\d]{{3,80}}?)\s*:\s*{QNUM}\s+{UNIT}", re.I)
 
 
 def _list_heads(sentence: str) -> list[re.Match]:
@@ -134,13 +146,13 @@ def violation_categories(ctx: Sentence) -> None:
         while (m := BRACKETED_ITEM.match(ctx.s, pos)) and ctx.free(m.start("n"), m.end("n")):
             _emit(ctx, m)
             pos = m.end()
-    for rx in (STATED_CATEGORY, FIELD_IS, SHARE_FIRST, FIELD_FIRST, ABOUT_FIRST, NUMBER_FIRST, CATEGORY_FIRST):
+    for rx in (STATED_CATEGORY, OWNED_ONE, FIELD_IS, SHARE_FIRST, FIELD_FIRST, ABOUT_FIRST, NUMBER_FIRST, CATEGORY_FIRST):
         for m in rx.finditer(ctx.s):
             if rx is NUMBER_FIRST and GOVERNED_BEFORE.search(ctx.s, max(0, m.start() - 60), m.start()):
                 continue
             if ctx.free(m.start("n"), m.end("n")):
                 end = _emit(ctx, m)
-                while item := _continued(ctx, end, plain=rx is not NUMBER_FIRST):
+                while item := _continued(ctx, end, plain=rx is not NUMBER_FIRST, stated=rx is STATED_CATEGORY):
                     end = _emit(ctx, item)
 
 
@@ -160,9 +172,11 @@ PLAIN_JOIN = re.compile(r"\s*(?:[,;]\s*(?:và\s+)?|\s+và\s+)")
 ACT_WORDS = re.compile(r"kết luận|phát hiện|kiểm tra|giám sát|kỷ luật|xử lý|khen|đình chỉ|tố cáo|khiếu nại|đề nghị", re.I)
 
 
-def _continued(ctx: Sentence, end: int, plain: bool) -> re.Match | None:
+def _continued(ctx: Sentence, end: int, plain: bool, stated: bool = False) -> re.Match | None:
     more = CONTINUED.match(ctx.s, end)
-    if more:
+    if stated and (item := STATED_MORE.match(ctx.s, end)):
+        pass
+    elif more:
         item = LIST_ITEM.match(ctx.s, more.end()) or BRACKETED_ITEM.match(ctx.s, more.end())
     elif plain and ((more := PLAIN_JOIN.match(ctx.s, end)) or ctx.s[end - 1:end] in (",", ";")):
         item = LIST_ITEM.match(ctx.s, more.end() if more else end)
