@@ -14,9 +14,10 @@ CODE = r"\d{1,4}-[A-ZĐ][A-Za-zĐđ]*/[A-ZĐ]+"
 UNIT = r"(?P<unit>trường hợp|đảng viên|tổ chức đảng|tổ chức|vụ(?:\s+việc)?|đồng chí|cán bộ)(?!\w)"
 CATEGORY_FIRST = re.compile(
     rf"(?<!\w)vi phạm\s+(?:về\s+|trong\s+)?(?P<cat>[^;:()\d]{{3,80}}?)(?<!,)(?<!\svà)(?<!\shoặc)\s*:?\s+{QNUM}\s+{UNIT}(?:{SHARE})?", re.I)
-# "9 đảng viên vi phạm về …", "7 trường hợp liên quan đến quản lý đất đai" (among those disciplined)
+# "9 đảng viên vi phạm về …", "7 trường hợp liên quan đến quản lý đất đai", "12 trường hợp do vi phạm …" (among
+# those disciplined)
 NUMBER_FIRST = re.compile(
-    rf"(?<![\w.,/]){QNUM}\s+{UNIT}\s+(?:có\s+)?(?:vi phạm\s+(?:về\s+|trong\s+)?|liên quan (?:đến|tới)\s+)"
+    rf"(?<![\w.,/]){QNUM}\s+{UNIT}\s+(?:có\s+|do\s+)?(?:vi phạm\s+(?:về\s+|trong\s+)?|liên quan (?:đến|tới)\s+)"
     # a regulation cited by its number may be what was violated ("vi phạm Quy định số 37-QĐ/TW về …")
     rf"(?P<cat>(?:[^,;.()\d]|{CODE})+(?:,\s*[^,;.()\d\s]+(?:\s+[^,;.()\d\s]+){{0,4}}){{0,3}})"
     rf"(?=\s*(?:[,;.()]|\s+và\s+\d|$))(?:{SHARE})?", re.I)
