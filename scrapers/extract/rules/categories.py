@@ -47,7 +47,8 @@ GOVERNED_BEFORE = re.compile(rf"(?:(?:{FORM}|kỷ luật)(?:\s+(?:đối với|c
                              rf"(?:\s+[\d.]+\s+{UNIT}\s+và)?)\s*$", re.I)
 # "Số tổ chức đảng vi phạm về thực hiện quy chế làm việc là 3; số đảng viên vi phạm về đạo đức, lối sống là 14"
 STATED_CATEGORY = re.compile(
-    rf"(?<!\w)[Ss]ố\s+(?:đảng viên|tổ chức đảng|trường hợp)\s+vi phạm\s+(?:về\s+|trong\s+)?(?P<cat>[^;:()\d]{{3,80}}?)"
+    rf"(?<!\w)[Ss]ố\s+(?:(?:đảng viên|tổ chức đảng|trường hợp)\s+)?vi phạm\s+(?:về\s+|trong\s+)?(?P<cat>[^;:()\d]{{3,80}}?)"
+    r"(?:\s+(?:năm|quý|tháng)\s+[\dIVX/]+)?"  # "Số vi phạm trong … năm 2025 là 13 trường hợp"
     rf"\s+(?:là|có)\s+{QNUM}(?:\s+{UNIT})?(?![\d.,]\d)(?!\s*[%/])", re.I)
 # "…, trong lĩnh vực đầu tư xây dựng là 6": a stated category's list goes on
 STATED_MORE = re.compile(
@@ -196,6 +197,8 @@ CATEGORY_LEAD = re.compile(r"^(?:(?:tiếp (?:theo|đến)|sau đó|kế đến|
                            r"(?:lĩnh vực\s+)?", re.I)
 ITEM_JOIN = re.compile(r"[\s,;]*(?:[-+•*–]\s*)?(?:và\s+)?")
 CATEGORY_TAIL = re.compile(r"\s+(?:vẫn|chiếm|là|với|có|đã|đang|tiếp tục|tăng|giảm|gồm|bị|phải)(?:\s.*)?$", re.I)
+# "… đạo đức, lối sống, gấp đôi năm trước": a comparison after the category is no part of it
+COMPARISON_TAIL = re.compile(r",\s*(?:gấp|tăng|giảm|so với|bằng|nhiều hơn|ít hơn|cao hơn|thấp hơn)(?!\w).*$", re.I | re.S)
 # "…, chiếm 41,1%" after a category's count (its comma may have closed the item): its share of the violations
 SHARE_TAIL = re.compile(r"\s*,?\s*chiếm\s+(?:tỷ lệ\s+)?(?P<share>\d+(?:,\d+)?)\s*%")
 
@@ -207,7 +210,7 @@ HEADING_ONLY = re.compile(r"(?:(?:về|các|những)\s+)?(?:nội dung\s+)?(?:vi
 def _emit(ctx: Sentence, m: re.Match) -> int:
     """Emit the category `m` reads, if it is one; returns where its reading ends."""
     category = re.sub(r"\s+", " ", m["cat"]).strip(" ,")
-    category = CATEGORY_TAIL.sub("", CATEGORY_LEAD.sub("", category)).strip(" ,:")
+    category = CATEGORY_TAIL.sub("", CATEGORY_LEAD.sub("", COMPARISON_TAIL.sub("", category))).strip(" ,:")
     if not category or NOT_CATEGORY.match(category) or SPLIT_CLAUSE.search(category) or HEADING_ONLY.fullmatch(category):
         return m.end()
     try:
