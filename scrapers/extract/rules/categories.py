@@ -160,7 +160,9 @@ def violation_categories(ctx: Sentence) -> None:
 
 # "…; Ủy ban Kiểm tra đã kỷ luật 6 trường hợp": an act right before the count ends the list, whose items are what was
 # violated
-ACT_BEFORE_COUNT = re.compile(r"(?:kỷ luật|kết luận|phát hiện|xử lý|khen thưởng|đình chỉ|kiểm tra|giám sát)\s*$", re.I)
+# the acts whose count is a statement of its own, not a category's (one list for both ways a list of categories ends)
+ACT_WORDS = re.compile(r"kết luận|phát hiện|kiểm tra|giám sát|kỷ luật|xử lý|khen|đình chỉ|tố cáo|khiếu nại|đề nghị", re.I)
+ACT_BEFORE_COUNT = re.compile(rf"(?:{ACT_WORDS.pattern})\s*$", re.I)
 
 
 def _list_item(ctx: Sentence, pos: int) -> re.Match | None:
@@ -171,7 +173,6 @@ def _list_item(ctx: Sentence, pos: int) -> re.Match | None:
 # "…, tài chính - ngân sách 17 trường hợp, đầu tư xây dựng 9 trường hợp" after a first category: the list goes on
 # with bare items, so long as an item names no act (", kỷ luật 5 trường hợp" is a statement of its own)
 PLAIN_JOIN = re.compile(r"\s*(?:[,;]\s*(?:và\s+)?|\s+và\s+)")
-ACT_WORDS = re.compile(r"kết luận|phát hiện|kiểm tra|giám sát|kỷ luật|xử lý|khen|đình chỉ|tố cáo|khiếu nại|đề nghị", re.I)
 
 
 def _continued(ctx: Sentence, end: int, plain: bool, stated: bool = False) -> re.Match | None:
