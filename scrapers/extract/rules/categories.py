@@ -193,6 +193,8 @@ def _continued(ctx: Sentence, end: int, plain: bool, stated: bool = False) -> re
 # what a category phrase may carry around the category itself: "(trong) lĩnh vực …", "liên quan đến …" before it,
 # and the predicate after it ("… vẫn chiếm tỷ lệ cao nhất với", "… là")
 CATEGORY_LEAD = re.compile(r"^(?:(?:tiếp (?:theo|đến)|sau đó|kế đến|thứ hai)\s+là\s+)?(?:chủ yếu\s+(?:vẫn\s+)?(?:là\s+)?)?"
+                           # "vi phạm nhiều nhất là X với 64 trường hợp": a ranking before the category
+                           r"(?:(?:chiếm\s+)?(?:nhiều|phổ biến|cao|lớn)(?:\s+nhất)?\s+(?:là|thuộc|ở|về)\s+)?"
                            r"(?:vi phạm\s+)?"
                            r"(?:tập trung\s+)?(?:chủ yếu\s+)?(?:(?:liên quan (?:đến|tới)|thuộc|trong|về|ở)\s+)?(?:các\s+)?"
                            r"(?:lĩnh vực\s+)?", re.I)
