@@ -40,8 +40,9 @@ MARKER = re.compile(
     r"|hình thức)?\s*(?:[,:]\s*)?(?:có\s+)?", re.I)
 # "… 3 chi bộ bằng hình thức khiển trách", "Số tổ chức đảng bị kỷ luật là 3, đều bằng hình thức khiển trách"
 SINGLE = re.compile(rf"(?:\s+(?:khác|còn lại|nói trên|này))?"  # "… 6 đảng viên khác bằng hình thức khiển trách"
-                    rf"(?:\s*,\s*(?:đều|cùng)\s+|\s*)(?:(?:bằng|với|bị)\s+)?(?:hình thức\s+)?(?P<form>{FORM})"
-                    rf"(?![\s:]*{NUMBER})", re.I)
+                    # "… 2 tổ chức đảng (cùng bằng hình thức khiển trách)": the one form may sit in brackets
+                    rf"(?:\s*,\s*(?:đều|cùng)\s+|\s*(?P<open>\()\s*(?:(?:đều|cùng)\s+)?|\s*)(?:(?:bằng|với|bị)\s+)?"
+                    rf"(?:hình thức\s+)?(?:kỷ luật\s+)?(?P<form>{FORM})(?![\s:]*{NUMBER})(?(open)\s*\))", re.I)
 BRACKETS = re.compile(r"\s*\(([^()]*)\)")
 NEXT_MARKER = re.compile(r"\s*[\"“(]?(?:Trong đó|Cụ thể|Gồm|Về hình thức|Hình thức)", re.I)
 

@@ -258,19 +258,39 @@ def bracketed_runs(ctx: Sentence) -> None:
     _emit_run(ctx, run)
 
 
+# "Nguyên nhân vi phạm chủ yếu do thiếu trách nhiệm trong lãnh đạo (6 trường hợp) và …": when the first item says
+# "vi phạm", the list starts after it and its lead words ("trong", "về" may also sit inside the category itself)
+VIOLATION_LEAD = re.compile(r"^.*(?<!\w)(?:vi phạm|sai phạm)(?:\s*(?::|chủ yếu|phần lớn|đa số|tập trung|nhiều nhất|do|là|về|ở"
+                            r"|vào|trong|thuộc|liên quan (?:đến|tới)|các|lĩnh vực|nội dung)(?!\w))*\s*", re.I)
+# after it, a verb of where they fall ("rơi vào", "xảy ra nhiều ở"), or words that always introduce what follows
+PLAIN_LEAD = re.compile(r"(?:(?:rơi|xảy ra|diễn ra|tập trung|chủ yếu|nhiều|phổ biến|nhất|chiếm|phần lớn|đa số)\s+)+"
+                        r"(?:vào|ở|là|do|thuộc|trong|về)\s+|.*(?::|(?<!\w)(?:là|gồm|như))\s+", re.I)
+
+
 def _lead(cat: str, first: bool) -> int:
     """How much of an item's text comes before its category: the join, and for the first item the words that
     introduce the list."""
-    lead = RUN_LEAD.match(cat) if first else None
-    return lead.end() if lead else RUN_JOIN.match(cat).end()
+    if not first:
+        return RUN_JOIN.match(cat).end()
+    if said := VIOLATION_LEAD.match(cat):
+        plain = PLAIN_LEAD.match(cat, said.end())
+        return plain.end() if plain else said.end()
+    lead = RUN_LEAD.match(cat)
+    return lead.end() if lead else 0
+
+
+def _plain_category(item: str) -> bool:
+    """A short phrase (twelve syllables at most) naming no form and no act: an item may repeat "vi phạm" ("… và vi phạm quy định về …"), so
+    the words that carry the category are checked."""
+    category = CATEGORY_LEAD.sub("", item.strip(" ,;"))
+    return len(category.split()) <= 12 and not FORM_RE.search(category) and not TRIGGER.search(category)
 
 
 def _emit_run(ctx: Sentence, run: list[re.Match]) -> None:
     if len(run) < 2:
         return
     items = [RUN_ITEM.match(ctx.s, m.start("cat") + _lead(m["cat"], first=i == 0)) for i, m in enumerate(run)]
-    if any(i is None or len(i["cat"].split()) > 8 or FORM_RE.search(i["cat"]) or TRIGGER.search(i["cat"])
-           or not ctx.free(i.start("n"), i.end("n")) for i in items):
+    if any(i is None or not _plain_category(i["cat"]) or not ctx.free(i.start("n"), i.end("n")) for i in items):
         return
     for item in items:
         _emit(ctx, item)

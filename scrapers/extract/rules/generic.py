@@ -164,6 +164,10 @@ def money(ctx: Sentence) -> None:
                  qualifier=qualifier_of(m["q"]))
 
 
+# "trong năm phường đã tiếp nhận 46 ý kiến": "năm" after these words is the year, not five
+YEAR_BEFORE = re.compile(r"(?<!\w)(?:trong|cả|hằng|hàng|mỗi|cùng|đầu|cuối|giữa|nửa|sang|qua|nhiều|những|các)\s+$", re.I)
+
+
 @rule(90)
 def counts(ctx: Sentence) -> None:
     for m in COUNT.finditer(ctx.s):
@@ -175,6 +179,8 @@ def counts(ctx: Sentence) -> None:
         is_word = not m["n"][0].isdigit()
         # "một" before a noun is an article ("một thành viên"), never a statistic; "một số" is "some"
         if is_word and (m["n"].lower() == "một" or not WORD_COUNT_NOUNS.match(rest)):
+            continue
+        if m["n"].lower() == "năm" and YEAR_BEFORE.search(ctx.s, max(0, m.start() - 8), m.start()):
             continue
         unit, uend = unit_after(ctx.s, m.end())
         if not unit:
