@@ -67,7 +67,9 @@ TRIGGERS = [  # (kind, pattern) — the trigger nearest before a count decides i
     ("supervision", r"(?<!nhiệm vụ kiểm tra, )giám sát"),
     # "kết luận tố cáo đúng và đúng một phần 4 trường hợp": a complaint found true is a violation found
     # "kiểm tra đảng viên khi có dấu hiệu vi phạm: 4 đồng chí" names the kind of inspection, not a finding
+    # "kết luận 3 đảng viên kê khai chưa trung thực": what a conclusion counts is a finding, whatever it says of them
     ("violation_found", r"(?:phát hiện|kết luận)[^.;]*?vi phạm|(?<!khi )có vi phạm|(?<!dấu hiệu )vi phạm|phát hiện"
+                        r"|kết luận(?=\s+\d)"
                         r"|tố cáo đúng(?:\s*(?:,|và)\s*(?:tố cáo\s+)?đúng một phần)?"),
     # "… đúng 5 trường hợp, sai 13 trường hợp": complaints found untrue stay complaints
     ("complaints", r"đơn thư|tố cáo|khiếu nại|phản ánh, kiến nghị|sai(?=\s+\d)"),

@@ -168,13 +168,21 @@ def money(ctx: Sentence) -> None:
 YEAR_BEFORE = re.compile(r"(?<!\w)(?:trong|cả|hằng|hàng|mỗi|cùng|đầu|cuối|giữa|nửa|sang|qua|nhiều|những|các)\s+$", re.I)
 
 
+# "Ủy ban Kiểm tra đã họp 56 kỳ", "qua 5 kỳ họp": sessions held are a count, not a period
+MEETINGS_BEFORE = re.compile(r"(?<!\w)họp\s+$", re.I)
+
+
+def _sessions(s: str, start: int, rest: str) -> bool:
+    return rest.startswith("kỳ") and (rest.startswith("kỳ họp") or MEETINGS_BEFORE.search(s, max(0, start - 6), start))
+
+
 @rule(90)
 def counts(ctx: Sentence) -> None:
     for m in COUNT.finditer(ctx.s):
         if not ctx.free(m.start("n"), m.end("n")):
             continue
         rest = ctx.s[m.end():].lstrip()
-        if TIME_UNITS.match(rest):
+        if TIME_UNITS.match(rest) and not _sessions(ctx.s, m.start(), rest):
             continue
         is_word = not m["n"][0].isdigit()
         # "một" before a noun is an article ("một thành viên"), never a statistic; "một số" is "some"
