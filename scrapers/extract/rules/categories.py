@@ -43,7 +43,7 @@ NOT_CATEGORY = re.compile(
 # statistic; what they violated only describes them
 # — and "kết luận 9 đảng viên vi phạm về …": the finding is the statistic
 # (also the second of two coordinated counts: "kết luận 2 tổ chức đảng và 6 đảng viên có vi phạm trong …")
-GOVERNED_BEFORE = re.compile(rf"(?:(?:{FORM}|kỷ luật)(?:\s+(?:đối với|cho))?|(?:kết luận|phát hiện)(?:\s+có)?"
+GOVERNED_BEFORE = re.compile(rf"(?:(?:{FORM}|kỷ luật)(?:\s+ra khỏi đảng)?(?:\s+(?:đối với|cho))?|(?:kết luận|phát hiện)(?:\s+có)?"
                              rf"(?:\s+[\d.]+\s+{UNIT}\s+và)?)\s*$", re.I)
 # "Số tổ chức đảng vi phạm về thực hiện quy chế làm việc là 3; số đảng viên vi phạm về đạo đức, lối sống là 14"
 STATED_CATEGORY = re.compile(
