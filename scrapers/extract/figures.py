@@ -326,8 +326,10 @@ def _link_committee_members(drafts: list[Draft], folded: str, sent_list: list) -
                 and not COMMITTEE_AFTER.match(folded, d.end) and (after := SUBGROUP_AFTER.match(folded, d.end)) \
                 and i and drafts[i - 1].kind == "discipline_party_members" and drafts[i - 1].total is None:
             group = after["what"]
+        # "Có 13 trường hợp là cấp ủy viên": cases are those the sentences before counted, even without pointing back
         elif d.kind != "discipline_party_members" and not (
-                d.kind == "count" and BACK_REFERENCE.match(folded, base) and COMMITTEE_AFTER.match(folded, d.end)):
+                d.kind == "count" and (BACK_REFERENCE.match(folded, base) or d.unit == "trường hợp")
+                and COMMITTEE_AFTER.match(folded, d.end)):
             continue
         elif d.subject_class != "cấp ủy viên" and not COMMITTEE_CUE.search(folded, base, d.end) \
                 and not COMMITTEE_AFTER.match(folded, d.end):

@@ -64,6 +64,12 @@ def bracketed(ctx: Sentence, after: int, _value) -> Breakdown | None:
     return Breakdown(forms, spans, ctx.base + m.end()) if forms else None
 
 
+# "… 9 đảng viên với 6 khiển trách, 3 cảnh cáo; kỷ luật 1 chi bộ bằng hình thức khiển trách": an act after the
+# forms starts a statement of its own, even when its count reads as a form's ("kỷ luật cách chức 1" is a form)
+NEXT_ACT = re.compile(rf"[,;]\s*(?:và\s+)?(?:đã\s+)?(?:thi hành\s+)?(?:kỷ luật|kiểm tra|giám sát|kết luận|phát hiện|khen"
+                      rf"|đình chỉ|xử lý)(?!\w)(?!\s+(?:(?:bằng\s+)?hình thức\s+)?{FORM})", re.I)
+
+
 def clause(ctx: Sentence, after: int, _value) -> Breakdown | None:
     """", gồm: khiển trách 22 (chiếm 55%), cảnh cáo 10 …", "; trong đó thi hành kỷ luật bằng hình thức khiển
     trách đối với 14 đảng viên", ": 12 khiển trách; 3 cảnh cáo và khai trừ 2 trường hợp". The clause ends at the
@@ -76,6 +82,8 @@ def clause(ctx: Sentence, after: int, _value) -> Breakdown | None:
         return None
     stop = next((c.start() for c in SUBJECT_COUNT.finditer(rest)
                  if not any(a <= c.start() < b for a, b in pair_spans)), len(rest))
+    if act := NEXT_ACT.search(rest, 0, stop):
+        stop = act.start()
     first = pair_spans[0][0]
     # the forms must come first in the clause, after a few words at most and no other number
     lead = rest[:first]
