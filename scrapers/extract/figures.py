@@ -103,21 +103,22 @@ def read_figures(text: str, published: date | None = None, locality: str | None 
     drafts: list[Draft] = []
     # a period or a district named earlier in the same paragraph still applies ("Đảng bộ huyện Mê Linh có … Năm
     # 2023, huyện đã kỷ luật 21 đảng viên")
-    carried, district = None, None
+    carried, district, act = None, None, None
     prev_end = 0
     for idx, (base, sent) in enumerate(sent_list):
         if "\n" in folded[prev_end:base]:
-            carried, district = None, None
+            carried, district, act = None, None, None
         prev_end = base + len(sent)
         period = period_in(sent) or carried
         carried = period
-        ctx = Sentence(text, base, sent, idx, period, sent_list[idx + 1:idx + 2], claims, district or scope)
+        ctx = Sentence(text, base, sent, idx, period, sent_list[idx + 1:idx + 2], claims, district or scope, act)
         named = locality_in(sent)
         if named and named[0] == "district":
             district = named[1]
         for read in RULES:
             read(ctx)
         drafts += ctx.out
+        act = ctx.triggers[-1][2] if ctx.triggers else None
     drafts.sort(key=lambda d: d.start)
     drafts = _merge_forms(drafts, folded)
     headings = {d.sentence for d in drafts if _is_heading(folded, sent_list[d.sentence])}

@@ -44,7 +44,8 @@ FORM_TAIL = (r"(?:\s*\([A-ZĐ][A-Za-zĐđ]{0,4}\))?"
              rf"|\s+chiếm\s+(?:tỷ lệ\s+)?{NUMBER}\s*%(?=\s*\(\s*(?:\d|$)))?")  # "$": a search that ends at the count
 PAIR = re.compile(
     rf"(?P<f1>{FORM})(?:\s+ra khỏi đảng|\s+(?:tất cả\s+)?(?:các\s+)?chức vụ(?:\s+trong đảng)?)?{FORM_TAIL}"
-    rf"\s*(?::|bằng|là|đối với|\((?=\s*\d+(?:\s+{SUBJECT})?\s*\)))?\s*(?P<n1>{NUMBER})(?!\w)(?!\s*[/%\d])\)?"
+    # spoken: "khiển trách thì có 9 trường hợp", "riêng khai trừ có 2 đồng chí"
+    rf"\s*(?::|bằng|(?:thì\s+)?(?:là|có)|thì|đối với|\((?=\s*\d+(?:\s+{SUBJECT})?\s*\)))?\s*(?P<n1>{NUMBER})(?!\w)(?!\s*[/%\d])\)?"
     rf"(?:\s+(?:{SUBJECT})(?!\w))?\)?(?:{SHARE.replace('share', 's1')}|{LIST_SHARE.replace('share', 's3')})?"
     rf"|(?P<n2>{NUMBER})(?!\w)\s+(?:(?:{SUBJECT})\s+)?(?:trong số (?:đó|này)\s+)?(?:bị\s+|bằng\s+|với\s+)?"
     rf"(?:(?:hình thức|kỷ luật)\s+)*(?P<f2>{FORM})"

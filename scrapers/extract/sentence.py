@@ -74,6 +74,8 @@ class Sentence:
     following: list[tuple[int, str]]  # the next sentence or two (a breakdown may follow its total)
     claims: Claims
     scope: str | None  # the article's locality
+    # the act the sentence before (same paragraph) ended on: "Qua đó, đã nhắc nhở 3 đồng chí" points back to it
+    previous_act: str | None = None
     out: list[Draft] = field(default_factory=list)
     _triggers: list[tuple[int, int, str]] | None = None
     _periods: list[tuple[int, str]] | None = None

@@ -23,8 +23,34 @@ UNSAID_BASE = re.compile(r"(?<!\w)(?:tăng|giảm)\s+(?:\S+\s+)?[\d,]+\s*%", re.
 DIRECTION = {"cao hơn": "tăng", "nhiều hơn": "tăng", "thấp hơn": "giảm", "ít hơn": "giảm"}
 
 
+# "Số đơn ít hơn năm ngoái 9 đơn", "tăng so với cùng kỳ 3 trường hợp": the base said between the direction and the
+# number
+BASE_BETWEEN = re.compile(
+    rf"(?<!\w)(?P<dir>tăng|giảm|cao hơn|thấp hơn|nhiều hơn|ít hơn)\s+(?:so với\s+)?(?P<base>năm ngoái|năm trước"
+    rf"|cùng kỳ(?:\s+năm\s+(?:ngoái|trước|\d{{4}}))?|năm\s+\d{{4}}|kỳ trước|quý trước|tháng trước)\s+(?:là\s+)?"
+    rf"(?P<n>{NUMBER})(?P<pct>\s*%)?(?!\w)", re.I)
+
+
+def _base_between(ctx: Sentence) -> None:
+    for m in BASE_BETWEEN.finditer(ctx.s):
+        if not ctx.free(m.start("n"), m.end("n")):
+            continue
+        try:
+            value = parse_number(m["n"])
+        except ValueError:
+            continue
+        unit, end = ("%", m.end()) if m["pct"] else unit_after(ctx.s, m.end(), max_words=4)
+        end = end if unit else m.end()
+        direction = DIRECTION.get(m["dir"].lower(), m["dir"].lower())
+        base = m["base"]
+        ctx.emit("change", m.start(), end, -value if direction == "giảm" else value, unit=unit or None,
+                 subject=f"so với {base}", direction=direction, base=base)
+
+
 @rule(10)
 def changes(ctx: Sentence) -> None:
+    if "hơn" in ctx.s or "tăng" in ctx.s or "giảm" in ctx.s:
+        _base_between(ctx)
     bases = list(BASE.finditer(ctx.s))
     # a change needs something to compare against, in the same sentence: "so với …", or the value it moved from
     # ("giảm từ 312 (năm 2022) xuống còn 274 (năm 2023), giảm 12,2%")

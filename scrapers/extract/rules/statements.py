@@ -113,6 +113,9 @@ HAS = re.compile(r"(?<!\w)(?<!trong đó )(?<!trong số đó )(?<!trong số n�
 CONSEQUENCE = re.compile(r",\s*(?:để\s+(?:xảy ra|ra|lại)|gây(?:\s+ra)?|dẫn (?:đến|tới)|làm\s+(?:thất thoát|mất|hư hỏng))\s", re.I)
 
 
+THROUGH_THAT = re.compile(r"\s*(?:qua|thông qua|từ|trên cơ sở) (?:đó|kết quả (?:đó|này|trên))\s*,", re.I)
+
+
 def _kind_of(ctx: Sentence, start: int, end: int) -> tuple[str | None, int]:
     """The act governing the count at [start, end): (kind, end of a passive phrase after it or `end`)."""
     passive = PASSIVE.match(ctx.s, end)
@@ -124,6 +127,10 @@ def _kind_of(ctx: Sentence, start: int, end: int) -> tuple[str | None, int]:
     # describing words) governs them all
     before = [(e, k) for s, e, k in ctx.triggers if s < start]
     nearest = before[-1][1] if before else None
+    # "… giám sát 25 đảng viên. Qua đó, đã nhắc nhở 3 đồng chí": a sentence that opens by pointing back to what was
+    # done, with no act of its own before the count, counts what came of that act
+    if not before and ctx.previous_act in ("inspection", "supervision") and THROUGH_THAT.match(ctx.s):
+        nearest = ctx.previous_act
     # "vi phạm trong quản lý đất đai, để xảy ra 27 trường hợp xây dựng trái phép": a clause of consequence between
     # the act and the count governs the count itself
     if before and CONSEQUENCE.search(ctx.s, before[-1][0], start):
