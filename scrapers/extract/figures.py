@@ -33,7 +33,7 @@ __all__ = ["extract_figures", "read_figures", "sentences", "unit_after"]
 # The leading lookahead lists every alternative's first character: re tries each alternative at every position
 # otherwise, and this pattern runs over whole articles (3x faster).
 NOT_COUNTED = re.compile(
-    r"(?<!\w)(?=[\d.cCsShHđĐtTlLbBmMkKpPnN])(?:"
+    r"(?<!\w)(?=[\d.cCsShHđĐtTlLbBmMkKpPnNdD])(?:"
     r"(?i:covid|sars-cov|h\d+n)-?\s?\d+"
     r"|(?i:độ tuổi|tuổi)\s+(?:từ\s+)?\d+(?:\s*(?:[-–]|đến|tới)\s*\d+)?(?:\s+tuổi)?"
     r"|\d+(?:\s*(?:[-–]|đến|tới)\s*\d+)?\s+(?:năm\s+)?tuổi"  # "30 tuổi Đảng" is a badge
@@ -103,22 +103,22 @@ def read_figures(text: str, published: date | None = None, locality: str | None 
     drafts: list[Draft] = []
     # a period or a district named earlier in the same paragraph still applies ("Đảng bộ huyện Mê Linh có … Năm
     # 2023, huyện đã kỷ luật 21 đảng viên")
-    carried, district, act = None, None, None
+    carried, district, previous = None, None, None
     prev_end = 0
     for idx, (base, sent) in enumerate(sent_list):
         if "\n" in folded[prev_end:base]:
-            carried, district, act = None, None, None
+            carried, district, previous = None, None, None
         prev_end = base + len(sent)
         period = period_in(sent) or carried
         carried = period
-        ctx = Sentence(text, base, sent, idx, period, sent_list[idx + 1:idx + 2], claims, district or scope, act)
+        ctx = Sentence(text, base, sent, idx, period, sent_list[idx + 1:idx + 2], claims, district or scope, previous)
         named = locality_in(sent)
         if named and named[0] == "district":
             district = named[1]
         for read in RULES:
             read(ctx)
         drafts += ctx.out
-        act = ctx.triggers[-1][2] if ctx.triggers else None
+        previous = sent
     drafts.sort(key=lambda d: d.start)
     drafts = _merge_forms(drafts, folded)
     headings = {d.sentence for d in drafts if _is_heading(folded, sent_list[d.sentence])}

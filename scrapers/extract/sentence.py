@@ -74,8 +74,7 @@ class Sentence:
     following: list[tuple[int, str]]  # the next sentence or two (a breakdown may follow its total)
     claims: Claims
     scope: str | None  # the article's locality
-    # the act the sentence before (same paragraph) ended on: "Qua đó, đã nhắc nhở 3 đồng chí" points back to it
-    previous_act: str | None = None
+    previous: str | None = None  # the sentence before, in the same paragraph (folded)
     out: list[Draft] = field(default_factory=list)
     _triggers: list[tuple[int, int, str]] | None = None
     _periods: list[tuple[int, str]] | None = None
@@ -86,6 +85,13 @@ class Sentence:
         if self._triggers is None:
             self._triggers = [(m.start(), m.end(), m.lastgroup) for m in TRIGGER.finditer(self.s)]
         return self._triggers
+
+    @property
+    def previous_act(self) -> str | None:
+        """The act the sentence before ended on ("… giám sát 25 đảng viên. Qua đó, đã nhắc nhở 3 đồng chí" points
+        back to it); found only when asked, few sentences point back."""
+        acts = list(TRIGGER.finditer(self.previous)) if self.previous else []
+        return acts[-1].lastgroup if acts else None
 
     def period_at(self, pos: int) -> str | None:
         """The period stated last before `pos` in this sentence ("6 tháng cuối năm 2023 … ; 6 tháng đầu năm 2024

@@ -26,7 +26,7 @@ DIRECTION = {"cao hơn": "tăng", "nhiều hơn": "tăng", "thấp hơn": "giả
 # "Số đơn ít hơn năm ngoái 9 đơn", "tăng so với cùng kỳ 3 trường hợp": the base said between the direction and the
 # number
 BASE_BETWEEN = re.compile(
-    rf"(?<!\w)(?P<dir>tăng|giảm|cao hơn|thấp hơn|nhiều hơn|ít hơn)\s+(?:so với\s+)?(?P<base>năm ngoái|năm trước"
+    rf"(?<!\w)(?=[tgcníTGCNÍ])(?P<dir>tăng|giảm|cao hơn|thấp hơn|nhiều hơn|ít hơn)\s+(?:so với\s+)?(?P<base>năm ngoái|năm trước"
     rf"|cùng kỳ(?:\s+năm\s+(?:ngoái|trước|\d{{4}}))?|năm\s+\d{{4}}|kỳ trước|quý trước|tháng trước)\s+(?:là\s+)?"
     rf"(?P<n>{NUMBER})(?P<pct>\s*%)?(?!\w)", re.I)
 
@@ -49,7 +49,7 @@ def _base_between(ctx: Sentence) -> None:
 
 @rule(10)
 def changes(ctx: Sentence) -> None:
-    if "hơn" in ctx.s or "tăng" in ctx.s or "giảm" in ctx.s:
+    if "hơn " in ctx.s or "tăng " in ctx.s or "giảm " in ctx.s:
         _base_between(ctx)
     bases = list(BASE.finditer(ctx.s))
     # a change needs something to compare against, in the same sentence: "so với …", or the value it moved from

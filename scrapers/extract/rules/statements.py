@@ -129,7 +129,7 @@ def _kind_of(ctx: Sentence, start: int, end: int) -> tuple[str | None, int]:
     nearest = before[-1][1] if before else None
     # "… giám sát 25 đảng viên. Qua đó, đã nhắc nhở 3 đồng chí": a sentence that opens by pointing back to what was
     # done, with no act of its own before the count, counts what came of that act
-    if not before and ctx.previous_act in ("inspection", "supervision") and THROUGH_THAT.match(ctx.s):
+    if not before and THROUGH_THAT.match(ctx.s) and ctx.previous_act in ("inspection", "supervision"):
         nearest = ctx.previous_act
     # "vi phạm trong quản lý đất đai, để xảy ra 27 trường hợp xây dựng trái phép": a clause of consequence between
     # the act and the count governs the count itself
