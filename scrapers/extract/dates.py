@@ -64,9 +64,19 @@ def find_event_dates(text: str, published: date | None) -> list[dict]:
     return found
 
 
+# "giảm 7,2% so với năm 2024": a comparison's base is not the period of what the sentence tells
+BASE_BEFORE = re.compile(r"(?:so với|so cùng kỳ|so với cùng kỳ)\s*$", re.I)
+
+
+def stated_periods(sentence: str) -> list[re.Match]:
+    """The periods a sentence states, in order, without the bases of its comparisons."""
+    return [m for m in PERIOD.finditer(sentence)
+            if not BASE_BEFORE.search(sentence, max(0, m.start() - 30), m.start())]
+
+
 def period_in(sentence: str) -> str | None:
-    m = PERIOD.search(sentence)
-    return period_text(m) if m else None
+    stated = stated_periods(sentence)
+    return period_text(stated[0]) if stated else None
 
 
 def period_text(m: re.Match) -> str:

@@ -71,7 +71,7 @@ TRIGGERS = [  # (kind, pattern) — the trigger nearest before a count decides i
     # "kết luận 3 đảng viên kê khai chưa trung thực": what a conclusion counts is a finding, whatever it says of them
     ("violation_found", r"(?:phát hiện|kết luận)[^.;]*?vi phạm|(?<!khi )có vi phạm|(?<!dấu hiệu )vi phạm|phát hiện"
                         r"|kết luận(?=\s+\d)"
-                        r"|tố cáo đúng(?:\s*(?:,|và)\s*(?:tố cáo\s+)?đúng một phần)?"),
+                        r"|(?:tố cáo|kết luận) đúng(?:\s+một phần)?(?:\s*(?:,|và)\s*(?:tố cáo\s+)?đúng một phần)?"),
     # "… đúng 5 trường hợp, sai 13 trường hợp": complaints found untrue stay complaints
     ("complaints", r"đơn thư|tố cáo|khiếu nại|phản ánh, kiến nghị|sai(?=\s+\d)"),
     ("suspension", r"đình chỉ"),
@@ -105,7 +105,7 @@ COMMEND_UNIT = re.compile(
     r"|cán bộ(?:,\s*chiến sĩ)?|chiến sĩ|người)(?!\w)", re.I)
 COMPLAINT_COUNT = re.compile(
     rf"{NUM_START}{QNUM}\s+(?P<unit>(?:lá\s+)?đơn(?!\s+vị)(?:(?:,\s*|\s+)thư)?(?:\s+(?:tố cáo|khiếu nại|phản ánh|kiến nghị)"
-    rf"(?:,\s*(?:tố cáo|khiếu nại|phản ánh|kiến nghị))*)?|vụ việc|lượt công dân"
+    rf"(?:,\s*(?:tố cáo|khiếu nại|phản ánh|kiến nghị))*)?|vụ(?:\s+việc)?\s+(?:tố cáo|khiếu nại)|vụ việc|lượt công dân"
     # "giải quyết 23 tố cáo": the complaint itself as the unit (not "tố cáo đúng/sai", a finding)
     r"|(?:tố cáo|khiếu nại)(?!\s+(?:đúng|sai))"
     r"|ý kiến\s+(?:phản ánh|kiến nghị)(?:,\s*(?:phản ánh|kiến nghị))*)(?!\w)", re.I)

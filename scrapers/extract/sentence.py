@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from scrapers.extract.claims import Claims
-from scrapers.extract.dates import PERIOD, period_text
+from scrapers.extract.dates import period_text, stated_periods
 from scrapers.extract.model import Draft
 from scrapers.extract.patterns import TRIGGER
 from scrapers.extract.scope import body_in, figure_scope
@@ -22,7 +22,6 @@ SENTENCE_END = re.compile(
 # Longer "sentences" (a page with no full stops, a table flattened into one line) are cut at the next clause
 # break, else at a space, so every rule reads a bounded window and extraction stays linear in text size.
 MAX_SENTENCE = 2000
-BASE_BEFORE = re.compile(r"(?:so với|so cùng kỳ|so với cùng kỳ)\s*$", re.I)
 
 
 def sentences(text: str) -> Iterator[tuple[int, str]]:
@@ -97,9 +96,7 @@ class Sentence:
         """The period stated last before `pos` in this sentence ("6 tháng cuối năm 2023 … ; 6 tháng đầu năm 2024
         kỷ luật 3 …"), else the sentence's own or the one carried from its paragraph."""
         if self._periods is None:
-            # "giảm 7,2% so với năm 2024": a comparison's base is not the period of what follows
-            self._periods = [(m.start(), period_text(m)) for m in PERIOD.finditer(self.s)
-                             if not BASE_BEFORE.search(self.s, max(0, m.start() - 30), m.start())]
+            self._periods = [(m.start(), period_text(m)) for m in stated_periods(self.s)]
         before = [p for s, p in self._periods if s < pos]
         return before[-1] if before else self.period
 

@@ -40,7 +40,9 @@ from scrapers.vocabulary import DISCIPLINE_KINDS
 # "24 cuộc kiểm tra", "3 đợt giám sát", "42 lượt giám sát": the acts themselves counted
 WORK_COUNT = re.compile(rf"{NUM_START}{QNUM}\s+(?P<unit>cuộc|đợt|lượt)(?=\s+(?:kiểm tra|giám sát))", re.I)
 # "phát hiện 37 vụ vi phạm": cases, counted by the act that found them
-CASE_COUNT = re.compile(rf"{NUM_START}{QNUM}\s+(?P<unit>vụ(?:\s+việc)?)(?=\s+(?:có\s+)?(?:dấu hiệu\s+)?vi phạm)", re.I)
+# — and "kết luận tố cáo đúng và đúng một phần 41 vụ": cases that end the clause, the act's objects
+CASE_COUNT = re.compile(rf"{NUM_START}{QNUM}\s+(?P<unit>vụ(?:\s+việc)?)(?=\s+(?:có\s+)?(?:dấu hiệu\s+)?vi phạm|\s*(?:[.,;)]|$))",
+                        re.I)
 # "Số đảng viên bị kỷ luật là 33", "số tổ chức đảng được kiểm tra: 120", "Số đơn thư tiếp nhận năm 2023 là 120"
 LETTERS = r"đơn(?:,?\s*thư)?(?!\s+vị)"
 STATED = re.compile(
