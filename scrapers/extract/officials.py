@@ -15,6 +15,8 @@ SURNAMES = (
     "Hà Tạ Lương Lâm Chu Đàm Kiều Tô Quách Triệu Thái Nghiêm Phùng La Tăng Vương Khuất Lại Hứa Mạc Thân Lò Tống "
     "Doãn Châu Khổng Âu Giang Kim Nông Ninh Bạch Vi Phí Diệp Từ Chử Hầu Lục Tôn Quan Đồng Hàn Tiêu Viên Lã Nhữ Văn "
     "Đỗ Trịnh Lều Ông Cù Đậu Bế Hoàng Mẫn Thạch Lạc Mã Đường Yên Phó Tòng"
+    # the Central Highlands' peoples put a given-name marker or a clan name first ("Y Biêr Niê", "Ksor Phước Hà")
+    " Y Ksor Nay Siu Rơ Rmah Kpă Êban Mlô Niê Byă"
 ).split()
 NAME = rf"(?P<name>(?:{'|'.join(SURNAMES)})(?:\s+{SYL}){{1,3}})"
 TITLE_HEAD = (

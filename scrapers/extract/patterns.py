@@ -47,7 +47,7 @@ PAIR = re.compile(
     # spoken: "khiển trách thì có 9 trường hợp", "riêng khai trừ có 2 đồng chí"
     rf"\s*(?::|bằng|(?:thì\s+)?(?:là|có)|thì|đối với|\((?=\s*\d+(?:\s+{SUBJECT})?\s*\)))?\s*(?P<n1>{NUMBER})(?!\w)(?!\s*[/%\d])\)?"
     rf"(?:\s+(?:{SUBJECT})(?!\w))?\)?(?:{SHARE.replace('share', 's1')}|{LIST_SHARE.replace('share', 's3')})?"
-    rf"|(?P<n2>{NUMBER})(?!\w)\s+(?:(?:{SUBJECT})\s+)?(?:trong số (?:đó|này)\s+)?(?:bị\s+|bằng\s+|với\s+)?"
+    rf"|(?P<n2>{NUMBER})(?!\w)\s+(?:(?:{SUBJECT})\s+)?(?:trong số (?:đó|này)\s+)?(?:(?:đều|cùng|cũng)\s+)?(?:bị\s+|bằng\s+|với\s+)?"
     rf"(?:(?:hình thức|kỷ luật)\s+)*(?P<f2>{FORM})"
     rf"(?:\s+ra khỏi đảng)?(?:{SHARE.replace('share', 's2')}|{LIST_SHARE.replace('share', 's4')})?",
     re.I,

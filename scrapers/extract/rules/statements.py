@@ -91,7 +91,7 @@ FINDING_AFTER = re.compile(
     r"\s*(?:(?:(?:đã\s+)?có\s+(?:dấu hiệu\s+)?|đã\s+)?vi phạm(?!\s+(?:về|nguyên tắc|quy định|chính sách|luật))"
     r"|có\s+(?:thiếu sót|khuyết điểm|sai phạm))", re.I)
 # "3 đảng viên bị khai trừ": a form after its count is one part of a breakdown, not a total
-PASSIVE_FORM_ONLY = re.compile(rf"\s*(?:đã\s+)?bị\s+(?:hình thức\s+)?{FORM}", re.I)
+PASSIVE_FORM_ONLY = re.compile(rf"\s*(?:(?:đều|cùng|cũng)\s+)?(?:đã\s+)?bị\s+(?:hình thức\s+)?{FORM}", re.I)
 
 
 COORDINATED = re.compile(rf"\s*(?:,|và)\s*{QNUM}\s+(?:{SUBJECT}|tập thể|cá nhân|đơn vị)(?!\w)", re.I)
@@ -542,6 +542,9 @@ LIST_LABEL = re.compile(rf"(?:(?P<org>{ORG_SUBJECT})|đảng viên|cán bộ)\s+
                         r"\s*(?:gồm\s*)?:\s*$", re.I)
 
 
+SUBJECT_OPENING = re.compile(rf"\s*(?:Về|Đối với)\s+(?:(?P<org>{ORG_SUBJECT})|đảng viên|cán bộ)\s*[:,]", re.I)
+
+
 @rule(45)
 def forms_without_total(ctx: Sentence) -> None:
     """"kỷ luật khiển trách 254 trường hợp, cảnh cáo 61 trường hợp": forms listed with no total."""
@@ -565,8 +568,10 @@ def forms_without_total(ctx: Sentence) -> None:
     # the subject is the list's own ("khiển trách 1 tổ chức đảng, …") or the label that opens it ("Tổ chức đảng
     # bị kỷ luật: khiển trách 1, cảnh cáo 1")
     label = LIST_LABEL.search(ctx.s, 0, s)
+    # — or the subject the sentence opens on ("Đối với tổ chức đảng, cả 2 trường hợp đều bị khiển trách")
+    opened = SUBJECT_OPENING.match(ctx.s)
     org = (re.search(ORG_SUBJECT, span, re.I) and not re.search(r"đảng viên|trường hợp", ctx.s, re.I)
-           or label is not None and label["org"] is not None)
+           or label is not None and label["org"] is not None or opened is not None and opened["org"] is not None)
     total, complete = None, False
     stated, offset = TOTAL_AFTER.match(ctx.s, e), 0
     if stated is None and not ctx.s[e:].strip(" .;") and ctx.following:  # "… Khai trừ: 1. Tổng: 18."
