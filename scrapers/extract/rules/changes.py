@@ -14,6 +14,7 @@ from scrapers.extract.sentence import Sentence
 FROM_TO = re.compile(rf"[^()]{{0,40}}?\(?\s*từ\s+{NUMBER}\s+(?:xuống|lên)\s+(?:còn\s+)?{NUMBER}[^)]{{0,30}}\)?", re.I)
 
 
+BASE_COUNT = re.compile(rf"(?:con số|mức|số|tổng số)?\s*(?P<n>(?=\d){NUMBER})(?!\s*[%/])(?=\s+[a-zà-ỹđ])", re.I)
 BASE_VALUE = re.compile(r"so với[^()]{0,40}?\(\s*(?:cùng kỳ|năm trước|năm \d{4})[^():]{0,25}:\s*[^()]{1,40}\)", re.I)
 MOVED_FROM = re.compile(rf"(?:tăng|giảm)\s+từ\s+(?P<base>{NUMBER}(?:\s*\([^()]{{0,30}}\))?)\s+(?:xuống|lên)\s", re.I)
 
@@ -52,6 +53,10 @@ def changes(ctx: Sentence) -> None:
     if "hơn " in ctx.s or "tăng " in ctx.s or "giảm " in ctx.s:
         _base_between(ctx)
     bases = list(BASE.finditer(ctx.s))
+    # "giảm so với con số 1.214 đơn của năm 2024": the base's own value is the comparison's, not a figure
+    for b in bases:
+        if (n := BASE_COUNT.match(ctx.s, b.start("base"))) and ctx.free(n.start("n"), n.end("n")):
+            ctx.claim(n.start("n"), n.end("n"))
     # a change needs something to compare against, in the same sentence: "so với …", or the value it moved from
     # ("giảm từ 312 (năm 2022) xuống còn 274 (năm 2023), giảm 12,2%")
     moved = None if bases else MOVED_FROM.search(ctx.s)

@@ -490,9 +490,10 @@ def _disciplined_after(ctx: Sentence, found: Draft, after: int) -> None:
 
 # "194 đơn, thư; trong đó đơn tố cáo 57, đơn khiếu nại kỷ luật đảng 6": letters' parts written kind first
 # — or by what makes them count: "289 đơn thư; trong đó đơn đủ điều kiện giải quyết 93 đơn"
+# (read only after a complaints total's "trong đó": whatever kind of letter it names, "đơn nặc danh là 87")
 LETTERS_FIRST = re.compile(
-    rf"(?P<unit>(?:lá\s+)?đơn(?!\s+vị)(?:\s+thư)?\s+(?:tố cáo|khiếu nại|phản ánh|kiến nghị|đủ điều kiện|thuộc thẩm quyền)"
-    rf"[^\d,;.()]{{0,30}}?)\s*:?\s+{QNUM}(?:\s+đơn(?!\s+vị))?(?![\d.,]\d)(?!\s*[%/])", re.I)
+    rf"(?P<unit>(?:lá\s+)?đơn(?!\s+vị)(?:\s+thư)?(?:\s+[^\d\s,;.()]+){{1,6}}?)\s*(?::|là|có)?\s+{QNUM}(?:\s+đơn(?!\s+vị))?"
+    rf"(?![\d.,]\d)(?!\s*[%/])", re.I)
 
 
 def _subgroups(ctx: Sentence, total: Draft, after: int) -> None:
