@@ -16,8 +16,10 @@ CATEGORY_FIRST = re.compile(
     rf"(?<!\w)vi phạm\s+(?:về\s+|trong\s+)?(?P<cat>[^;:()\d]{{3,80}}?)(?<!,)(?<!\svà)(?<!\shoặc)\s*:?\s+{QNUM}\s+{UNIT}(?:{SHARE})?", re.I)
 # "9 đảng viên vi phạm về …", "7 trường hợp liên quan đến quản lý đất đai", "12 trường hợp do vi phạm …" (among
 # those disciplined)
+# — and "Có 11 đảng viên bị kỷ luật do vi phạm …" after a larger total of those disciplined: a part of it by category
 NUMBER_FIRST = re.compile(
-    rf"(?<![\w.,/]){QNUM}\s+{UNIT}\s+(?:có\s+|do\s+)?(?:vi phạm\s+(?:về\s+|trong\s+)?|liên quan (?:đến|tới)\s+)"
+    rf"(?<![\w.,/]){QNUM}\s+{UNIT}\s+(?P<disciplined>bị\s+(?:thi hành\s+)?kỷ luật\s+(?=do\s))?(?:có\s+|do\s+)?"
+    rf"(?:vi phạm\s+(?:về\s+|trong\s+)?|liên quan (?:đến|tới)\s+)"
     # a regulation cited by its number may be what was violated ("vi phạm Quy định số 37-QĐ/TW về …")
     rf"(?P<cat>(?:[^,;.()\d]|{CODE})+(?:,\s*[^,;.()\d\s]+(?:\s+[^,;.()\d\s]+){{0,4}}){{0,3}})"
     rf"(?=\s*(?:[,;.()]|\s+và\s+\d|$))(?:{SHARE})?", re.I)
@@ -29,9 +31,10 @@ FIELD_FIRST = re.compile(
     rf"{QNUM}\s+{UNIT}"
     r"(?:\s+(?:có\s+)?vi phạm)?", re.I)
 # "vi phạm trong lĩnh vực đất đai chiếm 32,2% (46 trường hợp)": the share first, the count in brackets
+# — or after "với": "vi phạm về quản lý đất đai chiếm 31,4% với 27 trường hợp"
 SHARE_FIRST = re.compile(
     rf"(?<!\w)vi phạm\s+(?:về\s+|trong\s+)?(?P<cat>[^;:()\d]{{3,80}}?)\s+chiếm\s+(?:tỷ lệ\s+)?(?P<share>{NUMBER})\s*%"
-    rf"\s*\(\s*{QNUM}\s+{UNIT}\s*\)", re.I)
+    rf"(?:\s*(?P<open>\()\s*|\s*,?\s+(?:với|tương ứng(?:\s+với)?|bằng)\s+){QNUM}\s+{UNIT}(?(open)\s*\))", re.I)
 # "Đất đai là lĩnh vực có nhiều vi phạm nhất (21 trường hợp), sau đó là …": the category is what the sentence is about
 FIELD_IS = re.compile(rf"(?:^|(?<=[,;:]))\s*(?P<cat>[^;:()\d,]{{2,60}}?)\s+là\s+(?:lĩnh vực|nội dung)\s+(?:có\s+)?"
                       rf"(?:nhiều\s+)?(?:vi phạm|sai phạm)(?:\s+nhiều)?(?:\s+nhất)?\s*\(\s*{QNUM}\s+{UNIT}\s*\)", re.I)
@@ -150,12 +153,32 @@ def violation_categories(ctx: Sentence) -> None:
             pos = m.end()
     for rx in (STATED_CATEGORY, OWNED_ONE, FIELD_IS, SHARE_FIRST, FIELD_FIRST, ABOUT_FIRST, NUMBER_FIRST, CATEGORY_FIRST):
         for m in rx.finditer(ctx.s):
-            if rx is NUMBER_FIRST and GOVERNED_BEFORE.search(ctx.s, max(0, m.start() - 60), m.start()):
+            if rx is NUMBER_FIRST and (GOVERNED_BEFORE.search(ctx.s, max(0, m.start() - 60), m.start())
+                                       or m["disciplined"] and not _within_a_larger_total(ctx, m)):
                 continue
             if ctx.free(m.start("n"), m.end("n")):
                 end = _emit(ctx, m)
                 while item := _continued(ctx, end, plain=rx is not NUMBER_FIRST, stated=rx is STATED_CATEGORY):
                     end = _emit(ctx, item)
+
+
+# "Trong số 86 đảng viên bị kỷ luật …", "… đã kỷ luật 86 đảng viên": a total of those disciplined
+DISCIPLINED_TOTAL = re.compile(r"(?:kỷ luật\s+(?P<a>\d[\d.]*)\s+(?:đảng viên|trường hợp|đồng chí)"
+                               r"|(?P<b>\d[\d.]*)\s+(?:đảng viên|trường hợp|đồng chí)\s+(?:bị\s+)?(?:thi hành\s+)?kỷ luật)", re.I)
+
+
+def _within_a_larger_total(ctx: Sentence, m: re.Match) -> bool:
+    """Whether the count of those disciplined for a reason is a part of a larger total told just before it (in the
+    sentence before or earlier in its own): then it counts a category, not a discipline of its own."""
+    value = parse_number(m["n"])
+    for text in (ctx.previous or "", ctx.s[:m.start()]):
+        for t in DISCIPLINED_TOTAL.finditer(text):
+            try:
+                if parse_number(t["a"] or t["b"]) > value:
+                    return True
+            except ValueError:
+                continue
+    return False
 
 
 # "…; Ủy ban Kiểm tra đã kỷ luật 6 trường hợp": an act right before the count ends the list, whose items are what was
