@@ -57,7 +57,9 @@ STATED_FROM_TO = re.compile(
     rf"(?<!\w)[Ss]ố(?:\s+lượng)?\s+(?P<subj>{SUBJECT}|{LETTERS})"
     # ("Số đơn khiếu nại, tố cáo giảm …": the letters' kinds may be listed)
     rf"(?P<mid>(?:[^,.;:\d]|,(?=\s*(?:tố cáo|khiếu nại|phản ánh|kiến nghị)\b)){{0,50}}?)\s+(?:tăng|giảm)\s+"
-    rf"(?:từ\s+{QNUM}(?:\s+(?:{SUBJECT}|{LETTERS})(?!\w))?(?:\s*\([^()]{{0,30}}\))?\s+(?:xuống|lên)\s+(?:còn\s+)?"
+    # ("từ 12 người năm 2024 lên 19 người năm 2025": each end may say its year)
+    rf"(?:từ\s+{QNUM}(?:\s+(?:{SUBJECT}|{LETTERS})(?!\w))?(?:\s*\([^()]{{0,30}}\)|\s+(?:năm|quý|tháng)\s+[\dIVX/]+)?"
+    rf"\s+(?:xuống|lên)\s+(?:còn\s+)?"
     rf"|(?:xuống|lên)\s+(?:còn\s+)?|còn\s+)"
     rf"(?:(?P<q2>{QUALIFIER})\s+)?(?P<n2>{NUMBER})(?!\d)(?:\s+(?:{SUBJECT}|{LETTERS})(?!\w))?(?![\d.,]\d)(?!\s*[%/])"
     r"(?P<was>\s*\((?:năm|cùng kỳ|quý|tháng)[^()]{0,40}?(?:là|:)\s*[\d.,]+[^()]{0,20}\))?", re.I)
@@ -543,7 +545,7 @@ LIST_LABEL = re.compile(rf"(?:(?P<org>{ORG_SUBJECT})|đảng viên|cán bộ)\s+
                         r"\s*(?:gồm\s*)?:\s*$", re.I)
 
 
-SUBJECT_OPENING = re.compile(rf"\s*(?:Về|Đối với)\s+(?:(?P<org>{ORG_SUBJECT})|đảng viên|cán bộ)\s*[:,]", re.I)
+SUBJECT_OPENING = re.compile(rf"\s*(?:Về|Đối với|Với)\s+(?:(?P<org>{ORG_SUBJECT})|đảng viên|cán bộ)\s*[:,]", re.I)
 
 
 @rule(45)
