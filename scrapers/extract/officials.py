@@ -33,7 +33,9 @@ TITLE_HEAD = (
     r"|Kế toán trưởng|(?:Phó )?Đội trưởng|(?:Phó )?Tổ trưởng|(?:Phó )?Trưởng thôn|(?:Phó )?Trưởng khoa"
     r"|(?:Phó )?Chi cục trưởng|(?:Phó )?Trưởng trạm|Chuyên viên|Thư ký|Kiểm soát viên"
     # the armed forces' own offices
-    r"|(?:Phó )?Chính ủy|(?:Phó )?Tư lệnh|(?:Phó )?Chính trị viên)"
+    r"|(?:Phó )?Chính ủy|(?:Phó )?Tư lệnh|(?:Phó )?Chính trị viên"
+    # ward portals abbreviate a committee membership: "TUV" (Thành/Tỉnh ủy viên), "HUV", "QUV", "UV BTV"
+    r"|TUV|HUV|QUV|UV\s?BTV)"
 )
 # "và" joins two offices of one organisation ("Ban Tuyên giáo và Dân vận"), not an office and a name; a full stop
 # belongs to an abbreviation ("Tp.", "Q.") only: after a word it ends the sentence
@@ -120,6 +122,15 @@ def _place_then_name(title: str, name: str) -> tuple[str, str]:
     return title, name
 
 
+# "… Thành" before "ủy"/"phố" is the start of a body's name ("Thành ủy", "Thành phố"), not the end of a person's
+# ("Nguyễn Văn Thành" is a common name)
+BODY_AFTER = re.compile(r"\s+(?:ủy|uỷ|phố|Ủy|Uỷ|Phố)(?!\w)")
+
+
+def _runs_into_a_body(text: str, m: re.Match) -> bool:
+    return m["name"].split()[-1] == "Thành" and BODY_AFTER.match(text, m.end("name")) is not None
+
+
 def find_officials(text: str) -> list[dict]:
     found: dict[tuple[int, int], dict] = {}
     for rx in (TITLE_THEN_NAME, TITLE_COMMA_NAME, NAME_THEN_TITLE, NAME_HOLDS_TITLE):
@@ -127,7 +138,7 @@ def find_officials(text: str) -> list[dict]:
             name, title = m["name"], m["title"]
             if rx is TITLE_THEN_NAME:
                 title, name = _place_then_name(title, name)
-            if NOT_NAMES.match(name) or name.split()[-1] in ("Nội", "Đảng", "Thành", "Quận", "Ủy", "Uỷ"):
+            if NOT_NAMES.match(name) or name.split()[-1] in ("Nội", "Đảng", "Quận", "Ủy", "Uỷ") or _runs_into_a_body(text, m):
                 continue
             key = (m.end("name") - len(name), m.end("name"))
             if key in found:

@@ -344,8 +344,7 @@ def governed(ctx: Sentence) -> None:
             total = ctx.emit(kind, m.start(), m.end(), value, unit=unit,
                              subject_class="lượt" if unit == "lượt" else "cuộc", qualifier=qualifier)
         else:
-            subject = "khi có dấu hiệu vi phạm" if kind == "inspection" and re.search(
-                r"khi có dấu hiệu vi phạm", ctx.s, re.I) else None
+            subject = "khi có dấu hiệu vi phạm" if kind == "inspection" and _on_signs(ctx.s, m) else None
             cls = _subject_class(kind, unit)
             # "kiểm tra từ 5 đến 7 tổ chức đảng": a planned range, no single value
             low = RANGE_BEFORE.search(ctx.s, max(0, m.start() - 25), m.start())
@@ -366,6 +365,18 @@ def governed(ctx: Sentence) -> None:
             if kind == "violation_found":
                 _disciplined_after(ctx, total, after)
             _shared_subject(ctx, total, m.start())
+
+
+ON_SIGNS = re.compile(r"khi có dấu hiệu vi phạm", re.I)
+
+
+def _on_signs(s: str, m: re.Match) -> bool:
+    """Whether the inspection counted by `m` is one "khi có dấu hiệu vi phạm": said in its own clause (a sentence
+    may list a regular inspection before one on signs: "BTV kiểm tra 12 chi bộ; UBKT kiểm tra 4 đảng viên khi có
+    dấu hiệu vi phạm")."""
+    start = s.rfind(";", 0, m.start()) + 1
+    end = s.find(";", m.end())
+    return ON_SIGNS.search(s, start, end if end >= 0 else len(s)) is not None
 
 
 def _subject_class(kind: str, unit: str) -> str | None:
