@@ -14,7 +14,9 @@ SURNAMES = (
     "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đào Đoàn Trịnh Mai Trương Lưu Cao "
     "Hà Tạ Lương Lâm Chu Đàm Kiều Tô Quách Triệu Thái Nghiêm Phùng La Tăng Vương Khuất Lại Hứa Mạc Thân Lò Tống "
     "Doãn Châu Khổng Âu Giang Kim Nông Ninh Bạch Vi Phí Diệp Từ Chử Hầu Lục Tôn Quan Đồng Hàn Tiêu Viên Lã Nhữ Văn "
-    "Đỗ Trịnh Lều Ông Cù Đậu Bế Hoàng Mẫn Thạch Lạc Mã Đường Yên Phó Tòng"
+    # (not family names that also start places' names here: Khương Đình, Hạ Đình, Giáp Bát, Ứng Hòa, Sầm Sơn)
+    "Đỗ Trịnh Lều Ông Cù Đậu Bế Hoàng Mẫn Thạch Lạc Mã Đường Yên Phó Tòng Khúc Cấn Quản Nhâm Thiều Sái Kha Biện Chế"
+    " Dư Ân"
     # the Central Highlands' peoples put a given-name marker or a clan name first ("Y Biêr Niê", "Ksor Phước Hà")
     " Y Ksor Nay Siu Rơ Rmah Kpă Êban Mlô Niê Byă"
 ).split()
