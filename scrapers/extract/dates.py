@@ -31,7 +31,8 @@ NOT_FIGURE = re.compile(
 PERIOD = re.compile(
     # every alternative's first character, so other positions fail at once (the pattern runs over whole articles)
     r"(?<!\w)(?=[\dtTsScCqQnNgG])(?:(?:trong|Trong)\s+)?(?P<period>"
-    r"(?:\d{1,2}|sáu|chín)\s+tháng\s+(?:đầu|cuối)\s+năm(?:\s+(?:19|20)\d{2})?"
+    # "9 tháng năm 2025": without "đầu" the year must be said ("9 tháng năm nay" is no period we can key)
+    r"(?:\d{1,2}|sáu|chín)\s+tháng\s+(?:(?:đầu|cuối)\s+năm(?:\s+(?:19|20)\d{2})?|năm\s+(?:19|20)\d{2})"
     r"|[Qq]uý\s+(?:I{1,3}|IV|\d)(?:\s*/\s*|\s+năm\s+)(?:19|20)\d{2}"
     r"|[Nn]hiệm kỳ\s+(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}"
     r"|[Gg]iai đoạn\s+(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}"

@@ -110,12 +110,14 @@ def period_key(period: str | None, published: date | None) -> str | None:
         return f"{years[0]}-{years[1]}"
     if year is None:
         return None
-    m = re.match(r"(\d{1,2}|sáu|chín) tháng (đầu|cuối) năm", p)
+    # "9 tháng năm 2025" without "đầu" is the first nine months too
+    m = re.match(r"(\d{1,2}|sáu|chín) tháng (?:(đầu|cuối) )?năm", p)
     if m:
         months = {"sáu": 6, "chín": 9}.get(m[1]) or int(m[1])
+        first = m[2] != "cuối"
         if months == 6:
-            return f"{year}-H1" if m[2] == "đầu" else f"{year}-H2"
-        return f"{year}-M{months:02d}" if m[2] == "đầu" else None
+            return f"{year}-H1" if first else f"{year}-H2"
+        return f"{year}-M{months:02d}" if first else None
     m = re.match(r"quý\s+(iv|iii|ii|i|\d)", p)
     if m and years:
         q = _ROMAN.get(m[1].upper()) or int(m[1])

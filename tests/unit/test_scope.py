@@ -20,6 +20,9 @@ from scrapers.text import nfc
     ("giai đoạn 2021 – 2025", None, "2021-2025"),
     ("9 tháng đầu năm 2019", date(2019, 10, 28), "2019-M09"),
     ("từ đầu năm", date(2024, 5, 2), "2024-YTD"),
+    ("9 tháng năm 2025", None, "2025-M09"),  # without "đầu": the first nine months
+    ("6 tháng năm 2025", date(2025, 7, 1), "2025-H1"),
+    ("6 tháng cuối năm 2025", None, "2025-H2"),
     ("6 tháng đầu năm", None, None),  # no year anywhere: unknown, not guessed
     (None, date(2019, 10, 28), None),
 ])
