@@ -117,6 +117,7 @@ HAS = re.compile(r"(?<!\w)(?<!trong đó )(?<!trong số đó )(?<!trong số n�
 CONSEQUENCE = re.compile(r",\s*(?:để\s+(?:xảy ra|ra|lại)|gây(?:\s+ra)?|dẫn (?:đến|tới)|làm\s+(?:thất thoát|mất|hư hỏng))\s", re.I)
 
 
+AVERAGE_OPENING = re.compile(r"\s*(?:bình quân|trung bình)(?!\w)", re.I)
 THROUGH_THAT = re.compile(r"\s*(?:qua|thông qua|từ|trên cơ sở) (?:đó|kết quả (?:đó|này|trên))\s*,", re.I)
 
 
@@ -131,6 +132,10 @@ def _kind_of(ctx: Sentence, start: int, end: int) -> tuple[str | None, int]:
     # describing words) governs them all
     before = [(e, k) for s, e, k in ctx.triggers if s < start]
     nearest = before[-1][1] if before else None
+    # "Bình quân mỗi năm, quận kỷ luật khoảng 25 đảng viên": an average, whatever act its clause then names
+    clause = ctx.s.rfind(";", 0, start) + 1
+    if AVERAGE_OPENING.match(ctx.s, clause):
+        return "count", end
     # "… giám sát 25 đảng viên. Qua đó, đã nhắc nhở 3 đồng chí": a sentence that opens by pointing back to what was
     # done, with no act of its own before the count, counts what came of that act
     if not before and THROUGH_THAT.match(ctx.s) and ctx.previous_act in ("inspection", "supervision"):
