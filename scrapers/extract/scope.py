@@ -52,14 +52,33 @@ def locality_in(text: str, end: int | None = None) -> tuple[str, str] | None:
     return found
 
 
+# the provinces and centrally run cities (before and after the 2025 merger) that party-work news names bare, as a
+# headline's lead ("An Giang: Rà soát …") or in a provincial paper's dateline ("Báo Nghệ An - …", "(Báo Bắc Giang)")
+PROVINCES = (
+    "An Giang", "Bà Rịa - Vũng Tàu", "Bạc Liêu", "Bắc Giang", "Bắc Kạn", "Bắc Ninh", "Bến Tre", "Bình Dương",
+    "Bình Định", "Bình Phước", "Bình Thuận", "Cà Mau", "Cao Bằng", "Cần Thơ", "Đà Nẵng", "Đắk Lắk", "Đắk Nông",
+    "Điện Biên", "Đồng Nai", "Đồng Tháp", "Gia Lai", "Hà Giang", "Hà Nam", "Hà Tĩnh", "Hải Dương", "Hải Phòng",
+    "Hậu Giang", "Hòa Bình", "Hưng Yên", "Khánh Hòa", "Kiên Giang", "Kon Tum", "Lai Châu", "Lạng Sơn", "Lào Cai",
+    "Lâm Đồng", "Long An", "Nam Định", "Nghệ An", "Ninh Bình", "Ninh Thuận", "Phú Thọ", "Phú Yên", "Quảng Bình",
+    "Quảng Nam", "Quảng Ngãi", "Quảng Ninh", "Quảng Trị", "Sóc Trăng", "Sơn La", "Tây Ninh", "Thái Bình",
+    "Thái Nguyên", "Thanh Hóa", "Huế", "Tiền Giang", "Trà Vinh", "Tuyên Quang", "Vĩnh Long", "Vĩnh Phúc", "Yên Bái",
+)
+OPENING_PROVINCE = re.compile(
+    rf"(?:^|\n)\s*\(?(?:Báo\s+)?(?P<place>{'|'.join(map(re.escape, PROVINCES))})\)?\s*(?::|[-–]\s)", re.M)
+
+
 def article_scope(text: str, default: str | None) -> str | None:
     """The locality an article is about: the source's own (a district portal), else the first one its opening
-    names (title and sapo), else the default."""
+    names (title and sapo: "Tỉnh ủy Nghệ An …", a headline's "An Giang: …", a dateline's "Báo Cần Thơ - …"), else the
+    default."""
     if default and default != "Hà Nội":
         return default
     head = locality_in(text[:400])
     if head and head[0] == "province":
         return head[1]
+    opening = OPENING_PROVINCE.search(text, 0, 400)
+    if opening:
+        return opening["place"]
     return default
 
 

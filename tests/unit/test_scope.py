@@ -42,6 +42,10 @@ def figures(text, published=None, locality=None):
     ("Tỉnh ủy Nghệ An tổng kết công tác.\nNăm 2023, đã kỷ luật 88 đảng viên.", None, "Nghệ An"),
     # a title before a name is not a place: "Bí thư Thành ủy Hoàng Trung Hải" keeps Hà Nội
     ("Bí thư Thành ủy Hoàng Trung Hải cho biết đã kỷ luật 9 đảng viên.", None, "Hà Nội"),
+    # a province named bare: a headline's lead, a provincial paper's dateline
+    ("An Giang: Rà soát đảng viên\nNăm 2025, đã kỷ luật 31 đảng viên.", None, "An Giang"),
+    ("Siết chặt kỷ luật\nBáo Bắc Giang - Năm 2025, đã kỷ luật 14 đảng viên.", None, "Bắc Giang"),
+    ("Hà Nội: Siết chặt kỷ luật\nNăm 2025, đã kỷ luật 14 đảng viên.", None, "Hà Nội"),
 ])
 def test_scope(text, locality, scope):
     found = [f for f in figures(text, locality=locality) if f["kind"] == "discipline_party_members"]

@@ -176,8 +176,16 @@ def _sessions(s: str, start: int, rest: str) -> bool:
     return rest.startswith("kỳ") and (rest.startswith("kỳ họp") or MEETINGS_BEFORE.search(s, max(0, start - 6), start))
 
 
+# "đưa ra khỏi Đảng 45 đảng viên (xóa tên 30, cho ra khỏi Đảng 15)": removals counted bare after their verb
+REMOVAL_BARE = re.compile(rf"(?<!\w)(?:xóa tên|cho ra khỏi đảng|đưa ra khỏi đảng)\s+(?P<n>\d{{1,3}}(?:\.\d{{3}})*)(?=\s*[,;)])", re.I)
+
+
 @rule(90)
 def counts(ctx: Sentence) -> None:
+    if "khỏi" in ctx.s or "xóa" in ctx.s:
+        for m in REMOVAL_BARE.finditer(ctx.s):
+            if ctx.free(m.start("n"), m.end("n")):
+                ctx.emit("count", m.start("n"), m.end("n"), count_of(m["n"]), unit="đảng viên")
     for m in COUNT.finditer(ctx.s):
         if not ctx.free(m.start("n"), m.end("n")):
             continue
