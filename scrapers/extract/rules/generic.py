@@ -177,7 +177,7 @@ def _sessions(s: str, start: int, rest: str) -> bool:
 
 
 # "đưa ra khỏi Đảng 45 đảng viên (xóa tên 30, cho ra khỏi Đảng 15)": removals counted bare after their verb
-REMOVAL_BARE = re.compile(rf"(?<!\w)(?:xóa tên|cho ra khỏi đảng|đưa ra khỏi đảng)\s+(?P<n>\d{{1,3}}(?:\.\d{{3}})*)(?=\s*[,;)])", re.I)
+REMOVAL_BARE = re.compile(r"(?<!\w)(?:xóa tên|cho ra khỏi đảng|đưa ra khỏi đảng)\s+(?P<n>\d{1,3}(?:\.\d{3})*)(?=\s*[,;)])", re.I)
 
 
 @rule(90)
