@@ -67,6 +67,10 @@ OPENING_PROVINCE = re.compile(
     rf"(?:^|\n)\s*\(?(?:Báo\s+)?(?P<place>{'|'.join(map(re.escape, PROVINCES))})\)?\s*(?::|[-–]\s)", re.M)
 
 
+# Ho Chi Minh City as the press writes it short ("TP.HCM kỷ luật …", "Thành ủy TP HCM")
+HCMC = re.compile(r"(?<!\w)(?:TP\.?\s?HCM|TPHCM)(?!\w)")
+
+
 def article_scope(text: str, default: str | None) -> str | None:
     """The locality an article is about: the source's own (a district portal), else the first one its opening
     names (title and sapo: "Tỉnh ủy Nghệ An …", a headline's "An Giang: …", a dateline's "Báo Cần Thơ - …"), else the
@@ -79,6 +83,8 @@ def article_scope(text: str, default: str | None) -> str | None:
     opening = OPENING_PROVINCE.search(text, 0, 400)
     if opening:
         return opening["place"]
+    if HCMC.search(text, 0, 400):
+        return "Hồ Chí Minh"
     return default
 
 

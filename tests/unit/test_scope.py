@@ -46,6 +46,7 @@ def figures(text, published=None, locality=None):
     ("An Giang: Rà soát đảng viên\nNăm 2025, đã kỷ luật 31 đảng viên.", None, "An Giang"),
     ("Siết chặt kỷ luật\nBáo Bắc Giang - Năm 2025, đã kỷ luật 14 đảng viên.", None, "Bắc Giang"),
     ("Hà Nội: Siết chặt kỷ luật\nNăm 2025, đã kỷ luật 14 đảng viên.", None, "Hà Nội"),
+    ("Thành ủy TP.HCM tổng kết năm\nNăm 2025, đã kỷ luật 1.126 đảng viên.", None, "Hồ Chí Minh"),
 ])
 def test_scope(text, locality, scope):
     found = [f for f in figures(text, locality=locality) if f["kind"] == "discipline_party_members"]
