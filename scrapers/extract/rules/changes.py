@@ -14,6 +14,8 @@ from scrapers.extract.sentence import Sentence
 FROM_TO = re.compile(rf"[^()]{{0,40}}?\(?\s*từ\s+{NUMBER}\s+(?:xuống|lên)\s+(?:còn\s+)?{NUMBER}[^)]{{0,30}}\)?", re.I)
 
 
+COORDINATED_CHANGE = re.compile(rf"\s*(?:,|và)\s*(?P<n>(?=\d){NUMBER})(?=\s+[a-zà-ỹđ])(?!\s+(?:năm|tháng|quý)\b)", re.I)
+OWN_CLAUSE = re.compile(r"\s+(?:được|bị|đã|đang|phải)(?!\w)", re.I)
 BASE_COUNT = re.compile(rf"(?:con số|mức|số|tổng số)?\s*(?P<n>(?=\d){NUMBER})(?!\s*[%/])(?=\s+[a-zà-ỹđ])", re.I)
 BASE_VALUE = re.compile(r"so với[^()]{0,40}?\(\s*(?:cùng kỳ|năm trước|năm \d{4})[^():]{0,25}:\s*[^()]{1,40}\)", re.I)
 MOVED_FROM = re.compile(rf"(?:tăng|giảm)\s+từ\s+(?P<base>{NUMBER}(?:\s*\([^()]{{0,30}}\))?)\s+(?:xuống|lên)\s", re.I)
@@ -92,6 +94,17 @@ def changes(ctx: Sentence) -> None:
         if base_value:
             ctx.claim(base_value.start(), base_value.end())
         direction = DIRECTION.get(m["dir"].lower(), m["dir"].lower())
-        ctx.emit("change", m.start(), end, -value if direction == "giảm" else value, unit=unit or None,
+        sign = -1 if direction == "giảm" else 1
+        ctx.emit("change", m.start(), end, sign * value, unit=unit or None,
                  subject=f"so với {base}" if base else None, direction=direction, base=base,
                  qualifier=qualifier_of(m["q"]))
+        # "nhiều hơn 6 tổ chức đảng và 15 đảng viên": the comparison holds for each count coordinated after it
+        # (not a count that a clause of its own goes on with: "…, 15 tổ chức đảng được kiểm tra")
+        while unit and unit != "%" and (more := COORDINATED_CHANGE.match(ctx.s, end)) \
+                and ctx.free(more.start("n"), more.end("n")):
+            more_unit, more_end = unit_after(ctx.s, more.end("n"), max_words=4)
+            if not more_unit or OWN_CLAUSE.match(ctx.s, more_end):
+                break
+            end = more_end
+            ctx.emit("change", more.start("n"), end, sign * parse_number(more["n"]), unit=more_unit,
+                     subject=f"so với {base}" if base else None, direction=direction, base=base)
