@@ -11,6 +11,7 @@ explicit sub-groups by the rule that read them, and a run of figures right after
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import fields
 from datetime import date
 
@@ -18,7 +19,7 @@ from scrapers.extract.claims import Claims
 from scrapers.extract.dates import NOT_FIGURE, PERIOD, period_in
 from scrapers.extract.documents import document_spans
 from scrapers.extract.model import Draft, Figure
-from scrapers.extract.patterns import FORM_RE, SUBJECT
+from scrapers.extract.patterns import FORM, FORM_RE, ORG_SUBJECT, SUBJECT
 from scrapers.extract.rules import load
 from scrapers.extract.rules.generic import unit_after
 from scrapers.extract.scope import article_scope, locality_in, period_key
@@ -122,10 +123,31 @@ def read_figures(text: str, published: date | None = None, locality: str | None 
     drafts.sort(key=lambda d: d.start)
     drafts = _merge_forms(drafts, folded)
     headings = {d.sentence for d in drafts if _is_heading(folded, sent_list[d.sentence])}
+    _bare_forms(drafts, folded, sent_list)
     _link_sums(drafts, headings, folded)
     _link_committee_members(drafts, folded, sent_list)
     _link_within(drafts, folded)
     return _freeze(text, drafts, published)
+
+
+# "… 12 đảng viên và 1 tổ chức đảng. Đảng viên bị khiển trách 8, …; tổ chức đảng bị khiển trách.": a subject and its
+# form with no count, right after a total of that subject, is the form of the whole total
+BARE_FORM = re.compile(rf"(?:^|(?<=[;.:])|(?<=[;.:]\s))\s*(?P<subj>{ORG_SUBJECT}|đảng viên)\s+(?:(?:đều|cùng)\s+)?bị\s+"
+                       rf"(?:kỷ luật\s+)?(?:(?:bằng\s+)?hình thức\s+)?(?P<form>{FORM})(?=\s*(?:[.;,]|$))", re.I | re.M)
+
+
+def _bare_forms(drafts: list[Draft], folded: str, sent_list: list) -> None:
+    if "bị" not in folded:
+        return
+    starts = [b for b, _ in sent_list]
+    for m in BARE_FORM.finditer(folded):
+        kind = "discipline_party_orgs" if re.fullmatch(ORG_SUBJECT, m["subj"], re.I) else "discipline_party_members"
+        at = bisect_right(starts, m.start()) - 1
+        total = next((d for d in reversed(drafts) if d.start < m.start() and d.kind == kind), None)
+        if (total is not None and total.total is None and not total.breakdown and total.value
+                and float(total.value).is_integer() and at - total.sentence <= 1):
+            total.breakdown = {m["form"].lower(): int(total.value)}
+            total.breakdown_complete = True
 
 
 def _is_heading(folded: str, sent: tuple[int, str]) -> bool:
@@ -142,6 +164,30 @@ def _is_forms(d: Draft) -> bool:
     total ("hình thức khai trừ 11 trường hợp": value = the form's count)."""
     return d.kind in DISCIPLINE_KINDS and bool(d.breakdown) and d.total is None and (
         d.value is None or (len(d.breakdown) == 1 and sum(d.breakdown.values()) == d.value))
+
+
+def _rest_of_forms(drafts: list[Draft]) -> set[int]:
+    """"Trong 32 đảng viên bị kỷ luật, có 20 đồng chí bị khiển trách. Số bị cảnh cáo là 8; cách chức 1 và khai trừ
+    3": the forms read apart in the next sentence are the rest of a total's incomplete breakdown when they are other
+    forms and make up the total exactly. Returns the drafts taken in."""
+    taken: set[int] = set()
+    for i, total in enumerate(drafts):
+        if not (total.kind in DISCIPLINE_KINDS and total.breakdown and not total.breakdown_complete
+                and total.value is not None and total.total is None):
+            continue
+        rest = [d for d in drafts[i + 1:] if d.kind == total.kind and 0 < d.sentence - total.sentence <= 1]
+        if not rest or not all(_is_forms(d) and d.period in (None, total.period) for d in rest):
+            continue
+        forms = dict(total.breakdown)
+        for d in rest:
+            if set(forms) & set(d.breakdown):
+                break
+            forms.update(d.breakdown)
+        else:
+            if sum(forms.values()) == total.value:
+                total.breakdown, total.breakdown_complete = forms, True
+                taken |= {id(d) for d in rest}
+    return taken
 
 
 def _takes(total: Draft, forms: Draft, exact: bool, labelled: bool = False) -> bool:
@@ -165,7 +211,7 @@ def _merge_forms(drafts: list[Draft], folded: str) -> list[Draft]:
     trường hợp"), when their sum fits in it; or the total right after them when they add up to it exactly
     ("Khiển trách 41, cảnh cáo 17 … là kết quả xử lý 70 đảng viên"). A total that has its own forms keeps them, and
     one form that stands as a total of its own next to another ("2 tổ chức bị khiển trách và 1 … cảnh cáo") stays."""
-    merged = _forms_runs_before_their_total(drafts) | _forms_runs_after_their_total(drafts)
+    merged = _forms_runs_before_their_total(drafts) | _forms_runs_after_their_total(drafts) | _rest_of_forms(drafts)
     for i, forms in enumerate(drafts):
         if not _is_forms(forms) or id(forms) in merged:
             continue

@@ -80,6 +80,12 @@ def article_scope(text: str, default: str | None) -> str | None:
     head = locality_in(text[:400])
     if head and head[0] == "province":
         return head[1]
+    # "Huyện Đông Anh: 32 đảng viên bị kỷ luật", "Đảng bộ quận Hà Đông: …": a title that leads with a district is
+    # about it (its body rarely names it again)
+    title = text[:text.find("\n")] if "\n" in text[:300] else ""
+    lead = locality_in(title, min(len(title), 60)) if title else None
+    if lead and lead[0] == "district":
+        return lead[1]
     opening = OPENING_PROVINCE.search(text, 0, 400)
     if opening:
         return opening["place"]
