@@ -77,7 +77,8 @@ TRIGGERS = [  # (kind, pattern) — the trigger nearest before a count decides i
     # "… đúng 5 trường hợp, sai 13 trường hợp": complaints found untrue stay complaints
     ("complaints", r"đơn thư|tố cáo|khiếu nại|phản ánh, kiến nghị|sai(?=\s+\d)"),
     ("suspension", r"đình chỉ"),
-    ("commendation", r"bằng khen|giấy khen|khen thưởng|tặng thưởng|biểu dương|tuyên dương|vinh danh|huân chương|huy hiệu"
+    ("commendation", r"bằng khen|giấy khen|khen thưởng|tặng thưởng|biểu dương|tuyên dương|vinh danh|tôn vinh|huân chương"
+                     r"|huy hiệu|kỷ niệm chương|cờ thi đua"
                      r"|được tặng|trao tặng|tặng"),
     # verbs whose objects are plain counts: they end the reach of the triggers before them
     # and averages are not reported statistics
