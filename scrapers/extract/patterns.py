@@ -84,7 +84,9 @@ TRIGGERS = [  # (kind, pattern) — the trigger nearest before a count decides i
     # and averages are not reported statistics
     # "xóa tên", "cho ra khỏi Đảng": removal from the rolls, not a discipline form
     # "tổ chức 9 hội nghị": the verb (before its number), not the noun of "tổ chức đảng"
+    # cases handed to the police or prosecuted are counts of their own, not findings of the party's inspectors
     ("count", r"kết nạp|ban hành|mở|tổ chức được|tổ chức(?=\s+\d)|phát triển|xử lý hành chính|xử lý hình sự|truy cứu|bình quân"
+              r"|chuyển (?:hồ sơ\s+)?(?:sang\s+|cho\s+)?cơ quan (?:điều tra|công an|chức năng|có thẩm quyền)|khởi tố(?=\s+\d)"
               r"|trung bình|xóa tên|cho ra khỏi đảng"
               # "đề nghị cấp có thẩm quyền xem xét, xử lý 2 trường hợp": handling, not a discipline figure
               r"|xem xét,?\s+xử lý(?!\s+kỷ luật)"),

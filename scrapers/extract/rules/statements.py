@@ -111,7 +111,9 @@ TOTAL_AFTER = re.compile(rf"[\s.;,]*(?:tổng(?:\s+cộng|\s+số)?|cộng)\s*:?
 # (not "…; trong đó có 7 cấp ủy viên", a part of what was done)
 # "286 tổ chức cơ sở đảng được công nhận hoàn thành xuất sắc nhiệm vụ, được … khen thưởng": a passive clause that
 # names no act, then the one that does
-PASSIVE_CHAIN = re.compile(r"\s*(?:đã\s+)?được\s+[^,.;()\d]{1,60}?,\s*(?:và\s+)?(?=(?:đã\s+)?(?:được|bị)\s)", re.I)
+# — and "2 đảng viên bị khởi tố đã bị đình chỉ sinh hoạt đảng": a passive that is no act, then the one that is
+PASSIVE_CHAIN = re.compile(r"\s*(?:đã\s+)?(?:được|bị)\s+[^,.;()\d]{1,60}?(?:,\s*(?:và\s+)?|\s+)(?=(?:đã\s+)?(?:được|bị)\s)",
+                           re.I)
 HAS = re.compile(r"(?<!\w)(?<!trong đó )(?<!trong số đó )(?<!trong số này )(?:hiện\s+)?có\s+"
                  rf"(?:{QUALIFIER}\s+)?(?=\d|{NUMBER}(?!\w)|$)", re.I)  # "có" then a count: what it has
 CONSEQUENCE = re.compile(r",\s*(?:để\s+(?:xảy ra|ra|lại)|gây(?:\s+ra)?|dẫn (?:đến|tới)|làm\s+(?:thất thoát|mất|hư hỏng))\s", re.I)
@@ -308,12 +310,20 @@ def _skipped(ctx: Sentence, family: str, m) -> bool:
     return bool(PASSIVE_FORM_ONLY.match(ctx.s, m.end()))
 
 
+COMPLAINT_CONTEXT = re.compile(r"tố cáo|khiếu nại|đơn thư|công dân|tiếp dân|phản ánh|kiến nghị", re.I)
+
+
 def _act(ctx: Sentence, family: str, m) -> tuple[str | None, int]:
     """The act a count is the object of, and where its phrase ends."""
     kind, act_end = _kind_of(ctx, m.start(), m.end())
     if COMPLAINT_NOUN.match(ctx.s, m.end()):
         kind = "complaints"  # "4 trường hợp tố cáo sai": the count names its own act
-    if family == "complaint":
+    if family == "complaint" and _unit(m) == "vụ việc":
+        # "vụ việc" alone is any case: a complaint when nothing else governs it and complaints are spoken of
+        # ("tiếp 3.120 lượt công dân với 1.011 vụ việc"), else the act's ("phát hiện 6 vụ việc vi phạm")
+        if kind in (None, "count"):
+            kind = "complaints" if COMPLAINT_CONTEXT.search(ctx.s) else kind
+    elif family == "complaint":
         kind = "complaints"  # "86 đơn tố cáo" names its own act
     elif family == "work":
         kind = "supervision" if ctx.s[m.end():m.end() + 12].lower().lstrip().startswith("giám sát") else "inspection"
