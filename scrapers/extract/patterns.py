@@ -60,7 +60,8 @@ TRIGGERS = [  # (kind, pattern) — the trigger nearest before a count decides i
     # "kiểm tra việc thực hiện nhiệm vụ kiểm tra, thi hành kỷ luật trong Đảng đối với 9 tổ chức đảng": the name of
     # a task under inspection, not a discipline act
     # ("giải tán 2 tổ chức đảng": the organisations' own form is an act too)
-    ("discipline", r"(?<!kiểm tra, thi hành )(?<!giám sát, thi hành )kỷ luật|khiển trách|cảnh cáo|cách chức|khai trừ"
+    ("discipline", r"(?<!kiểm tra, thi hành )(?<!giám sát, thi hành )(?<!giám sát và thi hành )(?<!kiểm tra và thi hành )"
+                   r"kỷ luật|khiển trách|cảnh cáo|cách chức|khai trừ"
                    r"|giải tán|(?<=bị )xử lý(?! hành chính| hình sự)"),
     # "Ủy ban Kiểm tra" is the body, not the act; the act may carry "khi có dấu hiệu vi phạm"
     # "nghiệp vụ kiểm tra", "công tác kiểm tra" name the work, not an act on a count; "kiểm tra, giám sát" together
