@@ -12,7 +12,8 @@ FORM = "(?:" + "|".join(FORMS) + ")"
 # portals in a hurry abbreviate them: "12 TCĐ", "3 TCCSĐ", "35 ĐV", "58 CB, ĐV" (case-sensitive: "đv" is no word)
 # "12 chi, đảng bộ", "8 chi bộ, đảng bộ": branches and committees counted together
 ORG_SUBJECT = (r"(?:tổ chức (?:cơ sở )?đảng|tổ chức|tập thể (?:chi bộ|đảng ủy|ban thường vụ|cấp ủy)|chi(?: bộ)?,\s*đảng bộ"
-               r"|chi bộ|đảng bộ|đảng ủy"
+               # "kiểm tra 18 Ủy ban Kiểm tra cấp dưới": the commissions of lower levels are party organisations too
+               r"|chi bộ|đảng bộ|đảng ủy|ủy ban kiểm tra(?= cấp dưới)"
                r"|ban cán sự đảng|đảng đoàn|cấp ủy(?! viên)|ban thường vụ|(?-i:TCCSĐ|TCĐ))")
 # "6 cán bộ diện Ban Thường vụ Tỉnh ủy quản lý": cadres named by who manages them; "9 đ/c" is "9 đồng chí"
 # former office-holders counted: "3 cựu lãnh đạo tỉnh", "2 nguyên cán bộ"; committee members: "32 Ủy viên, nguyên Ủy
