@@ -38,6 +38,10 @@ SHARE_FIRST = re.compile(
 # "Đất đai là lĩnh vực có nhiều vi phạm nhất (21 trường hợp), sau đó là …": the category is what the sentence is about
 FIELD_IS = re.compile(rf"(?:^|(?<=[,;:]))\s*(?P<cat>[^;:()\d,]{{2,60}}?)\s+là\s+(?:lĩnh vực|nội dung)\s+(?:có\s+)?"
                       rf"(?:nhiều\s+)?(?:vi phạm|sai phạm)(?:\s+nhiều)?(?:\s+nhất)?\s*\(\s*{QNUM}\s+{UNIT}\s*\)", re.I)
+# "Trong đó, vi phạm tiêu chuẩn chính trị: 4; vi phạm công tác cán bộ: 2": each item says "vi phạm", its count bare
+# after a colon and ending the item (the unit group never takes part: a bare year is no count, see _emit)
+CATEGORY_COLON = re.compile(rf"(?<!\w)vi phạm\s+(?:về\s+|trong\s+)?(?P<cat>[^;:()\d]{{2,80}}?)\s*:\s*{QNUM}"
+                            r"(?:\s+(?P<unit>(?!)))?(?=\s*(?:[;.]|$|,\s*(?:tăng|giảm|bằng|so với|chiếm)(?!\w)))", re.I)
 # words a category never starts with: what follows "vi phạm" in those sentences is not what was violated
 NOT_CATEGORY = re.compile(
     r"(?:đến|phải|có|đối|của|là|và|khi|nghiêm|trong số|bị|được|nhưng|nên|cần|thì|tới|dẫn|ở|mức|đã|từ"
@@ -151,7 +155,8 @@ def violation_categories(ctx: Sentence) -> None:
         while (m := BRACKETED_ITEM.match(ctx.s, pos)) and ctx.free(m.start("n"), m.end("n")):
             _emit(ctx, m)
             pos = m.end()
-    for rx in (STATED_CATEGORY, OWNED_ONE, FIELD_IS, SHARE_FIRST, FIELD_FIRST, ABOUT_FIRST, NUMBER_FIRST, CATEGORY_FIRST):
+    for rx in (STATED_CATEGORY, OWNED_ONE, FIELD_IS, SHARE_FIRST, FIELD_FIRST, ABOUT_FIRST, NUMBER_FIRST, CATEGORY_FIRST,
+               CATEGORY_COLON):
         for m in rx.finditer(ctx.s):
             if rx is NUMBER_FIRST and (GOVERNED_BEFORE.search(ctx.s, max(0, m.start() - 60), m.start())
                                        or m["disciplined"] and not _within_a_larger_total(ctx, m)):
