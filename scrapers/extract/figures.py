@@ -202,7 +202,8 @@ def _takes(total: Draft, forms: Draft, exact: bool, labelled: bool = False) -> b
 
 # "… 2 tổ chức đảng và 10 đảng viên. Về tổ chức đảng: khiển trách 2 chi bộ. Về đảng viên: …"
 # — and "Đối với tổ chức đảng, cả 2 trường hợp đều bị khiển trách"
-SUBJECT_LABEL = re.compile(rf"(?:^|[\n.;]\s*)(?:[-+•]\s*)?(?:Về|Đối với|Với)\s+(?:{SUBJECT})\s*[:,]\s*(?:(?:tất\s+)?cả\s+)?$", re.I)
+SUBJECT_LABEL = re.compile(rf"(?:^|[\n.;]\s*)(?:[-+•]\s*)?(?:(?:Về|Đối với|Với)\s+(?:{SUBJECT})\s*[:,]|(?:{SUBJECT})\s*:)"
+                           rf"\s*(?:(?:tất\s+)?cả\s+)?$", re.I)
 
 
 def _merge_forms(drafts: list[Draft], folded: str) -> list[Draft]:

@@ -571,7 +571,9 @@ LIST_LABEL = re.compile(rf"(?:(?P<org>{ORG_SUBJECT})|đảng viên|cán bộ)\s+
                         r"\s*(?:gồm\s*)?:\s*$", re.I)
 
 
-SUBJECT_OPENING = re.compile(rf"\s*(?:Về|Đối với|Với)\s+(?:(?P<org>{ORG_SUBJECT})|đảng viên|cán bộ)\s*[:,]", re.I)
+# (or the bare subject as a label: "Tổ chức đảng: khiển trách 2.")
+SUBJECT_OPENING = re.compile(rf"\s*(?:(?:Về|Đối với|Với)\s+(?:(?P<org>{ORG_SUBJECT})|đảng viên|cán bộ)\s*[:,]"
+                             rf"|(?:[-+•]\s*)?(?:(?P<org2>{ORG_SUBJECT})|đảng viên|cán bộ)\s*:)", re.I)
 
 
 @rule(45)
@@ -600,7 +602,8 @@ def forms_without_total(ctx: Sentence) -> None:
     # — or the subject the sentence opens on ("Đối với tổ chức đảng, cả 2 trường hợp đều bị khiển trách")
     opened = SUBJECT_OPENING.match(ctx.s)
     org = (re.search(ORG_SUBJECT, span, re.I) and not re.search(r"đảng viên|trường hợp", ctx.s, re.I)
-           or label is not None and label["org"] is not None or opened is not None and opened["org"] is not None)
+           or label is not None and label["org"] is not None
+           or opened is not None and (opened["org"] or opened["org2"]) is not None)
     total, complete = None, False
     stated, offset = TOTAL_AFTER.match(ctx.s, e), 0
     if stated is None and not ctx.s[e:].strip(" .;") and ctx.following:  # "… Khai trừ: 1. Tổng: 18."
