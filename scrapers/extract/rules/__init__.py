@@ -21,5 +21,5 @@ def rule(order: int):
 
 def load() -> list[Callable]:
     """Every rule, in order (importing the modules registers them)."""
-    from scrapers.extract.rules import categories, changes, generic, statements, tables  # noqa: F401
+    from scrapers.extract.rules import categories, changes, generic, statements, subject_forms, tables  # noqa: F401
     return [fn for _, _, fn in RULES]

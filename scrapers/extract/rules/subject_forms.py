@@ -1,0 +1,49 @@
+"""Forms counted for organisations and members side by side: "kỷ luật 3 tổ chức đảng và 21 đảng viên: khiển trách 2
+tổ chức đảng, 15 đảng viên; cảnh cáo 1 tổ chức đảng, 6 đảng viên". Each form governs counts of both subjects, so the
+nearest-total reading would give one subject's total the other's forms; here each count goes to its subject's total."""
+
+from __future__ import annotations
+
+import re
+
+from scrapers.extract.numbers import NUMBER, count_of
+from scrapers.extract.patterns import FORM, MEMBER_SUBJECT, ORG_SUBJECT
+from scrapers.extract.rules import rule
+from scrapers.extract.sentence import Sentence
+
+_COUNT = rf"(?P<n>{NUMBER})\s+(?:(?P<org>{ORG_SUBJECT})|{MEMBER_SUBJECT})(?!\w)"
+# the two totals, then a colon or a marker
+TOTALS = re.compile(rf"(?P<a>{_COUNT.replace('<n>', '<n1>').replace('<org>', '<org1>')})\s*(?:,|và)\s*"
+                    rf"(?P<b>{_COUNT.replace('<n>', '<n2>').replace('<org>', '<org2>')})"
+                    r"\s*(?::|,\s*(?:gồm|trong đó|cụ thể)\s*:?)\s*", re.I)
+ITEM = re.compile(rf"\s*[;,]?\s*(?:và\s+)?(?P<form>{FORM})\s+(?P<counts>{NUMBER}\s+[^;.]*?)(?=\s*(?:;|\.|$))", re.I)
+COUNT = re.compile(_COUNT, re.I)
+
+
+@rule(35)  # before the discipline totals are read one by one
+def forms_by_subject(ctx: Sentence) -> None:
+    if ":" not in ctx.s and "gồm" not in ctx.s and "trong đó" not in ctx.s:
+        return
+    for m in TOTALS.finditer(ctx.s):
+        if bool(m["org1"]) == bool(m["org2"]) or not ctx.free(m.start(), m.end()):
+            continue
+        forms: dict[bool, dict[str, int]] = {True: {}, False: {}}
+        pos, end = m.end(), m.end()
+        while item := ITEM.match(ctx.s, pos):
+            counts = list(COUNT.finditer(item["counts"]))
+            if not counts or COUNT.sub("", item["counts"]).strip(" ,và") != "":
+                break  # every word after the form must be a count of one subject or the other
+            for c in counts:
+                into = forms[bool(c["org"])]
+                into[item["form"].lower()] = into.get(item["form"].lower(), 0) + count_of(c["n"])
+            pos = end = item.end()
+        totals = {bool(m["org1"]): (m.start("a"), m.end("n1"), m.end("a"), count_of(m["n1"])),
+                  bool(m["org2"]): (m.start("b"), m.end("n2"), m.end("b"), count_of(m["n2"]))}
+        if not forms[True] or not forms[False] or any(sum(forms[k].values()) > totals[k][3] for k in totals):
+            continue
+        for org, (start, n_end, stop, value) in sorted(totals.items(), key=lambda t: t[1][0]):
+            subject = "tổ chức đảng" if org else "đảng viên"
+            ctx.emit("discipline_party_orgs" if org else "discipline_party_members", start, stop, value,
+                     unit=re.sub(r"\s+", " ", ctx.s[n_end:stop]).strip().lower(), subject=subject,
+                     subject_class=subject, breakdown=forms[org], breakdown_complete=sum(forms[org].values()) == value)
+        ctx.claim(m.end(), end)
