@@ -524,9 +524,17 @@ LETTERS_FIRST = re.compile(
     rf"(?![\d.,]\d)(?!\s*[%/])", re.I)
 
 
+CASES_MARK = re.compile(r"\s*,?\s*(?:bao\s+)?gồm(?:\s+có)?\s*:?\s*", re.I)
+
+
 def _subgroups(ctx: Sentence, total: Draft, after: int) -> None:
-    """"kỷ luật 23 đảng viên, trong đó có 7 cấp ủy viên": members inside the total, not a new subject."""
+    """"kỷ luật 23 đảng viên, trong đó có 7 cấp ủy viên": members inside the total, not a new subject. A total of
+    cases ("13 trường hợp, gồm 1 tổ chức đảng và 12 đảng viên") splits into both subjects, each with its own kind
+    and forms."""
+    cases = total.kind in DISCIPLINE_KINDS and "trường hợp" in ctx.s[total.start - ctx.base:total.end - ctx.base]
     mark = SUBGROUP_MARK.match(ctx.s, after)
+    if cases and (not mark or mark.end() == after):
+        mark = CASES_MARK.match(ctx.s, after)
     if not mark or mark.end() == after:
         # "… được trao tặng Huy hiệu Đảng đợt 3/2, trong đó có 12 …": the marker may close the total's clause,
         # provided nothing else is counted on the way
@@ -548,8 +556,9 @@ def _subgroups(ctx: Sentence, total: Draft, after: int) -> None:
         own = PASSIVE.match(ctx.s, m.end())
         if value is None or (own and own.lastgroup != _act_of(total.kind)):
             return
-        if total.kind not in ("commendation", "complaints") and (total.subject_class == "tổ chức đảng"
-                                                                 or re.fullmatch(ORG_SUBJECT, unit, re.I)):
+        org = bool(re.fullmatch(ORG_SUBJECT, unit, re.I))
+        if not cases and total.kind not in ("commendation", "complaints") and (total.subject_class == "tổ chức đảng"
+                                                                               or org):
             return
         if m.re is LETTERS_FIRST:  # the label came first: "đơn tố cáo 57"
             end, label = m.end(), re.sub(r"\s+", " ", m["unit"]).strip()
@@ -557,10 +566,15 @@ def _subgroups(ctx: Sentence, total: Draft, after: int) -> None:
             label_end = LABEL_END.match(ctx.s, m.end("n"))
             end = label_end.end() if label_end else m.end()
             label = re.sub(r"\s+", " ", ctx.s[m.end("n"):end]).strip()
-        part = ctx.emit(total.kind, m.start(), end, value, unit=unit, part=label,
+        kind = ("discipline_party_orgs" if org else "discipline_party_members") if cases else total.kind
+        part = ctx.emit(kind, m.start(), end, value, unit=unit, part=label,
                         subject_class=_subject_class(total.kind, unit) if total.kind == "commendation"
-                        else _member_class(unit), qualifier=qualifier_of(m["q"]))
+                        else "tổ chức đảng" if cases and org else _member_class(unit), qualifier=qualifier_of(m["q"]))
         part.total = total
+        if cases and (found := read_breakdown(ctx, end, value)):  # "…; trong đó khiển trách 9 đảng viên, …"
+            for a, b in found.spans:
+                ctx.claims.take(a, b)
+            part.breakdown, part.breakdown_complete = found.forms, sum(found.forms.values()) == value
         joined = JOINED.match(ctx.s, end)
         if not joined:
             return
