@@ -51,6 +51,8 @@ NOT_COUNTED = re.compile(
     # "tuyến số 3", "khu dân cư số 5", "Hội trường số 1": a numbered thing, not a count
     r"|(?i:tuyến|khu dân cư|khu|tổ dân phố|tổ|phòng|nhà|hội trường|tòa nhà|tòa|cổng|lô|đường sắt đô thị|chi bộ"
     r"|đội|xe)\s+số\s+\d+[A-Z]?(?![\d.,/-])"
+    # a score is no ratio of things: "chấm 9/10 điểm"
+    r"|\d+\s*/\s*\d+\s+(?i:điểm)(?!\w)"
     # "tại tầng 3 trụ sở", "phòng 301", "cổng 2": a place numbered without "số"
     r"|(?i:tầng|lầu|phòng|cổng|dãy|tòa|lô)\s+\d+[A-Z]?(?![\d.,/-])"
     r")"

@@ -116,7 +116,8 @@ COMPLAINT_COUNT = re.compile(
     rf"(?:,\s*(?:tố cáo|khiếu nại|phản ánh|kiến nghị))*)?|vụ(?:\s+việc)?\s+(?:tố cáo|khiếu nại)|vụ việc|lượt công dân"
     # "giải quyết 23 tố cáo": the complaint itself as the unit (not "tố cáo đúng/sai", a finding)
     r"|(?:tố cáo|khiếu nại)(?!\s+(?:đúng|sai))"
-    r"|ý kiến\s+(?:phản ánh|kiến nghị)(?:,\s*(?:phản ánh|kiến nghị))*)(?!\w)", re.I)
+    # "tiếp nhận 312 phản ánh, kiến nghị": citizens' reports counted by themselves
+    r"|(?:ý kiến\s+)?(?:phản ánh|kiến nghị)(?:,\s*(?:phản ánh|kiến nghị))*)(?!\w)", re.I)
 RATIO = re.compile(r"(?<![\w/.,])(?P<a>\d{1,3}(?:\.\d{3})+|\d{1,6})\s*/\s*(?P<b>\d{1,3}(?:\.\d{3})+|\d{1,6})(?![\w/])")
 RANGE_DASH = r"\s*(?:[-–—]|đến|tới)\s*"
 PERCENT = re.compile(rf"{NUM_START}{QNUM}(?:{RANGE_DASH}(?P<n_hi>{NUMBER}))?\s*%(?P<after>\s+trở lên)?")
