@@ -127,7 +127,7 @@ def read_figures(text: str, published: date | None = None, locality: str | None 
     headings = {d.sentence for d in drafts if _is_heading(folded, sent_list[d.sentence])}
     _bare_forms(drafts, folded, sent_list)
     _link_sums(drafts, headings, folded)
-    _link_committee_members(drafts, folded, sent_list)
+    _link_subgroups(drafts, folded, sent_list)
     _link_within(drafts, folded)
     return _freeze(text, drafts, published)
 
@@ -365,7 +365,7 @@ BACK_REFERENCE = re.compile(r"\s*(?:đáng chú ý,\s*)?trong (?:số )?(?:này|
 SUBGROUP_AFTER = re.compile(r"\s+(?:đều\s+)?là\s+(?P<what>[^.;:()\d]{2,50}?)\s*(?:[.;]|$)", re.I)
 
 
-def _link_committee_members(drafts: list[Draft], folded: str, sent_list: list) -> None:
+def _link_subgroups(drafts: list[Draft], folded: str, sent_list: list) -> None:
     """A discipline count of committee members ("là cấp ủy viên", or counted in "cấp ủy viên") a few sentences
     after a larger members total (its forms may come between), with no total of its own, is a part of that total;
     so is a count of members that points back to the total right before it ("Trong đó có 4 đảng viên là …")."""
