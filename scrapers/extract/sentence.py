@@ -33,8 +33,24 @@ def sentences(text: str) -> Iterator[tuple[int, str]]:
         start = m.end()
     if start < len(text):
         spans.append([start, len(text)])
-    for start, end in _join_table_rows(text, spans):
+    for start, end in _join_table_rows(text, _join_bare_numbers(text, spans)):
         yield from _bounded(text, start, end)
+
+
+BARE_NUMBER = re.compile(r"\s*(?:(?:hơn|gần|trên|khoảng)\s+)?\d[\d.,]*\s*%?\s*", re.I)
+
+
+def _join_bare_numbers(text: str, spans: list[list[int]]) -> list[list[int]]:
+    """A number on a line of its own is the figure of the line after it, its label (an infographic's "3.416\ntổ
+    chức đảng được kiểm tra"): the two are one sentence."""
+    joined: list[list[int]] = []
+    for span in spans:
+        if joined and BARE_NUMBER.fullmatch(text, joined[-1][0], joined[-1][1]) \
+                and text[joined[-1][1]:span[0]].strip() == "":
+            joined[-1][1] = span[1]
+        else:
+            joined.append(span)
+    return joined
 
 
 def _join_table_rows(text: str, spans: list[list[int]]) -> list[list[int]]:
