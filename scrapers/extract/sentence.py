@@ -123,9 +123,12 @@ class Sentence:
         self.claims.take(self.base + start, self.base + end)
 
     def emit(self, kind: str, start: int, end: int, value, **fields) -> Draft:
-        """A figure quoted by sentence[start:end]; its characters are claimed."""
+        """A figure quoted by sentence[start:end]; its characters are claimed. Its period and scope are read from
+        the sentence unless the rule knows them (a table row's year or district)."""
         self.claim(start, end)
-        draft = Draft(kind, value, self.base + start, self.base + end, period=self.period_at(start), sentence=self.index,
-                      scope=figure_scope(self.s, start, self.scope), body=body_in(self.s, start), **fields)
+        period = fields.pop("period", None) or self.period_at(start)
+        scope = fields.pop("scope", None) or figure_scope(self.s, start, self.scope)
+        draft = Draft(kind, value, self.base + start, self.base + end, period=period, sentence=self.index,
+                      scope=scope, body=body_in(self.s, start), **fields)
         self.out.append(draft)
         return draft

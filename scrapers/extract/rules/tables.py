@@ -1,15 +1,18 @@
 """Tables, one row per line with its cells between bars (how `sources.base.body_paragraphs` renders a `<tr>`):
 a table of discipline forms ("Khiển trách | 12 | 60%", …, "Tổng | 20 | 100%") is one total with its breakdown, its
 share column the parts' shares, not figures; a table whose first column is headed by what was violated ("Nội dung
-vi phạm | Số trường hợp") gives one violation category per row."""
+vi phạm | Số trường hợp") gives one violation category per row; a table of units or years ("Đơn vị | Số đảng viên bị
+kỷ luật", "Năm | Số đảng viên được kiểm tra") gives one figure per row and measure, scoped to the row's district or
+dated to its year."""
 
 from __future__ import annotations
 
 import re
 
 from scrapers.extract.numbers import NUMBER, count_of
-from scrapers.extract.patterns import FORM, ORG_SUBJECT
+from scrapers.extract.patterns import FORM, ORG_SUBJECT, TRIGGER
 from scrapers.extract.rules import rule
+from scrapers.extract.scope import locality_in
 from scrapers.extract.sentence import Sentence
 
 ROW = re.compile(r"[^\n]*\|[^\n]*")
@@ -82,3 +85,66 @@ def category_tables(ctx: Sentence) -> None:
         ctx.emit("violation_category", row.start(), row.end(), count_of(count["n"]), unit=unit, category=label,
                  subject_class="tổ chức đảng" if unit == "tổ chức đảng" else "đảng viên",
                  share=count_of(share["share"]) if share else None)
+
+
+# "Đơn vị | Số đảng viên bị kỷ luật", "STT | Quận, huyện | …", "Năm | Số đảng viên được kiểm tra"
+ROW_HEAD = re.compile(r"\s*(?:đơn vị|địa phương|địa bàn|quận,? huyện(?:,? thị xã)?|xã,? phường|đảng bộ|năm|giai đoạn)\s*",
+                      re.I)
+NUMBER_HEAD = re.compile(r"\s*(?:stt|tt|số tt)\s*", re.I)
+YEAR_CELL = re.compile(r"\s*(?:năm\s+)?(?P<year>(?:19|20)\d{2})\s*", re.I)
+MEASURED = {"discipline": None, "inspection": "inspection", "supervision": "supervision",
+            "violation_found": "violation_found", "commendation": "commendation", "complaints": "complaints",
+            "suspension": "suspension"}
+
+
+def _measures(cells: list[str]) -> dict[int, tuple[str, str]]:
+    """The columns a header names a measure in: column → (kind, subject class)."""
+    found = {}
+    for i, cell in enumerate(cells):
+        act = TRIGGER.search(cell)
+        if not act or act.lastgroup not in MEASURED:
+            continue
+        org = bool(re.search(ORG_SUBJECT, cell, re.I)) and "đảng viên" not in cell.lower()
+        kind = MEASURED[act.lastgroup] or ("discipline_party_orgs" if org else "discipline_party_members")
+        found[i] = (kind, "tổ chức đảng" if org else "đảng viên")
+    return found
+
+
+@rule(7)
+def unit_tables(ctx: Sentence) -> None:
+    rows = _table_rows(ctx)
+    head = next((i for i, r in enumerate(rows) if ROW_HEAD.fullmatch(_label_cells(r)[0])), None)
+    if head is None:
+        return
+    measures = _measures(_label_cells(rows[head]))
+    for row in rows[head + 1:] if measures else []:
+        cells = _label_cells(row)
+        label = cells[0].strip()
+        year = YEAR_CELL.fullmatch(label)
+        place = locality_in(label) if not year else None
+        if not (year or place or TOTAL_CELL.fullmatch(label)):
+            continue
+        # (the row's year is masked as a date: only the count's own cell must be free)
+        starts = _cell_starts(row, len(cells))
+        found = []  # every measure of the row is read before any is emitted: each quote runs from the row's label
+        for col, (kind, cls) in measures.items():
+            count = COUNT_CELL.fullmatch(cells[col]) if col < len(cells) else None
+            if count is not None and ctx.free(starts[col] + count.start("n"), starts[col] + count.end("n")):
+                found.append((kind, cls, count_of(count["n"]), starts[col] + count.end("n")))
+        for kind, cls, value, end in found:
+            ctx.emit(kind, row.start(), end, value, unit=cls, subject_class=cls,
+                     period=f"năm {year['year']}" if year else None, scope=place[1] if place else None)
+
+
+def _cell_starts(row: re.Match, kept: int) -> list[int]:
+    """Where each of the row's last `kept` cells starts in the sentence."""
+    starts = [row.start()] + [row.start() + i + 1 for i, ch in enumerate(row.group(0)) if ch == "|"]
+    return starts[len(starts) - kept:]
+
+
+def _label_cells(row: re.Match) -> list[str]:
+    """A row's cells without a leading running-number column ("STT | Đơn vị | …", "1 | Quận Ba Đình | …")."""
+    cells = row.group(0).split("|")
+    if len(cells) > 2 and (NUMBER_HEAD.fullmatch(cells[0]) or re.fullmatch(r"\s*\d{1,3}\.?\s*", cells[0])):
+        return cells[1:]
+    return cells
