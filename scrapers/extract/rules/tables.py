@@ -51,8 +51,7 @@ def form_tables(ctx: Sentence) -> None:
     if not forms or first is None or not ctx.free(first, last):
         return
     # the table's subject is what its heading counts; members unless it names organisations only
-    head = ctx.s[:first]
-    org = bool(re.search(ORG_SUBJECT, head, re.I)) and "đảng viên" not in head.lower()
+    org = _counts_organisations(ctx, first)
     complete = total is not None and sum(forms.values()) == total
     ctx.emit("discipline_party_orgs" if org else "discipline_party_members", first, last,
              total if complete else None, unit="tổ chức đảng" if org else "đảng viên",
@@ -98,9 +97,12 @@ MEASURED = {"discipline": None, "inspection": "inspection", "supervision": "supe
 
 
 def _measures(cells: list[str]) -> dict[int, tuple[str, str]]:
-    """The columns a header names a measure in: column → (kind, subject class)."""
+    """The columns a header names a measure in: column → (kind, subject class). A discipline form's column is no
+    measure: it is a part of the row's total (see `_form_columns`)."""
     found = {}
     for i, cell in enumerate(cells):
+        if FORM_CELL.fullmatch(cell):
+            continue
         act = TRIGGER.search(cell)
         if not act or act.lastgroup not in MEASURED:
             continue
@@ -110,14 +112,26 @@ def _measures(cells: list[str]) -> dict[int, tuple[str, str]]:
     return found
 
 
+def _form_columns(cells: list[str]) -> tuple[dict[int, str], int | None]:
+    """The columns headed by a discipline form, and the one headed "Tổng" (or naming those disciplined) that totals
+    them."""
+    forms = {i: m["form"].lower() for i, cell in enumerate(cells) if (m := FORM_CELL.fullmatch(cell))}
+    total = next((i for i, cell in enumerate(cells) if i not in forms and i > 0 and (
+        TOTAL_CELL.fullmatch(cell) or (act := TRIGGER.search(cell)) and act.lastgroup == "discipline")), None)
+    return forms, total
+
+
 @rule(7)
 def unit_tables(ctx: Sentence) -> None:
     rows = _table_rows(ctx)
     head = next((i for i, r in enumerate(rows) if ROW_HEAD.fullmatch(_label_cells(r)[0])), None)
     if head is None:
         return
-    measures = _measures(_label_cells(rows[head]))
-    for row in rows[head + 1:] if measures else []:
+    header = _label_cells(rows[head])
+    forms, total_col = _form_columns(header)
+    measures = {} if forms else _measures(header)
+    org = _counts_organisations(ctx, rows[head].start())
+    for row in rows[head + 1:] if measures or forms else []:
         cells = _label_cells(row)
         label = cells[0].strip()
         year = YEAR_CELL.fullmatch(label)
@@ -126,6 +140,9 @@ def unit_tables(ctx: Sentence) -> None:
             continue
         # (the row's year is masked as a date: only the count's own cell must be free)
         starts = _cell_starts(row, len(cells))
+        if forms:
+            _forms_row(ctx, row, cells, starts, forms, total_col, org, year, place)
+            continue
         found = []  # every measure of the row is read before any is emitted: each quote runs from the row's label
         for col, (kind, cls) in measures.items():
             count = COUNT_CELL.fullmatch(cells[col]) if col < len(cells) else None
@@ -134,6 +151,34 @@ def unit_tables(ctx: Sentence) -> None:
         for kind, cls, value, end in found:
             ctx.emit(kind, row.start(), end, value, unit=cls, subject_class=cls,
                      period=f"năm {year['year']}" if year else None, scope=place[1] if place else None)
+
+
+def _counts_organisations(ctx: Sentence, first: int) -> bool:
+    """Whether a table counts organisations: its heading names them and no members — the words before it in its
+    sentence, or the line before it ("Tổ chức đảng bị kỷ luật qua các năm:")."""
+    head = ctx.s[:first] + " " + ctx.text[:ctx.base].rstrip().rsplit("\n", 1)[-1]
+    return bool(re.search(ORG_SUBJECT, head, re.I)) and "đảng viên" not in head.lower()
+
+
+def _forms_row(ctx: Sentence, row: re.Match, cells: list[str], starts: list[int], forms: dict[int, str],
+               total_col: int | None, org: bool, year: re.Match | None, place: tuple[str, str] | None) -> None:
+    """One row of a table whose columns are the forms: the row's total with its breakdown."""
+    breakdown: dict[str, int] = {}
+    for col, form in forms.items():
+        count = COUNT_CELL.fullmatch(cells[col]) if col < len(cells) else None
+        if count is not None:
+            breakdown[form] = int(count_of(count["n"]))
+    total = COUNT_CELL.fullmatch(cells[total_col]) if total_col is not None and total_col < len(cells) else None
+    value = count_of(total["n"]) if total else None
+    last = max([*forms, *([total_col] if total else [])])
+    end = starts[last] + len(cells[last].rstrip())
+    if not breakdown or not ctx.free(starts[min(forms)], end):
+        return
+    subject = "tổ chức đảng" if org else "đảng viên"
+    ctx.emit("discipline_party_orgs" if org else "discipline_party_members", row.start(), end, value, unit=subject,
+             subject=subject, subject_class=subject, breakdown=breakdown,
+             breakdown_complete=value is not None and sum(breakdown.values()) == value,
+             period=f"năm {year['year']}" if year else None, scope=place[1] if place else None)
 
 
 def _cell_starts(row: re.Match, kept: int) -> list[int]:
