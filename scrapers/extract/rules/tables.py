@@ -3,7 +3,7 @@ a table of discipline forms ("Khiển trách | 12 | 60%", …, "Tổng | 20 | 10
 share column the parts' shares, not figures; a table whose first column is headed by what was violated ("Nội dung
 vi phạm | Số trường hợp") gives one violation category per row; a table of units or years ("Đơn vị | Số đảng viên bị
 kỷ luật", "Năm | Số đảng viên được kiểm tra") gives one figure per row and measure, scoped to the row's district or
-dated to its year."""
+dated to its year, and so does one turned the other way ("Chỉ tiêu | Năm 2024 | Năm 2025")."""
 
 from __future__ import annotations
 
@@ -93,7 +93,7 @@ NUMBER_HEAD = re.compile(r"\s*(?:stt|tt|số tt)\s*", re.I)
 YEAR_CELL = re.compile(r"\s*(?:năm\s+)?(?P<year>(?:19|20)\d{2})\s*", re.I)
 MEASURED = {"discipline": None, "inspection": "inspection", "supervision": "supervision",
             "violation_found": "violation_found", "commendation": "commendation", "complaints": "complaints",
-            "suspension": "suspension"}
+            "suspension": "suspension", "count": "count"}  # "Số đảng viên được kết nạp", "… bị xóa tên"
 
 
 def _measures(cells: list[str]) -> dict[int, tuple[str, str]]:
@@ -110,6 +110,37 @@ def _measures(cells: list[str]) -> dict[int, tuple[str, str]]:
         kind = MEASURED[act.lastgroup] or ("discipline_party_orgs" if org else "discipline_party_members")
         found[i] = (kind, "tổ chức đảng" if org else "đảng viên")
     return found
+
+
+# "Chỉ tiêu | Năm 2024 | Năm 2025", "Nội dung | Kết quả": the measures are the rows, the columns their years or units
+MEASURE_HEAD = re.compile(r"\s*(?:chỉ tiêu|nội dung(?!\s+vi phạm)|tiêu chí|hạng mục|số liệu)\s*", re.I)
+
+
+@rule(8)
+def measure_tables(ctx: Sentence) -> None:
+    rows = _table_rows(ctx)
+    head = next((i for i, r in enumerate(rows) if MEASURE_HEAD.fullmatch(_label_cells(r)[0])), None)
+    if head is None:
+        return
+    columns = []  # per column: (period, scope) from its header
+    for cell in _label_cells(rows[head])[1:]:
+        year = YEAR_CELL.fullmatch(cell)
+        place = locality_in(cell) if not year else None
+        columns.append((f"năm {year['year']}" if year else None, place[1] if place else None))
+    for row in rows[head + 1:]:
+        cells = _label_cells(row)
+        measure = _measures(cells[:1]).get(0)
+        if measure is None:
+            continue
+        kind, cls = measure
+        starts = _cell_starts(row, len(cells))
+        found = [(col, count) for col, cell in enumerate(cells[1:], 1)
+                 if col - 1 < len(columns) and (count := COUNT_CELL.fullmatch(cell))
+                 and ctx.free(starts[col] + count.start("n"), starts[col] + count.end("n"))]
+        for col, count in found:
+            period, scope = columns[col - 1]
+            ctx.emit(kind, row.start(), starts[col] + count.end("n"), count_of(count["n"]), unit=cls, subject_class=cls,
+                     period=period, scope=scope)
 
 
 def _form_columns(cells: list[str]) -> tuple[dict[int, str], int | None]:
