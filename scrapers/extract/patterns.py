@@ -63,7 +63,7 @@ TRIGGERS = [  # (kind, pattern) — the trigger nearest before a count decides i
     # a task under inspection, not a discipline act
     # ("giải tán 2 tổ chức đảng": the organisations' own form is an act too)
     ("discipline", r"(?<!kiểm tra, thi hành )(?<!giám sát, thi hành )(?<!giám sát và thi hành )(?<!kiểm tra và thi hành )"
-                   r"kỷ luật|khiển trách|cảnh cáo|cách chức|khai trừ"
+                   r"kỷ luật(?!\s+(?:hành chính|về chính quyền|chính quyền))|khiển trách|cảnh cáo|cách chức|khai trừ"
                    r"|giải tán|(?<=bị )xử lý(?! hành chính| hình sự)"),
     # "Ủy ban Kiểm tra" is the body, not the act; the act may carry "khi có dấu hiệu vi phạm"
     # "nghiệp vụ kiểm tra", "công tác kiểm tra" name the work, not an act on a count; "kiểm tra, giám sát" together
@@ -89,6 +89,8 @@ TRIGGERS = [  # (kind, pattern) — the trigger nearest before a count decides i
     # "tổ chức 9 hội nghị": the verb (before its number), not the noun of "tổ chức đảng"
     # cases handed to the police or prosecuted are counts of their own, not findings of the party's inspectors
     ("count", r"kết nạp|ban hành|mở|tổ chức được|tổ chức(?=\s+\d)|phát triển|xử lý hành chính|xử lý hình sự|truy cứu|bình quân"
+              # the disciplines of the state and its forces, told next to the Party's: not party discipline
+              r"|kỷ luật\s+(?:hành chính|về chính quyền|chính quyền)|hạ bậc hàm|giáng chức|giáng cấp|buộc thôi việc"
               r"|chuyển (?:hồ sơ\s+)?(?:sang\s+|cho\s+)?cơ quan (?:điều tra|công an|chức năng|có thẩm quyền)|khởi tố(?=\s+\d)"
               r"|trung bình|xóa tên|cho ra khỏi đảng"
               # "đề nghị cấp có thẩm quyền xem xét, xử lý 2 trường hợp": handling, not a discipline figure
