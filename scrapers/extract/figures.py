@@ -22,7 +22,7 @@ from scrapers.extract.model import Draft, Figure
 from scrapers.extract.patterns import FORM, FORM_RE, ORG_SUBJECT, SUBJECT
 from scrapers.extract.rules import load
 from scrapers.extract.rules.generic import unit_after
-from scrapers.extract.scope import article_scope, locality_in, period_key
+from scrapers.extract.scope import article_province, article_scope, locality_in, period_key
 from scrapers.extract.sentence import Sentence, sentences
 from scrapers.text import is_furniture, matchable
 from scrapers.vocabulary import COUNT_KINDS, DISCIPLINE_KINDS
@@ -102,6 +102,7 @@ def read_figures(text: str, published: date | None = None, locality: str | None 
     folded = _spaced_thousands(matchable(text))  # same length as text: offsets stay valid
     claims = Claims(_masks(folded))
     scope = article_scope(folded, locality or "Hà Nội")
+    whole = article_province(folded, "Hà Nội")  # what "toàn thành phố / toàn tỉnh" means in this article
     sent_list = list(sentences(folded))
     drafts: list[Draft] = []
     # a period or a district named earlier in the same paragraph still applies ("Đảng bộ huyện Mê Linh có … Năm
@@ -114,7 +115,8 @@ def read_figures(text: str, published: date | None = None, locality: str | None 
         prev_end = base + len(sent)
         period = period_in(sent) or carried
         carried = period
-        ctx = Sentence(text, base, sent, idx, period, sent_list[idx + 1:idx + 2], claims, district or scope, previous)
+        ctx = Sentence(text, base, sent, idx, period, sent_list[idx + 1:idx + 2], claims, district or scope, previous,
+                       whole)
         named = locality_in(sent)
         if named and named[0] == "district":
             district = named[1]

@@ -13,7 +13,8 @@ from scrapers.extract.officials import LOWER, SURNAMES, UPPER
 _PLACE = rf"[{UPPER}][{LOWER}]+(?:\s+[{UPPER}][{LOWER}]+){{0,2}}"
 # "Quận ủy Long Biên", "quận Hoàn Kiếm", "Đảng bộ huyện Sóc Sơn", "Tỉnh ủy Nghệ An", "Thành ủy Hà Nội"
 LOCALITY = re.compile(
-    rf"(?<!\w)(?:(?P<district>(?:Quận|Huyện|Thị) ủy|quận|huyện|thị xã|Quận|Huyện|Thị xã)"
+    # (wards and communes are the local level since the 2025 reorganisation: "Đảng ủy phường Hoàn Kiếm", "xã Sóc Sơn")
+    rf"(?<!\w)(?:(?P<district>(?:Quận|Huyện|Thị) ủy|quận|huyện|thị xã|Quận|Huyện|Thị xã|phường|xã|Phường|Xã)"
     rf"|(?P<province>Tỉnh ủy|tỉnh|Tỉnh|Thành ủy|thành phố|Thành phố|TP\.?))\s+(?P<place>{_PLACE})"
 )
 _NOT_PLACES = {"Ủy", "Ban", "Đảng", "Thường", "Kiểm", "Hội", "Đoàn", "Chủ", "Bí", "Phó", "Trưởng", "Trong", "Về", "Cụ",
@@ -72,20 +73,25 @@ HCMC = re.compile(r"(?<!\w)(?:TP\.?\s?HCM|TPHCM)(?!\w)")
 
 
 def article_scope(text: str, default: str | None) -> str | None:
-    """The locality an article is about: the source's own (a district portal), else the first one its opening
-    names (title and sapo: "Tỉnh ủy Nghệ An …", a headline's "An Giang: …", a dateline's "Báo Cần Thơ - …"), else the
-    default."""
+    """The locality an article is about: the source's own (a district portal), else a district its title leads with
+    ("Huyện Đông Anh: 32 đảng viên bị kỷ luật": its body rarely names it again), else its province."""
     if default and default != "Hà Nội":
         return default
     head = locality_in(text[:400])
-    if head and head[0] == "province":
-        return head[1]
-    # "Huyện Đông Anh: 32 đảng viên bị kỷ luật", "Đảng bộ quận Hà Đông: …": a title that leads with a district is
-    # about it (its body rarely names it again)
     title = text[:text.find("\n")] if "\n" in text[:300] else ""
     lead = locality_in(title, min(len(title), 60)) if title else None
-    if lead and lead[0] == "district":
+    if lead and lead[0] == "district" and not (head and head[0] == "province"):
         return lead[1]
+    return article_province(text, default)
+
+
+def article_province(text: str, default: str | None) -> str | None:
+    """The province or city an article is about: the first one its opening names (title and sapo: "Tỉnh ủy Nghệ An
+    …", a headline's "An Giang: …", a dateline's "Báo Cần Thơ - …", "TP.HCM"), else the default."""
+    for m in LOCALITY.finditer(text, 0, 400):
+        named = locality_in(m.group(0))
+        if named and named[0] == "province":
+            return named[1]
     opening = OPENING_PROVINCE.search(text, 0, 400)
     if opening:
         return opening["place"]
@@ -97,11 +103,19 @@ def article_scope(text: str, default: str | None) -> str | None:
 ACTING_DISTRICT = re.compile(rf"(?:Quận|Huyện|Thị) ủy\s+(?P<place>{_PLACE})")
 
 
-def figure_scope(sentence: str, pos: int, article: str | None) -> str | None:
-    """A district named in the figure's own sentence before it wins over the article's locality; failing that, a
+# "…; toàn thành phố kỷ luật 598 đảng viên": the whole city (or province) named after a local figure
+WHOLE = re.compile(r"(?<!\w)(?:toàn|cả)\s+(?:thành phố|Thành phố|Thủ đô|tỉnh|Đảng bộ (?:thành phố|tỉnh))(?!\w)")
+
+
+def figure_scope(sentence: str, pos: int, article: str | None, whole: str | None = None) -> str | None:
+    """A district named in the figure's own sentence before it wins over the article's locality — unless the
+    whole city or province is named after it ("…; toàn thành phố kỷ luật 598 đảng viên": `whole`); failing that, a
     district committee named after it as the acting body ("… được tặng Giấy khen của Ban Thường vụ Huyện ủy Sóc
     Sơn")."""
+    said = [m.end() for m in WHOLE.finditer(sentence, 0, pos)]
     near = locality_in(sentence, pos)
+    if said and whole and not locality_in(sentence[said[-1]:pos]):
+        return whole
     if near and (near[0] == "district" or near[1] != "Hà Nội"):
         return near[1]
     acting = ACTING_DISTRICT.search(sentence, pos)

@@ -90,6 +90,7 @@ class Sentence:
     claims: Claims
     scope: str | None  # the article's locality
     previous: str | None = None  # the sentence before, in the same paragraph (folded)
+    whole: str | None = None  # the city or province "toàn thành phố / toàn tỉnh" means
     out: list[Draft] = field(default_factory=list)
     _triggers: list[tuple[int, int, str]] | None = None
     _periods: list[tuple[int, str]] | None = None
@@ -127,7 +128,7 @@ class Sentence:
         the sentence unless the rule knows them (a table row's year or district)."""
         self.claim(start, end)
         period = fields.pop("period", None) or self.period_at(start)
-        scope = fields.pop("scope", None) or figure_scope(self.s, start, self.scope)
+        scope = fields.pop("scope", None) or figure_scope(self.s, start, self.scope, self.whole)
         draft = Draft(kind, value, self.base + start, self.base + end, period=period, sentence=self.index,
                       scope=scope, body=body_in(self.s, start), **fields)
         self.out.append(draft)

@@ -47,6 +47,9 @@ def figures(text, published=None, locality=None):
     ("Siết chặt kỷ luật\nBáo Bắc Giang - Năm 2025, đã kỷ luật 14 đảng viên.", None, "Bắc Giang"),
     ("Hà Nội: Siết chặt kỷ luật\nNăm 2025, đã kỷ luật 14 đảng viên.", None, "Hà Nội"),
     ("Thành ủy TP.HCM tổng kết năm\nNăm 2025, đã kỷ luật 1.126 đảng viên.", None, "Hồ Chí Minh"),
+    # a ward is the local level since 2025; the whole city named after it is the city again
+    ("Đảng ủy phường Hoàn Kiếm đã kỷ luật 3 đảng viên.", None, "Hoàn Kiếm"),
+    ("Tại phường Hoàn Kiếm có nhiều mô hình hay; toàn thành phố đã kỷ luật 598 đảng viên.", None, "Hà Nội"),
 ])
 def test_scope(text, locality, scope):
     found = [f for f in figures(text, locality=locality) if f["kind"] == "discipline_party_members"]
