@@ -27,7 +27,10 @@ MAX_SENTENCE = 2000
 def sentences(text: str) -> Iterator[tuple[int, str]]:
     spans: list[list[int]] = []
     start = 0
+    wrapped = _hard_wrapped(text)
     for m in SENTENCE_END.finditer(text):
+        if wrapped and _soft_break(text, m):
+            continue
         if m.start() > start:
             spans.append([start, m.start()])
         start = m.end()
@@ -35,6 +38,30 @@ def sentences(text: str) -> Iterator[tuple[int, str]]:
         spans.append([start, len(text)])
     for start, end in _join_table_rows(text, _join_bare_numbers(text, spans)):
         yield from _bounded(text, start, end)
+
+
+# a text copied from a PDF onto a portal breaks its lines in mid-sentence ("… đã thi hành kỷ luật 42\nđảng viên"): many
+# lines end without a stop and the next goes on in lowercase
+# ("[a-zà-ỹđ]" would take capitals too: the range holds Vietnamese capitals, so the case is asked of the letter)
+WRAP = re.compile(r"[^\s.!?…:;|][ \t]*\n[ \t]*(?P<next>\w)")
+
+
+def _hard_wrapped(text: str) -> bool:
+    return any(m["next"].islower() for m in WRAP.finditer(text))
+
+
+def _soft_break(text: str, m: re.Match) -> bool:
+    """In hard-wrapped text, a line break after a line with no stop (not a table row, not before a bullet or a bare
+    number) only wraps the sentence."""
+    if "\n" not in m.group(0) or m.start() == 0 or text[m.start() - 1] in ".!?…:;":
+        return False
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    next_end = text.find("\n", m.end())
+    nxt = text[m.end():next_end if next_end >= 0 else len(text)]
+    if "|" in text[line_start:m.start()] or "|" in nxt or re.match(r"[ \t]*[-+•*–]\s", nxt) or BARE_NUMBER.fullmatch(nxt):
+        return False
+    # a line going on in lowercase always wraps; any other only after the title (a title has no stop either)
+    return line_start > 0 or nxt.lstrip()[:1].islower()
 
 
 BARE_NUMBER = re.compile(r"\s*(?:(?:hơn|gần|trên|khoảng)\s+)?\d[\d.,]*\s*%?\s*", re.I)
