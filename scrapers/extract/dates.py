@@ -76,8 +76,9 @@ def stated_periods(sentence: str) -> list[re.Match]:
 
 
 def period_in(sentence: str) -> str | None:
-    stated = stated_periods(sentence)
-    return period_text(stated[0]) if stated else None
+    first = next((m for m in PERIOD.finditer(sentence)
+                  if not BASE_BEFORE.search(sentence, max(0, m.start() - 30), m.start())), None)
+    return period_text(first) if first else None
 
 
 def period_text(m: re.Match) -> str:

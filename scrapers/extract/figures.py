@@ -136,8 +136,10 @@ def read_figures(text: str, published: date | None = None, locality: str | None 
 
 # "… 12 đảng viên và 1 tổ chức đảng. Đảng viên bị khiển trách 8, …; tổ chức đảng bị khiển trách.": a subject and its
 # form with no count, right after a total of that subject, is the form of the whole total
-BARE_FORM = re.compile(rf"(?:^|(?<=[;.:])|(?<=[;.:]\s))\s*(?P<subj>{ORG_SUBJECT}|đảng viên)\s+(?:(?:đều|cùng)\s+)?bị\s+"
-                       rf"(?:kỷ luật\s+)?(?:(?:bằng\s+)?hình thức\s+)?(?P<form>{FORM})(?=\s*(?:[.;,]|$))", re.I | re.M)
+# (found by its form, which starts with "bị", then its subject looked for just before: the text is searched once)
+BARE_FORM = re.compile(rf"(?<!\w)bị\s+(?:kỷ luật\s+)?(?:(?:bằng\s+)?hình thức\s+)?(?P<form>{FORM})(?=\s*(?:[.;,]|$))",
+                       re.I | re.M)
+BARE_SUBJECT = re.compile(rf"(?:^|[;.:\n])\s*(?P<subj>{ORG_SUBJECT}|đảng viên)\s+(?:(?:đều|cùng)\s+)?$", re.I)
 
 
 def _bare_forms(drafts: list[Draft], folded: str, sent_list: list) -> None:
@@ -145,7 +147,10 @@ def _bare_forms(drafts: list[Draft], folded: str, sent_list: list) -> None:
         return
     starts = [b for b, _ in sent_list]
     for m in BARE_FORM.finditer(folded):
-        kind = "discipline_party_orgs" if re.fullmatch(ORG_SUBJECT, m["subj"], re.I) else "discipline_party_members"
+        said = BARE_SUBJECT.search(folded, max(0, m.start() - 40), m.start())
+        if said is None:
+            continue
+        kind = "discipline_party_orgs" if re.fullmatch(ORG_SUBJECT, said["subj"], re.I) else "discipline_party_members"
         at = bisect_right(starts, m.start()) - 1
         total = next((d for d in reversed(drafts) if d.start < m.start() and d.kind == kind), None)
         if (total is not None and total.total is None and not total.breakdown and total.value

@@ -42,12 +42,19 @@ def sentences(text: str) -> Iterator[tuple[int, str]]:
 
 # a text copied from a PDF onto a portal breaks its lines in mid-sentence ("… đã thi hành kỷ luật 42\nđảng viên"): many
 # lines end without a stop and the next goes on in lowercase
-# ("[a-zà-ỹđ]" would take capitals too: the range holds Vietnamese capitals, so the case is asked of the letter)
-WRAP = re.compile(r"[^\s.!?…:;|][ \t]*\n[ \t]*(?P<next>\w)")
-
-
 def _hard_wrapped(text: str) -> bool:
-    return any(m["next"].islower() for m in WRAP.finditer(text))
+    """Whether some line ends with no stop and the next goes on in lowercase (the case is asked of the letter:
+    "[a-zà-ỹđ]" would take Vietnamese capitals too)."""
+    at = text.find("\n")
+    while at >= 0:
+        before = at - 1
+        while before >= 0 and text[before] in " \t":
+            before -= 1
+        after = text[at + 1:at + 8].lstrip(" \t\n")
+        if before >= 0 and text[before] not in ".!?…:;|\n" and after[:1].islower():
+            return True
+        at = text.find("\n", at + 1)
+    return False
 
 
 def _soft_break(text: str, m: re.Match) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from scrapers.extract.numbers import NUMBER, count_of
-from scrapers.extract.patterns import FORM, MEMBER_SUBJECT, ORG_SUBJECT
+from scrapers.extract.patterns import FORM, FORM_RE, MEMBER_SUBJECT, ORG_SUBJECT
 from scrapers.extract.rules import rule
 from scrapers.extract.sentence import Sentence
 
@@ -22,7 +22,7 @@ COUNT = re.compile(_COUNT, re.I)
 
 @rule(35)  # before the discipline totals are read one by one
 def forms_by_subject(ctx: Sentence) -> None:
-    if ":" not in ctx.s and "gồm" not in ctx.s and "trong đó" not in ctx.s:
+    if (":" not in ctx.s and "gồm" not in ctx.s and "trong đó" not in ctx.s) or not FORM_RE.search(ctx.s):
         return
     for m in TOTALS.finditer(ctx.s):
         if bool(m["org1"]) == bool(m["org2"]) or not ctx.free(m.start(), m.end()):
