@@ -45,6 +45,8 @@ NOT_COUNTED = re.compile(
     r"|(?i:top)\s+\d+"
     # "98% chi bộ có từ 3 đảng viên trở lên": a threshold that describes what is counted, not a count
     r"|(?i:từ)\s+\d+(?:\s+[^\s\d,.;:()]+){1,4}\s+(?i:trở lên)"
+    # "14 chi bộ có dưới 3 đảng viên": a ceiling that describes what is counted, too
+    r"|(?i:có)\s+(?i:dưới|chưa đến|chưa tới|không quá|ít hơn)\s+\d+"
     # "chính quyền địa phương 2 cấp": the name of a model of government, not a count of levels
     r"|(?i:chính quyền(?: địa phương)?|mô hình(?: chính quyền)?|tổ chức)\s+(?:2|3|(?i:hai|ba))\s+(?i:cấp)(?!\w)"
     r"|(?i:số\s+)?\d+[A-Z]?\s+(?i:phố|đường|ngõ|ngách|hẻm)\s+[A-ZĐ]"  # "số 12 phố Lê Lai": an address
