@@ -75,7 +75,8 @@ TRIGGERS = [  # (kind, pattern) — the trigger nearest before a count decides i
     # "kiểm tra đảng viên khi có dấu hiệu vi phạm: 4 đồng chí" names the kind of inspection, not a finding
     # "kết luận 3 đảng viên kê khai chưa trung thực": what a conclusion counts is a finding, whatever it says of them
     ("violation_found", r"(?:phát hiện|kết luận)[^.;]*?vi phạm|(?<!khi )có vi phạm|(?<!dấu hiệu )vi phạm|phát hiện"
-                        r"|kết luận(?=\s+\d)"
+                        # (lowercase: "Kết luận 21 về …" cites a conclusion of the Central Committee)
+                        r"|(?-i:kết luận)(?=\s+\d)(?!\s+\d+\s*[-/])"
                         r"|(?:tố cáo|kết luận) đúng(?:\s+một phần)?(?:\s*(?:,|và)\s*(?:tố cáo\s+)?đúng một phần)?"),
     # "… đúng 5 trường hợp, sai 13 trường hợp": complaints found untrue stay complaints
     ("complaints", r"đơn thư|tố cáo|khiếu nại|phản ánh, kiến nghị|sai(?=\s+\d)"),
