@@ -34,7 +34,7 @@ __all__ = ["extract_figures", "read_figures", "sentences", "unit_after"]
 # The leading lookahead lists every alternative's first character: re tries each alternative at every position
 # otherwise, and this pattern runs over whole articles (3x faster).
 NOT_COUNTED = re.compile(
-    r"(?<!\w)(?=[\d.A-ZcshđĐtlbmkpndqxz])(?:"
+    r"(?<!\w)(?=[\d.A-ZcshđĐtlbmkpndqxzấẤ])(?:"
     r"(?i:covid|sars-cov|h\d+n)-?\s?\d+"
     r"|(?i:độ tuổi|tuổi)\s+(?:từ\s+)?\d+(?:\s*(?:[-–]|đến|tới)\s*\d+)?(?:\s+tuổi)?"
     r"|\d+(?:\s*(?:[-–]|đến|tới)\s*\d+)?\s+(?:năm\s+)?tuổi"  # "30 tuổi Đảng" is a badge
@@ -62,8 +62,9 @@ NOT_COUNTED = re.compile(
     r"|(?i:phong trào|cuộc vận động|mô hình|phương châm|khẩu hiệu|chủ đề|thông điệp)\s+[\"“][^\"”\n]{1,60}[\"”]"
     # a score is no ratio of things: "chấm 9/10 điểm"
     r"|\d+\s*/\s*\d+\s+(?i:điểm)(?!\w)"
-    # "tại tầng 3 trụ sở", "phòng 301", "cổng 2": a place numbered without "số"
-    r"|(?i:tầng|lầu|phòng|cổng|dãy|tòa|lô)\s+\d+[A-Z]?(?![\d.,/-])"
+    # "tại tầng 3 trụ sở", "phòng 301", "cổng 2", "thôn 4", "Tổ 5 khu phố 3": a place numbered without "số"
+    r"|(?i:tầng|lầu|phòng|cổng|dãy|tòa|lô|thôn|ấp|xóm|bản|tổ dân phố|tổ|khu phố|khu dân cư|khu|cụm|đội|khối)\s+\d+[A-Z]?"
+    r"(?![\d.,/%-])(?!\s+(?i:năm|tháng|quý)\b)"
     r")"
 )
 RULES = load()
