@@ -60,6 +60,8 @@ NOT_COUNTED = re.compile(
     r"|(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)\s+\d+(?![\d.,/%])"
     # a campaign's slogan in quotes: "phong trào “3 xây, 3 chống”", "cuộc vận động “5 không, 3 sạch”"
     r"|(?i:phong trào|cuộc vận động|mô hình|phương châm|khẩu hiệu|chủ đề|thông điệp)\s+[\"“][^\"”\n]{1,60}[\"”]"
+    # a share of no thing, only of effort: "làm việc với 100% tâm huyết"
+    r"|\d+\s*%\s+(?i:tâm huyết|tâm sức|sức lực|nỗ lực|quyết tâm|niềm tin|tình cảm|nhiệt huyết)(?!\w)"
     # a score is no ratio of things: "chấm 9/10 điểm"
     r"|\d+\s*/\s*\d+\s+(?i:điểm)(?!\w)"
     # "tại tầng 3 trụ sở", "phòng 301", "cổng 2", "thôn 4", "Tổ 5 khu phố 3": a place numbered without "số"
