@@ -71,6 +71,9 @@ NEXT_ACT = re.compile(rf"[,;]\s*(?:và\s+)?(?:đã\s+)?(?:thi hành\s+)?(?:kỷ 
                       rf"|đình chỉ|xử lý)(?!\w)(?!\s+(?:(?:bằng\s+)?hình thức\s+)?{FORM})", re.I)
 
 
+INNER_GROUP = re.compile(r"\s*\(\s*(?:trong đó|trong số đó|gồm)[^()]{1,60}\)", re.I)
+
+
 def clause(ctx: Sentence, after: int, _value) -> Breakdown | None:
     """", gồm: khiển trách 22 (chiếm 55%), cảnh cáo 10 …", "; trong đó thi hành kỷ luật bằng hình thức khiển
     trách đối với 14 đảng viên", ": 12 khiển trách; 3 cảnh cáo và khai trừ 2 trường hợp". The clause ends at the
@@ -81,8 +84,10 @@ def clause(ctx: Sentence, after: int, _value) -> Breakdown | None:
     pair_spans = [(p.start(), p.end()) for p in PAIR.finditer(rest)]
     if not pair_spans:
         return None
+    # "khiển trách 12 (trong đó 2 cấp ủy viên), cảnh cáo 4": a sub-group in a form's brackets does not end the list
+    inner = [(b.start(), b.end()) for b in INNER_GROUP.finditer(rest) if any(e == b.start() for _, e in pair_spans)]
     stop = next((c.start() for c in SUBJECT_COUNT.finditer(rest)
-                 if not any(a <= c.start() < b for a, b in pair_spans)), len(rest))
+                 if not any(a <= c.start() < b for a, b in pair_spans + inner)), len(rest))
     if act := NEXT_ACT.search(rest, 0, stop):
         stop = act.start()
     first = pair_spans[0][0]

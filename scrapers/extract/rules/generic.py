@@ -7,6 +7,7 @@ import re
 from scrapers.extract.numbers import QUALIFIER, count_of, parse_number, qualifier_of
 from scrapers.extract.patterns import (
     COUNT,
+    FORM,
     MONEY,
     PERCENT,
     RATIO,
@@ -100,12 +101,19 @@ RATIO_WORDS = re.compile(r"(?<![\w/.,])(?P<a>\d{1,3}(?:\.\d{3})+|\d{1,6})\s+trê
                          r"(?P<b>\d{1,3}(?:\.\d{3})+|\d{1,6})(?![\w/%.,]\d)(?=\s+[a-zà-ỹđ])", re.I)
 
 
+FORM_BEFORE = re.compile(rf"{FORM}\s*(?:\(|với|chiếm|là)\s*$", re.I)
+
+
 @rule(60)
 def ratios(ctx: Sentence) -> None:
     if "/" not in ctx.s and "trên" not in ctx.s.lower():  # what every ratio is written with: cheap to rule out
         return
     for m in (*RATIO.finditer(ctx.s), *RATIO_WORDS.finditer(ctx.s)):
         if not ctx.free(m.start(), m.end()):
+            continue
+        # "chủ yếu là khiển trách (15/30 trường hợp)": a form's share of those disciplined, not a ratio of its own
+        if FORM_BEFORE.search(ctx.s, max(0, m.start() - 30), m.start()):
+            ctx.claim(m.start(), m.end())
             continue
         unit, uend = unit_after(ctx.s, m.end())
         if not unit:

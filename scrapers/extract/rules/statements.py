@@ -33,7 +33,7 @@ from scrapers.extract.patterns import (
     TRIGGER,
 )
 from scrapers.extract.rules import rule
-from scrapers.extract.rules.breakdowns import read_breakdown
+from scrapers.extract.rules.breakdowns import INNER_GROUP, read_breakdown
 from scrapers.extract.sentence import Sentence
 from scrapers.vocabulary import DISCIPLINE_KINDS
 
@@ -377,6 +377,8 @@ def governed(ctx: Sentence) -> None:
                 total.share = _number(share["share"])
                 ctx.claim(share.start(), share.end())
             _subgroups(ctx, total, after)
+            if kind == "discipline" and total.breakdown:
+                _groups_inside_forms(ctx, total)
             if kind == "violation_found":
                 _disciplined_after(ctx, total, after)
             _shared_subject(ctx, total, m.start())
@@ -525,6 +527,22 @@ LETTERS_FIRST = re.compile(
 
 
 CASES_MARK = re.compile(r"\s*,?\s*(?:bao\s+)?gồm(?:\s+có)?\s*:?\s*", re.I)
+
+
+def _groups_inside_forms(ctx: Sentence, total: Draft) -> None:
+    """"khiển trách 12 (trong đó 2 cấp ủy viên), cảnh cáo 4": a sub-group in a form's brackets, inside the total's
+    own quote, is a part of the total."""
+    for group in INNER_GROUP.finditer(ctx.s, total.start - ctx.base, total.end - ctx.base):
+        if FORM_RE.search(group.group(0)):  # "(trong đó khai trừ 4 trường hợp)": a form, read as the breakdown
+            continue
+        for m in SUBJECT_COUNT.finditer(group.group(0)):
+            value = _number(m["n"])
+            if value is None or re.fullmatch(ORG_SUBJECT, _unit(m), re.I):
+                continue
+            start = group.start() + m.start()
+            part = ctx.emit(total.kind, start, group.start() + m.end(), value, unit=_unit(m), part=_unit(m),
+                            subject_class=_member_class(_unit(m)))
+            part.total = total
 
 
 def _subgroups(ctx: Sentence, total: Draft, after: int) -> None:
