@@ -76,9 +76,10 @@ def stated_periods(sentence: str) -> list[re.Match]:
 
 
 def period_in(sentence: str) -> str | None:
-    first = next((m for m in PERIOD.finditer(sentence)
-                  if not BASE_BEFORE.search(sentence, max(0, m.start() - 30), m.start())), None)
-    return period_text(first) if first else None
+    m = PERIOD.search(sentence)
+    while m and BASE_BEFORE.search(sentence, max(0, m.start() - 30), m.start()):
+        m = PERIOD.search(sentence, m.end())
+    return period_text(m) if m else None
 
 
 def period_text(m: re.Match) -> str:
