@@ -85,9 +85,19 @@ NUMBER_START = re.compile(r"(?<![\w.,])\d")
 NAME_CODE = re.compile(r"(?<!\w)Z\d+")  # "Z176" alone
 
 
+# the last word of every name above (or a capitalised word of a foreign one): a number after any other word is
+# not tried
+NAME_ENDS = frozenset("số đoàn khu viện ty máy nghiệp tầng lầu phòng cổng dãy tòa lô thôn ấp xóm bản phố cư tổ cụm đội "
+                      "khối".split())
+WORD_BEFORE = re.compile(r"(\w+)\s+Z?$")
+
+
 def _named_numbers(folded: str) -> list[tuple[int, int]]:
     spans = [(m.start(), m.end()) for m in NAME_CODE.finditer(folded)] if "Z" in folded else []
     for digit in NUMBER_START.finditer(folded):
+        word = WORD_BEFORE.search(folded, max(0, digit.start() - 16), digit.start())
+        if not word or not (word[1].lower() in NAME_ENDS or word[1][0].isupper() and word[1].isascii()):
+            continue
         for name in NAME_BEFORE.finditer(folded, max(0, digit.start() - 40), digit.start()):
             if (named := NAMED_NUMBER.match(folded, name.start())) and named.end() > digit.start():
                 spans.append((named.start(), named.end()))
