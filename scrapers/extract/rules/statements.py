@@ -608,12 +608,17 @@ SUBJECT_OPENING = re.compile(rf"\s*(?:(?:Về|Đối với|Với)\s+(?:(?P<org>{
                              rf"|(?:[-+•]\s*)?(?:(?P<org2>{ORG_SUBJECT})|đảng viên|cán bộ)\s*:)", re.I)
 
 
+# "Nhà trường khiển trách 2 học sinh", "trọng tài cảnh cáo 3 cầu thủ": a form's word counting people outside the Party
+OTHER_PEOPLE = re.compile(r"\s+(?:học sinh|sinh viên|cầu thủ|vận động viên|công nhân|người lao động|lái xe|tài xế|thí sinh"
+                          r"|giáo viên|bệnh nhân|phạm nhân|học viên)(?!\w)", re.I)
+
+
 @rule(45)
 def forms_without_total(ctx: Sentence) -> None:
     """"kỷ luật khiển trách 254 trường hợp, cảnh cáo 61 trường hợp": forms listed with no total."""
     if not FORM_RE.search(ctx.s):  # most sentences name no form: skip the pair scan
         return
-    pairs = [p for p in PAIR.finditer(ctx.s) if ctx.free(p.start(), p.end())]
+    pairs = [p for p in PAIR.finditer(ctx.s) if ctx.free(p.start(), p.end()) and not OTHER_PEOPLE.match(ctx.s, p.end())]
     # a form is a discipline word in itself only when it is passive ("3 đảng viên bị khai trừ"); otherwise
     # ("cảnh cáo" of a traffic warning) the sentence must speak of discipline
     if not pairs or not (any(k == "discipline" for _, _, k in ctx.triggers)
@@ -641,7 +646,12 @@ def forms_without_total(ctx: Sentence) -> None:
     if stated is None and not ctx.s[e:].strip(" .;") and ctx.following:  # "… Khai trừ: 1. Tổng: 18."
         nbase, nsent = ctx.following[0]
         stated, offset = TOTAL_AFTER.match(nsent), nbase - ctx.base
-    if stated and _number(stated["n"]) == sum(forms.values()):
+    # "có 1 đảng viên bị khiển trách": one form of a stated count of people is that count, as "kỷ luật 3 chi bộ bằng
+    # hình thức khiển trách" is
+    if len(pairs) == 1 and len(forms) == 1 and PASSIVE_FORM.search(pairs[0].group(0)) \
+            and re.search(SUBJECT, pairs[0].group(0), re.I):
+        total, complete = sum(forms.values()), True
+    elif stated and _number(stated["n"]) == sum(forms.values()):
         total, complete, e = _number(stated["n"]), True, offset + stated.end()
         # "…, tổng cộng 17 đảng viên": the total read on its own already is this list's total
         at = ctx.base + offset + stated.start("n")
