@@ -48,7 +48,8 @@ ORG_WORD = (rf"(?!và\s+(?![{UPPER}])|và\s+(?:{'|'.join(SURNAMES)})\s|với\s|c
 # shortest run of words that leaves a 2-4 syllable name at the end.
 # every title starts with a capital: other positions fail at once (these patterns run over whole articles)
 TITLE_THEN_NAME = re.compile(
-    rf"(?=[{UPPER}])(?P<title>{TITLE_HEAD}(?:\s+{ORG_WORD}){{0,10}}?)\s+{NAME}(?=\s*(?:[,.;:)\n]|[-–]\s|$)|\s+[{LOWER}])"
+    # (a caption's position may follow the name in brackets: "… Nguyễn Văn Phong (thứ 2 từ trái) trao …")
+    rf"(?=[{UPPER}])(?P<title>{TITLE_HEAD}(?:\s+{ORG_WORD}){{0,10}}?)\s+{NAME}(?=\s*(?:[,.;:()\n]|[-–]\s|$)|\s+[{LOWER}])"
 )
 # "đồng chí Nguyễn Lan Hương - Ủy viên Ban Thường vụ Thành ủy, Chủ tịch UBMTTQ …"
 # a title ends where the clause's verb begins: speech and action verbs, and the auxiliaries and copulas that come
