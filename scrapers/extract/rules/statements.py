@@ -86,12 +86,14 @@ PAIR_END = re.compile(rf"(?:{PAIR.pattern})$", re.I)
 LABEL_END = re.compile(r"[^,;.()]*?(?=\s*(?:[,;.()]|\s+và\s+\d|$))")
 SHARE_AFTER = re.compile(rf"(?:\s+[^\s(),;.]+){{0,4}}?{SHARE_RE.pattern}")
 PASSIVE_FORM = re.compile(rf"\bbị\s+(?:hình thức\s+)?{FORM}", re.I)
-LATER_MARK = re.compile(r"[^;.]{0,80}?(?=,\s*trong (?:đó|số đó)\b)", re.I)
+LATER_MARK = re.compile(r"[^;.]{0,80}?(?=[,;]\s*trong (?:đó|số đó)\b)", re.I)
 COMPLAINT_NOUN = re.compile(r"\s+(?:tố cáo|khiếu nại)(?!\w)", re.I)
 JOINED = re.compile(r"\s*(?:,|và|;)\s*(?:có\s+)?")
 FINDING_AFTER = re.compile(
     r"\s*(?:(?:(?:đã\s+)?có\s+(?:dấu hiệu\s+)?|đã\s+)?vi phạm(?!\s+(?:về|nguyên tắc|quy định|chính sách|luật))"
     r"|có\s+(?:thiếu sót|khuyết điểm|sai phạm))", re.I)
+DEGREE_AFTER = re.compile(r"\s*(?:(?:khác|còn lại|này|nói trên)\s+)?(?:có\s+)?vi phạm\s+(?:nhưng\s+)?(?:chưa\s+)?đến mức",
+                          re.I)
 # "3 đảng viên bị khai trừ": a form after its count is one part of a breakdown, not a total
 PASSIVE_FORM_ONLY = re.compile(rf"\s*(?:(?:đều|cùng|cũng)\s+)?(?:đã\s+)?bị\s+(?:hình thức\s+)?{FORM}", re.I)
 
@@ -150,6 +152,9 @@ def _kind_of(ctx: Sentence, start: int, end: int) -> tuple[str | None, int]:
     # not what was done
     elif before and (semi := ctx.s.rfind(";", before[-1][0], start)) >= 0 and HAS.search(ctx.s, semi, start):
         nearest = "count"
+    # "4 đảng viên vi phạm nhưng chưa đến mức phải kỷ luật": how serious a finding was, whatever act is near
+    if DEGREE_AFTER.match(ctx.s, end):
+        return "violation_found", end
     probe = end
     for _ in range(4):
         loose = LOOSE_PASSIVE.match(ctx.s, probe)
