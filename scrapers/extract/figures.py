@@ -52,6 +52,8 @@ NOT_COUNTED = re.compile(
     r"|(?i:số\s+)?\d+[A-Z]?\s+(?i:phố|đường|ngõ|ngách|hẻm)\s+[A-ZĐ]"  # "số 12 phố Lê Lai": an address
     # a campaign's slogan in quotes: "phong trào “3 xây, 3 chống”", "cuộc vận động “5 không, 3 sạch”"
     r"|(?i:phong trào|cuộc vận động|mô hình|phương châm|khẩu hiệu|chủ đề|thông điệp)\s+[\"“][^\"”\n]{1,60}[\"”]"
+    # an amount in a foreign currency: "2,5 triệu USD" (money is counted in đồng)
+    r"|\d+(?:[.,]\d+)*\s*(?:(?i:nghìn tỷ|tỷ|triệu|nghìn)\s*)?(?:USD|EUR|(?i:đô la|euro|yên))(?!\w)"
     # a share of no thing, only of effort: "làm việc với 100% tâm huyết"
     r"|\d+\s*%\s+(?i:tâm huyết|tâm sức|sức lực|nỗ lực|quyết tâm|niềm tin|tình cảm|nhiệt huyết)(?!\w)"
     # a score is no ratio of things: "chấm 9/10 điểm"

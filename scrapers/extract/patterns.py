@@ -128,7 +128,9 @@ CHANGE = re.compile(
     rf"(?<!\w)(?P<dir>tăng|giảm|cao hơn|thấp hơn|nhiều hơn|ít hơn)(?:\s+(?:thêm|được))?\s+(?:(?P<q>{QUALIFIER})\s+)?(?P<n>{NUMBER})(?P<pct>\s*%|\s+điểm(?:\s+phần trăm|\s*%))?(?!\w)",
     re.I)
 BASE = re.compile(r"so với\s+(?P<base>[^,.;()]+?)(?=\s*(?:[,.;()]|$|\s+(?:là|và|thì)\s))", re.I)
-MONEY = re.compile(rf"{NUM_START}{QNUM}\s+(?P<scale>nghìn tỷ|tỷ|triệu|nghìn|ngàn)?\s*đồng(?!\w)(?!\s+chí)", re.I)
+# "3 tỷ 200 triệu đồng": an amount may add a smaller scale's count after its first
+MONEY = re.compile(rf"{NUM_START}{QNUM}\s+(?P<scale>nghìn tỷ|tỷ|triệu|nghìn|ngàn)?"
+                   rf"(?:\s+(?P<n2>\d{{1,3}})\s+(?P<scale2>triệu|nghìn|ngàn))?\s*đồng(?!\w)(?!\s+chí)", re.I)
 # the subjects' abbreviations that the subject patterns above accept, written out; a count may be followed by one
 # as by a lowercase noun ("45 ĐV")
 ABBREVIATIONS = {"ĐV": "đảng viên", "TCĐ": "tổ chức đảng", "TCCSĐ": "tổ chức cơ sở đảng", "CB": "cán bộ"}

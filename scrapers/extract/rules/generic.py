@@ -166,6 +166,8 @@ def money(ctx: Sentence) -> None:
             continue
         try:
             value = parse_number(m["n"]) * SCALE[(m["scale"] or "").lower() or None]
+            if m["n2"] and m["scale"] and SCALE[m["scale2"].lower()] < SCALE[m["scale"].lower()]:
+                value += int(m["n2"]) * SCALE[m["scale2"].lower()]
         except ValueError:
             continue
         ctx.emit("money", m.start(), m.end(), int(value) if float(value).is_integer() else value, unit="đồng",
