@@ -123,7 +123,9 @@ COMPLAINT_COUNT = re.compile(
     r"|(?:ý kiến\s+)?(?:phản ánh|kiến nghị)(?:,\s*(?:phản ánh|kiến nghị))*)(?!\w)", re.I)
 RATIO = re.compile(r"(?<![\w/.,])(?P<a>\d{1,3}(?:\.\d{3})+|\d{1,6})\s*/\s*(?P<b>\d{1,3}(?:\.\d{3})+|\d{1,6})(?![\w/])")
 RANGE_DASH = r"\s*(?:[-–—]|đến|tới)\s*"
-PERCENT = re.compile(rf"{NUM_START}{QNUM}(?:{RANGE_DASH}(?P<n_hi>{NUMBER}))?\s*%(?P<after>\s+trở lên)?")
+# ("96.5%": an English-style decimal point, a share never has a thousands separator before one or two digits)
+PERCENT = re.compile(rf"{NUM_START}(?:(?P<q>{QUALIFIER})\s+)?(?P<n>\d{{1,3}}\.\d{{1,2}}(?=\s*%)|{NUMBER})"
+                     rf"(?:{RANGE_DASH}(?P<n_hi>{NUMBER}))?\s*%(?P<after>\s+trở lên)?")
 CHANGE = re.compile(
     rf"(?<!\w)(?P<dir>tăng|giảm|cao hơn|thấp hơn|nhiều hơn|ít hơn)(?:\s+(?:thêm|được))?\s+(?:(?P<q>{QUALIFIER})\s+)?(?P<n>{NUMBER})(?P<pct>\s*%|\s+điểm(?:\s+phần trăm|\s*%))?(?!\w)",
     re.I)

@@ -144,6 +144,9 @@ def _subject_after(sent: str, pos: int) -> str | None:
     return " ".join(words[:12]) or None
 
 
+DECIMAL_POINT = re.compile(r"\d{1,3}\.\d{1,2}")
+
+
 @rule(70)
 def percents(ctx: Sentence) -> None:
     if "%" not in ctx.s:
@@ -151,7 +154,7 @@ def percents(ctx: Sentence) -> None:
     for m in PERCENT.finditer(ctx.s):
         if not ctx.free(m.start("n"), m.end("n")):
             continue
-        lo = parse_number(m["n"])
+        lo = parse_number(m["n"].replace(".", ",") if DECIMAL_POINT.fullmatch(m["n"]) else m["n"])
         rng = (lo, parse_number(m["n_hi"])) if m["n_hi"] else None
         ctx.emit("percent", m.start(), m.end(), None if rng else lo, unit="%",
                  subject=_subject_before(ctx.s, m.start()) or _subject_after(ctx.s, m.end()), qualifier=qualifier_of(m["q"], m["after"]), range=rng)

@@ -92,6 +92,7 @@ JOINED = re.compile(r"\s*(?:,|và|;)\s*(?:có\s+)?")
 FINDING_AFTER = re.compile(
     r"\s*(?:(?:(?:đã\s+)?có\s+(?:dấu hiệu\s+)?|đã\s+)?vi phạm(?!\s+(?:về|nguyên tắc|quy định|chính sách|luật))"
     r"|có\s+(?:thiếu sót|khuyết điểm|sai phạm))", re.I)
+OTHER_PASSIVE = re.compile(r"\s*(?:đã\s+)?(?:được|bị)\s+\w", re.I)
 DEGREE_AFTER = re.compile(r"\s*(?:(?:khác|còn lại|này|nói trên)\s+)?(?:có\s+)?vi phạm\s+(?:nhưng\s+)?(?:chưa\s+)?đến mức",
                           re.I)
 # "3 đảng viên bị khai trừ": a form after its count is one part of a breakdown, not a total
@@ -132,6 +133,11 @@ def _kind_of(ctx: Sentence, start: int, end: int) -> tuple[str | None, int]:
         passive = PASSIVE.match(ctx.s, chain.end())
     if passive:
         return passive.lastgroup, passive.end()
+    # "…; 12.500 đảng viên được học tập nghị quyết": a clause of its own, whose passive verb is no act — not the
+    # object of the act before the ";"
+    clause = ctx.s.rfind(";", 0, start)
+    if clause >= 0 and not ctx.s[clause + 1:start].strip() and OTHER_PASSIVE.match(ctx.s, end):
+        return "count", end
     # "45 tập thể và 60 cá nhân tiêu biểu được tặng Bằng khen": a passive verb after coordinated counts (and a few
     # describing words) governs them all
     before = [(e, k) for s, e, k in ctx.triggers if s < start]
