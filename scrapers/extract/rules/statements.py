@@ -321,7 +321,7 @@ def _skipped(ctx: Sentence, family: str, m) -> bool:
     return bool(PASSIVE_FORM_ONLY.match(ctx.s, m.end()))
 
 
-COMPLAINT_CONTEXT = re.compile(r"tố cáo|khiếu nại|đơn thư|công dân|tiếp dân|phản ánh|kiến nghị", re.I)
+COMPLAINT_CONTEXT = re.compile(r"tố cáo|khiếu nại|(?<!\w)đơn(?!\s+vị)|công dân|tiếp dân|phản ánh|kiến nghị", re.I)
 
 
 def _act(ctx: Sentence, family: str, m) -> tuple[str | None, int]:
