@@ -116,17 +116,25 @@ def _measures(cells: list[str]) -> dict[int, tuple[str, str]]:
 MEASURE_HEAD = re.compile(r"\s*(?:chỉ tiêu|nội dung(?!\s+vi phạm)|tiêu chí|hạng mục|số liệu)\s*", re.I)
 
 
+def _headed(ctx: Sentence, head_cell: re.Pattern) -> tuple[list[re.Match], int | None]:
+    """The sentence's table rows and the index of its header row (whose first cell `head_cell` matches)."""
+    rows = _table_rows(ctx)
+    return rows, next((i for i, r in enumerate(rows) if head_cell.fullmatch(_label_cells(r)[0])), None)
+
+
+def _when_where(cell: str) -> tuple[str | None, str | None, bool]:
+    """What a row's or a column's label says: its year (as a period), its district, and whether it said either."""
+    year = YEAR_CELL.fullmatch(cell)
+    place = locality_in(cell) if not year else None
+    return f"năm {year['year']}" if year else None, place[1] if place else None, bool(year or place)
+
+
 @rule(8)
 def measure_tables(ctx: Sentence) -> None:
-    rows = _table_rows(ctx)
-    head = next((i for i, r in enumerate(rows) if MEASURE_HEAD.fullmatch(_label_cells(r)[0])), None)
+    rows, head = _headed(ctx, MEASURE_HEAD)
     if head is None:
         return
-    columns = []  # per column: (period, scope) from its header
-    for cell in _label_cells(rows[head])[1:]:
-        year = YEAR_CELL.fullmatch(cell)
-        place = locality_in(cell) if not year else None
-        columns.append((f"năm {year['year']}" if year else None, place[1] if place else None))
+    columns = [_when_where(cell)[:2] for cell in _label_cells(rows[head])[1:]]  # per column: (period, scope)
     for row in rows[head + 1:]:
         cells = _label_cells(row)
         measure = _measures(cells[:1]).get(0)
@@ -154,8 +162,7 @@ def _form_columns(cells: list[str]) -> tuple[dict[int, str], int | None]:
 
 @rule(7)
 def unit_tables(ctx: Sentence) -> None:
-    rows = _table_rows(ctx)
-    head = next((i for i, r in enumerate(rows) if ROW_HEAD.fullmatch(_label_cells(r)[0])), None)
+    rows, head = _headed(ctx, ROW_HEAD)
     if head is None:
         return
     header = _label_cells(rows[head])
@@ -164,15 +171,13 @@ def unit_tables(ctx: Sentence) -> None:
     org = _counts_organisations(ctx, rows[head].start())
     for row in rows[head + 1:] if measures or forms else []:
         cells = _label_cells(row)
-        label = cells[0].strip()
-        year = YEAR_CELL.fullmatch(label)
-        place = locality_in(label) if not year else None
-        if not (year or place or TOTAL_CELL.fullmatch(label)):
+        period, scope, said = _when_where(cells[0].strip())
+        if not (said or TOTAL_CELL.fullmatch(cells[0])):
             continue
         # (the row's year is masked as a date: only the count's own cell must be free)
         starts = _cell_starts(row, len(cells))
         if forms:
-            _forms_row(ctx, row, cells, starts, forms, total_col, org, year, place)
+            _forms_row(ctx, row, cells, starts, forms, total_col, org, period, scope)
             continue
         found = []  # every measure of the row is read before any is emitted: each quote runs from the row's label
         for col, (kind, cls) in measures.items():
@@ -180,8 +185,7 @@ def unit_tables(ctx: Sentence) -> None:
             if count is not None and ctx.free(starts[col] + count.start("n"), starts[col] + count.end("n")):
                 found.append((kind, cls, count_of(count["n"]), starts[col] + count.end("n")))
         for kind, cls, value, end in found:
-            ctx.emit(kind, row.start(), end, value, unit=cls, subject_class=cls,
-                     period=f"năm {year['year']}" if year else None, scope=place[1] if place else None)
+            ctx.emit(kind, row.start(), end, value, unit=cls, subject_class=cls, period=period, scope=scope)
 
 
 def _counts_organisations(ctx: Sentence, first: int) -> bool:
@@ -192,7 +196,7 @@ def _counts_organisations(ctx: Sentence, first: int) -> bool:
 
 
 def _forms_row(ctx: Sentence, row: re.Match, cells: list[str], starts: list[int], forms: dict[int, str],
-               total_col: int | None, org: bool, year: re.Match | None, place: tuple[str, str] | None) -> None:
+               total_col: int | None, org: bool, period: str | None, scope: str | None) -> None:
     """One row of a table whose columns are the forms: the row's total with its breakdown."""
     breakdown: dict[str, int] = {}
     for col, form in forms.items():
@@ -208,8 +212,7 @@ def _forms_row(ctx: Sentence, row: re.Match, cells: list[str], starts: list[int]
     subject = "tổ chức đảng" if org else "đảng viên"
     ctx.emit("discipline_party_orgs" if org else "discipline_party_members", row.start(), end, value, unit=subject,
              subject=subject, subject_class=subject, breakdown=breakdown,
-             breakdown_complete=value is not None and sum(breakdown.values()) == value,
-             period=f"năm {year['year']}" if year else None, scope=place[1] if place else None)
+             breakdown_complete=value is not None and sum(breakdown.values()) == value, period=period, scope=scope)
 
 
 def _cell_starts(row: re.Match, kept: int) -> list[int]:
