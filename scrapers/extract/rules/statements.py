@@ -48,7 +48,9 @@ LETTERS = r"đơn(?:,?\s*thư)?(?!\s+vị)"
 STATED = re.compile(
     rf"(?<!\w)[Ss]ố(?:\s+lượng)?\s+(?P<subj>{SUBJECT}|{LETTERS})(?P<mid>(?:[^,.;:\d]|(?<=\s)(?:19|20)\d\d(?!\d)){{0,50}}?)"
     rf"\s*(?:là|đạt|có|:)\s+{QNUM}"
-    rf"(?!\d)(?:\s+(?:{SUBJECT}|{LETTERS})(?!\w))?(?![\d.,]\d)(?!\s*[%/])(?!\s+[a-zà-ỹđ])", re.I)
+    # (a word may follow only to set the figure against another: "là 612 chứ không phải 621", "là 45, tăng 3")
+    rf"(?!\d)(?:\s+(?:{SUBJECT}|{LETTERS})(?!\w))?(?![\d.,]\d)(?!\s*[%/])"
+    rf"(?!\s+(?!(?:chứ|nhưng|song|trong khi|so với|tăng|giảm)(?!\w))[a-zà-ỹđ])", re.I)
 # "Số đảng viên bị xử lý kỷ luật giảm từ 312 (năm 2022) xuống còn 274 (năm 2023)": both ends are figures of the
 # stated subject and act
 # — or only the end it came to ("… giảm còn 12 trường hợp (năm 2024 là 19 trường hợp)"), the year before's value in
