@@ -40,8 +40,8 @@ def sentences(text: str) -> Iterator[tuple[int, str]]:
         yield from _bounded(text, start, end)
 
 
-# a text copied from a PDF onto a portal breaks its lines in mid-sentence ("… đã thi hành kỷ luật 42\nđảng viên"): many
-# lines end without a stop and the next goes on in lowercase
+# a text copied from a PDF onto a portal breaks its lines in mid-sentence ("… đã thi hành kỷ luật 42\nđảng viên"): one
+# line that ends without a stop while the next goes on in lowercase is the sign of it
 def _hard_wrapped(text: str) -> bool:
     """Whether some line ends with no stop and the next goes on in lowercase (the case is asked of the letter:
     "[a-zà-ỹđ]" would take Vietnamese capitals too)."""

@@ -137,15 +137,14 @@ def _kind_of(ctx: Sentence, start: int, end: int) -> tuple[str | None, int]:
         return passive.lastgroup, passive.end()
     # "…; 12.500 đảng viên được học tập nghị quyết": a clause of its own, whose passive verb is no act — not the
     # object of the act before the ";"
-    clause = ctx.s.rfind(";", 0, start)
-    if clause >= 0 and not ctx.s[clause + 1:start].strip() and OTHER_PASSIVE.match(ctx.s, end):
+    clause = ctx.s.rfind(";", 0, start) + 1  # where the count's clause starts
+    if clause and not ctx.s[clause:start].strip() and OTHER_PASSIVE.match(ctx.s, end):
         return "count", end
     # "45 tập thể và 60 cá nhân tiêu biểu được tặng Bằng khen": a passive verb after coordinated counts (and a few
     # describing words) governs them all
     before = [(e, k) for s, e, k in ctx.triggers if s < start]
     nearest = before[-1][1] if before else None
     # "Bình quân mỗi năm, quận kỷ luật khoảng 25 đảng viên": an average, whatever act its clause then names
-    clause = ctx.s.rfind(";", 0, start) + 1
     if AVERAGE_OPENING.match(ctx.s, clause):
         return "count", end
     # "… giám sát 25 đảng viên. Qua đó, đã nhắc nhở 3 đồng chí": a sentence that opens by pointing back to what was
@@ -549,12 +548,11 @@ def _groups_inside_forms(ctx: Sentence, total: Draft) -> None:
         if FORM_RE.search(group.group(0)):  # "(trong đó khai trừ 4 trường hợp)": a form, read as the breakdown
             continue
         for m in SUBJECT_COUNT.finditer(group.group(0)):
-            value = _number(m["n"])
-            if value is None or re.fullmatch(ORG_SUBJECT, _unit(m), re.I):
+            value, unit = _number(m["n"]), _unit(m)
+            if value is None or re.fullmatch(ORG_SUBJECT, unit, re.I):
                 continue
-            start = group.start() + m.start()
-            part = ctx.emit(total.kind, start, group.start() + m.end(), value, unit=_unit(m), part=_unit(m),
-                            subject_class=_member_class(_unit(m)))
+            part = ctx.emit(total.kind, group.start() + m.start(), group.start() + m.end(), value, unit=unit, part=unit,
+                            subject_class=_member_class(unit))
             part.total = total
 
 
