@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date
 
 from scrapers.text import fold_tones
@@ -69,16 +70,15 @@ def find_event_dates(text: str, published: date | None) -> list[dict]:
 BASE_BEFORE = re.compile(r"(?:so với|so cùng kỳ|so với cùng kỳ)\s*$", re.I)
 
 
-def stated_periods(sentence: str) -> list[re.Match]:
-    """The periods a sentence states, in order, without the bases of its comparisons."""
-    return [m for m in PERIOD.finditer(sentence)
-            if not BASE_BEFORE.search(sentence, max(0, m.start() - 30), m.start())]
+def stated_periods(sentence: str) -> Iterator[re.Match]:
+    """The periods a sentence states, in order, without the bases of its comparisons (lazily: the first is found
+    without reading the rest of the sentence)."""
+    return (m for m in PERIOD.finditer(sentence)
+            if not BASE_BEFORE.search(sentence, max(0, m.start() - 30), m.start()))
 
 
 def period_in(sentence: str) -> str | None:
-    m = PERIOD.search(sentence)
-    while m and BASE_BEFORE.search(sentence, max(0, m.start() - 30), m.start()):
-        m = PERIOD.search(sentence, m.end())
+    m = next(stated_periods(sentence), None)
     return period_text(m) if m else None
 
 

@@ -19,10 +19,10 @@ from scrapers.extract.claims import Claims
 from scrapers.extract.dates import NOT_FIGURE, PERIOD, period_in
 from scrapers.extract.documents import document_spans
 from scrapers.extract.model import Draft, Figure
-from scrapers.extract.patterns import FORM, FORM_RE, ORG_SUBJECT, SUBJECT
+from scrapers.extract.patterns import FORM, FORM_RE, ORG_SUBJECT, SUBJECT_LABEL
 from scrapers.extract.rules import load
 from scrapers.extract.rules.generic import unit_after
-from scrapers.extract.scope import article_province, article_scope, locality_in, period_key
+from scrapers.extract.scope import article_places, locality_in, period_key
 from scrapers.extract.sentence import Sentence, sentences
 from scrapers.text import is_furniture, matchable
 from scrapers.vocabulary import COUNT_KINDS, DISCIPLINE_KINDS
@@ -150,8 +150,7 @@ def _spaced_thousands(folded: str) -> str:
 def read_figures(text: str, published: date | None = None, locality: str | None = None) -> list[Figure]:
     folded = _spaced_thousands(matchable(text))  # same length as text: offsets stay valid
     claims = Claims(_masks(folded))
-    scope = article_scope(folded, locality or "Hà Nội")
-    whole = article_province(folded, "Hà Nội")  # what "toàn thành phố / toàn tỉnh" means in this article
+    scope, whole = article_places(folded, locality)
     sent_list = list(sentences(folded))
     drafts: list[Draft] = []
     # a period or a district named earlier in the same paragraph still applies ("Đảng bộ huyện Mê Linh có … Năm
@@ -260,8 +259,7 @@ def _takes(total: Draft, forms: Draft, exact: bool, labelled: bool = False) -> b
 
 # "… 2 tổ chức đảng và 10 đảng viên. Về tổ chức đảng: khiển trách 2 chi bộ. Về đảng viên: …"
 # — and "Đối với tổ chức đảng, cả 2 trường hợp đều bị khiển trách"
-SUBJECT_LABEL = re.compile(rf"(?:^|[\n.;]\s*)(?:[-+•]\s*)?(?:(?:Về|Đối với|Với)\s+(?:{SUBJECT})\s*[:,]|(?:{SUBJECT})\s*:)"
-                           rf"\s*(?:(?:tất\s+)?cả\s+)?$", re.I)
+LABELLED = re.compile(rf"(?:^|[\n.;]\s*){SUBJECT_LABEL}\s*(?:(?:tất\s+)?cả\s+)?$", re.I)
 
 
 def _merge_forms(drafts: list[Draft], folded: str) -> list[Draft]:
@@ -283,7 +281,7 @@ def _merge_forms(drafts: list[Draft], folded: str) -> list[Draft]:
         prev = next((t for t in reversed(before) if t.kind == forms.kind and t.total is None), None)
         # a list that adds up to a total exactly may come a few sentences after it, past the other subject's list
         # ("… 2 tổ chức đảng và 58 đảng viên. Tổ chức đảng bị kỷ luật: … Đảng viên bị kỷ luật: khiển trách 39, …")
-        labelled = bool(SUBJECT_LABEL.search(folded, max(0, forms.start - 40), forms.start))
+        labelled = bool(LABELLED.search(folded, max(0, forms.start - 40), forms.start))
         if prev is not None and (forms.sentence - prev.sentence <= 1 and _takes(prev, forms, exact=False)
                                  or forms.sentence - prev.sentence <= 3 and _takes(prev, forms, True, labelled)):
             target = prev

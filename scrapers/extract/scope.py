@@ -72,20 +72,22 @@ OPENING_PROVINCE = re.compile(
 HCMC = re.compile(r"(?<!\w)(?:TP\.?\s?HCM|TPHCM)(?!\w)")
 
 
-def article_scope(text: str, default: str | None) -> str | None:
-    """The locality an article is about: the source's own (a district portal), else a district its title leads with
-    ("Huyện Đông Anh: 32 đảng viên bị kỷ luật": its body rarely names it again), else its province."""
-    if default and default != "Hà Nội":
-        return default
+def article_places(text: str, source_locality: str | None) -> tuple[str | None, str]:
+    """(the locality an article is about, the province or city "toàn thành phố / toàn tỉnh" means in it). The
+    locality is the source's own (a district portal), else a district its title leads with ("Huyện Đông Anh: 32 đảng
+    viên bị kỷ luật": its body rarely names it again), else its province."""
+    whole = article_province(text, "Hà Nội")
+    if source_locality and source_locality != "Hà Nội":
+        return source_locality, whole
     head = locality_in(text[:400])
     title = text[:text.find("\n")] if "\n" in text[:300] else ""
     lead = locality_in(title, min(len(title), 60)) if title else None
     if lead and lead[0] == "district" and not (head and head[0] == "province"):
-        return lead[1]
-    return article_province(text, default)
+        return lead[1], whole
+    return whole, whole
 
 
-def article_province(text: str, default: str | None) -> str | None:
+def article_province(text: str, default: str) -> str:
     """The province or city an article is about: the first one its opening names (title and sapo: "Tỉnh ủy Nghệ An
     …", a headline's "An Giang: …", a dateline's "Báo Cần Thơ - …", "TP.HCM"), else the default."""
     for m in LOCALITY.finditer(text, 0, 400):

@@ -30,6 +30,7 @@ from scrapers.extract.patterns import (
     SHARE_RE,
     SUBJECT,
     SUBJECT_COUNT,
+    SUBJECT_LABEL,
     TRIGGER,
 )
 from scrapers.extract.rules import rule
@@ -615,8 +616,7 @@ LIST_LABEL = re.compile(rf"(?:(?P<org>{ORG_SUBJECT})|đảng viên|cán bộ)\s+
 
 
 # (or the bare subject as a label: "Tổ chức đảng: khiển trách 2.")
-SUBJECT_OPENING = re.compile(rf"\s*(?:(?:Về|Đối với|Với)\s+(?:(?P<org>{ORG_SUBJECT})|đảng viên|cán bộ)\s*[:,]"
-                             rf"|(?:[-+•]\s*)?(?:(?P<org2>{ORG_SUBJECT})|đảng viên|cán bộ)\s*:)", re.I)
+SUBJECT_OPENING = re.compile(rf"\s*{SUBJECT_LABEL}", re.I)
 
 
 # "Nhà trường khiển trách 2 học sinh", "trọng tài cảnh cáo 3 cầu thủ": a form's word counting people outside the Party
