@@ -15,6 +15,9 @@ FROM_TO = re.compile(rf"[^()]{{0,40}}?\(?\s*từ\s+{NUMBER}\s+(?:xuống|lên)\s
 
 
 COORDINATED_CHANGE = re.compile(rf"\s*(?:,|và)\s*(?P<n>(?=\d){NUMBER})(?=\s+[a-zà-ỹđ])(?!\s+(?:năm|tháng|quý)\b)", re.I)
+# "giảm 37 trường hợp, tương đương 8,2% so với cùng kỳ": the same change told again in another measure
+EQUIVALENT = re.compile(rf"\s*[,(]?\s*(?:tương đương|tương ứng|tức(?: là)?)(?:\s+với)?\s+(?:mức\s+)?(?P<n>(?=\d){NUMBER})"
+                        rf"(?P<pct>\s*%)?", re.I)
 OWN_CLAUSE = re.compile(r"\s+(?:được|bị|đã|đang|phải)(?!\w)", re.I)
 BASE_COUNT = re.compile(rf"(?:con số|mức|số|tổng số)?\s*(?P<n>(?=\d){NUMBER})(?!\s*[%/])(?=\s+[a-zà-ỹđ])", re.I)
 BASE_VALUE = re.compile(r"so với[^()]{0,40}?\(\s*(?:cùng kỳ|năm trước|năm \d{4})[^():]{0,25}:\s*[^()]{1,40}\)", re.I)
@@ -98,6 +101,11 @@ def changes(ctx: Sentence) -> None:
         ctx.emit("change", m.start(), end, sign * value, unit=unit or None,
                  subject=f"so với {base}" if base else None, direction=direction, base=base,
                  qualifier=qualifier_of(m["q"]))
+        if (same := EQUIVALENT.match(ctx.s, end)) and ctx.free(same.start("n"), same.end("n")):
+            other_unit, other_end = ("%", same.end()) if same["pct"] else unit_after(ctx.s, same.end("n"), max_words=4)
+            ctx.emit("change", same.start("n"), other_end if other_unit else same.end("n"),
+                     sign * parse_number(same["n"]), unit=other_unit or None,
+                     subject=f"so với {base}" if base else None, direction=direction, base=base)
         # "nhiều hơn 6 tổ chức đảng và 15 đảng viên": the comparison holds for each count coordinated after it
         # (not a count that a clause of its own goes on with: "…, 15 tổ chức đảng được kiểm tra")
         while unit and unit != "%" and (more := COORDINATED_CHANGE.match(ctx.s, end)) \
