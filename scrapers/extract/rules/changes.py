@@ -101,18 +101,23 @@ def changes(ctx: Sentence) -> None:
         ctx.emit("change", m.start(), end, sign * value, unit=unit or None,
                  subject=f"so với {base}" if base else None, direction=direction, base=base,
                  qualifier=qualifier_of(m["q"]))
-        if (same := EQUIVALENT.match(ctx.s, end)) and ctx.free(same.start("n"), same.end("n")):
-            other_unit, other_end = ("%", same.end()) if same["pct"] else unit_after(ctx.s, same.end("n"), max_words=4)
-            ctx.emit("change", same.start("n"), other_end if other_unit else same.end("n"),
-                     sign * parse_number(same["n"]), unit=other_unit or None,
-                     subject=f"so với {base}" if base else None, direction=direction, base=base)
-        # "nhiều hơn 6 tổ chức đảng và 15 đảng viên": the comparison holds for each count coordinated after it
-        # (not a count that a clause of its own goes on with: "…, 15 tổ chức đảng được kiểm tra")
-        while unit and unit != "%" and (more := COORDINATED_CHANGE.match(ctx.s, end)) \
-                and ctx.free(more.start("n"), more.end("n")):
-            more_unit, more_end = unit_after(ctx.s, more.end("n"), max_words=4)
-            if not more_unit or OWN_CLAUSE.match(ctx.s, more_end):
-                break
-            end = more_end
-            ctx.emit("change", more.start("n"), end, sign * parse_number(more["n"]), unit=more_unit,
-                     subject=f"so với {base}" if base else None, direction=direction, base=base)
+        _more_of_the_change(ctx, end, unit, sign, direction, base)
+
+
+def _more_of_the_change(ctx: Sentence, end: int, unit: str | None, sign: int, direction: str, base: str | None) -> None:
+    """What follows a change and is more of it: the same change in another measure, or more counts it holds for."""
+    subject = f"so với {base}" if base else None
+    if (same := EQUIVALENT.match(ctx.s, end)) and ctx.free(same.start("n"), same.end("n")):
+        other_unit, other_end = ("%", same.end()) if same["pct"] else unit_after(ctx.s, same.end("n"), max_words=4)
+        ctx.emit("change", same.start("n"), other_end if other_unit else same.end("n"), sign * parse_number(same["n"]),
+                 unit=other_unit or None, subject=subject, direction=direction, base=base)
+    # "nhiều hơn 6 tổ chức đảng và 15 đảng viên": the comparison holds for each count coordinated after it
+    # (not a count that a clause of its own goes on with: "…, 15 tổ chức đảng được kiểm tra")
+    while unit and unit != "%" and (more := COORDINATED_CHANGE.match(ctx.s, end)) \
+            and ctx.free(more.start("n"), more.end("n")):
+        more_unit, more_end = unit_after(ctx.s, more.end("n"), max_words=4)
+        if not more_unit or OWN_CLAUSE.match(ctx.s, more_end):
+            break
+        end = more_end
+        ctx.emit("change", more.start("n"), end, sign * parse_number(more["n"]), unit=more_unit, subject=subject,
+                 direction=direction, base=base)
