@@ -177,6 +177,7 @@ def read_figures(text: str, published: date | None = None, locality: str | None 
     headings = {d.sentence for d in drafts if _is_heading(folded, sent_list[d.sentence])}
     _bare_forms(drafts, folded, sent_list)
     _link_sums(drafts, headings, folded)
+    _link_sums_told_after(drafts, folded, sent_list)
     _link_subgroups(drafts, folded, sent_list)
     _link_within(drafts, folded)
     return _freeze(text, drafts, published)
@@ -372,6 +373,32 @@ def _link_sums(drafts: list[Draft], headings: set[int], folded: str) -> None:
             if d.total is total or d.value is None:
                 continue
             if not _counts_alike(total, d):
+                break
+            run.append(d)
+            acc += d.value
+            if acc >= total.value:
+                break
+        if len(run) >= 2 and acc == total.value:
+            for d in run:
+                d.total = total
+
+
+# "… Huy hiệu 45 năm tuổi Đảng cho 17 đảng viên và … cho 26 đảng viên. Tổng số đảng viên được trao … là 57": a total
+# told after its parts, said to be one
+TOTAL_CUE = re.compile(r"(?<!\w)(?:tổng số|tổng cộng|tính chung|tổng)(?!\w)", re.I)
+
+
+def _link_sums_told_after(drafts: list[Draft], folded: str, sent_list: list) -> None:
+    """A total said to be one ("Tổng số …", "Tổng cộng …", "Tính chung …"), in the sentence after a run of two or more
+    figures of its kind (or after them in theirs) that adds up exactly to it, has them as its parts."""
+    for i, total in enumerate(drafts):
+        if total.total is not None or total.kind not in ADDITIVE or not total.value or total.breakdown \
+                or not TOTAL_CUE.search(folded, sent_list[total.sentence][0], total.start):
+            continue
+        run, acc = [], 0
+        for d in reversed(drafts[:i]):
+            if d.sentence < total.sentence - 1 or d.kind != total.kind or d.total is not None or d.value is None \
+                    or d.breakdown or not _counts_alike(total, d):
                 break
             run.append(d)
             acc += d.value
