@@ -24,7 +24,8 @@ BASE_VALUE = re.compile(r"so với[^()]{0,40}?\(\s*(?:cùng kỳ|năm trước|n
 MOVED_FROM = re.compile(rf"(?:tăng|giảm)\s+từ\s+(?P<base>{NUMBER}(?:\s*\([^()]{{0,30}}\))?)\s+(?:xuống|lên)\s", re.I)
 
 
-UNSAID_BASE = re.compile(r"(?<!\w)(?:tăng|giảm)\s+(?:\S+\s+)?[\d,]+\s*%", re.I)
+# (a share or percentage points: "tăng 2,3 điểm phần trăm")
+UNSAID_BASE = re.compile(r"(?<!\w)(?:tăng|giảm)\s+(?:\S+\s+)?[\d,]+\s*(?:%|điểm\s*%|điểm\s+phần\s+trăm)", re.I)
 # "cao hơn 1,2% so với năm trước" is a rise, "ít hơn 3 trường hợp" a fall
 DIRECTION = {"cao hơn": "tăng", "nhiều hơn": "tăng", "thấp hơn": "giảm", "ít hơn": "giảm"}
 
