@@ -93,7 +93,7 @@ LATER_MARK = re.compile(r"[^;.]{0,80}?(?=[,;]\s*trong (?:đó|số đó)\b)", re
 COMPLAINT_NOUN = re.compile(r"\s+(?:tố cáo|khiếu nại)(?!\w)", re.I)
 JOINED = re.compile(r"\s*(?:,|và|;)\s*(?:có\s+)?")
 FINDING_AFTER = re.compile(
-    r"\s*(?:(?:(?:đã\s+)?có\s+(?:dấu hiệu\s+)?|đã\s+)?vi phạm(?!\s+(?:về|nguyên tắc|quy định|chính sách|luật))"
+    r"\s*(?:(?:(?:đã\s+)?có\s+(?P<signs>dấu hiệu\s+)?|đã\s+)?vi phạm(?!\s+(?:về|nguyên tắc|quy định|chính sách|luật))"
     r"|có\s+(?:thiếu sót|khuyết điểm|sai phạm))", re.I)
 OTHER_PASSIVE = re.compile(r"\s*(?:đã\s+)?(?:được|bị)\s+\w", re.I)
 DEGREE_AFTER = re.compile(r"\s*(?:(?:khác|còn lại|này|nói trên)\s+)?(?:có\s+)?vi phạm\s+(?:nhưng\s+)?(?:chưa\s+)?đến mức",
@@ -169,7 +169,10 @@ def _kind_of(ctx: Sentence, start: int, end: int) -> tuple[str | None, int]:
         if loose:
             return loose.lastgroup, end
         # "9 tổ chức đảng và 45 đảng viên có khuyết điểm, vi phạm": a finding after the coordinated counts
-        if nearest != "discipline" and FINDING_AFTER.match(ctx.s, probe, probe + 40):
+        # — but those "có dấu hiệu vi phạm" that an inspection or a supervision looked into are its objects
+        # ("(1) kiểm tra 12 tổ chức đảng có dấu hiệu vi phạm")
+        if nearest != "discipline" and (found := FINDING_AFTER.match(ctx.s, probe, probe + 40)) \
+                and not (found["signs"] and nearest in ("inspection", "supervision")):
             return "violation_found", end
         more = COORDINATED.match(ctx.s, probe)
         if not more:
