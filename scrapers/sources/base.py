@@ -278,6 +278,12 @@ def drop_boilerplate(container: Node) -> None:
             node.drop_tree()
 
 
+def _span(cell: Node) -> int:
+    """How many columns a table cell spans (its `colspan`, 1 when absent or nonsense; at most 20)."""
+    span = (cell.get("colspan") or "1").strip()
+    return min(int(span), 20) if span.isdigit() and int(span) > 0 else 1
+
+
 def body_paragraphs(container: Node | None, drop: tuple[str, ...] = ()) -> list[str]:
     """Block-level text of an article body, without furniture, captions' numbering, removed boxes or the
     boilerplate no selector names (related cards, see-also blocks, widgets) — the same for every adapter."""
@@ -290,7 +296,9 @@ def body_paragraphs(container: Node | None, drop: tuple[str, ...] = ()) -> list[
         if block.tag == "tr":
             # a table row is one line, its cells between bars ("Khiển trách | 12 | 60%"): the extractor reads a
             # table's rows and columns, which its flattened text would lose
-            cells = [text_of(c) for c in block.iterchildren("td", "th")]
+            # a cell spanning columns ("Kiểm tra" over "Tổ chức đảng | Đảng viên") is written once per column it
+            # spans, so that a grouped header lines up with the rows under it
+            cells = [text for c in block.iterchildren("td", "th") for text in [text_of(c)] * _span(c)]
             if any(cells):
                 paras.append(" | ".join(cells))
             continue

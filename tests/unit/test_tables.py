@@ -63,3 +63,26 @@ def test_a_table_of_what_was_violated_gives_one_category_per_row():
     figures = [f for f in extract_all("\n".join(_paragraphs(html))) if f["type"] == "figure"]
     assert [(f["kind"], f["category"], f["value"], f["share"]) for f in figures] == [
         ("violation_category", "Đạo đức, lối sống", 9, 50), ("violation_category", "Quản lý đất đai", 9, 50)]
+
+
+GROUPED = ("<div><p>Kết quả kiểm tra, giám sát năm 2026</p><table>"
+           "<tr><th rowspan='2'>Đơn vị</th><th colspan='2'>Kiểm tra</th><th colspan='2'>Giám sát</th></tr>"
+           "<tr><th>Tổ chức đảng</th><th>Đảng viên</th><th>Tổ chức đảng</th><th>Đảng viên</th></tr>"
+           "<tr><td>Xã Sóc Sơn</td><td>4</td><td>11</td><td>6</td><td>20</td></tr></table></div>")
+
+
+def test_a_cell_spanning_columns_is_written_once_per_column():
+    assert _paragraphs(GROUPED)[1:3] == ["Đơn vị | Kiểm tra | Kiểm tra | Giám sát | Giám sát",
+                                          "Tổ chức đảng | Đảng viên | Tổ chức đảng | Đảng viên"]
+
+
+def test_a_grouped_header_names_each_column_by_its_group_and_its_own():
+    figures = [f for f in extract_all("\n".join(_paragraphs(GROUPED))) if f["type"] == "figure"]
+    assert [(f["kind"], f["value"], f["unit"], f["scope"], f["period_key"]) for f in figures] == [
+        ("inspection", 4, "tổ chức đảng", "Sóc Sơn", "2026"), ("inspection", 11, "đảng viên", "Sóc Sơn", "2026"),
+        ("supervision", 6, "tổ chức đảng", "Sóc Sơn", "2026"), ("supervision", 20, "đảng viên", "Sóc Sơn", "2026")]
+
+
+def test_a_nonsense_colspan_counts_once():
+    html = "<div><table><tr><td colspan='x'>Khiển trách</td><td colspan='0'>3</td></tr></table></div>"
+    assert _paragraphs(html) == ["Khiển trách | 3"]

@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import re
 
+from scrapers.extract.dates import period_in
 from scrapers.extract.numbers import NUMBER, count_of
-from scrapers.extract.patterns import FORM, ORG_SUBJECT, TRIGGER
+from scrapers.extract.patterns import FORM, ORG_SUBJECT, SUBJECT, TRIGGER
 from scrapers.extract.rules import rule
 from scrapers.extract.scope import locality_in
 from scrapers.extract.sentence import Sentence
 
 ROW = re.compile(r"[^\n]*\|[^\n]*")
-FORM_CELL = re.compile(rf"\s*(?:hình thức\s+)?(?P<form>{FORM})\s*", re.I)
+# (a form told as a part of the column before: "Trong đó khai trừ")
+FORM_CELL = re.compile(rf"\s*(?:(?:trong (?:đó|số đó)|riêng)\s*,?\s*)?(?:hình thức\s+)?(?P<form>{FORM})\s*", re.I)
 TOTAL_CELL = re.compile(r"\s*(?:tổng(?:\s+cộng|\s+số)?|cộng)\s*", re.I)
 COUNT_CELL = re.compile(rf"\s*(?P<n>{NUMBER})(?:\s+\S+)?\s*")
 
@@ -51,7 +53,7 @@ def form_tables(ctx: Sentence) -> None:
     if not forms or first is None or not ctx.free(first, last):
         return
     # the table's subject is what its heading counts; members unless it names organisations only
-    org = _counts_organisations(ctx, first)
+    org = _counts_organisations(_heading(ctx, first))
     complete = total is not None and sum(forms.values()) == total
     ctx.emit("discipline_party_orgs" if org else "discipline_party_members", first, last,
              total if complete else None, unit="tổ chức đảng" if org else "đảng viên",
@@ -112,6 +114,7 @@ def _measures(cells: list[str]) -> dict[int, tuple[str, str]]:
     return found
 
 
+LABEL_CELL = re.compile(r"^\s*[^\W\d_]")  # a cell that starts with a letter: a label, not a count or "-"
 # "Chỉ tiêu | Năm 2024 | Năm 2025", "Nội dung | Kết quả": the measures are the rows, the columns their years or units
 MEASURE_HEAD = re.compile(r"\s*(?:chỉ tiêu|nội dung(?!\s+vi phạm)|tiêu chí|hạng mục|số liệu)\s*", re.I)
 
@@ -160,20 +163,50 @@ def _form_columns(cells: list[str]) -> tuple[dict[int, str], int | None]:
     return forms, total
 
 
+def _grouped_header(rows: list[re.Match], head: int) -> tuple[list[str], int | None]:
+    """The header's label of each column, and the first data row. A header whose cells group the columns of a row
+    of labels under it ("Đơn vị | Kiểm tra | Giám sát" over "Tổ chức đảng | Đảng viên | Tổ chức đảng | Đảng viên")
+    gives each column its group's label and its own — a form's column keeps its form alone. The adapters write a
+    spanning cell once per column it spans; text that wrote it once is read only when its groups are equal and their
+    labels repeat (a guess that fits no other layout); other groupings leave the columns unknown (no first row)."""
+    header = _label_cells(rows[head])
+    if head + 2 >= len(rows):
+        return header, head + 1
+    columns = len(_label_cells(rows[head + 2])) - 1  # the data columns, after the row's label
+    sub = _label_cells(rows[head + 1])
+    sub = sub[len(sub) - columns:] if len(sub) in (columns, columns + 1) and columns > 0 else []
+    if not sub or not all(LABEL_CELL.search(cell) for cell in sub):
+        return header, head + 1
+    groups = header[1:][-columns:] if len(header) == columns + 1 else header[1:]
+    span = len(sub) // len(groups) if groups and len(sub) % len(groups) == 0 else 0
+    repeats = all(sub[j].strip().lower() == sub[j % span].strip().lower() for j in range(len(sub))) if span else False
+    if not span or span > 1 and not repeats:
+        return header, None
+    return [header[0]] + [cell if FORM_CELL.fullmatch(cell) else f"{groups[j // span].strip()} {cell.strip()}"
+                          for j, cell in enumerate(sub)], head + 2
+
+
 @rule(7)
 def unit_tables(ctx: Sentence) -> None:
     rows, head = _headed(ctx, ROW_HEAD)
     if head is None:
         return
-    header = _label_cells(rows[head])
+    header, first_row = _grouped_header(rows, head)
+    if first_row is None:
+        return
     forms, total_col = _form_columns(header)
     measures = {} if forms else _measures(header)
-    org = _counts_organisations(ctx, rows[head].start())
-    for row in rows[head + 1:] if measures or forms else []:
+    heading = _heading(ctx, rows[head].start())
+    # the subject is the one the total's column names, else the heading's; a row without a year of its own is of
+    # the heading's period, one without a place of the article's
+    counted = header[total_col] if total_col is not None and re.search(SUBJECT, header[total_col], re.I) else heading
+    org, stated = _counts_organisations(counted), period_in(heading)
+    for row in rows[first_row:] if measures or forms else []:
         cells = _label_cells(row)
         period, scope, said = _when_where(cells[0].strip())
         if not (said or TOTAL_CELL.fullmatch(cells[0])):
             continue
+        period, scope = period or stated, scope or ctx.scope
         # (the row's year is masked as a date: only the count's own cell must be free)
         starts = _cell_starts(row, len(cells))
         if forms:
@@ -188,10 +221,14 @@ def unit_tables(ctx: Sentence) -> None:
             ctx.emit(kind, row.start(), end, value, unit=cls, subject_class=cls, period=period, scope=scope)
 
 
-def _counts_organisations(ctx: Sentence, first: int) -> bool:
-    """Whether a table counts organisations: its heading names them and no members — the words before it in its
-    sentence, or the line before it ("Tổ chức đảng bị kỷ luật qua các năm:")."""
-    head = ctx.s[:first] + " " + ctx.text[:ctx.base].rstrip().rsplit("\n", 1)[-1]
+def _heading(ctx: Sentence, first: int) -> str:
+    """A table's heading: the words before it in its sentence, or the line before it ("Tổ chức đảng bị kỷ luật qua
+    các năm:", "Kết quả công tác kiểm tra năm 2026")."""
+    return ctx.s[:first] + " " + ctx.text[:ctx.base].rstrip().rsplit("\n", 1)[-1]
+
+
+def _counts_organisations(head: str) -> bool:
+    """Whether a table's heading (or its total's column) names organisations and no members."""
     return bool(re.search(ORG_SUBJECT, head, re.I)) and "đảng viên" not in head.lower()
 
 
