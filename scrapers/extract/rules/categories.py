@@ -307,11 +307,18 @@ def _lead(cat: str, first: bool) -> int:
     return lead.end() if lead else 0
 
 
+NOT_DONE = re.compile(r"(?<!\w)(?:thiếu|không|chưa|buông lỏng|lơ là|coi nhẹ|xem nhẹ)\s+(?:\w+\s+)?$", re.I)
+
+
 def _plain_category(item: str) -> bool:
     """A short phrase (twelve syllables at most) naming no form and no act: an item may repeat "vi phạm" ("… và vi phạm quy định về …"), so
     the words that carry the category are checked."""
     category = CATEGORY_LEAD.sub("", item.strip(" ,;"))
-    return len(category.split()) <= 12 and not FORM_RE.search(category) and not TRIGGER.search(category)
+    # ("buông lỏng lãnh đạo để cấp dưới vi phạm": a category may say "vi phạm" itself, and an act it says was not
+    # done, "thiếu kiểm tra, đôn đốc"; no other act)
+    acts = [m for m in TRIGGER.finditer(category) if m.group(0).lower() not in ("vi phạm", "sai phạm")
+            and not NOT_DONE.search(category, 0, m.start())]
+    return len(category.split()) <= 12 and not FORM_RE.search(category) and not acts
 
 
 def _emit_run(ctx: Sentence, run: list[re.Match]) -> None:
