@@ -79,7 +79,8 @@ LEAD_FORM = re.compile(rf"({FORM})(?:\s+ra khỏi đảng|\s+(?:tất cả\s+)?(
 # "…; đề nghị Ban Thường vụ Quận ủy khai trừ 1 đảng viên": the body asked may stand between the verb and the form
 JOIN = (r"\s*[,;]\s*(?:[-+•*–]\s*)?(?:và\s+|còn lại là\s+)?"
         rf"(?:(?:(?:đề nghị|quyết định|tiếp tục)(?:\s+[{UPPER}]\w*(?:\s+\w+){{0,5}}?)?|bị)\s+)?"
-        r"(?:(?:bằng\s+|với\s+)?hình thức\s+)?")  # "…, bằng hình thức cảnh cáo đối với 2 đảng viên"
+        # "…, bằng hình thức cảnh cáo đối với 2 đảng viên", "…, mức cảnh cáo 3 đồng chí"
+        r"(?:(?:bằng\s+|với\s+)?hình thức\s+|(?:ở\s+)?mức\s+)?")
 PAIR_NEXT = re.compile(rf"{JOIN}(?:{PAIR.pattern})", re.I)
 PAIR_BEFORE = re.compile(rf"(?:{PAIR.pattern}){JOIN}$", re.I)
 # "khiển trách 33 đồng chí, cảnh cáo 15 đồng chí, cách chức 2 đồng chí và khai trừ 7 đồng chí": after two or more
