@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from scrapers.extract.claims import Claims
 from scrapers.extract.dates import period_text, stated_periods
 from scrapers.extract.model import Draft
-from scrapers.extract.patterns import TRIGGER
+from scrapers.extract.patterns import FORM, TRIGGER
 from scrapers.extract.scope import body_in, figure_scope
 
 # A line break ends a sentence, except before a bulleted line ("- Khiển trách: 45 đồng chí;") that continues a list
@@ -36,7 +36,7 @@ def sentences(text: str) -> Iterator[tuple[int, str]]:
         start = m.end()
     if start < len(text):
         spans.append([start, len(text)])
-    for start, end in _join_table_rows(text, _join_bare_numbers(text, spans)):
+    for start, end in _join_table_rows(text, _join_form_lines(text, _join_bare_numbers(text, spans))):
         yield from _bounded(text, start, end)
 
 
@@ -84,6 +84,27 @@ def _join_bare_numbers(text: str, spans: list[list[int]]) -> list[list[int]]:
             joined[-1][1] = span[1]
         else:
             joined.append(span)
+    return joined
+
+
+# a list item of a "<ul>" rendered as a bare line: a form and its count, with no bullet and no stop
+FORM_LINE = re.compile(rf"\s*(?:hình thức\s+)?{FORM}(?:\s+ra khỏi đảng)?\s*:?\s*(?:là\s+|có\s+)?\d[\d.]*"
+                       r"(?:\s+[^\W\d]+){0,3}\s*[;,.]?\s*", re.I)
+
+
+def _join_form_lines(text: str, spans: list[list[int]]) -> list[list[int]]:
+    """Lines of forms and their counts after a line that ends with ":" ("… kỷ luật 17 đảng viên, cụ thể:\nKhiển trách
+    12 đảng viên\nCảnh cáo 4 đảng viên") are one sentence with it, as bulleted lines are."""
+    joined: list[list[int]] = []
+    listing = False
+    for span in spans:
+        if joined and FORM_LINE.fullmatch(text, span[0], span[1]) and (
+                listing or text[joined[-1][0]:joined[-1][1]].rstrip().endswith(":")):
+            joined[-1][1] = span[1]
+            listing = True
+        else:
+            joined.append(span)
+            listing = False
     return joined
 
 

@@ -77,7 +77,8 @@ LEAD_FORM = re.compile(rf"({FORM})(?:\s+ra khỏi đảng|\s+(?:tất cả\s+)?(
 # one form's pair joined to the next in a list: ", cảnh cáo 2", ";\n- Khai trừ: 3", ", và đề nghị khai trừ 1". Two
 # pairs joined by "và" alone are two figures ("cách chức hai đồng chí và khiển trách bốn đồng chí").
 # "…; đề nghị Ban Thường vụ Quận ủy khai trừ 1 đảng viên": the body asked may stand between the verb and the form
-JOIN = (r"\s*[,;]\s*(?:[-+•*–]\s*)?(?:và\s+|còn lại là\s+)?"
+# (a line break alone joins the lines of a list: "cụ thể:\nKhiển trách 3 …\nCảnh cáo 1 …")
+JOIN = (r"(?:\s*[,;]\s*|[ \t]*\n\s*)(?:[-+•*–]\s*)?(?:và\s+|còn lại là\s+)?"
         rf"(?:(?:(?:đề nghị|quyết định|tiếp tục)(?:\s+[{UPPER}]\w*(?:\s+\w+){{0,5}}?)?|bị)\s+)?"
         # "…, bằng hình thức cảnh cáo đối với 2 đảng viên", "…, mức cảnh cáo 3 đồng chí"
         r"(?:(?:bằng\s+|với\s+)?hình thức\s+|(?:ở\s+)?mức\s+)?")

@@ -32,33 +32,40 @@ def _table_rows(ctx: Sentence) -> list[re.Match]:
 
 @rule(5)
 def form_tables(ctx: Sentence) -> None:
-    forms: dict[str, int] = {}
-    total, first, last = None, None, None
-    for row in _table_rows(ctx):
-        cells = row.group(0).split("|")
-        label = FORM_CELL.fullmatch(cells[0])
-        if not (label or TOTAL_CELL.fullmatch(cells[0])):
-            continue
-        count = next((c for c in (COUNT_CELL.fullmatch(cell) for cell in cells[1:]) if c), None)
-        if count is None:
-            continue
-        value = count_of(count["n"])  # "1,235" in a cell is a count, as in prose
-        if label:
-            form = label["form"].lower()
-            forms[form] = forms.get(form, 0) + int(value)
-        else:
-            total = value
-        first = row.start() if first is None else first
-        last = row.end()
-    if not forms or first is None or not ctx.free(first, last):
+    rows = _table_rows(ctx)
+    read = [(row, cells, label) for row in rows
+            if (label := FORM_CELL.fullmatch((cells := row.group(0).split("|"))[0]) or TOTAL_CELL.fullmatch(cells[0]))]
+    if not read or not any(label.re is FORM_CELL for _, _, label in read):
+        return
+    first, last = read[0][0].start(), read[-1][0].end()
+    if not ctx.free(first, last):
         return
     # the table's subject is what its heading counts; members unless it names organisations only
     org = _counts_organisations(_heading(ctx, first))
-    complete = total is not None and sum(forms.values()) == total
-    ctx.emit("discipline_party_orgs" if org else "discipline_party_members", first, last,
-             total if complete else None, unit="tổ chức đảng" if org else "đảng viên",
-             subject="tổ chức đảng" if org else "đảng viên", subject_class="tổ chức đảng" if org else "đảng viên",
-             breakdown=forms, breakdown_complete=complete)
+    subject = "tổ chức đảng" if org else "đảng viên"
+    # "Hình thức | Năm 2024 | Năm 2025": one total per column of a year (or a place); else the first count of a row
+    header = next((r.group(0).split("|") for r in reversed(rows) if r.start() < first), [])
+    columns = {col: when_where[:2] for col, cell in enumerate(header) if col and (when_where := _when_where(cell))[2]}
+    for col, (period, scope) in columns.items() if len(columns) > 1 else [(None, (None, None))]:
+        forms: dict[str, int] = {}
+        total = None
+        for _row, cells, label in read:
+            cell = cells[col] if col is not None and col < len(cells) else None
+            count = COUNT_CELL.fullmatch(cell) if cell is not None else \
+                next((c for c in (COUNT_CELL.fullmatch(cell) for cell in cells[1:]) if c), None)
+            if count is None:
+                continue
+            value = count_of(count["n"])  # "1,235" in a cell is a count, as in prose
+            if label.re is FORM_CELL:
+                forms[label["form"].lower()] = forms.get(label["form"].lower(), 0) + int(value)
+            else:
+                total = value
+        if not forms:
+            continue
+        complete = total is not None and sum(forms.values()) == total
+        ctx.emit("discipline_party_orgs" if org else "discipline_party_members", first, last,
+                 total if complete else None, unit=subject, subject=subject, subject_class=subject,
+                 breakdown=forms, breakdown_complete=complete, period=period, scope=scope)
 
 
 # "Nội dung vi phạm | Số trường hợp", "Lĩnh vực vi phạm | Số đảng viên | Tỷ lệ"
