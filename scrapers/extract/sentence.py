@@ -76,14 +76,25 @@ BARE_NUMBER = re.compile(r"\s*(?:(?:hơn|gần|trên|khoảng)\s+)?\d[\d.,]*\s*%
 
 def _join_bare_numbers(text: str, spans: list[list[int]]) -> list[list[int]]:
     """A number on a line of its own is the figure of the line after it, its label (an infographic's "3.416\ntổ
-    chức đảng được kiểm tra"): the two are one sentence."""
+    chức đảng được kiểm tra"): the two are one sentence. Lines that alternate label and number from a label to a
+    number ("Đảng viên được kiểm tra\n1.284\nĐảng viên bị kỷ luật\n57") put each label before its number."""
+    bare = [BARE_NUMBER.fullmatch(text, a, b) is not None for a, b in spans]
+    label_first = [False] * len(spans)
+    i = 0
+    while i < len(spans):
+        j = i  # the run of lines from i that alternate label and number, nothing between them
+        while j + 1 < len(spans) and bare[j] != bare[j + 1] and not text[spans[j][1]:spans[j + 1][0]].strip():
+            j += 1
+        if j > i and not bare[i] and bare[j]:
+            label_first[i:j + 1] = [True] * (j + 1 - i)
+        i = j + 1
     joined: list[list[int]] = []
-    for span in spans:
-        if joined and BARE_NUMBER.fullmatch(text, joined[-1][0], joined[-1][1]) \
-                and text[joined[-1][1]:span[0]].strip() == "":
+    for k, span in enumerate(spans):
+        after_number = joined and not label_first[k] and BARE_NUMBER.fullmatch(text, joined[-1][0], joined[-1][1])
+        if (after_number or label_first[k] and bare[k]) and text[joined[-1][1]:span[0]].strip() == "":
             joined[-1][1] = span[1]
         else:
-            joined.append(span)
+            joined.append(list(span))
     return joined
 
 

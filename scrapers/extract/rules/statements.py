@@ -52,6 +52,9 @@ STATED = re.compile(
     # (a word may follow only to set the figure against another: "là 612 chứ không phải 621", "là 45, tăng 3")
     rf"(?!\d)(?:\s+(?:{SUBJECT}|{LETTERS})(?!\w))?(?![\d.,]\d)(?!\s*[%/])"
     rf"(?!\s+(?!(?:chứ|nhưng|song|trong khi|so với|tăng|giảm)(?!\w))[a-zà-ỹđ])", re.I)
+# an infographic's label line, then its number on a line of its own ("Đảng viên được kiểm tra\n1.284"): "Số … là …"
+LABEL_THEN_NUMBER = re.compile(rf"\s*(?:[Ss]ố(?:\s+lượng)?\s+)?(?P<subj>{SUBJECT}|{LETTERS})(?P<mid>[^\n\d]{{0,50}}?)\s*:?[ \t]*\n"
+                               rf"[ \t]*{QNUM}[ \t]*", re.I)
 # "Số đảng viên bị xử lý kỷ luật giảm từ 312 (năm 2022) xuống còn 274 (năm 2023)": both ends are figures of the
 # stated subject and act
 # — or only the end it came to ("… giảm còn 12 trường hợp (năm 2024 là 19 trường hợp)"), the year before's value in
@@ -222,7 +225,8 @@ def _member_class(unit: str) -> str:
 @rule(30)
 def stated_totals(ctx: Sentence) -> None:
     """"Số đảng viên bị kỷ luật là 33": the subject and act come first, the number last."""
-    for m in STATED.finditer(ctx.s):
+    labelled = LABEL_THEN_NUMBER.fullmatch(ctx.s) if "\n" in ctx.s else None
+    for m in [labelled] if labelled else STATED.finditer(ctx.s):
         letters = re.fullmatch(LETTERS, m["subj"], re.I)
         found = TRIGGER.search(m["mid"])
         if not ctx.free(m.start("n"), m.end("n")):

@@ -80,19 +80,24 @@ def category_tables(ctx: Sentence) -> None:
     if head is None:
         return
     unit = "tổ chức đảng" if re.search(ORG_SUBJECT, rows[head].group(0), re.I) else "trường hợp"
+    # "Nội dung vi phạm | Năm 2024 | Năm 2025": a category per row and year column
+    years = {col: period for col, cell in enumerate(rows[head].group(0).split("|")) if col
+             and (period := _when_where(cell)[0])}
     for row in rows[head + 1:]:
         cells = row.group(0).split("|")
-        count = COUNT_CELL.fullmatch(cells[1]) if len(cells) > 1 else None
         label = cells[0].strip()
         if TOTAL_CELL.fullmatch(cells[0]):
             ctx.claim(row.start(), row.end())  # the categories' sum and its 100 %: not figures of their own
             continue
-        if count is None or not label or not ctx.free(row.start(), row.end()):
+        if not label or not ctx.free(row.start(), row.end()):
             continue
         share = next((m for m in (SHARE_CELL.fullmatch(c) for c in cells[2:]) if m), None)
-        ctx.emit("violation_category", row.start(), row.end(), count_of(count["n"]), unit=unit, category=label,
-                 subject_class="tổ chức đảng" if unit == "tổ chức đảng" else "đảng viên",
-                 share=count_of(share["share"]) if share else None)
+        for col, period in years.items() if len(years) > 1 else [(1, None)]:
+            count = COUNT_CELL.fullmatch(cells[col]) if col < len(cells) else None
+            if count is not None:
+                ctx.emit("violation_category", row.start(), row.end(), count_of(count["n"]), unit=unit,
+                         category=label, subject_class="tổ chức đảng" if unit == "tổ chức đảng" else "đảng viên",
+                         share=count_of(share["share"]) if share and len(years) <= 1 else None, period=period)
 
 
 # "Đơn vị | Số đảng viên bị kỷ luật", "STT | Quận, huyện | …", "Năm | Số đảng viên được kiểm tra"
