@@ -10,7 +10,11 @@ from datetime import date
 
 from scrapers.extract.officials import LOWER, SURNAMES, UPPER
 
-_PLACE = rf"[{UPPER}][{LOWER}]+(?:\s+[{UPPER}][{LOWER}]+){{0,2}}"
+# (a word of one capital letter may open a name, "phường Ô Chợ Dừa"; a name may join two with a spaced hyphen,
+# "phường Văn Miếu - Quốc Tử Giám")
+_WORD = rf"[{UPPER}][{LOWER}]+"
+_NAME = rf"(?:[{UPPER}]\s+)?{_WORD}(?:\s+{_WORD}){{0,2}}"
+_PLACE = rf"{_NAME}(?:\s+-\s+{_WORD}(?:\s+{_WORD}){{0,2}})?"
 # "Quận ủy Long Biên", "quận Hoàn Kiếm", "Đảng bộ huyện Sóc Sơn", "Tỉnh ủy Nghệ An", "Thành ủy Hà Nội"
 LOCALITY = re.compile(
     # (wards and communes are the local level since the 2025 reorganisation: "Đảng ủy phường Hoàn Kiếm", "xã Sóc Sơn")
