@@ -19,7 +19,8 @@ from scrapers.extract.claims import Claims
 from scrapers.extract.dates import NOT_FIGURE, PERIOD, period_in
 from scrapers.extract.documents import document_spans
 from scrapers.extract.model import Draft, Figure
-from scrapers.extract.patterns import FORM, FORM_RE, ORG_SUBJECT, SUBJECT_LABEL
+from scrapers.extract.numbers import parse_number, qualifier_of
+from scrapers.extract.patterns import FORM, FORM_RE, ORG_SUBJECT, QNUM, SUBJECT_LABEL
 from scrapers.extract.rules import load
 from scrapers.extract.rules.generic import unit_after
 from scrapers.extract.scope import article_places, locality_in, period_key
@@ -170,6 +171,7 @@ def read_figures(text: str, published: date | None = None, locality: str | None 
             district = named[1]
         for read in RULES:
             read(ctx)
+        _this_figure(ctx, drafts)
         drafts += ctx.out
         previous = sent
     drafts.sort(key=lambda d: d.start)
@@ -179,8 +181,31 @@ def read_figures(text: str, published: date | None = None, locality: str | None 
     _link_sums(drafts, headings, folded)
     _link_sums_told_after(drafts, folded, sent_list)
     _link_subgroups(drafts, folded, sent_list)
-    _link_within(drafts, folded)
+    _link_within(drafts, folded, sent_list)
     return _freeze(text, drafts, published)
+
+
+# "Năm 2025, con số này là 265": the figure just before, told again for another period (or place)
+THIS_FIGURE = re.compile(rf"(?<!\w)(?:con số|số liệu|số lượng) (?:này|đó|trên|tương ứng)(?:\s+(?:chỉ|mới|đã|cũng))?\s+"
+                         rf"(?:là|ở mức|đạt|lên tới|lên đến)\s+{QNUM}(?!\w)(?![.,]?\d)(?!\s*[%/])", re.I)
+
+
+def _this_figure(ctx: Sentence, drafts: list[Draft]) -> None:
+    if "con số" not in ctx.s and "số liệu" not in ctx.s and "số lượng" not in ctx.s:
+        return
+    for m in THIS_FIGURE.finditer(ctx.s):
+        earlier = [d for d in drafts if d.sentence >= ctx.index - 1] + \
+            [d for d in ctx.out if d.start < ctx.base + m.start()]
+        ref = next((d for d in reversed(earlier) if d.kind in ADDITIVE and d.value is not None and d.total is None),
+                   None)
+        if ref is None or not ctx.free(m.start("n"), m.end("n")):
+            continue
+        try:
+            value = parse_number(m["n"])
+        except ValueError:
+            continue
+        ctx.emit(ref.kind, m.start(), m.end(), value, unit=ref.unit, subject=ref.subject,
+                 subject_class=ref.subject_class, scope=ref.scope, qualifier=qualifier_of(m["q"]))
 
 
 # "… 12 đảng viên và 1 tổ chức đảng. Đảng viên bị khiển trách 8, …; tổ chức đảng bị khiển trách.": a subject and its
@@ -418,18 +443,25 @@ def _counts_alike(total: Draft, part: Draft) -> bool:
 
 
 WITHIN_MARK = re.compile(r",\s*trong (?:đó|số đó)\b", re.I)
+# "… kiểm tra 1.120 tổ chức đảng. Trong đó, Ban Thường vụ trực tiếp kiểm tra 14 tổ chức đảng": a sentence that opens
+# on "Trong đó" (with no other number before the count) goes on with the total of the sentence before
+WITHIN_OPENING = re.compile(r"\s*[\"“(]?trong (?:đó|số đó|số này)\b[^\d]*$", re.I)
 
 
-def _link_within(drafts: list[Draft], folded: str) -> None:
+def _link_within(drafts: list[Draft], folded: str, sent_list: list) -> None:
     """"kiểm tra 9.870 tổ chức đảng, …, trong đó Ban Thường vụ trực tiếp kiểm tra 48 tổ chức đảng": after "trong
-    đó", a smaller count of the same act and subject, in the same sentence, is a part of the total before it."""
+    đó", a smaller count of the same act and subject, in the same sentence (or the sentence before, when "Trong đó"
+    opens the count's), is a part of the total before it."""
     for i, d in enumerate(drafts):
         # plain counts (members of a cell, "46 đảng viên, trong đó 12 … được miễn sinh hoạt") are left as they are
         if d.total is not None or d.kind not in ADDITIVE or d.kind == "count" or not d.value or d.breakdown:
             continue
-        total = next((t for t in reversed(drafts[:i]) if t.sentence == d.sentence and t.kind == d.kind), None)
+        opened = WITHIN_OPENING.match(folded, sent_list[d.sentence][0], d.start) is not None
+        total = next((t for t in reversed(drafts[:i]) if t.kind == d.kind and (
+            t.sentence == d.sentence or opened and t.sentence == d.sentence - 1)), None)
         if (total is not None and total.total is None and total.value and total.value > d.value
-                and _counts_alike(total, d) and WITHIN_MARK.search(folded, total.end, d.start)):
+                and _counts_alike(total, d)
+                and (total.sentence < d.sentence or WITHIN_MARK.search(folded, total.end, d.start))):
             d.total = total
 
 
