@@ -92,7 +92,7 @@ NAME_HOLDS_TITLE = re.compile(
 # … also with who they are before the colon: "các đồng chí Thành ủy viên: …", "các đồng chí lãnh đạo quận: …"
 LIST_HEAD = re.compile(r"(?:các|Các)\s+(?:đồng chí|vị đại biểu|đại biểu)(?:\s+[^:;.\n]{1,40}?)?\s*:\s*")
 ANY_NAME = NAME.replace("?P<name>", "?:")
-LIST_ITEM = re.compile(rf"\s*(?:và\s+)?{NAME}\s*[,-–]\s*(?P<title>{TITLE_HEAD}[^;]*?)\s*(?=;|\.(?:\s|$)|$|\s+và\s+{ANY_NAME}\s*[,-–]"
+LIST_ITEM = re.compile(rf"\s*(?:và\s+)?{NAME}\s*[,-–]\s*(?P<title>(?:(?:nguyên|cựu)\s+)?{TITLE_HEAD}[^;]*?)\s*(?=;|\.(?:\s|$)|$|\s+và\s+{ANY_NAME}\s*[,-–]"
                        rf"|\s+(?:{VERB_STOP})\b)")
 NOT_NAMES = re.compile(r"^(?:Hà Nội|Thành|Thành Ủy|Ban|Ủy|Đảng|Quận|Huyện|Trung|Chính|Nhà|Mặt|Hội|Thường|Tổ|Văn)"
                        # historical leaders whose names end institutions' names ("Học viện Chính trị quốc gia Hồ
@@ -105,6 +105,7 @@ PLACE_AFTER_UNIT = re.compile(
     rf"^(?P<unit>.*(?:[ủỦ]y|[uU]ỷ|[Qq]uận|[Hh]uyện|[Tt]ỉnh|[Pp]hường|[Xx]ã|[Tt]hị trấn|[Tt]hành phố))"
     rf"(?P<place>(?:\s+[{UPPER}][{LOWER}]*)*)$"
 )
+PLACE_NOUN_END = re.compile(r"(?:[Qq]uận|[Hh]uyện|[Tt]ỉnh|[Pp]hường|[Xx]ã|[Tt]hị trấn|[Tt]hành phố)$")
 SURNAME_SET = frozenset(SURNAMES)
 MAX_QUOTE = 400  # no official's quote (title and name) is longer
 
@@ -118,6 +119,10 @@ def _place_then_name(title: str, name: str) -> tuple[str, str]:
     if not m:
         return title, name
     run = m["place"].split() + name.split()
+    # "Chủ tịch UBND phường Yên Hòa": after a place's own noun come its name's words first; two words are the place
+    # alone, no one is named
+    if len(run) <= 2 and PLACE_NOUN_END.search(m["unit"]):
+        return title, ""
     for size in (2, 3):
         rest = run[size:]
         if 3 <= len(rest) <= 4 and rest[0] in SURNAME_SET:
@@ -141,7 +146,7 @@ def find_officials(text: str) -> list[dict]:
             name, title = m["name"], m["title"]
             if rx is TITLE_THEN_NAME:
                 title, name = _place_then_name(title, name)
-            if NOT_NAMES.match(name) or name.split()[-1] in ("Nội", "Đảng", "Quận", "Ủy", "Uỷ") or _runs_into_a_body(text, m):
+            if not name or NOT_NAMES.match(name) or name.split()[-1] in ("Nội", "Đảng", "Quận", "Ủy", "Uỷ") or _runs_into_a_body(text, m):
                 continue
             key = (m.end("name") - len(name), m.end("name"))
             if key in found:

@@ -38,6 +38,8 @@ from scrapers.extract.rules.breakdowns import INNER_GROUP, read_breakdown
 from scrapers.extract.sentence import Sentence
 from scrapers.vocabulary import DISCIPLINE_KINDS
 
+ADDITIVE_ACTS = frozenset(("discipline_party_orgs", "discipline_party_members", "inspection", "supervision",
+                          "commendation", "suspension"))
 # "24 cuộc kiểm tra", "3 đợt giám sát", "42 lượt giám sát": the acts themselves counted
 WORK_COUNT = re.compile(rf"{NUM_START}{QNUM}\s+(?P<unit>cuộc|đợt|lượt)(?=\s+(?:kiểm tra|giám sát))", re.I)
 # "phát hiện 37 vụ vi phạm": cases, counted by the act that found them
@@ -220,6 +222,36 @@ def _unit(m) -> str:
 
 def _member_class(unit: str) -> str:
     return "cấp ủy viên" if unit.startswith("cấp ủy viên") else "đảng viên"
+
+
+# "kiểm tra và giám sát lần lượt 24 và 36 tổ chức đảng": the acts named first, their counts after "lần lượt /
+# tương ứng" in the same order, of one subject
+_ACT = r"(?:thi hành\s+)?kỷ luật|kiểm tra|giám sát|khen thưởng|đình chỉ sinh hoạt"
+RESPECTIVE_ACTS = re.compile(rf"(?<!\w)(?P<acts>(?:{_ACT})(?:\s*(?:,|và)\s*(?:{_ACT}))+)\s*,?\s+(?:lần lượt|tương ứng)\s+"
+                             rf"(?:là\s+)?(?P<counts>{NUMBER}(?:\s*(?:,|và)\s*{NUMBER})+)\s+(?P<subj>{SUBJECT})(?!\w)", re.I)
+
+
+@rule(29)
+def respective_acts(ctx: Sentence) -> None:
+    if "lần lượt" not in ctx.s and "tương ứng" not in ctx.s:
+        return
+    for m in RESPECTIVE_ACTS.finditer(ctx.s):
+        # (each act alone: "kiểm tra và giám sát" together would read as one inspection)
+        kinds = [t.lastgroup if (t := TRIGGER.search(act)) else None for act in re.split(r"\s*(?:,|\svà\s)\s*", m["acts"])]
+        counts = list(re.finditer(NUMBER, m["counts"], re.I))
+        if len(kinds) != len(counts) or not ctx.free(m.start("counts"), m.end("counts")):
+            continue
+        unit = _unit(m)
+        org = re.fullmatch(ORG_SUBJECT, unit, re.I) is not None
+        for kind, n in zip(kinds, counts, strict=True):
+            value = _number(n.group(0), count=True)
+            if kind == "discipline":
+                kind = "discipline_party_orgs" if org else "discipline_party_members"
+            if value is None or kind not in ADDITIVE_ACTS:
+                continue
+            start = m.start("counts") + n.start()
+            ctx.emit(kind, start, m.end() if n is counts[-1] else m.start("counts") + n.end(), value, unit=unit,
+                     subject=unit, subject_class=_subject_class(kind, unit))
 
 
 @rule(30)
