@@ -21,8 +21,9 @@ SURNAMES = (
     " Y Ksor Nay Siu Rơ Rmah Kpă Êban Mlô Niê Byă"
 ).split()
 NAME = rf"(?P<name>(?:{'|'.join(SURNAMES)})(?:\s+{SYL}){{1,3}})"
+# (an acting office holds its title: "Quyền Chủ tịch UBND phường", "Quyền Giám đốc Sở")
 TITLE_HEAD = (
-    r"(?:Tổng Bí thư|Phó Bí thư Thường trực|Phó Bí thư|Bí thư|Phó Chủ tịch Thường trực|Chủ tịch|Phó Chủ tịch"
+    r"(?:Quyền\s+)?(?:Tổng Bí thư|Phó Bí thư Thường trực|Phó Bí thư|Bí thư|Phó Chủ tịch Thường trực|Chủ tịch|Phó Chủ tịch"
     r"|Phó Chủ nhiệm Thường trực|Phó Chủ nhiệm|Chủ nhiệm|Trưởng [Bb]an|Phó Trưởng [Bb]an|Ủy viên|Uỷ viên|Chánh Văn phòng"
     r"|Phó Chánh Văn phòng|Giám đốc|Phó Giám đốc|Thủ tướng|Phó Thủ tướng|Bộ trưởng|Thứ trưởng|Tổng Thanh tra"
     r"|(?:Thành|Tỉnh|Quận|Huyện|Thị) ủy viên|Trưởng phòng|Phó Trưởng phòng|Chủ tịch UBND"
