@@ -78,7 +78,8 @@ CHANGE_BEFORE = re.compile(r"(?:tăng|giảm)(?:\s+(?:thêm|được))?\s+(?:\S+
 # the form before its count: "khai trừ ra khỏi Đảng 5", "cách chức tất cả các chức vụ trong Đảng đối với 3",
 # "cảnh cáo chiếm 40% (4 trường hợp)"
 LEAD_FORM = re.compile(rf"({FORM})(?:\s+ra khỏi đảng|\s+(?:tất cả\s+)?(?:các\s+)?chức vụ(?:\s+trong đảng)?)?{FORM_TAIL}"
-                       r"\s*(?::|đối với|là)?\s*(?:\(\s*)?$", re.I)
+                       # ("khiển trách cả 3 đồng chí": all of those counted)
+                       r"\s*(?::|đối với|là)?\s*(?:(?:cả|tất cả|toàn bộ)\s+)?(?:\(\s*)?$", re.I)
 # one form's pair joined to the next in a list: ", cảnh cáo 2", ";\n- Khai trừ: 3", ", và đề nghị khai trừ 1". Two
 # pairs joined by "và" alone are two figures ("cách chức hai đồng chí và khiển trách bốn đồng chí").
 # "…; đề nghị Ban Thường vụ Quận ủy khai trừ 1 đảng viên": the body asked may stand between the verb and the form
