@@ -444,25 +444,31 @@ def _counts_alike(total: Draft, part: Draft) -> bool:
 
 WITHIN_MARK = re.compile(r",\s*trong (?:đó|số đó)\b", re.I)
 # "… kiểm tra 1.120 tổ chức đảng. Trong đó, Ban Thường vụ trực tiếp kiểm tra 14 tổ chức đảng": a sentence that opens
-# on "Trong đó" (with no other number before the count) goes on with the total of the sentence before
-WITHIN_OPENING = re.compile(r"\s*[\"“(]?trong (?:đó|số đó|số này)\b[^\d]*$", re.I)
+# on "Trong đó" goes on with the total of the sentence before — each of its counts of that act, while they fit in it
+# ("Trong đó, quận Long Biên kỷ luật 12 đảng viên, huyện Gia Lâm 9 đảng viên, …")
+WITHIN_OPENING = re.compile(r"\s*[\"“(]?trong (?:đó|số đó|số này)\b", re.I)
 
 
 def _link_within(drafts: list[Draft], folded: str, sent_list: list) -> None:
     """"kiểm tra 9.870 tổ chức đảng, …, trong đó Ban Thường vụ trực tiếp kiểm tra 48 tổ chức đảng": after "trong
     đó", a smaller count of the same act and subject, in the same sentence (or the sentence before, when "Trong đó"
     opens the count's), is a part of the total before it."""
+    taken: dict[int, float] = {}  # id of a total → the sum of the parts linked to it here
     for i, d in enumerate(drafts):
         # plain counts (members of a cell, "46 đảng viên, trong đó 12 … được miễn sinh hoạt") are left as they are
         if d.total is not None or d.kind not in ADDITIVE or d.kind == "count" or not d.value or d.breakdown:
             continue
-        opened = WITHIN_OPENING.match(folded, sent_list[d.sentence][0], d.start) is not None
-        total = next((t for t in reversed(drafts[:i]) if t.kind == d.kind and (
-            t.sentence == d.sentence or opened and t.sentence == d.sentence - 1)), None)
-        if (total is not None and total.total is None and total.value and total.value > d.value
-                and _counts_alike(total, d)
-                and (total.sentence < d.sentence or WITHIN_MARK.search(folded, total.end, d.start))):
+        before = [t for t in drafts[:i] if t.kind == d.kind and t.sentence == d.sentence]
+        if WITHIN_OPENING.match(folded, sent_list[d.sentence][0]) and all(t.total is not None for t in before):
+            total = next((t for t in reversed(drafts[:i]) if t.kind == d.kind and t.sentence == d.sentence - 1), None)
+            opened = True
+        else:
+            total, opened = (before[-1] if before else None), False
+        if (total is not None and total.total is None and total.value
+                and taken.get(id(total), 0) + d.value <= total.value and d.value < total.value
+                and _counts_alike(total, d) and (opened or WITHIN_MARK.search(folded, total.end, d.start))):
             d.total = total
+            taken[id(total)] = taken.get(id(total), 0) + d.value
 
 
 # "… kỷ luật 312 đảng viên. … Số đảng viên bị kỷ luật là cấp ủy viên các cấp 36 đồng chí": committee members are
