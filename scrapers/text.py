@@ -6,6 +6,9 @@ import re
 import unicodedata
 from functools import lru_cache
 
+# Vietnamese letters by case, as regex class contents (the range "À-Ỹ" holds lowercase letters too: "đ", "ấ" …)
+UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
 _WS = re.compile(r"[ \t\u00a0\u2007\u202f\u200b\ufeff]+")
 _SOFT = re.compile(r"[\u00ad]")
 
@@ -98,7 +101,8 @@ def fold_tones(text: str) -> str:
     return _OLD_TONE.sub(lambda m: _OLD_TO_NEW[m.group(0)], nfc(text))
 
 
-_SPACES = str.maketrans({c: " " for c in "\u00a0\u2007\u2009\u200a\u202f\u3000\t"})
+# (and the zero-width ones editors' tools leave between words: "kỷ\u200bluật")
+_SPACES = str.maketrans({c: " " for c in "\u00a0\u2007\u2009\u200a\u202f\u3000\t\u200b\u200c\u200d\u2060\ufeff"})
 
 
 def matchable(text: str) -> str:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
-LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+from scrapers.text import LOWER, UPPER
+
 SYL = rf"[{UPPER}][{LOWER}]+"
 # Vietnamese personal names start with one of a small set of family names; requiring one keeps place names
 # ("Hà Nội", "Long Biên") out of the name when the title runs into it.
@@ -93,6 +93,7 @@ NAME_HOLDS_TITLE = re.compile(
 # … also with who they are before the colon: "các đồng chí Thành ủy viên: …", "các đồng chí lãnh đạo quận: …"
 LIST_HEAD = re.compile(r"(?:các|Các)\s+(?:đồng chí|vị đại biểu|đại biểu)(?:\s+[^:;.\n]{1,40}?)?\s*:\s*")
 ANY_NAME = NAME.replace("?P<name>", "?:")
+LIST_END = re.compile(rf"\.(?=\s+[{UPPER}]|\s*$)|\n")
 LIST_ITEM = re.compile(rf"\s*(?:và\s+)?{NAME}\s*[,-–]\s*(?P<title>(?:(?:nguyên|cựu)\s+)?{TITLE_HEAD}[^;]*?)\s*(?=;|\.(?:\s|$)|$|\s+và\s+{ANY_NAME}\s*[,-–]"
                        rf"|\s+(?:{VERB_STOP})\b)")
 NOT_NAMES = re.compile(r"^(?:Hà Nội|Thành|Thành Ủy|Ban|Ủy|Đảng|Quận|Huyện|Trung|Chính|Nhà|Mặt|Hội|Thường|Tổ|Văn)"
@@ -156,7 +157,7 @@ def find_officials(text: str) -> list[dict]:
                           "quote": m.group(0).strip(), "start": m.start(), "end": m.start() + len(m.group(0).rstrip())}
     for head in LIST_HEAD.finditer(text):
         # the list runs to the end of the sentence; items are separated by semicolons
-        end = re.compile(r"\.(?=\s+[A-ZĐÀ-Ỹ]|\s*$)|\n").search(text, head.end())
+        end = LIST_END.search(text, head.end())
         stop = end.start() if end else len(text)
         pos = head.end()
         while pos < stop:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from scrapers.extract.numbers import NUMBER, QUALIFIER
+from scrapers.text import UPPER
 from scrapers.vocabulary import FORMS
 
 FORM = "(?:" + "|".join(FORMS) + ")"
@@ -105,7 +106,7 @@ TRIGGER = re.compile("|".join(f"(?P<{k}>(?<!\\w)(?:{p})(?!\\w))" for k, p in TRI
 # "14 đảng viên bị kỷ luật", "312 tổ chức đảng được kiểm tra", "3 đảng viên bị đình chỉ": the act after its count
 # "45 tập thể được Chủ tịch UBND thành phố tặng Bằng khen": the agent between "được" and the act
 # a capitalised agent, whatever the flags, or the levels of the system ("được các cấp, các ngành khen thưởng")
-AGENT = (r"(?:(?-i:[A-ZĐÀ-Ỹ])[^\s,;.]*(?:\s+[^\s,;.]+){0,5}?\s+"
+AGENT = (rf"(?:(?-i:[{UPPER}])[^\s,;.]*(?:\s+[^\s,;.]+){{0,5}}?\s+"
          r"|(?:các cấp|cấp trên|các ngành)(?:,?\s+(?:các ngành|các cấp|đoàn thể))*\s+)?")
 PASSIVE = re.compile(
     rf"\s*(?:vi phạm\s+)?(?:đã\s+)?(?:bị|được|phải)\s+{AGENT}(?:xử lý\s+|xem xét,?\s+|thi hành\s+|tiến hành\s+|trao\s+"
@@ -127,15 +128,18 @@ COMPLAINT_COUNT = re.compile(
 RATIO = re.compile(r"(?<![\w/.,])(?P<a>\d{1,3}(?:\.\d{3})+|\d{1,6})\s*/\s*(?P<b>\d{1,3}(?:\.\d{3})+|\d{1,6})(?![\w/])")
 RANGE_DASH = r"\s*(?:[-–—]|đến|tới)\s*"
 # ("96.5%": an English-style decimal point, a share never has a thousands separator before one or two digits)
+# (the sign written out: "đạt 92 phần trăm")
 PERCENT = re.compile(rf"{NUM_START}(?:(?P<q>{QUALIFIER})\s+)?(?P<n>\d{{1,3}}\.\d{{1,2}}(?=\s*%)|{NUMBER})"
-                     rf"(?:{RANGE_DASH}(?P<n_hi>{NUMBER}))?\s*%(?P<after>\s+trở lên)?")
+                     rf"(?:{RANGE_DASH}(?P<n_hi>{NUMBER}))?(?:\s*%|\s+phần trăm(?!\w))(?P<after>\s+trở lên)?")
 CHANGE = re.compile(
-    rf"(?<!\w)(?P<dir>tăng|giảm|cao hơn|thấp hơn|nhiều hơn|ít hơn)(?:\s+(?:thêm|được))?\s+(?:(?P<q>{QUALIFIER})\s+)?(?P<n>{NUMBER})(?P<pct>\s*%|\s+điểm(?:\s+phần trăm|\s*%))?(?!\w)",
+    rf"(?<!\w)(?P<dir>tăng|giảm|cao hơn|thấp hơn|nhiều hơn|ít hơn)(?:\s+(?:thêm|được))?\s+(?:(?P<q>{QUALIFIER})\s+)?(?P<n>{NUMBER})(?P<pct>\s*%|\s+(?:điểm\s+)?phần trăm|\s+điểm\s*%)?(?!\w)",
     re.I)
 BASE = re.compile(r"so với\s+(?P<base>[^,.;()]+?)(?=\s*(?:[,.;()]|$|\s+(?:là|và|thì)\s))", re.I)
 # "3 tỷ 200 triệu đồng": an amount may add a smaller scale's count after its first
-MONEY = re.compile(rf"{NUM_START}{QNUM}\s+(?P<scale>nghìn tỷ|tỷ|triệu|nghìn|ngàn)?"
-                   rf"(?:\s+(?P<n2>\d{{1,3}})\s+(?P<scale2>triệu|nghìn|ngàn))?\s*đồng(?!\w)(?!\s+chí)", re.I)
+# (abbreviated: "150 tr.đồng", "1,2 tỷ đ", "500.000 VNĐ" — never the "đ" of "đ/c")
+MONEY = re.compile(rf"{NUM_START}{QNUM}\s+(?P<scale>nghìn tỷ|tỷ|triệu|tr\.|tr(?=\s)|nghìn|ngàn)?"
+                   rf"(?:\s+(?P<n2>\d{{1,3}})\s+(?P<scale2>triệu|nghìn|ngàn))?\s*(?:đồng(?!\w)(?!\s+chí)|đ(?![\w/])|VNĐ|VND)",
+                   re.I)
 # the subjects' abbreviations that the subject patterns above accept, written out; a count may be followed by one
 # as by a lowercase noun ("45 ĐV")
 ABBREVIATIONS = {"ĐV": "đảng viên", "TCĐ": "tổ chức đảng", "TCCSĐ": "tổ chức cơ sở đảng", "CB": "cán bộ"}
@@ -152,4 +156,5 @@ WORD_COUNT_NOUNS = re.compile(
     r"|khâu|trụ cột|mục tiêu|quan điểm|nội dung|vấn đề|lĩnh vực|bài học|yêu cầu|tiêu chí|phong trào|mô hình"
     r"|định hướng|trọng tâm|chương|điều|phần|bước|cấp)\b",
     re.I)
-SCALE = {"nghìn tỷ": 10**12, "tỷ": 10**9, "triệu": 10**6, "nghìn": 10**3, "ngàn": 10**3, None: 1}
+SCALE = {"nghìn tỷ": 10**12, "tỷ": 10**9, "triệu": 10**6, "tr.": 10**6, "tr": 10**6, "nghìn": 10**3, "ngàn": 10**3,
+         None: 1}

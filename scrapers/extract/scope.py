@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from scrapers.extract.officials import LOWER, SURNAMES, UPPER
+from scrapers.extract.officials import SURNAMES
+from scrapers.text import LOWER, UPPER
 
 # (a word of one capital letter may open a name, "phường Ô Chợ Dừa"; a name may join two with a spaced hyphen,
 # "phường Văn Miếu - Quốc Tử Giám")

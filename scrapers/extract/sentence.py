@@ -11,13 +11,15 @@ from scrapers.extract.dates import period_text, stated_periods
 from scrapers.extract.model import Draft
 from scrapers.extract.patterns import FORM, TRIGGER
 from scrapers.extract.scope import body_in, figure_scope
+from scrapers.text import UPPER
 
 # A line break ends a sentence, except before a bulleted line ("- Khiển trách: 45 đồng chí;") that continues a list
 # the previous line opened with ":" or went on with ";" or ",".
 # Every alternative starts with white space: the leading lookahead fails at once everywhere else (about twice as fast
 # over an article).
+# (a capital is one of UPPER: the range "À-Ỹ" would take lowercase letters too, "… 80 tr. đồng")
 SENTENCE_END = re.compile(
-    r"(?=\s)(?:(?<!\bTP)(?<!\bTp)(?<!\bThS)(?<!\bTS)(?<=[.!?…])\s+(?=[\"“(]?[A-ZĐÀ-Ỹ]|\d+(?:[.,]\d+)?\s*%)"
+    rf"(?=\s)(?:(?<!\bTP)(?<!\bTp)(?<!\bThS)(?<!\bTS)(?<=[.!?…])\s+(?=[\"“(]?[{UPPER}]|\d+(?:[.,]\d+)?\s*%)"
     r"|(?<![:;,])[ \t]*\n+|(?<=[:;,])[ \t]*\n+(?![ \t]*[-+•*–]\s))")
 # Longer "sentences" (a page with no full stops, a table flattened into one line) are cut at the next clause
 # break, else at a space, so every rule reads a bounded window and extraction stays linear in text size.

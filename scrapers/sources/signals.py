@@ -8,13 +8,13 @@ from __future__ import annotations
 import re
 
 from scrapers.sources.base import Article, Node, every, in_sidebar, json_ld_articles, meta, text_of
-from scrapers.text import clean
+from scrapers.text import LOWER, UPPER, clean
 
 # what an author field sometimes holds that names no one
 NO_ONE = re.compile(r"^(?:ban biên tập|bbt|admin|biên tập viên|pv|phóng viên|nhóm phóng viên|theo .*|nguồn.*"
                     r"|.*\.(?:vn|com|net)|báo .*|tạp chí .*|cổng thông tin.*|ubnd .*)$", re.I)
 # a signature: a few capitalised words ("Hải Yến", "Minh Anh - Lan Hương", "Thu Hà (TTXVN)", "NGUYỄN HOÀNG")
-_WORD = r"[A-ZĐÀ-Ỹ][\wÀ-ỹ'’.]*"
+_WORD = rf"[{UPPER}][\w{LOWER}{UPPER}'’.]*"
 SIGNATURE = re.compile(rf"^{_WORD}(?:\s+{_WORD}){{0,4}}(?:\s*[-–,&]\s*{_WORD}(?:\s+{_WORD}){{0,4}}){{0,3}}"
                        r"(?:\s*\([^()\d]{2,30}\))?\.?$")
 MAX_SIGNATURE = 60

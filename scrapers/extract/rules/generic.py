@@ -149,7 +149,7 @@ DECIMAL_POINT = re.compile(r"\d{1,3}\.\d{1,2}")
 
 @rule(70)
 def percents(ctx: Sentence) -> None:
-    if "%" not in ctx.s:
+    if "%" not in ctx.s and "phần trăm" not in ctx.s:
         return
     for m in PERCENT.finditer(ctx.s):
         if not ctx.free(m.start("n"), m.end("n")):
@@ -160,9 +160,12 @@ def percents(ctx: Sentence) -> None:
                  subject=_subject_before(ctx.s, m.start()) or _subject_after(ctx.s, m.end()), qualifier=qualifier_of(m["q"], m["after"]), range=rng)
 
 
+MONEY_ABBREVIATED = re.compile(r"(?:\d|tỷ|triệu|tr\.)\s*(?:đ(?![\w/])|VNĐ|VND)", re.I)
+
+
 @rule(80)
 def money(ctx: Sentence) -> None:
-    if "đồng" not in ctx.s.lower():
+    if "đồng" not in ctx.s.lower() and not MONEY_ABBREVIATED.search(ctx.s):
         return
     for m in MONEY.finditer(ctx.s):
         if not ctx.free(m.start("n"), m.end("n")):

@@ -12,7 +12,6 @@ import re
 
 from scrapers.extract.model import Draft
 from scrapers.extract.numbers import DIGITS, NUMBER, QUALIFIER, count_of, parse_number, qualifier_of
-from scrapers.extract.officials import UPPER
 from scrapers.extract.patterns import (
     ABBREVIATION,
     ABBREVIATIONS,
@@ -36,6 +35,7 @@ from scrapers.extract.patterns import (
 from scrapers.extract.rules import rule
 from scrapers.extract.rules.breakdowns import INNER_GROUP, read_breakdown
 from scrapers.extract.sentence import Sentence
+from scrapers.text import UPPER
 from scrapers.vocabulary import DISCIPLINE_KINDS
 
 ADDITIVE_ACTS = frozenset(("discipline_party_orgs", "discipline_party_members", "inspection", "supervision",
