@@ -146,7 +146,8 @@ ABBREVIATIONS = {"ĐV": "đảng viên", "TCĐ": "tổ chức đảng", "TCCSĐ"
 SUBJECT_ABBREVIATIONS = tuple(ABBREVIATIONS)
 ABBREVIATION = re.compile(rf"(?<!\w)(?:{'|'.join(ABBREVIATIONS)})(?!\w)")
 COUNT = re.compile(rf"(?<![\w.,/-]){QNUM}(?!\s*[%/])(?=\s+(?:[a-zà-ỹđ]|(?:{'|'.join(SUBJECT_ABBREVIATIONS)})(?!\w)))")
-TIME_UNITS = re.compile(r"(?:tháng|năm|ngày|giờ|phút|tuần|quý|thế kỷ|lần|nhiệm kỳ|kỳ|khóa|khoá)\b")
+# spans of time (and generations, decades): "cách đây 30 năm", "3 thế hệ", "hai thập kỷ" count no things
+TIME_UNITS = re.compile(r"(?:tháng|năm|ngày|giờ|phút|tuần|quý|thế kỷ|thập kỷ|thập niên|thế hệ|lần|nhiệm kỳ|kỳ|khóa|khoá)\b")
 WORD_COUNT_NOUNS = re.compile(
     rf"(?:{SUBJECT}|tập thể|cá nhân|đồng chí|đề tài|chuyên đề|đề án|chương trình|nhóm|thành viên|đơn vị|xã|phường"
     # ("hai cuộc kháng chiến" is history, not work done: "cuộc" counts in words only what was held or carried out)
