@@ -54,6 +54,10 @@ STATED = re.compile(
     # (a word may follow only to set the figure against another: "là 612 chứ không phải 621", "là 45, tăng 3")
     rf"(?!\d)(?:\s+(?:{SUBJECT}|{LETTERS})(?!\w))?(?![\d.,]\d)(?!\s*[%/])"
     rf"(?!\s+(?!(?:chứ|nhưng|song|trong khi|so với|tăng|giảm)(?!\w))[a-zà-ỹđ])", re.I)
+# "tổ chức đảng được kiểm tra (42), đảng viên bị kỷ luật (9)": the subject and its act as a label, the count in
+# brackets after it
+STATED_BRACKETED = re.compile(rf"(?<!\w)(?:[Ss]ố(?:\s+lượng)?\s+)?(?P<subj>{SUBJECT}|{LETTERS})"
+                              rf"(?P<mid>\s+(?:đã\s+)?(?:được|bị|phải)\s+[^,;.:()\d]{{1,40}}?)\s*\(\s*{QNUM}\s*\)", re.I)
 # an infographic's label line, then its number on a line of its own ("Đảng viên được kiểm tra\n1.284"): "Số … là …"
 LABEL_THEN_NUMBER = re.compile(rf"\s*(?:[Ss]ố(?:\s+lượng)?\s+)?(?P<subj>{SUBJECT}|{LETTERS})(?P<mid>[^\n\d]{{0,50}}?)\s*:?[ \t]*\n"
                                rf"[ \t]*{QNUM}[ \t]*", re.I)
@@ -259,7 +263,9 @@ def respective_acts(ctx: Sentence) -> None:
 def stated_totals(ctx: Sentence) -> None:
     """"Số đảng viên bị kỷ luật là 33": the subject and act come first, the number last."""
     labelled = LABEL_THEN_NUMBER.fullmatch(ctx.s) if "\n" in ctx.s else None
-    for m in [labelled] if labelled else STATED.finditer(ctx.s):
+    stated = [labelled] if labelled else [*STATED.finditer(ctx.s)] + (
+        [*STATED_BRACKETED.finditer(ctx.s)] if "(" in ctx.s else [])
+    for m in stated:
         letters = re.fullmatch(LETTERS, m["subj"], re.I)
         found = TRIGGER.search(m["mid"])
         if not ctx.free(m.start("n"), m.end("n")):
