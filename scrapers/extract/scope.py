@@ -38,8 +38,28 @@ _SURNAMES = set(SURNAMES)
 
 def locality_in(text: str, end: int | None = None) -> tuple[str, str] | None:
     """The last locality named in `text[:end]`: ("district" | "province", name)."""
+    end = len(text) if end is None else end
+    found, at = _named_locality(text, end)
+    # a city or province named bare ("Hà Nội thi hành kỷ luật …", "trong khi TP.HCM …") after the last one named with
+    # its noun
+    bare = _bare_province(text, at, end)
+    return bare or found
+
+
+def _bare_province(text: str, start: int, end: int) -> tuple[str, str] | None:
     found = None
-    for m in LOCALITY.finditer(text, 0, len(text) if end is None else end):
+    for m in BARE_PROVINCE.finditer(text, start, end):
+        if m["hcm"]:
+            found = ("province", "Hồ Chí Minh")
+        elif not NAME_WORD_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            found = ("province", m["place"])
+    return found
+
+
+def _named_locality(text: str, end: int) -> tuple[tuple[str, str] | None, int]:
+    """The last locality named with its noun before `end`, and where its mention ends (0 when none)."""
+    found, at = None, 0
+    for m in LOCALITY.finditer(text, 0, end):
         place = m["place"]
         words = place.split()
         # a capitalised word that starts another phrase ("quận Long Biên Ủy ban …") is not part of the place
@@ -54,8 +74,8 @@ def locality_in(text: str, end: int | None = None) -> tuple[str, str] | None:
             words = city.split()
         elif len(words) == 3 and words[0] in _SURNAMES:
             words = words[:2]  # "quận Hoàng Mai Nguyễn …": a 3-word place starting with a surname runs into a name
-        found = ("district" if m["district"] else "province", " ".join(words))
-    return found
+        found, at = ("district" if m["district"] else "province", " ".join(words)), m.end()
+    return found, at
 
 
 # the provinces and centrally run cities (before and after the 2025 merger) that party-work news names bare, as a
@@ -75,6 +95,13 @@ OPENING_PROVINCE = re.compile(
 
 # Ho Chi Minh City as the press writes it short ("TP.HCM kỷ luật …", "Thành ủy TP HCM")
 HCMC = re.compile(r"(?<!\w)(?:TP\.?\s?HCM|TPHCM)(?!\w)")
+# a province or a city named bare, not inside a longer name ("Thái Bình Dương", "Phạm Long An", "Tư tưởng Hồ Chí
+# Minh": Hồ Chí Minh is a place only written short or after its noun), nor in brackets after a place it locates
+# ("Huyện Nghi Lộc (Nghệ An)")
+_BARE_NAMES = "|".join(map(re.escape, (*PROVINCES, "Hà Nội")))
+BARE_PROVINCE = re.compile(rf"(?<![\w.(])(?:(?P<hcm>TP\.?\s?HCM|TPHCM)|(?P<place>{_BARE_NAMES}))"
+                           rf"(?!\w)(?!\s+[{UPPER}])")
+NAME_WORD_BEFORE = re.compile(rf"[{UPPER}][{LOWER}]*\s+$")
 
 
 def article_places(text: str, source_locality: str | None) -> tuple[str | None, str]:
@@ -94,11 +121,15 @@ def article_places(text: str, source_locality: str | None) -> tuple[str | None, 
 
 def article_province(text: str, default: str) -> str:
     """The province or city an article is about: the first one its opening names (title and sapo: "Tỉnh ủy Nghệ An
-    …", a headline's "An Giang: …", a dateline's "Báo Cần Thơ - …", "TP.HCM"), else the default."""
-    for m in LOCALITY.finditer(text, 0, 400):
-        named = locality_in(m.group(0))
-        if named and named[0] == "province":
-            return named[1]
+    …", "Hà Nội thi hành …", a headline's "An Giang: …", a dateline's "Báo Cần Thơ - …", "TP.HCM"), else the
+    default."""
+    named = next(((m.start(), n[1]) for m in LOCALITY.finditer(text, 0, 400)
+                  if (n := locality_in(m.group(0))) and n[0] == "province"), None)
+    # (or named bare, "Hà Nội thi hành kỷ luật …", when that comes first)
+    bare = next(((m.start(), m["place"]) for m in BARE_PROVINCE.finditer(text, 0, 400)
+                 if m["place"] and not NAME_WORD_BEFORE.search(text, max(0, m.start() - 12), m.start())), None)
+    if named or bare:
+        return min(p for p in (named, bare) if p)[1]
     opening = OPENING_PROVINCE.search(text, 0, 400)
     if opening:
         return opening["place"]
