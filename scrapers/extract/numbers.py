@@ -20,9 +20,11 @@ THOUSANDS = r"\s+(?:nghìn|ngàn|triệu)(?!\s*tỷ)(?!\w)"
 WORD_SCALE = {"nghìn": 10**3, "ngàn": 10**3, "triệu": 10**6}
 NUMBER = rf"(?:(?:{DIGITS})(?:{THOUSANDS})?|{WORDS})"
 
-QUALIFIERS = {"hơn": "hơn", "gần": "gần", "trên": "trên", "khoảng": "khoảng", "chừng": "khoảng", "ước": "khoảng",
-              "xấp xỉ": "khoảng", "tới": None, "đến": None}
-QUALIFIER = r"(?i:hơn|gần|trên|khoảng|chừng|xấp xỉ)"  # "Gần 500 cán bộ" opens a sentence
+QUALIFIERS = {"hơn": "hơn", "gần": "gần", "ngót": "gần", "trên": "trên", "khoảng": "khoảng", "chừng": "khoảng",
+              "ước": "khoảng", "xấp xỉ": "khoảng", "trên dưới": "khoảng", "không dưới": "trên", "không ít hơn": "trên",
+              "ít nhất": "trên", "tối thiểu": "trên", "tới": None, "đến": None}
+# "Gần 500 cán bộ" opens a sentence; "trên dưới 50" is about 50, "không dưới 90%" and "ít nhất 120" at least
+QUALIFIER = r"(?i:trên dưới|không dưới|không ít hơn|ít nhất|tối thiểu|hơn|gần|ngót|trên|khoảng|chừng|xấp xỉ)"
 RANGE_DASH = r"\s*(?:[-–—]|đến|tới)\s*"
 
 
@@ -64,4 +66,4 @@ def qualifier_of(word: str | None, after: str | None = None) -> str | None:
         return "trên"
     if not word:
         return None
-    return QUALIFIERS.get(word.strip().lower())
+    return QUALIFIERS.get(re.sub(r"\s+", " ", word.strip().lower()))

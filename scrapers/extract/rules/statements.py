@@ -107,6 +107,10 @@ JOINED = re.compile(r"\s*(?:,|và|;)\s*(?:có\s+)?")
 FINDING_AFTER = re.compile(
     r"\s*(?:(?:(?:đã\s+)?có\s+(?P<signs>dấu hiệu\s+)?|đã\s+)?vi phạm(?!\s+(?:về|nguyên tắc|quy định|chính sách|luật))"
     r"|có\s+(?:thiếu sót|khuyết điểm|sai phạm))", re.I)
+ACTIVE_AFTER = re.compile(r"\s*(?:(?:đã|đều|cũng)\s+)*", re.I)
+QUALIFIER_ONLY = re.compile(rf"\s*(?:{QUALIFIER}\s*)?")
+OWN_VERB = re.compile(r"\s+(?:(?:đã|đều|cũng|đang)\s+)?(?:tham gia|tham dự|học tập|đạt|hoàn thành|đăng ký|cam kết|đóng góp"
+                      r"|nghỉ hưu|chuyển sinh hoạt)(?!\w)", re.I)
 OTHER_PASSIVE = re.compile(r"\s*(?:đã\s+)?(?:được|bị)\s+\w", re.I)
 DEGREE_AFTER = re.compile(r"\s*(?:(?:khác|còn lại|này|nói trên)\s+)?(?:có\s+)?vi phạm\s+(?:nhưng\s+)?(?:chưa\s+)?đến mức",
                           re.I)
@@ -151,7 +155,9 @@ def _kind_of(ctx: Sentence, start: int, end: int) -> tuple[str | None, int]:
     # "…; 12.500 đảng viên được học tập nghị quyết": a clause of its own, whose passive verb is no act — not the
     # object of the act before the ";"
     clause = ctx.s.rfind(";", 0, start) + 1  # where the count's clause starts
-    if clause and not ctx.s[clause:start].strip() and OTHER_PASSIVE.match(ctx.s, end):
+    # (— or a verb of its own that is no act: "…; ngót 2.000 đảng viên tham gia học tập")
+    if clause and QUALIFIER_ONLY.fullmatch(ctx.s, clause, start) is not None and (
+            OTHER_PASSIVE.match(ctx.s, end) or OWN_VERB.match(ctx.s, end)):
         return "count", end
     # "45 tập thể và 60 cá nhân tiêu biểu được tặng Bằng khen": a passive verb after coordinated counts (and a few
     # describing words) governs them all
@@ -381,8 +387,12 @@ def _act(ctx: Sentence, family: str, m) -> tuple[str | None, int]:
         kind = "complaints"  # "4 trường hợp tố cáo sai": the count names its own act
     if family == "complaint" and _unit(m) == "vụ việc":
         # "vụ việc" alone is any case: a complaint when nothing else governs it and complaints are spoken of
-        # ("tiếp 3.120 lượt công dân với 1.011 vụ việc"), else the act's ("phát hiện 6 vụ việc vi phạm")
-        if kind in (None, "count"):
+        # ("tiếp 3.120 lượt công dân với 1.011 vụ việc"), else the act's ("phát hiện 6 vụ việc vi phạm", "3 vụ việc
+        # phải chuyển cơ quan điều tra": an act after it)
+        after = TRIGGER.match(ctx.s, ACTIVE_AFTER.match(ctx.s, m.end()).end())
+        if after and after.lastgroup == "count":
+            kind = "count"
+        elif kind is None or kind == "count" and act_end == m.end():
             kind = "complaints" if COMPLAINT_CONTEXT.search(ctx.s) else kind
     elif family == "complaint":
         kind = "complaints"  # "86 đơn tố cáo" names its own act
