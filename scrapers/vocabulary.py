@@ -3,6 +3,8 @@ dbt's accepted_values all read it from here (tests/unit/test_vocabulary.py fails
 
 from __future__ import annotations
 
+import re
+
 # kind → (Vietnamese label for the report, family the report charts it in, counts things?)
 KINDS: dict[str, tuple[str, str, bool]] = {
     "discipline_party_members": ("Đảng viên bị kỷ luật", "discipline", True),
@@ -33,6 +35,14 @@ DISCIPLINE_KINDS: tuple[str, ...] = ("discipline_party_members", "discipline_par
 # Discipline forms, the keys of a figure's breakdown (Điều lệ Đảng: four for members, three for organisations).
 FORMS: tuple[str, ...] = ("khiển trách", "cảnh cáo", "cách chức", "khai trừ", "giải tán")
 MEMBER_FORMS: tuple[str, ...] = ("khiển trách", "cảnh cáo", "cách chức", "khai trừ")
+# … and how else a form is written: removal from every office "cách tất cả các chức vụ (trong Đảng)" is cách chức
+FORM_SPELLINGS: dict[str, str] = {r"cách (?:hết |tất cả )?(?:các )?chức vụ(?: trong đảng)?": "cách chức"}
+
+
+def canonical_form(written: str) -> str:
+    """The breakdown key of a form as written ("Cảnh cáo" → "cảnh cáo", "cách tất cả các chức vụ" → "cách chức")."""
+    form = " ".join(written.lower().split())
+    return next((name for spelling, name in FORM_SPELLINGS.items() if re.fullmatch(spelling, form)), form)
 
 # What a count is a count of. Sub-groups of party members (cấp ủy viên, cán bộ diện … quản lý) are still members.
 SUBJECT_CLASSES: tuple[str, ...] = (

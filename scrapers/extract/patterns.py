@@ -6,9 +6,9 @@ import re
 
 from scrapers.extract.numbers import NUMBER, QUALIFIER
 from scrapers.text import UPPER
-from scrapers.vocabulary import FORMS
+from scrapers.vocabulary import FORM_SPELLINGS, FORMS
 
-FORM = "(?:" + "|".join(FORMS) + ")"
+FORM = "(?:" + "|".join((*FORMS, *FORM_SPELLINGS)) + ")"
 # "cấp ủy viên" before "cấp ủy": a member of a committee is a party member, the committee is an organisation
 # portals in a hurry abbreviate them: "12 TCĐ", "3 TCCSĐ", "35 ĐV", "58 CB, ĐV" (case-sensitive: "đv" is no word)
 # "12 chi, đảng bộ", "8 chi bộ, đảng bộ": branches and committees counted together
@@ -67,7 +67,8 @@ TRIGGERS = [  # (kind, pattern) — the trigger nearest before a count decides i
     # a task under inspection, not a discipline act
     # ("giải tán 2 tổ chức đảng": the organisations' own form is an act too)
     ("discipline", r"(?<!kiểm tra, thi hành )(?<!giám sát, thi hành )(?<!giám sát và thi hành )(?<!kiểm tra và thi hành )"
-                   r"kỷ luật(?!\s+(?:hành chính|về chính quyền|chính quyền))|khiển trách|cảnh cáo|cách chức|khai trừ"
+                   r"kỷ luật(?!\s+(?:hành chính|về chính quyền|chính quyền))|khiển trách|cảnh cáo|cách chức|khai trừ|"
+                   + "|".join(FORM_SPELLINGS) +
                    r"|giải tán|(?<=bị )xử lý(?! hành chính| hình sự)"),
     # "Ủy ban Kiểm tra" is the body, not the act; the act may carry "khi có dấu hiệu vi phạm"
     # "nghiệp vụ kiểm tra", "công tác kiểm tra" name the work, not an act on a count; "kiểm tra, giám sát" together

@@ -12,6 +12,7 @@ from scrapers.extract.model import Draft
 from scrapers.extract.patterns import FORM, TRIGGER
 from scrapers.extract.scope import body_in, figure_scope
 from scrapers.text import UPPER
+from scrapers.vocabulary import canonical_form
 
 # A line break ends a sentence, except before a bulleted line ("- Khiển trách: 45 đồng chí;") that continues a list
 # the previous line opened with ":" or went on with ";" or ",".
@@ -195,6 +196,11 @@ class Sentence:
         """A figure quoted by sentence[start:end]; its characters are claimed. Its period and scope are read from
         the sentence unless the rule knows them (a table row's year or district)."""
         self.claim(start, end)
+        if fields.get("breakdown"):  # every rule keys forms as written: one name for each here
+            breakdown: dict[str, int] = {}
+            for form, n in fields["breakdown"].items():
+                breakdown[canonical_form(form)] = breakdown.get(canonical_form(form), 0) + n
+            fields["breakdown"] = breakdown
         period = fields.pop("period", None) or self.period_at(start)
         scope = fields.pop("scope", None) or figure_scope(self.s, start, self.scope, self.whole)
         draft = Draft(kind, value, self.base + start, self.base + end, period=period, sentence=self.index,

@@ -15,9 +15,37 @@ _COUNT = rf"(?P<n>{NUMBER})\s+(?:(?P<org>{ORG_SUBJECT})|{MEMBER_SUBJECT})(?!\w)"
 # the two totals, then a colon or a marker
 TOTALS = re.compile(rf"(?P<a>{_COUNT.replace('<n>', '<n1>').replace('<org>', '<org1>')})\s*(?:,|và)\s*"
                     rf"(?P<b>{_COUNT.replace('<n>', '<n2>').replace('<org>', '<org2>')})"
+                    # ("2 tổ chức đảng và 15 đảng viên bị kỷ luật, trong đó: …")
+                    r"(?:\s+(?:đã\s+)?bị\s+(?:thi hành\s+|xử lý\s+)?kỷ luật)?"
                     r"\s*(?::|,\s*(?:gồm|trong đó|cụ thể)\s*:?)\s*", re.I)
 ITEM = re.compile(rf"\s*[;,]?\s*(?:và\s+)?(?P<form>{FORM})\s+(?P<counts>{NUMBER}\s+[^;.]*?)(?=\s*(?:;|\.|$))", re.I)
 COUNT = re.compile(_COUNT, re.I)
+# … or each subject then its forms: "…, trong đó: tổ chức đảng khiển trách 2; đảng viên khiển trách 9, cảnh cáo 4"
+_FORM_COUNT = rf"{FORM}\s*:?\s*{NUMBER}(?:\s+(?:{ORG_SUBJECT}|{MEMBER_SUBJECT})(?!\w))?"
+SUBJECT_ITEM = re.compile(rf"\s*[;,.]?\s*(?:[-+•]\s*)?(?:và\s+)?(?:(?:về|đối với|với)\s+)?(?:(?P<org>{ORG_SUBJECT})|{MEMBER_SUBJECT})"
+                          rf"\s*[:,]?\s*(?P<forms>{_FORM_COUNT}(?:\s*(?:,|và)\s*{_FORM_COUNT})*)(?=\s*(?:[;.]|$))", re.I)
+FORM_COUNT = re.compile(rf"(?P<form>{FORM})\s*:?\s*(?P<n>{NUMBER})", re.I)
+
+
+def _forms_of_subjects(ctx: Sentence, pos: int) -> tuple[dict[bool, dict[str, int]], int]:
+    """Each subject's forms (keyed by "is an organisation") after the totals, and where they end: read by form
+    ("khiển trách 2 tổ chức đảng, 15 đảng viên; …") or by subject ("tổ chức đảng khiển trách 2; đảng viên …")."""
+    forms: dict[bool, dict[str, int]] = {True: {}, False: {}}
+    end = pos
+    while item := ITEM.match(ctx.s, pos):
+        counts = list(COUNT.finditer(item["counts"]))
+        if not counts or COUNT.sub("", item["counts"]).strip(" ,và") != "":
+            break  # every word after the form must be a count of one subject or the other
+        for c in counts:
+            into = forms[bool(c["org"])]
+            into[item["form"].lower()] = into.get(item["form"].lower(), 0) + count_of(c["n"])
+        pos = end = item.end()
+    while end == pos and (item := SUBJECT_ITEM.match(ctx.s, pos)):
+        into = forms[bool(item["org"])]
+        for f in FORM_COUNT.finditer(item["forms"]):
+            into[f["form"].lower()] = into.get(f["form"].lower(), 0) + count_of(f["n"])
+        pos = end = item.end()
+    return forms, end
 
 
 @rule(35)  # before the discipline totals are read one by one
@@ -27,16 +55,7 @@ def forms_by_subject(ctx: Sentence) -> None:
     for m in TOTALS.finditer(ctx.s):
         if bool(m["org1"]) == bool(m["org2"]) or not ctx.free(m.start(), m.end()):
             continue
-        forms: dict[bool, dict[str, int]] = {True: {}, False: {}}
-        pos, end = m.end(), m.end()
-        while item := ITEM.match(ctx.s, pos):
-            counts = list(COUNT.finditer(item["counts"]))
-            if not counts or COUNT.sub("", item["counts"]).strip(" ,và") != "":
-                break  # every word after the form must be a count of one subject or the other
-            for c in counts:
-                into = forms[bool(c["org"])]
-                into[item["form"].lower()] = into.get(item["form"].lower(), 0) + count_of(c["n"])
-            pos = end = item.end()
+        forms, end = _forms_of_subjects(ctx, m.end())
         totals = {bool(m["org1"]): (m.start("a"), m.end("n1"), m.end("a"), count_of(m["n1"])),
                   bool(m["org2"]): (m.start("b"), m.end("n2"), m.end("b"), count_of(m["n2"]))}
         if not forms[True] or not forms[False] or any(sum(forms[k].values()) > totals[k][3] for k in totals):
