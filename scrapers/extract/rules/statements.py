@@ -41,7 +41,9 @@ from scrapers.vocabulary import DISCIPLINE_KINDS
 ADDITIVE_ACTS = frozenset(("discipline_party_orgs", "discipline_party_members", "inspection", "supervision",
                           "commendation", "suspension"))
 # "24 cuộc kiểm tra", "3 đợt giám sát", "42 lượt giám sát": the acts themselves counted
-WORK_COUNT = re.compile(rf"{NUM_START}{QNUM}\s+(?P<unit>cuộc|đợt|lượt)(?=\s+(?:kiểm tra|giám sát))", re.I)
+# — or after the act that names them: "giám sát chuyên đề 8 cuộc đối với 10 tổ chức đảng"
+WORK_COUNT = re.compile(rf"{NUM_START}{QNUM}\s+(?:(?P<unit>cuộc|đợt|lượt)(?=\s+(?:kiểm tra|giám sát))"
+                        r"|(?P<unit2>cuộc|đợt)(?=\s*(?:[,;.)]|$)|\s+(?:đối với|tại|ở|với)\s))", re.I)
 # "phát hiện 37 vụ vi phạm": cases, counted by the act that found them
 # — and "kết luận tố cáo đúng và đúng một phần 41 vụ": cases that end the clause, the act's objects
 CASE_COUNT = re.compile(rf"{NUM_START}{QNUM}\s+(?P<unit>vụ(?:\s+việc)?)(?=\s+(?:có\s+)?(?:dấu hiệu\s+)?vi phạm|\s*(?:[.,;)]|$))",
@@ -226,7 +228,7 @@ def _candidates(ctx: Sentence):
 
 
 def _unit(m) -> str:
-    unit = m.groupdict().get("subj") or m.groupdict().get("unit") or ""
+    unit = m.groupdict().get("subj") or m.groupdict().get("unit") or m.groupdict().get("unit2") or ""
     unit = ABBREVIATION.sub(lambda a: ABBREVIATIONS[a.group(0)], unit)  # "CB, ĐV" is "cán bộ, đảng viên"
     return re.sub(r"\s+", " ", unit).lower()
 
@@ -396,8 +398,10 @@ def _act(ctx: Sentence, family: str, m) -> tuple[str | None, int]:
             kind = "complaints" if COMPLAINT_CONTEXT.search(ctx.s) else kind
     elif family == "complaint":
         kind = "complaints"  # "86 đơn tố cáo" names its own act
-    elif family == "work":
+    elif family == "work" and m["unit"]:
         kind = "supervision" if ctx.s[m.end():m.end() + 12].lower().lstrip().startswith("giám sát") else "inspection"
+    elif family == "work" and kind not in ("inspection", "supervision"):
+        kind = None  # rounds of something other than an inspection or a supervision
     return kind, act_end
 
 
