@@ -69,13 +69,15 @@ TRIGGERS = [  # (kind, pattern) — the trigger nearest before a count decides i
     ("discipline", r"(?<!kiểm tra, thi hành )(?<!giám sát, thi hành )(?<!giám sát và thi hành )(?<!kiểm tra và thi hành )"
                    r"kỷ luật(?!\s+(?:hành chính|về chính quyền|chính quyền))|khiển trách|cảnh cáo|cách chức|khai trừ|"
                    + "|".join(FORM_SPELLINGS) +
-                   r"|giải tán|(?<=bị )xử lý(?! hành chính| hình sự)"),
+                   r"|giải tán|(?<=bị )xử lý(?! hành chính| hình sự)"
+                   # ward portals' shorthand for the acts, right before a count: "thi hành KL 2 ĐV", "KT 5 TCĐ"
+                   r"|(?-i:KL)(?=\s+\d)"),
     # "Ủy ban Kiểm tra" is the body, not the act; the act may carry "khi có dấu hiệu vi phạm"
     # "nghiệp vụ kiểm tra", "công tác kiểm tra" name the work, not an act on a count; "kiểm tra, giám sát" together
     # is an inspection
     ("inspection", r"(?<!ban )(?<!nhiệm vụ )(?<!nghiệp vụ )(?<!công tác )kiểm tra(?:,? (?:và )?giám sát)?"
-                   r"(?: (?:khi có )?dấu hiệu vi phạm)?"),
-    ("supervision", r"(?<!nhiệm vụ kiểm tra, )giám sát"),
+                   r"(?: (?:khi có )?dấu hiệu vi phạm)?|(?-i:KT)(?=\s+\d)"),
+    ("supervision", r"(?<!nhiệm vụ kiểm tra, )giám sát|(?-i:GS)(?=\s+\d)"),
     # "kết luận tố cáo đúng và đúng một phần 4 trường hợp": a complaint found true is a violation found
     # "kiểm tra đảng viên khi có dấu hiệu vi phạm: 4 đồng chí" names the kind of inspection, not a finding
     # "kết luận 3 đảng viên kê khai chưa trung thực": what a conclusion counts is a finding, whatever it says of them
