@@ -50,6 +50,8 @@ NOT_COUNTED = re.compile(
     r"|(?i:có)\s+(?i:dưới|chưa đến|chưa tới|không quá|ít hơn)\s+\d+"
     # "chính quyền địa phương 2 cấp": the name of a model of government, not a count of levels
     r"|(?i:chính quyền(?: địa phương)?|mô hình(?: chính quyền)?|tổ chức)\s+(?:2|3|(?i:hai|ba))\s+(?i:cấp)(?!\w)"
+    # … and any levels of a system: "Tòa án nhân dân hai cấp", "Ủy ban Kiểm tra 3 cấp" (not "3 cấp ủy viên")
+    r"|(?:[2-4]|(?i:hai|ba|bốn))\s+(?i:cấp)(?!\w)(?!\s+(?i:ủy|uỷ))"
     r"|(?i:số\s+)?\d+[A-Z]?\s+(?i:phố|đường|ngõ|ngách|hẻm)\s+[A-ZĐ]"  # "số 12 phố Lê Lai": an address
     # a campaign's slogan in quotes: "phong trào “3 xây, 3 chống”", "cuộc vận động “5 không, 3 sạch”"
     r"|(?i:phong trào|cuộc vận động|mô hình|phương châm|khẩu hiệu|chủ đề|thông điệp)\s+[\"“][^\"”\n]{1,60}[\"”]"

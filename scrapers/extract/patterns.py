@@ -117,7 +117,7 @@ PASSIVE = re.compile(
     rf"(?:{TRIGGER.pattern})", re.I)
 COMMEND_UNIT = re.compile(
     rf"{NUM_START}{QNUM}\s+(?P<unit>tập thể(?:,\s*cá nhân|\s+và\s+cá nhân)?|cá nhân|đảng viên|(?-i:ĐV)|đồng chí|tổ chức cơ sở đảng"
-    r"|tổ chức(?: đảng)?|đơn vị|chi bộ|đảng bộ|gia đình|hộ gia đình"
+    r"|tổ chức(?: đảng)?|đơn vị|chi bộ|đảng bộ|cấp ủy(?! viên)|gia đình|hộ gia đình"
     # people commended outside the party's rolls: "tuyên dương 95 thanh niên tiêu biểu", "50 gương điển hình"
     r"|thanh niên|đoàn viên|hội viên|(?:gương\s+)?điển hình|gương|học sinh|sinh viên|doanh nghiệp|công dân"
     r"|cán bộ(?:,\s*chiến sĩ)?|chiến sĩ|người)(?!\w)", re.I)
