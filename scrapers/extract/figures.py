@@ -59,6 +59,8 @@ NOT_COUNTED = re.compile(
     r"|\d+(?:[.,]\d+)*\s*(?:(?i:nghìn tỷ|tỷ|triệu|nghìn)\s*)?(?:USD|EUR|(?i:đô la|euro|yên))(?!\w)"
     # a share of no thing, only of effort: "làm việc với 100% tâm huyết"
     r"|\d+\s*%\s+(?i:tâm huyết|tâm sức|sức lực|nỗ lực|quyết tâm|niềm tin|tình cảm|nhiệt huyết)(?!\w)"
+    # a rate told in words is no count: "cứ 10 đảng viên được giám sát thì có 1 đồng chí phải nhắc nhở"
+    r"|(?i:cứ)\s+\d+[^.;\d]{1,60}?\s(?i:thì)\s+(?:(?i:có)\s+)?\d+"
     # a score is no ratio of things: "chấm 9/10 điểm"
     r"|\d+\s*/\s*\d+\s+(?i:điểm)(?!\w)"
     r")"

@@ -113,10 +113,21 @@ def article_places(text: str, source_locality: str | None) -> tuple[str | None, 
         return source_locality, whole
     head = locality_in(text[:400])
     title = text[:text.find("\n")] if "\n" in text[:300] else ""
-    lead = locality_in(title, min(len(title), 60)) if title else None
+    lead = _title_lead(title)
     if lead and lead[0] == "district" and not (head and head[0] == "province"):
         return lead[1], whole
     return whole, whole
+
+
+def _title_lead(title: str) -> tuple[str, str] | None:
+    """The last locality a title names within its first 60 characters, read whole ("… Đảng ủy xã Mê Linh" is Mê
+    Linh even when the 60th character falls inside the name)."""
+    found = None
+    for m in LOCALITY.finditer(title):
+        if m.start() >= 60:
+            break
+        found = locality_in(m.group(0)) or found
+    return found
 
 
 def article_province(text: str, default: str) -> str:
