@@ -111,12 +111,25 @@ def article_places(text: str, source_locality: str | None) -> tuple[str | None, 
     whole = article_province(text, "Hà Nội")
     if source_locality and source_locality != "Hà Nội":
         return source_locality, whole
-    head = locality_in(text[:400])
+    head = locality_in(text, _opening_end(text))
     title = text[:text.find("\n")] if "\n" in text[:300] else ""
     lead = _title_lead(title)
     if lead and lead[0] == "district" and not (head and head[0] == "province"):
         return lead[1], whole
     return whole, whole
+
+
+OPENING = 400  # an article's opening: its title and sapo
+SENTENCE_STOP = re.compile(r"[.;!?](?=\s|$)|\n")
+
+
+def _opening_end(text: str) -> int:
+    """Where an article's opening ends: its first 400 characters, run on to the end of that sentence or line (80
+    more at most), so that a place named across the 400th character is read whole."""
+    if len(text) <= OPENING:
+        return len(text)
+    stop = SENTENCE_STOP.search(text, OPENING, OPENING + 80)
+    return stop.start() if stop else min(len(text), OPENING + 80)
 
 
 def _title_lead(title: str) -> tuple[str, str] | None:
@@ -134,17 +147,18 @@ def article_province(text: str, default: str) -> str:
     """The province or city an article is about: the first one its opening names (title and sapo: "Tỉnh ủy Nghệ An
     …", "Hà Nội thi hành …", a headline's "An Giang: …", a dateline's "Báo Cần Thơ - …", "TP.HCM"), else the
     default."""
-    named = next(((m.start(), n[1]) for m in LOCALITY.finditer(text, 0, 400)
+    end = _opening_end(text)
+    named = next(((m.start(), n[1]) for m in LOCALITY.finditer(text, 0, end)
                   if (n := locality_in(m.group(0))) and n[0] == "province"), None)
     # (or named bare, "Hà Nội thi hành kỷ luật …", when that comes first)
-    bare = next(((m.start(), m["place"]) for m in BARE_PROVINCE.finditer(text, 0, 400)
+    bare = next(((m.start(), m["place"]) for m in BARE_PROVINCE.finditer(text, 0, end)
                  if m["place"] and not NAME_WORD_BEFORE.search(text, max(0, m.start() - 12), m.start())), None)
     if named or bare:
         return min(p for p in (named, bare) if p)[1]
-    opening = OPENING_PROVINCE.search(text, 0, 400)
+    opening = OPENING_PROVINCE.search(text, 0, end)
     if opening:
         return opening["place"]
-    if HCMC.search(text, 0, 400):
+    if HCMC.search(text, 0, end):
         return "Hồ Chí Minh"
     return default
 
