@@ -24,7 +24,9 @@ QUALIFIERS = {"hơn": "hơn", "gần": "gần", "ngót": "gần", "trên": "trê
               "ước": "khoảng", "xấp xỉ": "khoảng", "trên dưới": "khoảng", "không dưới": "trên", "không ít hơn": "trên",
               "ít nhất": "trên", "tối thiểu": "trên", "tới": None, "đến": None}
 # "Gần 500 cán bộ" opens a sentence; "trên dưới 50" is about 50, "không dưới 90%" and "ít nhất 120" at least
-QUALIFIER = r"(?i:trên dưới|không dưới|không ít hơn|ít nhất|tối thiểu|hơn|gần|ngót|trên|khoảng|chừng|xấp xỉ)"
+# (the lookahead on their first letters lets every other position fail at once: the patterns built on it run over
+# every sentence)
+QUALIFIER = r"(?=[tkíhgncxTKÍHGNCX])(?i:trên dưới|không dưới|không ít hơn|ít nhất|tối thiểu|hơn|gần|ngót|trên|khoảng|chừng|xấp xỉ)"
 RANGE_DASH = r"\s*(?:[-–—]|đến|tới)\s*"
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from scrapers.extract.officials import SURNAMES
 from scrapers.text import LOWER, UPPER
@@ -48,12 +49,18 @@ def locality_in(text: str, end: int | None = None) -> tuple[str, str] | None:
 
 def _bare_province(text: str, start: int, end: int) -> tuple[str, str] | None:
     found = None
-    for m in BARE_PROVINCE.finditer(text, start, end):
-        if m["hcm"]:
-            found = ("province", "Hồ Chí Minh")
-        elif not NAME_WORD_BEFORE.search(text, max(0, m.start() - 12), m.start()):
-            found = ("province", m["place"])
+    for at, stop, name in _bare_provinces(text):
+        if at >= start and stop <= end:
+            found = ("province", name)
     return found
+
+
+@lru_cache(maxsize=512)
+def _bare_provinces(text: str) -> tuple[tuple[int, int, str], ...]:
+    """Every city or province a text names bare, with its span: found once per sentence, which is asked many times
+    (once per figure in it)."""
+    return tuple((m.start(), m.end(), "Hồ Chí Minh" if m["hcm"] else m["place"]) for m in BARE_PROVINCE.finditer(text)
+                 if m["hcm"] or not NAME_WORD_BEFORE.search(text, max(0, m.start() - 12), m.start()))
 
 
 def _named_locality(text: str, end: int) -> tuple[tuple[str, str] | None, int]:

@@ -160,7 +160,7 @@ def percents(ctx: Sentence) -> None:
                  subject=_subject_before(ctx.s, m.start()) or _subject_after(ctx.s, m.end()), qualifier=qualifier_of(m["q"], m["after"]), range=rng)
 
 
-MONEY_ABBREVIATED = re.compile(r"(?:\d|tỷ|triệu|tr\.)\s*(?:đ(?![\w/])|VNĐ|VND)", re.I)
+MONEY_ABBREVIATED = re.compile(r"\d[\d.,]*\s*(?:(?:tỷ|triệu|tr\.?)\s*)?(?:đ(?![\w/])|VNĐ|VND)", re.I)
 
 
 @rule(80)

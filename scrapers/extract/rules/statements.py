@@ -60,6 +60,7 @@ STATED = re.compile(
 # brackets after it
 STATED_BRACKETED = re.compile(rf"(?<!\w)(?:[Ss]ố(?:\s+lượng)?\s+)?(?P<subj>{SUBJECT}|{LETTERS})"
                               rf"(?P<mid>\s+(?:đã\s+)?(?:được|bị|phải)\s+[^,;.:()\d]{{1,40}}?)\s*\(\s*{QNUM}\s*\)", re.I)
+BRACKETED_COUNT = re.compile(r"\(\s*\d")
 # an infographic's label line, then its number on a line of its own ("Đảng viên được kiểm tra\n1.284"): "Số … là …"
 LABEL_THEN_NUMBER = re.compile(rf"\s*(?:[Ss]ố(?:\s+lượng)?\s+)?(?P<subj>{SUBJECT}|{LETTERS})(?P<mid>[^\n\d]{{0,50}}?)\s*:?[ \t]*\n"
                                rf"[ \t]*{QNUM}[ \t]*", re.I)
@@ -272,7 +273,7 @@ def stated_totals(ctx: Sentence) -> None:
     """"Số đảng viên bị kỷ luật là 33": the subject and act come first, the number last."""
     labelled = LABEL_THEN_NUMBER.fullmatch(ctx.s) if "\n" in ctx.s else None
     stated = [labelled] if labelled else [*STATED.finditer(ctx.s)] + (
-        [*STATED_BRACKETED.finditer(ctx.s)] if "(" in ctx.s else [])
+        [*STATED_BRACKETED.finditer(ctx.s)] if BRACKETED_COUNT.search(ctx.s) else [])
     for m in stated:
         letters = re.fullmatch(LETTERS, m["subj"], re.I)
         found = TRIGGER.search(m["mid"])
