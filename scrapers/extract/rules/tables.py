@@ -144,26 +144,42 @@ def _when_where(cell: str) -> tuple[str | None, str | None, bool]:
     return f"năm {year['year']}" if year else None, place[1] if place else None, bool(year or place)
 
 
+def _measure_header(ctx: Sentence) -> tuple[list[re.Match], int | None]:
+    """The rows of a table turned the other way and its header's index: headed "Chỉ tiêu | …", or with an empty
+    top-left cell over two or more years or places (" | Năm 2025 | Năm 2026")."""
+    rows, head = _headed(ctx, MEASURE_HEAD)
+    if head is None:
+        head = next((i for i, r in enumerate(rows) if not (cells := _label_cells(r))[0].strip()
+                     and len(cells) > 2 and all(_when_where(cell)[2] for cell in cells[1:])), None)
+    return rows, head
+
+
+SHARE_ROW = re.compile(r"\s*tỷ lệ\b", re.I)
+
+
 @rule(8)
 def measure_tables(ctx: Sentence) -> None:
-    rows, head = _headed(ctx, MEASURE_HEAD)
+    rows, head = _measure_header(ctx)
     if head is None:
         return
     columns = [_when_where(cell)[:2] for cell in _label_cells(rows[head])[1:]]  # per column: (period, scope)
     for row in rows[head + 1:]:
         cells = _label_cells(row)
-        measure = _measures(cells[:1]).get(0)
+        # "Tỷ lệ giải quyết đơn | 95% | 97%": a share per column
+        measure = ("percent", None) if SHARE_ROW.match(cells[0]) else _measures(cells[:1]).get(0)
         if measure is None:
             continue
         kind, cls = measure
         starts = _cell_starts(row, len(cells))
+        cell_rx = SHARE_CELL if kind == "percent" else COUNT_CELL
         found = [(col, count) for col, cell in enumerate(cells[1:], 1)
-                 if col - 1 < len(columns) and (count := COUNT_CELL.fullmatch(cell))
-                 and ctx.free(starts[col] + count.start("n"), starts[col] + count.end("n"))]
+                 if col - 1 < len(columns) and (count := cell_rx.fullmatch(cell))
+                 and ctx.free(starts[col] + count.start(1), starts[col] + count.end(1))]
         for col, count in found:
             period, scope = columns[col - 1]
-            ctx.emit(kind, row.start(), starts[col] + count.end("n"), count_of(count["n"]), unit=cls, subject_class=cls,
-                     period=period, scope=scope)
+            end = starts[col] + (len(cells[col].rstrip()) if kind == "percent" else count.end(1))  # (with its "%")
+            ctx.emit(kind, row.start(), end, count_of(count.group(1)), unit=cls or "%",
+                     subject_class=cls, period=period, scope=scope)
 
 
 def _form_columns(cells: list[str]) -> tuple[dict[int, str], int | None]:
