@@ -40,7 +40,8 @@ PERIOD = re.compile(
     r"|[Nn]ăm\s+(?:19|20)\d{2}"
     r"|[Tt]ừ đầu năm(?:\s+(?:19|20)\d{2})?(?:\s+(?:đến nay|tới nay))?"
     r"|[Tt]ừ đầu nhiệm kỳ(?:\s+đến nay)?"
-    r")"
+    r")",
+    re.I,
 )
 
 
