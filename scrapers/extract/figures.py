@@ -152,10 +152,24 @@ def _spaced_thousands(folded: str) -> str:
     return SPACED_THOUSANDS.sub(dotted, folded)
 
 
+def _capitals_lowered(folded: str) -> str:
+    """The text with every line set all in capitals ("KỶ LUẬT 27 ĐẢNG VIÊN", a sapo or a caption) in lowercase, so
+    that the rules, which read units and names by their case, read it as prose (same length: offsets stay valid)."""
+    lines = folded.split("\n")
+    changed = False
+    for i, line in enumerate(lines):
+        letters = [c for c in line if c.isalpha()]
+        if len(letters) >= 8 and not any(c.islower() for c in letters) and len(lowered := line.lower()) == len(line):
+            lines[i], changed = lowered, True
+    return "\n".join(lines) if changed else folded
+
+
 def read_figures(text: str, published: date | None = None, locality: str | None = None) -> list[Figure]:
     folded = _spaced_thousands(matchable(text))  # same length as text: offsets stay valid
     claims = Claims(_masks(folded))
     scope, whole = article_places(folded, locality)
+    # (the masks and the places read the capitals: document codes and names need them)
+    folded = _capitals_lowered(folded)
     sent_list = list(sentences(folded))
     drafts: list[Draft] = []
     # a period or a district named earlier in the same paragraph still applies ("Đảng bộ huyện Mê Linh có … Năm
