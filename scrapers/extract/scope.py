@@ -20,7 +20,8 @@ _PLACE = rf"{_NAME}(?:\s+-\s+{_WORD}(?:\s+{_WORD}){{0,2}})?"
 # "Quận ủy Long Biên", "quận Hoàn Kiếm", "Đảng bộ huyện Sóc Sơn", "Tỉnh ủy Nghệ An", "Thành ủy Hà Nội"
 LOCALITY = re.compile(
     # (wards and communes are the local level since the 2025 reorganisation: "Đảng ủy phường Hoàn Kiếm", "xã Sóc Sơn")
-    rf"(?<!\w)(?:(?P<district>(?:Quận|Huyện|Thị) ủy|quận|huyện|thị xã|Quận|Huyện|Thị xã|phường|xã|Phường|Xã)"
+    rf"(?<!\w)(?:(?P<district>(?:Quận|Huyện|Thị) ủy|quận|huyện|thị xã|Quận|Huyện|Thị xã|phường|xã|Phường|Xã|thị trấn"
+    rf"|Thị trấn)"
     rf"|(?P<province>Tỉnh ủy|tỉnh|Tỉnh|Thành ủy|thành phố|Thành phố|TP\.?))\s+(?P<place>{_PLACE})"
 )
 _NOT_PLACES = {"Ủy", "Ban", "Đảng", "Thường", "Kiểm", "Hội", "Đoàn", "Chủ", "Bí", "Phó", "Trưởng", "Trong", "Về", "Cụ",

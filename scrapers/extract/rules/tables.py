@@ -101,8 +101,10 @@ def category_tables(ctx: Sentence) -> None:
 
 
 # "Đơn vị | Số đảng viên bị kỷ luật", "STT | Quận, huyện | …", "Năm | Số đảng viên được kiểm tra"
-ROW_HEAD = re.compile(r"\s*(?:đơn vị|địa phương|địa bàn|quận,? huyện(?:,? thị xã)?|xã,? phường|đảng bộ|năm|giai đoạn)\s*",
-                      re.I)
+# (or "TT | Tên đơn vị | …", "Đảng bộ trực thuộc | …", "Chi bộ | …", "Xã, phường, thị trấn | …")
+ROW_HEAD = re.compile(r"\s*(?:tên\s+)?(?:đơn vị|địa phương|địa bàn|quận,? huyện(?:,? thị xã)?|(?:xã|phường)(?:,?\s*(?:xã|phường|thị trấn))*"
+                      r"|(?:đảng bộ|chi bộ|tổ chức cơ sở đảng)(?:\s+(?:trực thuộc|cơ sở))?|năm|giai đoạn)\s*", re.I)
+YEAR_HEAD = re.compile(r"\s*(?:năm|giai đoạn)\s*", re.I)
 NUMBER_HEAD = re.compile(r"\s*(?:stt|tt|số tt)\s*", re.I)
 YEAR_CELL = re.compile(r"\s*(?:năm\s+)?(?P<year>(?:19|20)\d{2})\s*", re.I)
 MEASURED = {"discipline": None, "inspection": "inspection", "supervision": "supervision",
@@ -224,6 +226,7 @@ def unit_tables(ctx: Sentence) -> None:
         return
     forms, total_col = _form_columns(header)
     measures = {} if forms else _measures(header)
+    by_unit = not YEAR_HEAD.fullmatch(header[0])
     heading = _heading(ctx, rows[head].start())
     # the subject is the one the total's column names, else the heading's; a row without a year of its own is of
     # the heading's period, one without a place of the article's
@@ -232,7 +235,8 @@ def unit_tables(ctx: Sentence) -> None:
     for row in rows[first_row:] if measures or forms else []:
         cells = _label_cells(row)
         period, scope, said = _when_where(cells[0].strip())
-        if not (said or TOTAL_CELL.fullmatch(cells[0])):
+        # (a row of a unit that is no place, "Chi bộ khu dân cư số 3", counts too under a head that names units)
+        if not (said or TOTAL_CELL.fullmatch(cells[0]) or by_unit and LABEL_CELL.search(cells[0])):
             continue
         period, scope = period or stated, scope or ctx.scope
         # (the row's year is masked as a date: only the count's own cell must be free)
