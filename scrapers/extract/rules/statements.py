@@ -36,10 +36,8 @@ from scrapers.extract.rules import rule
 from scrapers.extract.rules.breakdowns import INNER_GROUP, read_breakdown
 from scrapers.extract.sentence import Sentence
 from scrapers.text import UPPER
-from scrapers.vocabulary import DISCIPLINE_KINDS
+from scrapers.vocabulary import COUNT_KINDS, DISCIPLINE_KINDS
 
-ADDITIVE_ACTS = frozenset(("discipline_party_orgs", "discipline_party_members", "inspection", "supervision",
-                          "commendation", "suspension"))
 # "24 cuộc kiểm tra", "3 đợt giám sát", "42 lượt giám sát": the acts themselves counted
 # — or after the act that names them: "giám sát chuyên đề 8 cuộc đối với 10 tổ chức đảng"
 WORK_COUNT = re.compile(rf"{NUM_START}{QNUM}\s+(?:(?P<unit>cuộc|đợt|lượt)(?=\s+(?:kiểm tra|giám sát))"
@@ -261,7 +259,7 @@ def respective_acts(ctx: Sentence) -> None:
             value = _number(n.group(0), count=True)
             if kind == "discipline":
                 kind = "discipline_party_orgs" if org else "discipline_party_members"
-            if value is None or kind not in ADDITIVE_ACTS:
+            if value is None or kind not in COUNT_KINDS:
                 continue
             start = m.start("counts") + n.start()
             ctx.emit(kind, start, m.end() if n is counts[-1] else m.start("counts") + n.end(), value, unit=unit,
@@ -317,6 +315,60 @@ def _stated_by_period(ctx: Sentence, total: Draft, pos: int) -> None:
                          subject_class=total.subject_class, qualifier=qualifier_of(m["q"]))
         draft.period = ctx.period_at(m.end("period"))  # its own period, which opens its quote
         pos = m.end()
+
+
+# "Số tổ chức đảng được kiểm tra trong các năm 2024, 2025, 2026 lần lượt là 140, 152 và 161": a stated subject and act,
+# its years, then their counts in the same order
+STATED_YEARS = re.compile(
+    rf"(?<!\w)[Ss]ố(?:\s+lượng)?\s+(?P<subj>{SUBJECT}|{LETTERS})(?P<mid>[^,.;:\d]{{0,50}}?)\s+(?:trong\s+)?(?:các\s+)?năm\s+"
+    r"(?P<years>(?:19|20)\d{2}(?:\s*(?:,|và)\s*(?:19|20)\d{2})+)\s*,?\s+(?:lần lượt|tương ứng)\s+(?:là\s+)?"
+    rf"(?P<counts>{NUMBER}(?:\s*(?:,|và)\s*{NUMBER})+)(?!\w)", re.I)
+
+
+@rule(31)
+def stated_years(ctx: Sentence) -> None:
+    if "lần lượt" not in ctx.s and "tương ứng" not in ctx.s:
+        return
+    for m in STATED_YEARS.finditer(ctx.s):
+        years = re.findall(r"(?:19|20)\d{2}", m["years"])
+        counts = list(re.finditer(NUMBER, m["counts"], re.I))
+        act = TRIGGER.search(m["mid"])
+        letters = re.fullmatch(LETTERS, m["subj"], re.I)  # letters counted are complaints, whatever was done
+        if len(years) != len(counts) or not (act or letters) or not ctx.free(m.start("counts"), m.end("counts")):
+            continue
+        unit = "đơn" if letters else _unit(m)
+        kind = "complaints" if letters else act.lastgroup
+        if kind == "discipline":
+            kind = "discipline_party_orgs" if re.fullmatch(ORG_SUBJECT, unit, re.I) else "discipline_party_members"
+        for year, n in zip(years, counts, strict=True):
+            value = _number(n.group(0), count=True)
+            if value is not None and kind in COUNT_KINDS:
+                at = m.start("counts") + n.start()
+                ctx.emit(kind, at, at + len(n.group(0)), value, unit=unit, subject=unit,
+                         subject_class=_subject_class(kind, unit), period=f"năm {year}")
+
+
+# "Năm 2024, toàn tỉnh kỷ luật 230, năm 2025 kỷ luật 212 và năm 2026 kỷ luật 198 đảng viên": an act's count with no unit,
+# when a later count of the same act in the sentence has one, is a count of that unit
+ACT_BARE = re.compile(rf"(?<!\w)(?P<act>kỷ luật|kiểm tra|giám sát|khen thưởng|kết nạp)\s+{QNUM}(?=\s*(?:,|;|và\s))", re.I)
+
+
+@rule(95)  # after the counts with units are read
+def elided_units(ctx: Sentence) -> None:
+    if not ctx.out:
+        return
+    for m in ACT_BARE.finditer(ctx.s):
+        act = TRIGGER.match(ctx.s, m.start("act"))
+        if not act or not ctx.free(m.start("n"), m.end("n")):
+            continue
+        kind = act.lastgroup
+        later = next((d for d in ctx.out if d.start > ctx.base + m.end() and d.unit and (
+            d.kind == kind or kind == "discipline" and d.kind in DISCIPLINE_KINDS)), None)
+        value = _number(m["n"], count=True)
+        if later is None or value is None:
+            continue
+        ctx.emit(later.kind, m.start("n") if not m["q"] else m.start("q"), m.end(), value, unit=later.unit,
+                 subject=later.subject, subject_class=later.subject_class, qualifier=qualifier_of(m["q"]))
 
 
 # "Số cuộc giám sát chuyên đề năm nay gấp 2 lần năm trước, với 64 cuộc": the unit of work and its act are stated
