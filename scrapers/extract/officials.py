@@ -75,9 +75,9 @@ NAME_THEN_TITLE = re.compile(
     rf"(?=[;:.()]|\s+(?:{VERB_STOP})\b|,\s+[{LOWER}]|,?\s*$|\s+và\s+{HONORIFIC}\s)"
 )
 # "Ủy viên Bộ Chính trị, Bí thư Thành ủy Hà Nội, đồng chí Bùi Thị Minh Hoài": the title, then the name after a comma
-# and an honorific; the last title is the office
+# and an honorific or a rank ("Thứ trưởng Bộ Công an, Trung tướng …"); the last title is the office
 TITLE_COMMA_NAME = re.compile(
-    rf"(?=[{UPPER}])(?P<title>{TITLE_HEAD}(?:\s+{ORG_WORD}){{0,8}}?)\s*,\s*(?:đồng chí|ông|bà)\s+{NAME}"
+    rf"(?=[{UPPER}])(?P<title>{TITLE_HEAD}(?:\s+{ORG_WORD}){{0,8}}?)\s*,\s*{HONORIFIC}\s+{NAME}"
     rf"(?=\s*(?:[,.;:)\n]|[-–]\s|$)|\s+[{LOWER}])"
 )
 # "Đồng chí Nguyễn Văn A từng giữ chức Phó Bí thư Thành ủy nhiệm kỳ …", "… được bầu làm Bí thư Đảng ủy phường"
