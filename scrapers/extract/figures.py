@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import fields
 from datetime import date
 
@@ -401,29 +402,42 @@ def _link_sums(drafts: list[Draft], headings: set[int], folded: str) -> None:
     for i, total in enumerate(drafts):
         if total.total is not None or total.kind not in ADDITIVE or not total.value or total.breakdown:
             continue
-        window = 10**9 if total.sentence in headings else PART_WINDOW
-        run, acc = [], 0
-        for d in drafts[i + 1:]:
-            if d.sentence > total.sentence + window:
-                break
-            # in the total's own sentence, figures are its siblings in a list ("đất đai (31), nhiệm vụ (19) và đạo
-            # đức (12)") unless a marker opens its parts ("112 tập thể, cá nhân, gồm 50 tập thể và 62 cá nhân")
-            if d.kind != total.kind or (d.sentence == total.sentence and not run
-                                        and not PART_MARK.search(folded, total.end, d.start)):
-                continue
-            if d.total is not None and d.total is not total:
-                break
-            if d.total is total or d.value is None:
-                continue
-            if not _counts_alike(total, d):
-                break
-            run.append(d)
-            acc += d.value
-            if acc >= total.value:
-                break
-        if len(run) >= 2 and acc == total.value:
-            for d in run:
-                d.total = total
+        _link_run(total, _parts_after(total, drafts[i + 1:], 10**9 if total.sentence in headings else PART_WINDOW,
+                                      folded))
+
+
+def _parts_after(total: Draft, after: list[Draft], window: int, folded: str) -> Iterator[Draft]:
+    """The figures after a total that may be its parts, in order, until one cannot be."""
+    found = False
+    for d in after:
+        if d.sentence > total.sentence + window:
+            return
+        # in the total's own sentence, figures are its siblings in a list ("đất đai (31), nhiệm vụ (19) và đạo
+        # đức (12)") unless a marker opens its parts ("112 tập thể, cá nhân, gồm 50 tập thể và 62 cá nhân")
+        if d.kind != total.kind or (d.sentence == total.sentence and not found
+                                    and not PART_MARK.search(folded, total.end, d.start)):
+            continue
+        if d.total is not None and d.total is not total:
+            return
+        if d.total is total or d.value is None:
+            continue
+        if not _counts_alike(total, d):
+            return
+        found = True
+        yield d
+
+
+def _link_run(total: Draft, candidates) -> None:
+    """The candidates in order until they reach the total's value: its parts when two or more add up to it."""
+    run, acc = [], 0
+    for d in candidates:
+        run.append(d)
+        acc += d.value
+        if acc >= total.value:
+            break
+    if len(run) >= 2 and acc == total.value:
+        for d in run:
+            d.total = total
 
 
 # "… Huy hiệu 45 năm tuổi Đảng cho 17 đảng viên và … cho 26 đảng viên. Tổng số đảng viên được trao … là 57": a total
@@ -438,18 +452,16 @@ def _link_sums_told_after(drafts: list[Draft], folded: str, sent_list: list) -> 
         if total.total is not None or total.kind not in ADDITIVE or not total.value or total.breakdown \
                 or not TOTAL_CUE.search(folded, sent_list[total.sentence][0], total.start):
             continue
-        run, acc = [], 0
-        for d in reversed(drafts[:i]):
-            if d.sentence < total.sentence - 1 or d.kind != total.kind or d.total is not None or d.value is None \
-                    or d.breakdown or not _counts_alike(total, d):
-                break
-            run.append(d)
-            acc += d.value
-            if acc >= total.value:
-                break
-        if len(run) >= 2 and acc == total.value:
-            for d in run:
-                d.total = total
+        _link_run(total, _parts_before(total, drafts[:i]))
+
+
+def _parts_before(total: Draft, before: list[Draft]) -> Iterator[Draft]:
+    """The figures just before a total told after its parts, nearest first, until one cannot be a part."""
+    for d in reversed(before):
+        if d.sentence < total.sentence - 1 or d.kind != total.kind or d.total is not None or d.value is None \
+                or d.breakdown or not _counts_alike(total, d):
+            return
+        yield d
 
 
 def _counts_alike(total: Draft, part: Draft) -> bool:

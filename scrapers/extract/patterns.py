@@ -24,6 +24,9 @@ MEMBER_SUBJECT = (r"(?:cán bộ,\s*đảng viên|(?-i:CB,\s*ĐV|ĐV)|(?:cựu|n
                   r"|cán bộ\s+(?:thuộc\s+)?diện\s+[^,.;:\d]{3,60}?\s+quản lý|cán bộ|người|đồng chí|đ/c"
                   r"|công chức|lãnh đạo|cá nhân)")
 SUBJECT = rf"(?:{ORG_SUBJECT}|{MEMBER_SUBJECT})"
+# things named first, their counts after "lần lượt / tương ứng (là)" in the same order: "… lần lượt là 11, 7 và 5"
+RESPECTIVELY = r"\s*,?\s+(?:lần lượt|tương ứng)\s+(?:là\s+)?"
+COUNTS_IN_ORDER = rf"(?P<counts>{NUMBER}(?:\s*(?:,|và)\s*{NUMBER})+)"
 # a subject standing as the label of what follows: "Về tổ chức đảng:", "Đối với đảng viên,", "- Tổ chức đảng:"
 SUBJECT_LABEL = (rf"(?:[-+•]\s*)?(?:(?:Về|Đối với|Với)\s+(?:(?P<org>{ORG_SUBJECT})|{MEMBER_SUBJECT})\s*[:,]"
                  rf"|(?:(?P<org2>{ORG_SUBJECT})|{MEMBER_SUBJECT})\s*:)")

@@ -6,7 +6,16 @@ from __future__ import annotations
 import re
 
 from scrapers.extract.numbers import parse_number, qualifier_of
-from scrapers.extract.patterns import FORM, FORM_RE, NUMBER, QNUM, SHARE, TRIGGER
+from scrapers.extract.patterns import (
+    COUNTS_IN_ORDER,
+    FORM,
+    FORM_RE,
+    NUMBER,
+    QNUM,
+    RESPECTIVELY,
+    SHARE,
+    TRIGGER,
+)
 from scrapers.extract.rules import rule
 from scrapers.extract.sentence import Sentence
 
@@ -334,8 +343,8 @@ def _emit_run(ctx: Sentence, run: list[re.Match]) -> None:
 # "Các vi phạm về quản lý đất đai, đầu tư công và chính sách dân số lần lượt là 11, 7 và 5 trường hợp": categories
 # named first, their counts after "lần lượt / tương ứng (là)" in the same order; read only when the categories split
 # into as many as there are counts (a category may hold a comma)
-RESPECTIVE = re.compile(rf"(?<!\w)vi phạm\s+(?:về\s+|trong\s+)?(?P<cats>[^;:()\d]{{3,200}}?)\s*,?\s+(?:lần lượt|tương ứng)\s+"
-                        rf"(?:là\s+)?(?P<counts>{NUMBER}(?:\s*(?:,|và)\s*{NUMBER})+)\s+{UNIT}", re.I)
+RESPECTIVE = re.compile(rf"(?<!\w)vi phạm\s+(?:về\s+|trong\s+)?(?P<cats>[^;:()\d]{{3,200}}?){RESPECTIVELY}{COUNTS_IN_ORDER}"
+                        rf"\s+{UNIT}", re.I)
 CAT_SPLIT = re.compile(r"\s*(?:,|\svà\s)\s*")
 
 

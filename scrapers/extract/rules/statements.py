@@ -17,6 +17,7 @@ from scrapers.extract.patterns import (
     ABBREVIATIONS,
     COMMEND_UNIT,
     COMPLAINT_COUNT,
+    COUNTS_IN_ORDER,
     FORM,
     FORM_RE,
     FORM_TAIL,
@@ -26,6 +27,7 @@ from scrapers.extract.patterns import (
     PAIR,
     PASSIVE,
     QNUM,
+    RESPECTIVELY,
     SHARE_RE,
     SUBJECT,
     SUBJECT_COUNT,
@@ -239,8 +241,8 @@ def _member_class(unit: str) -> str:
 # "kiểm tra và giám sát lần lượt 24 và 36 tổ chức đảng": the acts named first, their counts after "lần lượt /
 # tương ứng" in the same order, of one subject
 _ACT = r"(?:thi hành\s+)?kỷ luật|kiểm tra|giám sát|khen thưởng|đình chỉ sinh hoạt"
-RESPECTIVE_ACTS = re.compile(rf"(?<!\w)(?P<acts>(?:{_ACT})(?:\s*(?:,|và)\s*(?:{_ACT}))+)\s*,?\s+(?:lần lượt|tương ứng)\s+"
-                             rf"(?:là\s+)?(?P<counts>{NUMBER}(?:\s*(?:,|và)\s*{NUMBER})+)\s+(?P<subj>{SUBJECT})(?!\w)", re.I)
+RESPECTIVE_ACTS = re.compile(rf"(?<!\w)(?P<acts>(?:{_ACT})(?:\s*(?:,|và)\s*(?:{_ACT}))+){RESPECTIVELY}{COUNTS_IN_ORDER}"
+                             rf"\s+(?P<subj>{SUBJECT})(?!\w)", re.I)
 
 
 @rule(29)
@@ -250,20 +252,26 @@ def respective_acts(ctx: Sentence) -> None:
     for m in RESPECTIVE_ACTS.finditer(ctx.s):
         # (each act alone: "kiểm tra và giám sát" together would read as one inspection)
         kinds = [t.lastgroup if (t := TRIGGER.search(act)) else None for act in re.split(r"\s*(?:,|\svà\s)\s*", m["acts"])]
-        counts = list(re.finditer(NUMBER, m["counts"], re.I))
-        if len(kinds) != len(counts) or not ctx.free(m.start("counts"), m.end("counts")):
+        _in_order(ctx, m, [(kind, None) for kind in kinds], _unit(m), to_subject=True)
+
+
+def _in_order(ctx: Sentence, m: re.Match, statements: list[tuple[str | None, str | None]], unit: str,
+              to_subject: bool = False) -> None:
+    """The counts of `m`'s "counts" group, one per (kind, period) in the same order ("… lần lượt 24 và 36 …"); the
+    last quote runs on to the subject when `to_subject`."""
+    counts = list(re.finditer(NUMBER, m["counts"], re.I))
+    if len(statements) != len(counts) or not ctx.free(m.start("counts"), m.end("counts")):
+        return
+    for (kind, period), n in zip(statements, counts, strict=True):
+        value = _number(n.group(0), count=True)
+        if kind == "discipline":
+            kind = "discipline_party_orgs" if re.fullmatch(ORG_SUBJECT, unit, re.I) else "discipline_party_members"
+        if value is None or kind not in COUNT_KINDS:
             continue
-        unit = _unit(m)
-        org = re.fullmatch(ORG_SUBJECT, unit, re.I) is not None
-        for kind, n in zip(kinds, counts, strict=True):
-            value = _number(n.group(0), count=True)
-            if kind == "discipline":
-                kind = "discipline_party_orgs" if org else "discipline_party_members"
-            if value is None or kind not in COUNT_KINDS:
-                continue
-            start = m.start("counts") + n.start()
-            ctx.emit(kind, start, m.end() if n is counts[-1] else m.start("counts") + n.end(), value, unit=unit,
-                     subject=unit, subject_class=_subject_class(kind, unit))
+        start = m.start("counts") + n.start()
+        end = m.end() if to_subject and n is counts[-1] else start + len(n.group(0))
+        ctx.emit(kind, start, end, value, unit=unit, subject=unit, subject_class=_subject_class(kind, unit),
+                 period=period)
 
 
 @rule(30)
@@ -321,8 +329,7 @@ def _stated_by_period(ctx: Sentence, total: Draft, pos: int) -> None:
 # its years, then their counts in the same order
 STATED_YEARS = re.compile(
     rf"(?<!\w)[Ss]ố(?:\s+lượng)?\s+(?P<subj>{SUBJECT}|{LETTERS})(?P<mid>[^,.;:\d]{{0,50}}?)\s+(?:trong\s+)?(?:các\s+)?năm\s+"
-    r"(?P<years>(?:19|20)\d{2}(?:\s*(?:,|và)\s*(?:19|20)\d{2})+)\s*,?\s+(?:lần lượt|tương ứng)\s+(?:là\s+)?"
-    rf"(?P<counts>{NUMBER}(?:\s*(?:,|và)\s*{NUMBER})+)(?!\w)", re.I)
+    rf"(?P<years>(?:19|20)\d{{2}}(?:\s*(?:,|và)\s*(?:19|20)\d{{2}})+){RESPECTIVELY}{COUNTS_IN_ORDER}(?!\w)", re.I)
 
 
 @rule(31)
@@ -330,22 +337,12 @@ def stated_years(ctx: Sentence) -> None:
     if "lần lượt" not in ctx.s and "tương ứng" not in ctx.s:
         return
     for m in STATED_YEARS.finditer(ctx.s):
-        years = re.findall(r"(?:19|20)\d{2}", m["years"])
-        counts = list(re.finditer(NUMBER, m["counts"], re.I))
         act = TRIGGER.search(m["mid"])
         letters = re.fullmatch(LETTERS, m["subj"], re.I)  # letters counted are complaints, whatever was done
-        if len(years) != len(counts) or not (act or letters) or not ctx.free(m.start("counts"), m.end("counts")):
-            continue
-        unit = "đơn" if letters else _unit(m)
-        kind = "complaints" if letters else act.lastgroup
-        if kind == "discipline":
-            kind = "discipline_party_orgs" if re.fullmatch(ORG_SUBJECT, unit, re.I) else "discipline_party_members"
-        for year, n in zip(years, counts, strict=True):
-            value = _number(n.group(0), count=True)
-            if value is not None and kind in COUNT_KINDS:
-                at = m.start("counts") + n.start()
-                ctx.emit(kind, at, at + len(n.group(0)), value, unit=unit, subject=unit,
-                         subject_class=_subject_class(kind, unit), period=f"năm {year}")
+        if act or letters:
+            kind = "complaints" if letters else act.lastgroup
+            years = re.findall(r"(?:19|20)\d{2}", m["years"])
+            _in_order(ctx, m, [(kind, f"năm {year}") for year in years], "đơn" if letters else _unit(m))
 
 
 # "Năm 2024, toàn tỉnh kỷ luật 230, năm 2025 kỷ luật 212 và năm 2026 kỷ luật 198 đảng viên": an act's count with no unit,
