@@ -10,15 +10,18 @@ from __future__ import annotations
 import re
 
 from scrapers.extract.dates import period_in
+from scrapers.extract.model import Draft
 from scrapers.extract.numbers import NUMBER, count_of
 from scrapers.extract.patterns import FORM, ORG_SUBJECT, SUBJECT, TRIGGER
 from scrapers.extract.rules import rule
 from scrapers.extract.scope import locality_in
 from scrapers.extract.sentence import Sentence
+from scrapers.vocabulary import DISCIPLINE_KINDS
 
 ROW = re.compile(r"[^\n]*\|[^\n]*")
 # (a form told as a part of the column before: "Trong đó khai trừ")
-FORM_CELL = re.compile(rf"\s*(?:(?:trong (?:đó|số đó)|riêng)\s*,?\s*)?(?:hình thức\s+)?(?P<form>{FORM})\s*", re.I)
+FORM_CELL = re.compile(rf"\s*(?:(?:trong (?:đó|số đó)|riêng)\s*[,:]?\s*)?(?:hình thức\s+)?(?P<form>{FORM})\s*", re.I)
+PART_OF_ABOVE = re.compile(r"\s*(?:trong (?:đó|số đó)|riêng)\b", re.I)
 TOTAL_CELL = re.compile(r"\s*(?:tổng(?:\s+cộng|\s+số)?|cộng)\s*", re.I)
 COUNT_CELL = re.compile(rf"\s*(?P<n>{NUMBER})(?:\s+\S+)?\s*")
 
@@ -33,8 +36,10 @@ def _table_rows(ctx: Sentence) -> list[re.Match]:
 @rule(5)
 def form_tables(ctx: Sentence) -> None:
     rows = _table_rows(ctx)
+    # (a "Trong đó: khai trừ" row is one form of the row above it, not a row of a forms table)
     read = [(row, cells, label) for row in rows
-            if (label := FORM_CELL.fullmatch((cells := row.group(0).split("|"))[0]) or TOTAL_CELL.fullmatch(cells[0]))]
+            if (label := FORM_CELL.fullmatch((cells := row.group(0).split("|"))[0]) or TOTAL_CELL.fullmatch(cells[0]))
+            and not PART_OF_ABOVE.match(cells[0])]
     if not read or not any(label.re is FORM_CELL for _, _, label in read):
         return
     first, last = read[0][0].start(), read[-1][0].end()
@@ -165,10 +170,16 @@ def measure_tables(ctx: Sentence) -> None:
     if head is None:
         return
     columns = [_when_where(cell)[:2] for cell in _label_cells(rows[head])[1:]]  # per column: (period, scope)
+    disciplined: dict[int, Draft] = {}  # column → the discipline figure of the row above
     for row in rows[head + 1:]:
         cells = _label_cells(row)
+        # "Trong đó: khai trừ | 4" under "Kỷ luật đảng viên | 25": one form of the row above, in its breakdown
+        if (form := FORM_CELL.fullmatch(cells[0])) and disciplined:
+            _forms_of_row_above(ctx, row, cells, form["form"].lower(), disciplined)
+            continue
         # "Tỷ lệ giải quyết đơn | 95% | 97%": a share per column
         measure = ("percent", None) if SHARE_ROW.match(cells[0]) else _measures(cells[:1]).get(0)
+        disciplined = {}
         if measure is None:
             continue
         kind, cls = measure
@@ -180,8 +191,21 @@ def measure_tables(ctx: Sentence) -> None:
         for col, count in found:
             period, scope = columns[col - 1]
             end = starts[col] + (len(cells[col].rstrip()) if kind == "percent" else count.end(1))  # (with its "%")
-            ctx.emit(kind, row.start(), end, count_of(count.group(1)), unit=cls or "%",
-                     subject_class=cls, period=period, scope=scope)
+            draft = ctx.emit(kind, row.start(), end, count_of(count.group(1)), unit=cls or "%",
+                             subject_class=cls, period=period, scope=scope)
+            if kind in DISCIPLINE_KINDS:
+                disciplined[col] = draft
+
+
+def _forms_of_row_above(ctx: Sentence, row: re.Match, cells: list[str], form: str, disciplined: dict[int, Draft]) -> None:
+    starts = _cell_starts(row, len(cells))
+    for col, draft in disciplined.items():
+        count = COUNT_CELL.fullmatch(cells[col]) if col < len(cells) else None
+        if count is None or draft.value is None:
+            continue
+        ctx.claim(starts[col] + count.start(1), starts[col] + count.end(1))
+        draft.breakdown = {**(draft.breakdown or {}), form: int(count_of(count.group(1)))}
+        draft.breakdown_complete = sum(draft.breakdown.values()) == draft.value
 
 
 def _form_columns(cells: list[str]) -> tuple[dict[int, str], int | None]:
