@@ -136,7 +136,8 @@ RANGE_DASH = r"\s*(?:[-–—]|đến|tới)\s*"
 # ("96.5%": an English-style decimal point, a share never has a thousands separator before one or two digits)
 # (the sign written out: "đạt 92 phần trăm")
 PERCENT = re.compile(rf"{NUM_START}(?:(?P<q>{QUALIFIER})\s+)?(?P<n>\d{{1,3}}\.\d{{1,2}}(?=\s*%)|{NUMBER})"
-                     rf"(?:{RANGE_DASH}(?P<n_hi>{NUMBER}))?(?:\s*%|\s+phần trăm(?!\w))(?P<after>\s+trở lên)?")
+                     # ("từ 85% đến 90%": the sign may follow each end)
+                     rf"(?:(?:\s*%)?{RANGE_DASH}(?P<n_hi>{NUMBER}))?(?:\s*%|\s+phần trăm(?!\w))(?P<after>\s+trở lên)?")
 CHANGE = re.compile(
     rf"(?<!\w)(?P<dir>tăng|giảm|cao hơn|thấp hơn|nhiều hơn|ít hơn)(?:\s+(?:thêm|được))?\s+(?:(?P<q>{QUALIFIER})\s+)?(?P<n>{NUMBER})(?P<pct>\s*%|\s+(?:điểm\s+)?phần trăm|\s+điểm\s*%)?(?!\w)",
     re.I)

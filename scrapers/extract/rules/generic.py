@@ -196,12 +196,23 @@ def _sessions(s: str, start: int, rest: str) -> bool:
 REMOVAL_BARE = re.compile(r"(?<!\w)(?:xóa tên|cho ra khỏi đảng|đưa ra khỏi đảng)\s+(?P<n>\d{1,3}(?:\.\d{3})*)(?=\s*[,;)])", re.I)
 
 
+# "mỗi chi bộ kết nạp 1-2 đảng viên", "từ 3 đến 5 chi bộ": a count between two numbers, no single value
+RANGE_COUNT = re.compile(r"(?<![\w.,/-])(?:từ\s+)?(?P<lo>\d{1,3}(?:\.\d{3})*)(?:\s*[-–]\s*|\s+(?:đến|tới)\s+)"
+                         r"(?P<hi>\d{1,3}(?:\.\d{3})*)(?![\d.,/%])(?=\s+[a-zà-ỹđ])", re.I)
+
+
 @rule(90)
 def counts(ctx: Sentence) -> None:
     if "khỏi" in ctx.s or "xóa" in ctx.s:
         for m in REMOVAL_BARE.finditer(ctx.s):
             if ctx.free(m.start("n"), m.end("n")):
                 ctx.emit("count", m.start("n"), m.end("n"), count_of(m["n"]), unit="đảng viên")
+    for m in RANGE_COUNT.finditer(ctx.s) if "-" in ctx.s or "–" in ctx.s or "đến" in ctx.s else ():
+        lo, hi = count_of(m["lo"]), count_of(m["hi"])
+        unit, uend = unit_after(ctx.s, m.end())
+        # (a range rises from its first number: "tỷ số 2-1" is a score)
+        if lo < hi and unit and not TIME_UNITS.match(unit) and ctx.free(m.start(), m.end()):
+            ctx.emit("count", m.start(), uend, None, unit=unit, range=(lo, hi))
     for m in COUNT.finditer(ctx.s):
         if not ctx.free(m.start("n"), m.end("n")):
             continue

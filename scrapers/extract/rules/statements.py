@@ -488,9 +488,10 @@ def governed(ctx: Sentence) -> None:
             cls = _subject_class(kind, unit)
             # "kiểm tra từ 5 đến 7 tổ chức đảng": a planned range, no single value
             low = RANGE_BEFORE.search(ctx.s, max(0, m.start() - 25), m.start())
-            if low and not m["q"] and ctx.free(low.start("lo"), low.end("lo")) and _number(low["lo"]) is not None:
+            lo = (low["lo"] or low["lo2"]) if low else None
+            if low and not m["q"] and ctx.free(low.start(), low.end()) and _number(lo) is not None:
                 total = ctx.emit(kind, low.start(), m.end(), None, unit=unit, subject=subject, subject_class=cls,
-                                 range=(_number(low["lo"]), value))
+                                 range=(_number(lo), value))
             else:
                 total = ctx.emit(kind, m.start(), m.end(), value, unit=unit, subject=subject, subject_class=cls,
                                  qualifier=qualifier)
@@ -608,7 +609,8 @@ def _act_of(kind: str) -> str:
     return "discipline" if kind in DISCIPLINE_KINDS else kind
 
 
-RANGE_BEFORE = re.compile(rf"(?<!\w)từ\s+(?P<lo>{DIGITS})\s*(?:đến|tới|[-–])\s*$", re.I)
+# ("kiểm tra từ 10 đến 12 tổ chức đảng", "kiểm tra 10-12 tổ chức đảng")
+RANGE_BEFORE = re.compile(rf"(?:(?<!\w)từ\s+(?P<lo>{DIGITS})\s*(?:đến|tới|[-–])|(?<![\w.,/-])(?P<lo2>{DIGITS})\s*[-–])\s*$", re.I)
 # "lần lượt kỷ luật 274 và 312 đảng viên": a bare number joined to a count shares its subject and its act
 # (digits only, joined by "và"/"hoặc": "Mỗi năm, hơn 300 …" and "Tổ 3, 20 đảng viên" are no such pairs)
 SHARED_BEFORE = re.compile(rf"(?<![\w.,/])(?:(?P<q>{QUALIFIER})\s+)?(?P<n>{DIGITS})\s+(?:và|hoặc)\s+$", re.I)
