@@ -118,10 +118,12 @@ PASSIVE = re.compile(
     rf"\s*(?:vi phạm\s+)?(?:đã\s+)?(?:bị|được|phải)\s+{AGENT}(?:xử lý\s+|xem xét,?\s+|thi hành\s+|tiến hành\s+|trao\s+"
     r"|nhận\s+|tạm\s+)*"
     rf"(?:{TRIGGER.pattern})", re.I)
+# the awards themselves, counted: "trao 18 Giấy khen", "tặng 45 Bằng khen"
+AWARD = r"giấy khen|bằng khen|huy hiệu(?: đảng)?|kỷ niệm chương|huân chương|cờ thi đua"
 # (in visits, "tuyên dương 1.250 lượt đảng viên"; or the awards themselves counted, "tặng 320 Giấy khen")
 COMMEND_UNIT = re.compile(
     rf"{NUM_START}{QNUM}\s+(?:lượt\s+(?=đảng viên|cá nhân|tập thể|đồng chí|cán bộ))?(?P<unit>tập thể(?:,\s*cá nhân|\s+và\s+cá nhân)?|cá nhân|đảng viên|(?-i:ĐV)|đồng chí"
-    r"|giấy khen|bằng khen|huy hiệu(?: đảng)?|kỷ niệm chương|huân chương|cờ thi đua|tổ chức cơ sở đảng"
+    rf"|{AWARD}|tổ chức cơ sở đảng"
     r"|tổ chức(?: đảng)?|đơn vị|chi bộ|đảng bộ|cấp ủy(?! viên)|gia đình|hộ gia đình"
     # people commended outside the party's rolls: "tuyên dương 95 thanh niên tiêu biểu", "50 gương điển hình"
     r"|thanh niên|đoàn viên|hội viên|(?:gương\s+)?điển hình|gương|học sinh|sinh viên|doanh nghiệp|công dân"

@@ -15,6 +15,7 @@ from scrapers.extract.numbers import DIGITS, NUMBER, QUALIFIER, count_of, parse_
 from scrapers.extract.patterns import (
     ABBREVIATION,
     ABBREVIATIONS,
+    AWARD,
     COMMEND_UNIT,
     COMPLAINT_COUNT,
     COUNTS_IN_ORDER,
@@ -448,6 +449,8 @@ def _act(ctx: Sentence, family: str, m) -> tuple[str | None, int]:
             kind = "complaints" if COMPLAINT_CONTEXT.search(ctx.s) else kind
     elif family == "complaint":
         kind = "complaints"  # "86 đơn tố cáo" names its own act
+    elif family == "commend" and AWARD_UNIT.fullmatch(_unit(m)):
+        kind = "commendation"  # "trao 18 Giấy khen": the awards counted name their own act
     elif family == "work" and m["unit"]:
         kind = "supervision" if ctx.s[m.end():m.end() + 12].lower().lstrip().startswith("giám sát") else "inspection"
     elif family == "work" and kind not in ("inspection", "supervision"):
@@ -455,6 +458,7 @@ def _act(ctx: Sentence, family: str, m) -> tuple[str | None, int]:
     return kind, act_end
 
 
+AWARD_UNIT = re.compile(AWARD, re.I)
 # the acts that count the units (offices, companies, schools) they were done in; discipline counts party bodies only
 UNITS_OF_WORK_ACTS = ("inspection", "supervision", "violation_found")
 
