@@ -97,8 +97,10 @@ PROVINCES = (
     "Quảng Nam", "Quảng Ngãi", "Quảng Ninh", "Quảng Trị", "Sóc Trăng", "Sơn La", "Tây Ninh", "Thái Bình",
     "Thái Nguyên", "Thanh Hóa", "Huế", "Tiền Giang", "Trà Vinh", "Tuyên Quang", "Vĩnh Long", "Vĩnh Phúc", "Yên Bái",
 )
+# (a dateline may be set in capitals: "NGHỆ AN - …")
 OPENING_PROVINCE = re.compile(
-    rf"(?:^|\n)\s*\(?(?:Báo\s+)?(?P<place>{'|'.join(map(re.escape, PROVINCES))})\)?\s*(?::|[-–]\s)", re.M)
+    rf"(?:^|\n)\s*\(?(?:Báo\s+)?(?P<place>{'|'.join(map(re.escape, PROVINCES))})\)?\s*(?::|[-–]\s)", re.M | re.I)
+PROVINCE_NAMES = {name.lower(): name for name in PROVINCES}
 
 
 # Ho Chi Minh City as the press writes it short ("TP.HCM kỷ luật …", "Thành ủy TP HCM")
@@ -165,7 +167,7 @@ def article_province(text: str, default: str) -> str:
         return min(p for p in (named, bare) if p)[1]
     opening = OPENING_PROVINCE.search(text, 0, end)
     if opening:
-        return opening["place"]
+        return PROVINCE_NAMES[opening["place"].lower()]
     if HCMC.search(text, 0, end):
         return "Hồ Chí Minh"
     return default
