@@ -6,6 +6,7 @@ Computed here, where the text and the offsets are; dbt only reads the results.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date
 from functools import lru_cache
 
@@ -60,8 +61,14 @@ def _bare_province(text: str, start: int, end: int) -> tuple[str, str] | None:
 def _bare_provinces(text: str) -> tuple[tuple[int, int, str], ...]:
     """Every city or province a text names bare, with its span: found once per sentence, which is asked many times
     (once per figure in it)."""
-    return tuple((m.start(), m.end(), "Hồ Chí Minh" if m["hcm"] else m["place"]) for m in BARE_PROVINCE.finditer(text)
-                 if m["hcm"] or not NAME_WORD_BEFORE.search(text, max(0, m.start() - 12), m.start()))
+    return tuple((m.start(), m.end(), "Hồ Chí Minh" if m["hcm"] else m["place"]) for m in _bare_mentions(text))
+
+
+def _bare_mentions(text: str, end: int | None = None) -> Iterator[re.Match]:
+    """The bare mentions of a city or province in `text[:end]`: "TP.HCM", or a name not inside a longer name."""
+    for m in BARE_PROVINCE.finditer(text, 0, len(text) if end is None else end):
+        if m["hcm"] or not NAME_WORD_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            yield m
 
 
 def _named_locality(text: str, end: int) -> tuple[tuple[str, str] | None, int]:
@@ -161,8 +168,7 @@ def article_province(text: str, default: str) -> str:
     named = next(((m.start(), n[1]) for m in LOCALITY.finditer(text, 0, end)
                   if (n := locality_in(m.group(0))) and n[0] == "province"), None)
     # (or named bare, "Hà Nội thi hành kỷ luật …", when that comes first)
-    bare = next(((m.start(), m["place"]) for m in BARE_PROVINCE.finditer(text, 0, end)
-                 if m["place"] and not NAME_WORD_BEFORE.search(text, max(0, m.start() - 12), m.start())), None)
+    bare = next(((m.start(), m["place"]) for m in _bare_mentions(text, end) if m["place"]), None)
     if named or bare:
         return min(p for p in (named, bare) if p)[1]
     opening = OPENING_PROVINCE.search(text, 0, end)

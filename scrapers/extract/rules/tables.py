@@ -20,8 +20,9 @@ from scrapers.vocabulary import DISCIPLINE_KINDS
 
 ROW = re.compile(r"[^\n]*\|[^\n]*")
 # (a form told as a part of the column before: "Trong đó khai trừ")
-FORM_CELL = re.compile(rf"\s*(?:(?:trong (?:đó|số đó)|riêng)\s*[,:]?\s*)?(?:hình thức\s+)?(?P<form>{FORM})\s*", re.I)
-PART_OF_ABOVE = re.compile(r"\s*(?:trong (?:đó|số đó)|riêng)\b", re.I)
+_PART_LEAD = r"(?:trong (?:đó|số đó)|riêng)"
+FORM_CELL = re.compile(rf"\s*(?:{_PART_LEAD}\s*[,:]?\s*)?(?:hình thức\s+)?(?P<form>{FORM})\s*", re.I)
+PART_OF_ABOVE = re.compile(rf"\s*{_PART_LEAD}\b", re.I)
 TOTAL_CELL = re.compile(r"\s*(?:tổng(?:\s+cộng|\s+số)?|cộng)\s*", re.I)
 COUNT_CELL = re.compile(rf"\s*(?P<n>{NUMBER})(?:\s+\S+)?\s*")
 
@@ -50,7 +51,7 @@ def form_tables(ctx: Sentence) -> None:
     subject = "tổ chức đảng" if org else "đảng viên"
     # "Hình thức | Năm 2024 | Năm 2025": one total per column of a year (or a place); else the first count of a row
     header = next((r.group(0).split("|") for r in reversed(rows) if r.start() < first), [])
-    columns = {col: when_where[:2] for col, cell in enumerate(header) if col and (when_where := _when_where(cell))[2]}
+    columns = _said_columns(header)
     for col, (period, scope) in columns.items() if len(columns) > 1 else [(None, (None, None))]:
         forms: dict[str, int] = {}
         total = None
@@ -86,8 +87,7 @@ def category_tables(ctx: Sentence) -> None:
         return
     unit = "tổ chức đảng" if re.search(ORG_SUBJECT, rows[head].group(0), re.I) else "trường hợp"
     # "Nội dung vi phạm | Năm 2024 | Năm 2025": a category per row and year column
-    years = {col: period for col, cell in enumerate(rows[head].group(0).split("|")) if col
-             and (period := _when_where(cell)[0])}
+    years = {col: period for col, (period, _) in _said_columns(rows[head].group(0).split("|")).items() if period}
     for row in rows[head + 1:]:
         cells = row.group(0).split("|")
         label = cells[0].strip()
@@ -107,9 +107,10 @@ def category_tables(ctx: Sentence) -> None:
 
 # "Đơn vị | Số đảng viên bị kỷ luật", "STT | Quận, huyện | …", "Năm | Số đảng viên được kiểm tra"
 # (or "TT | Tên đơn vị | …", "Đảng bộ trực thuộc | …", "Chi bộ | …", "Xã, phường, thị trấn | …")
+_YEAR_HEADS = r"năm|giai đoạn"
 ROW_HEAD = re.compile(r"\s*(?:tên\s+)?(?:đơn vị|địa phương|địa bàn|quận,? huyện(?:,? thị xã)?|(?:xã|phường)(?:,?\s*(?:xã|phường|thị trấn))*"
-                      r"|(?:đảng bộ|chi bộ|tổ chức cơ sở đảng)(?:\s+(?:trực thuộc|cơ sở))?|năm|giai đoạn)\s*", re.I)
-YEAR_HEAD = re.compile(r"\s*(?:năm|giai đoạn)\s*", re.I)
+                      rf"|(?:đảng bộ|chi bộ|tổ chức cơ sở đảng)(?:\s+(?:trực thuộc|cơ sở))?|{_YEAR_HEADS})\s*", re.I)
+YEAR_HEAD = re.compile(rf"\s*(?:{_YEAR_HEADS})\s*", re.I)
 NUMBER_HEAD = re.compile(r"\s*(?:stt|tt|số tt)\s*", re.I)
 YEAR_CELL = re.compile(r"\s*(?:năm\s+)?(?P<year>(?:19|20)\d{2})\s*", re.I)
 MEASURED = {"discipline": None, "inspection": "inspection", "supervision": "supervision",
@@ -149,6 +150,11 @@ def _when_where(cell: str) -> tuple[str | None, str | None, bool]:
     year = YEAR_CELL.fullmatch(cell)
     place = locality_in(cell) if not year else None
     return f"năm {year['year']}" if year else None, place[1] if place else None, bool(year or place)
+
+
+def _said_columns(header: list[str]) -> dict[int, tuple[str | None, str | None]]:
+    """The columns after the first whose header says a year or a place: column → (period, scope)."""
+    return {col: when_where[:2] for col, cell in enumerate(header) if col and (when_where := _when_where(cell))[2]}
 
 
 def _measure_header(ctx: Sentence) -> tuple[list[re.Match], int | None]:
