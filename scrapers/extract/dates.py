@@ -71,11 +71,25 @@ def find_event_dates(text: str, published: date | None) -> list[dict]:
 BASE_BEFORE = re.compile(r"(?:so với|so cùng kỳ|so với cùng kỳ)\s*$", re.I)
 
 
+# "kỷ luật 24 đảng viên (năm 2024: 30 đảng viên)": a year that labels a value in brackets is that value's period,
+# not the sentence's
+LABEL_BEFORE = re.compile(r"\(\s*(?:cùng kỳ\s+)?$", re.I)
+LABEL_AFTER = re.compile(r"\s*:")
+LABELLED = re.compile(r"\(\s*(?:cùng kỳ\s+)?(?P<period>[Nn]ăm\s+(?:19|20)\d{2})\s*:[^()]*\)")
+
+
 def stated_periods(sentence: str) -> Iterator[re.Match]:
-    """The periods a sentence states, in order, without the bases of its comparisons (lazily: the first is found
-    without reading the rest of the sentence)."""
+    """The periods a sentence states, in order, without the bases of its comparisons or the years that label a
+    value in brackets (lazily: the first is found without reading the rest of the sentence)."""
     return (m for m in PERIOD.finditer(sentence)
-            if not BASE_BEFORE.search(sentence, max(0, m.start() - 30), m.start()))
+            if not BASE_BEFORE.search(sentence, max(0, m.start() - 30), m.start())
+            and not (LABEL_AFTER.match(sentence, m.end()) and LABEL_BEFORE.search(sentence, max(0, m.start() - 12),
+                                                                                  m.start())))
+
+
+def labelled_periods(sentence: str) -> list[tuple[int, int, str]]:
+    """(start, end, period) of each bracket whose value a year labels: "(năm 2024: 30 đảng viên)"."""
+    return [(m.start(), m.end(), period_text(m)) for m in LABELLED.finditer(sentence)] if "(" in sentence else []
 
 
 def period_in(sentence: str) -> str | None:

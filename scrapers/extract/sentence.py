@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from scrapers.extract.claims import Claims
-from scrapers.extract.dates import period_text, stated_periods
+from scrapers.extract.dates import labelled_periods, period_text, stated_periods
 from scrapers.extract.model import Draft
 from scrapers.extract.patterns import FORM, TRIGGER
 from scrapers.extract.scope import body_in, figure_scope
@@ -163,6 +163,7 @@ class Sentence:
     out: list[Draft] = field(default_factory=list)
     _triggers: list[tuple[int, int, str]] | None = None
     _periods: list[tuple[int, str]] | None = None
+    _labelled: list[tuple[int, int, str]] = field(default_factory=list)
 
     @property
     def triggers(self) -> list[tuple[int, int, str]]:
@@ -183,6 +184,9 @@ class Sentence:
         kỷ luật 3 …"), else the sentence's own or the one carried from its paragraph."""
         if self._periods is None:
             self._periods = [(m.start(), period_text(m)) for m in stated_periods(self.s)]
+            self._labelled = labelled_periods(self.s)
+        if inside := [p for s, e, p in self._labelled if s < pos < e]:
+            return inside[0]
         before = [p for s, p in self._periods if s < pos]
         return before[-1] if before else self.period
 

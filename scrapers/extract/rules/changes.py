@@ -18,9 +18,16 @@ COORDINATED_CHANGE = re.compile(rf"\s*(?:,|và)\s*(?P<n>(?=\d){NUMBER})(?=\s+[a-
 # "giảm 37 trường hợp, tương đương 8,2% so với cùng kỳ": the same change told again in another measure
 EQUIVALENT = re.compile(rf"\s*[,(]?\s*(?:tương đương|tương ứng|tức(?: là)?)(?:\s+với)?\s+(?:mức\s+)?(?P<n>(?=\d){NUMBER})"
                         rf"(?P<pct>\s*%)?", re.I)
+# "giảm 10,2% (24 trường hợp) so với năm 2025", "tăng 5 đơn (8,3%)": the same change in another measure, bare in
+# brackets
+BRACKETED_SAME = re.compile(rf"\s*\(\s*(?P<n>(?=\d){NUMBER})(?P<pct>\s*%)?", re.I)
+CLOSE = re.compile(r"\s*\)")
 OWN_CLAUSE = re.compile(r"\s+(?:được|bị|đã|đang|phải)(?!\w)", re.I)
 BASE_COUNT = re.compile(rf"(?:con số|mức|số|tổng số)?\s*(?P<n>(?=\d){NUMBER})(?!\s*[%/])(?=\s+[a-zà-ỹđ])", re.I)
-BASE_VALUE = re.compile(r"so với[^()]{0,40}?\(\s*(?:cùng kỳ|năm trước|năm \d{4})[^():]{0,25}:\s*[^()]{1,40}\)", re.I)
+# (the base said between, with no count or clause of its own: "so với cùng kỳ; kiểm tra 40 tổ chức đảng (năm
+# 2025: 36)" is another figure's base)
+BASE_VALUE = re.compile(r"so với(?:[^();\d]|\d{4}){0,40}?(?P<value>\(\s*(?:cùng kỳ|năm trước|năm \d{4})[^():]{0,25}:"
+                        r"\s*[^()]{1,40}\))", re.I)
 MOVED_FROM = re.compile(rf"(?:tăng|giảm)\s+từ\s+(?P<base>{NUMBER}(?:\s*\([^()]{{0,30}}\))?)\s+(?:xuống|lên)\s", re.I)
 
 
@@ -96,7 +103,7 @@ def changes(ctx: Sentence) -> None:
             ctx.claim(span.start(), span.end())
         base_value = BASE_VALUE.search(ctx.s, end, min(len(ctx.s), end + 80))
         if base_value:
-            ctx.claim(base_value.start(), base_value.end())
+            ctx.claim(base_value.start("value"), base_value.end("value"))
         direction = DIRECTION.get(m["dir"].lower(), m["dir"].lower())
         sign = -1 if direction == "giảm" else 1
         ctx.emit("change", m.start(), end, sign * value, unit=unit or None,
@@ -108,7 +115,14 @@ def changes(ctx: Sentence) -> None:
 def _more_of_the_change(ctx: Sentence, end: int, unit: str | None, sign: int, direction: str, base: str | None) -> None:
     """What follows a change and is more of it: the same change in another measure, or more counts it holds for."""
     subject = f"so với {base}" if base else None
-    if (same := EQUIVALENT.match(ctx.s, end)) and ctx.free(same.start("n"), same.end("n")):
+    same = EQUIVALENT.match(ctx.s, end)
+    if same is None and (bare := BRACKETED_SAME.match(ctx.s, end)):
+        bare_unit, bare_end = ("%", bare.end()) if bare["pct"] else unit_after(ctx.s, bare.end("n"), max_words=4)
+        # the other measure only: a percent after a count or a count after a percent, and nothing else in the
+        # brackets ("(năm 2025: 30 đảng viên)" is the base's own value)
+        if bare_unit and (bare_unit == "%") != (unit == "%") and CLOSE.match(ctx.s, bare_end):
+            same = bare
+    if same is not None and ctx.free(same.start("n"), same.end("n")):
         other_unit, other_end = ("%", same.end()) if same["pct"] else unit_after(ctx.s, same.end("n"), max_words=4)
         ctx.emit("change", same.start("n"), other_end if other_unit else same.end("n"), sign * parse_number(same["n"]),
                  unit=other_unit or None, subject=subject, direction=direction, base=base)
