@@ -52,11 +52,13 @@ LIST_SHARE_RE = re.compile(LIST_SHARE, re.I)
 FORM_TAIL = (r"(?:\s*\([A-ZĐ][A-Za-zĐđ]{0,4}\))?"
              r"(?:\s+chiếm\s+(?:đa số|phần lớn|nhiều nhất|tỷ lệ cao nhất)\s+(?:với\s+)?"
              rf"|\s+chiếm\s+(?:tỷ lệ\s+)?{NUMBER}\s*%(?=\s*\(\s*(?:\d|$)))?")  # "$": a search that ends at the count
+# "hình thức khiển trách được áp dụng với 21 đảng viên": a form applied to its count
+APPLIED_TO = r"(?:được\s+)?áp dụng\s+(?:đối\s+)?(?:với|cho)"
 PAIR = re.compile(
     rf"(?P<f1>{FORM})(?:\s+ra khỏi đảng|\s+(?:tất cả\s+)?(?:các\s+)?chức vụ(?:\s+trong đảng)?)?{FORM_TAIL}"
     # spoken: "khiển trách thì có 9 trường hợp", "riêng khai trừ có 2 đồng chí"
     # ranked: "nhiều nhất là khiển trách với 25 trường hợp"
-    rf"\s*(?::|bằng|(?:thì\s+)?(?:là|có|với)|thì|đối với|\((?=\s*\d+(?:\s+{SUBJECT})?\s*\)))?\s*(?P<n1>{NUMBER})(?!\w)(?!\s*[/%\d])\)?"
+    rf"\s*(?::|bằng|(?:thì\s+)?(?:là|có|với)|thì|đối với|{APPLIED_TO}|\((?=\s*\d+(?:\s+{SUBJECT})?\s*\)))?\s*(?P<n1>{NUMBER})(?!\w)(?!\s*[/%\d])\)?"
     rf"(?:\s+(?:{SUBJECT})(?!\w))?\)?(?:{SHARE.replace('share', 's1')}|{LIST_SHARE.replace('share', 's3')})?"
     rf"|(?P<n2>{NUMBER})(?!\w)\s+(?:(?:{SUBJECT})\s+)?(?:trong số (?:đó|này)\s+)?(?:(?:đều|cùng|cũng)\s+)?(?:bị\s+|bằng\s+|với\s+)?"
     rf"(?:(?:hình thức|kỷ luật)\s+)*(?P<f2>{FORM})"

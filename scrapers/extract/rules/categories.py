@@ -42,8 +42,10 @@ FIELD_FIRST = re.compile(
 # "vi phạm trong lĩnh vực đất đai chiếm 32,2% (46 trường hợp)": the share first, the count in brackets
 # — or after "với": "vi phạm về quản lý đất đai chiếm 31,4% với 27 trường hợp"
 SHARE_FIRST = re.compile(
-    rf"(?<!\w)vi phạm\s+(?:về\s+|trong\s+)?(?P<cat>[^;:()\d]{{3,80}}?)\s+chiếm\s+(?:tỷ lệ\s+)?(?P<share>{NUMBER})\s*%"
-    rf"(?:\s*(?P<open>\()\s*|\s*,?\s+(?:với|tương ứng(?:\s+với)?|bằng)\s+){QNUM}\s+{UNIT}(?(open)\s*\))", re.I)
+    rf"(?<!\w)vi phạm\s+(?:về\s+|trong\s+)?(?P<cat>[^;:()\d]{{3,80}}?)\s*,?\s+chiếm\s+(?:tỷ lệ\s+)?(?P<share>{NUMBER})\s*%"
+    # ("chiếm 38,5% (25/65 trường hợp)": the count out of all the violations)
+    rf"(?:\s*(?P<open>\()\s*|\s*,?\s+(?:với|tương ứng(?:\s+với)?|bằng)\s+){QNUM}(?:\s*/\s*{NUMBER})?\s+{UNIT}"
+    r"(?(open)\s*\))", re.I)
 # "Đất đai là lĩnh vực có nhiều vi phạm nhất (21 trường hợp), sau đó là …": the category is what the sentence is about
 FIELD_IS = re.compile(rf"(?:^|(?<=[,;:]))\s*(?P<cat>[^;:()\d,]{{2,60}}?)\s+là\s+(?:lĩnh vực|nội dung)\s+(?:có\s+)?"
                       rf"(?:nhiều\s+)?(?:vi phạm|sai phạm)(?:\s+nhiều)?(?:\s+nhất)?\s*\(\s*{QNUM}\s+{UNIT}\s*\)", re.I)
@@ -233,7 +235,9 @@ CATEGORY_LEAD = re.compile(r"^(?:(?:tiếp (?:theo|đến)|sau đó|kế đến|
                            # "vi phạm nhiều nhất là X với 64 trường hợp": a ranking before the category
                            r"(?:(?:chiếm\s+)?(?:nhiều|phổ biến|cao|lớn)(?:\s+nhất)?\s+(?:là|thuộc|ở|về)\s+)?"
                            r"(?:vi phạm\s+)?"
-                           r"(?:tập trung\s+)?(?:chủ yếu\s+)?(?:(?:liên quan (?:đến|tới)|thuộc|trong|về|ở)\s+)?(?:các\s+)?"
+                           # ("tập trung nhiều nhất ở lĩnh vực …")
+                           r"(?:tập trung\s+)?(?:chủ yếu\s+)?(?:nhiều(?:\s+nhất)?\s+)?"
+                           r"(?:(?:liên quan (?:đến|tới)|thuộc|trong|về|ở)\s+)?(?:các\s+)?"
                            r"(?:lĩnh vực\s+)?", re.I)
 ITEM_JOIN = re.compile(r"[\s,;]*(?:[-+•*–]\s*)?(?:và\s+)?")
 CATEGORY_TAIL = re.compile(r"\s+(?:vẫn|chiếm|là|với|có|đã|đang|tiếp tục|tăng|giảm|gồm|bị|phải)(?:\s.*)?$", re.I)

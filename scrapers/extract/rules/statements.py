@@ -13,6 +13,7 @@ import re
 from scrapers.extract.model import Draft
 from scrapers.extract.numbers import DIGITS, NUMBER, QUALIFIER, count_of, parse_number, qualifier_of
 from scrapers.extract.patterns import (
+    APPLIED_TO,
     ABBREVIATION,
     ABBREVIATIONS,
     AWARD,
@@ -87,7 +88,7 @@ CHANGE_BEFORE = re.compile(r"(?:tăng|giảm)(?:\s+(?:thêm|được))?\s+(?:\S+
 # "cảnh cáo chiếm 40% (4 trường hợp)"
 LEAD_FORM = re.compile(rf"({FORM})(?:\s+ra khỏi đảng|\s+(?:tất cả\s+)?(?:các\s+)?chức vụ(?:\s+trong đảng)?)?{FORM_TAIL}"
                        # ("khiển trách cả 3 đồng chí": all of those counted)
-                       r"\s*(?::|đối với|là)?\s*(?:(?:cả|tất cả|toàn bộ)\s+)?(?:\(\s*)?$", re.I)
+                       rf"\s*(?::|đối với|với|là|{APPLIED_TO})?\s*(?:(?:cả|tất cả|toàn bộ)\s+)?(?:\(\s*)?$", re.I)
 # one form's pair joined to the next in a list: ", cảnh cáo 2", ";\n- Khai trừ: 3", ", và đề nghị khai trừ 1". Two
 # pairs joined by "và" alone are two figures ("cách chức hai đồng chí và khiển trách bốn đồng chí").
 # "…; đề nghị Ban Thường vụ Quận ủy khai trừ 1 đảng viên": the body asked may stand between the verb and the form

@@ -25,6 +25,9 @@ _FORM_COUNT = rf"{FORM}\s*:?\s*{NUMBER}(?:\s+(?:{ORG_SUBJECT}|{MEMBER_SUBJECT})(
 SUBJECT_ITEM = re.compile(rf"\s*[;,.]?\s*(?:[-+•]\s*)?(?:và\s+)?(?:(?:về|đối với|với)\s+)?(?:(?P<org>{ORG_SUBJECT})|{MEMBER_SUBJECT})"
                           rf"\s*[:,]?\s*(?P<forms>{_FORM_COUNT}(?:\s*(?:,|và)\s*{_FORM_COUNT})*)(?=\s*(?:[;.]|$))", re.I)
 FORM_COUNT = re.compile(rf"(?P<form>{FORM})\s*:?\s*(?P<n>{NUMBER})", re.I)
+# "Về hình thức kỷ luật: khiển trách 12 tổ chức đảng và 140 đảng viên; cảnh cáo 3 tổ chức đảng, 52 đảng viên; …":
+# the same list by form with no totals before it, opening the sentence or after a colon
+LIST_START = re.compile(rf"(?:^|:)\s*(?:[-+•]\s*)?(?={FORM}\s+{NUMBER})", re.I)
 
 
 def _forms_of_subjects(ctx: Sentence, pos: int) -> tuple[dict[bool, dict[str, int]], int]:
@@ -65,4 +68,23 @@ def forms_by_subject(ctx: Sentence) -> None:
             ctx.emit("discipline_party_orgs" if org else "discipline_party_members", start, stop, value,
                      unit=re.sub(r"\s+", " ", ctx.s[n_end:stop]).strip().lower(), subject=subject,
                      subject_class=subject, breakdown=forms[org], breakdown_complete=sum(forms[org].values()) == value)
+        ctx.claim(m.end(), end)
+    _forms_of_subjects_untotalled(ctx)
+
+
+def _forms_of_subjects_untotalled(ctx: Sentence) -> None:
+    """Each subject's forms, read by form with no totals, as a figure without a value per subject (the totals of
+    the sentence before take them when they fit, as any list of forms)."""
+    for m in LIST_START.finditer(ctx.s):
+        if not ctx.free(m.end(), m.end() + 1):
+            continue
+        forms, end = _forms_of_subjects(ctx, m.end())
+        if not forms[True] or not forms[False]:
+            continue  # one subject's list is read as any list of forms
+        counts = list(COUNT.finditer(ctx.s, m.end(), end))
+        for org in (True, False):
+            mine = [c for c in counts if bool(c["org"]) == org]
+            subject = "tổ chức đảng" if org else "đảng viên"
+            ctx.emit("discipline_party_orgs" if org else "discipline_party_members", m.end(), mine[-1].end(),
+                     None, subject=subject, subject_class=subject, breakdown=forms[org], breakdown_complete=False)
         ctx.claim(m.end(), end)
