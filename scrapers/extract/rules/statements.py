@@ -13,9 +13,9 @@ import re
 from scrapers.extract.model import Draft
 from scrapers.extract.numbers import DIGITS, NUMBER, QUALIFIER, count_of, parse_number, qualifier_of
 from scrapers.extract.patterns import (
-    APPLIED_TO,
     ABBREVIATION,
     ABBREVIATIONS,
+    APPLIED_TO,
     AWARD,
     COMMEND_UNIT,
     COMPLAINT_COUNT,
