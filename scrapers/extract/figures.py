@@ -24,7 +24,7 @@ from scrapers.extract.numbers import parse_number, qualifier_of
 from scrapers.extract.patterns import FORM, FORM_RE, ORG_SUBJECT, QNUM, SUBJECT_LABEL
 from scrapers.extract.rules import load
 from scrapers.extract.rules.generic import unit_after
-from scrapers.extract.scope import article_places, locality_in, period_key
+from scrapers.extract.scope import CITIES, PROVINCES, article_places, locality_in, period_key
 from scrapers.extract.sentence import Sentence, sentences
 from scrapers.text import is_furniture, matchable
 from scrapers.vocabulary import COUNT_KINDS, DISCIPLINE_KINDS
@@ -64,6 +64,8 @@ NOT_COUNTED = re.compile(
     r"|(?i:cứ)\s+\d+[^.;\d]{1,60}?\s(?i:thì)\s+(?:(?i:có)\s+)?\d+"
     # a score is no ratio of things: "chấm 9/10 điểm"
     r"|\d+\s*/\s*\d+\s+(?i:điểm)(?!\w)"
+    # a fraction in words counts nothing: "giảm gần một nửa", "hai phần ba số đơn"
+    r"|(?i:một|hai|ba)\s+(?i:nửa|phần\s+(?:hai|ba|tư|bốn|năm|mười))(?!\w)"
     r")"
 )
 # Things named by a number, not counts of them; each ends in its number, so they are looked for only just before the
@@ -201,6 +203,7 @@ def read_figures(text: str, published: date | None = None, locality: str | None 
     _link_sums_told_after(drafts, folded, sent_list)
     _link_subgroups(drafts, folded, sent_list)
     _link_within(drafts, folded, sent_list)
+    _link_places(drafts)
     return _freeze(text, drafts, published)
 
 
@@ -499,6 +502,28 @@ def _link_within(drafts: list[Draft], folded: str, sent_list: list) -> None:
                 and _counts_alike(total, d) and (opened or WITHIN_MARK.search(folded, total.end, d.start))):
             d.total = total
             taken[id(total)] = taken.get(id(total), 0) + d.value
+
+
+WHOLE_AREAS = frozenset((*CITIES, *PROVINCES))
+
+
+def _link_places(drafts: list[Draft]) -> None:
+    """"… toàn thành phố có 486 đảng viên bị kỷ luật. … huyện Sóc Sơn 31, huyện Đông Anh 27, quận Hà Đông 22": two
+    or more counts of one act in a sentence, each of its own district or ward, are parts of the city's or province's
+    total of that act and period told in the same sentence or the one before, when they fit in it."""
+    for sentence in sorted({d.sentence for d in drafts}):
+        mine = [d for d in drafts if d.sentence == sentence and d.total is None and d.value and d.kind in ADDITIVE
+                and d.kind != "count" and d.scope and d.scope not in WHOLE_AREAS]
+        for kind in {d.kind for d in mine}:
+            run = [d for d in mine if d.kind == kind]
+            if len(run) < 2 or len({d.scope for d in run}) != len(run):
+                continue
+            total = next((t for t in reversed(drafts) if t.kind == kind and t.start < run[0].start
+                          and 0 <= sentence - t.sentence <= 1 and t.total is None and t.value
+                          and t.scope in WHOLE_AREAS and t.period in (None, run[0].period)), None)
+            if total is not None and sum(d.value for d in run) <= total.value:
+                for d in run:
+                    d.total = total
 
 
 # "… kỷ luật 312 đảng viên. … Số đảng viên bị kỷ luật là cấp ủy viên các cấp 36 đồng chí": committee members are

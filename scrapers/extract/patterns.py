@@ -55,14 +55,15 @@ FORM_TAIL = (r"(?:\s*\([A-ZĐ][A-Za-zĐđ]{0,4}\))?"
 # "hình thức khiển trách được áp dụng với 21 đảng viên": a form applied to its count
 APPLIED_TO = r"(?:được\s+)?áp dụng\s+(?:đối\s+)?(?:với|cho)"
 PAIR = re.compile(
-    rf"(?P<f1>{FORM})(?:\s+ra khỏi đảng|\s+(?:tất cả\s+)?(?:các\s+)?chức vụ(?:\s+trong đảng)?)?{FORM_TAIL}"
+    rf"(?P<f1>{FORM})(?:\s+(?:ra\s+)?khỏi đảng|\s+(?:tất cả\s+)?(?:các\s+)?chức vụ(?:\s+trong đảng)?)?{FORM_TAIL}"
     # spoken: "khiển trách thì có 9 trường hợp", "riêng khai trừ có 2 đồng chí"
     # ranked: "nhiều nhất là khiển trách với 25 trường hợp"
     rf"\s*(?::|bằng|(?:thì\s+)?(?:là|có|với)|thì|đối với|{APPLIED_TO}|\((?=\s*\d+(?:\s+{SUBJECT})?\s*\)))?\s*(?P<n1>{NUMBER})(?!\w)(?!\s*[/%\d])\)?"
     rf"(?:\s+(?:{SUBJECT})(?!\w))?\)?(?:{SHARE.replace('share', 's1')}|{LIST_SHARE.replace('share', 's3')})?"
-    rf"|(?P<n2>{NUMBER})(?!\w)\s+(?:(?:{SUBJECT})\s+)?(?:trong số (?:đó|này)\s+)?(?:(?:đều|cùng|cũng)\s+)?(?:bị\s+|bằng\s+|với\s+)?"
-    rf"(?:(?:hình thức|kỷ luật)\s+)*(?P<f2>{FORM})"
-    rf"(?:\s+ra khỏi đảng)?(?:{SHARE.replace('share', 's2')}|{LIST_SHARE.replace('share', 's4')})?",
+    rf"|(?P<n2>{NUMBER})(?!\w)\s+(?:(?:{SUBJECT})\s+)?(?:trong số (?:đó|này)\s+)?(?:(?:đều|cùng|cũng)\s+)?"
+    # ("2 trường hợp phải khai trừ khỏi Đảng": those the form had to be applied to)
+    rf"(?:bị\s+|bằng\s+|với\s+|phải\s+(?:bị\s+)?)?(?:(?:hình thức|kỷ luật)\s+)*(?P<f2>{FORM})"
+    rf"(?:\s+(?:ra\s+)?khỏi đảng)?(?:{SHARE.replace('share', 's2')}|{LIST_SHARE.replace('share', 's4')})?",
     re.I,
 )
 TRIGGERS = [  # (kind, pattern) — the trigger nearest before a count decides its kind

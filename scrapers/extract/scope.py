@@ -16,8 +16,11 @@ from scrapers.text import LOWER, UPPER
 # (a word of one capital letter may open a name, "phường Ô Chợ Dừa"; a name may join two with a spaced hyphen,
 # "phường Văn Miếu - Quốc Tử Giám")
 _WORD = rf"[{UPPER}][{LOWER}]+"
-_NAME = rf"(?:[{UPPER}]\s+)?{_WORD}(?:\s+{_WORD}){{0,2}}"
-_PLACE = rf"{_NAME}(?:\s+-\s+{_WORD}(?:\s+{_WORD}){{0,2}})?"
+# (a name never runs over a line break: "Tỉnh ủy Hải Dương\nTừ ngày 20 …")
+_SP = r"[^\S\n]+"
+_NAME = rf"(?:[{UPPER}]{_SP})?{_WORD}(?:{_SP}{_WORD}){{0,2}}"
+_PLACE = rf"{_NAME}(?:{_SP}-{_SP}{_WORD}(?:{_SP}{_WORD}){{0,2}})?"
+PLACE_NAME = _PLACE  # a place's proper name, case-sensitive: "Long Biên", "Ô Chợ Dừa", "Văn Miếu - Quốc Tử Giám"
 # "Quận ủy Long Biên", "quận Hoàn Kiếm", "Đảng bộ huyện Sóc Sơn", "Tỉnh ủy Nghệ An", "Thành ủy Hà Nội"
 LOCALITY = re.compile(
     # (wards and communes are the local level since the 2025 reorganisation: "Đảng ủy phường Hoàn Kiếm", "xã Sóc Sơn")
@@ -78,17 +81,23 @@ def _named_locality(text: str, end: int) -> tuple[tuple[str, str] | None, int]:
         place = m["place"]
         words = place.split()
         # a capitalised word that starts another phrase ("quận Long Biên Ủy ban …") is not part of the place
-        while words and words[-1] in _NOT_PLACES:
-            words.pop()
-        if not words or words[0] in _NOT_PLACES:
-            continue
+        while words and (words[-1] in _NOT_PLACES or words[-1] in ("-", "Từ")):
+            words.pop()  # ("Từ" opens a phrase after a name, "quận Hoàng Mai - Từ đầu nhiệm kỳ"; it may open one)
+        if not words or words[0] in _NOT_PLACES or words[0] in _SURNAMES and words[1:2] in (["Văn"], ["Thị"]):
+            continue  # ("Bí thư Đảng ủy xã Nguyễn Văn Tâm": a person, the commune left unnamed)
         if m["province"] and m["province"].lower().startswith("th"):
             city = next((c for c in CITIES if " ".join(words).startswith(c)), None)
             if not city:
                 continue
             words = city.split()
-        elif len(words) == 3 and words[0] in _SURNAMES:
-            words = words[:2]  # "quận Hoàng Mai Nguyễn …": a 3-word place starting with a surname runs into a name
+        elif m["province"]:
+            # a province is one of the known ones ("Phó Bí thư Tỉnh ủy Ksor Phước Hà" names a person, not a province)
+            known = next((n for n in PROVINCES if " ".join(words).startswith(n)), None)
+            if not known:
+                continue
+            words = known.split()
+        elif len(words) > 1 and words[-1] in _SURNAMES and NAME_GOES_ON.match(text, m.end()):
+            words.pop()  # "phường Định Công Nguyễn Hữu Tuấn", "Quận ủy Cầu Giấy Lê Thị …": the place ran into a name
         found, at = ("district" if m["district"] else "province", " ".join(words)), m.end()
     return found, at
 
@@ -118,6 +127,7 @@ HCMC = re.compile(r"(?<!\w)(?:TP\.?\s?HCM|TPHCM)(?!\w)")
 _BARE_NAMES = "|".join(map(re.escape, (*PROVINCES, "Hà Nội")))
 BARE_PROVINCE = re.compile(rf"(?<![\w.(])(?:(?P<hcm>TP\.?\s?HCM|TPHCM)|(?P<place>{_BARE_NAMES}))"
                            rf"(?!\w)(?!\s+[{UPPER}])")
+NAME_GOES_ON = re.compile(rf"\s+[{UPPER}]")
 NAME_WORD_BEFORE = re.compile(rf"[{UPPER}][{LOWER}]*\s+$")
 
 
@@ -156,7 +166,7 @@ def _title_lead(title: str) -> tuple[str, str] | None:
     for m in LOCALITY.finditer(title):
         if m.start() >= 60:
             break
-        found = locality_in(m.group(0)) or found
+        found = locality_in(title, m.end()) or found
     return found
 
 
@@ -166,7 +176,7 @@ def article_province(text: str, default: str) -> str:
     default."""
     end = _opening_end(text)
     named = next(((m.start(), n[1]) for m in LOCALITY.finditer(text, 0, end)
-                  if (n := locality_in(m.group(0))) and n[0] == "province"), None)
+                  if (n := locality_in(text, m.end())) and n[0] == "province"), None)
     # (or named bare, "Hà Nội thi hành kỷ luật …", when that comes first)
     bare = next(((m.start(), m["place"]) for m in _bare_mentions(text, end) if m["place"]), None)
     if named or bare:
@@ -197,12 +207,30 @@ def figure_scope(sentence: str, pos: int, article: str | None, whole: str | None
         return whole
     if near and (near[0] == "district" or near[1] != "Hà Nội"):
         return near[1]
-    acting = ACTING_DISTRICT.search(sentence, pos)
-    if acting:
-        named = locality_in(acting.group(0))
+    # (only within the figure's own clause, and not a body that goes on to a count of its own: "kỷ luật 598 đảng
+    # viên, trong đó Quận ủy Long Biên kỷ luật 12 …" names the body of the part, not of the total)
+    clause_end = CLAUSE_END.search(sentence, pos + 1)
+    acting = ACTING_DISTRICT.search(sentence, pos, clause_end.start() if clause_end else len(sentence))
+    if acting and not OWN_COUNT_AFTER.match(sentence, acting.end()):
+        named = locality_in(sentence, acting.end())
         if named:
             return named[1]
+    # "“Năm qua, chúng tôi đã kỷ luật 12 đảng viên …”, Bí thư Đảng ủy phường Định Công … chia sẻ": a figure in a
+    # quotation is the speaker's unit's
+    if (closing := sentence.find("”", pos)) >= 0 and sentence.rfind("“", 0, pos) >= 0 \
+            and (speaker := SPEAKER_UNIT.match(sentence, closing + 1)):
+        named = locality_in(sentence, speaker.end())
+        if named and named[0] == "district":
+            return named[1]
     return article
+
+
+# where a figure's clause ends: a "trong đó" that opens its parts, or a semicolon
+CLAUSE_END = re.compile(r";|trong (?:đó|số đó)", re.I)
+OWN_COUNT_AFTER = re.compile(r"[^.;,\d]{0,40}\d")
+# the speaker after a closing quotation mark, up to the unit their title names
+SPEAKER_UNIT = re.compile(rf"\s*,\s*(?:(?:ông|bà|đồng chí)\s+)?[^.;“”]{{0,100}}?(?:Đảng ủy|Ủy ban nhân dân|UBND)\s+"
+                          rf"(?:phường|xã|quận|huyện|thị xã|thị trấn)\s+{_PLACE}")
 
 
 def body_in(sentence: str, pos: int) -> str | None:

@@ -21,5 +21,13 @@ def rule(order: int):
 
 def load() -> list[Callable]:
     """Every rule, in order (importing the modules registers them)."""
-    from scrapers.extract.rules import categories, changes, generic, statements, subject_forms, tables  # noqa: F401
+    from scrapers.extract.rules import (  # noqa: F401
+        categories,
+        changes,
+        generic,
+        places,
+        statements,
+        subject_forms,
+        tables,
+    )
     return [fn for _, _, fn in RULES]

@@ -54,7 +54,8 @@ CASE_COUNT = re.compile(rf"{NUM_START}{QNUM}\s+(?P<unit>vụ(?:\s+việc)?)(?=\s
 LETTERS = r"đơn(?:,?\s*thư)?(?!\s+vị)"
 STATED = re.compile(
     rf"(?<!\w)[Ss]ố(?:\s+lượng)?\s+(?P<subj>{SUBJECT}|{LETTERS})(?P<mid>(?:[^,.;:\d]|(?<=\s)(?:19|20)\d\d(?!\d)){{0,50}}?)"
-    rf"\s*(?:là|đạt|có|:)\s+{QNUM}"
+    # ("Số đảng viên bị kỷ luật qua các năm: năm 2023 là 312, năm 2024 là 287 …": a series of periods after a colon)
+    rf"\s*(?:là|đạt|có|:(?:\s*(?P<first>(?:năm|quý|tháng)\s+[\w/]+)\s+(?:là|có))?)\s+{QNUM}"
     # (a word may follow only to set the figure against another: "là 612 chứ không phải 621", "là 45, tăng 3")
     rf"(?!\d)(?:\s+(?:{SUBJECT}|{LETTERS})(?!\w))?(?![\d.,]\d)(?!\s*[%/])"
     rf"(?!\s+(?!(?:chứ|nhưng|song|trong khi|so với|tăng|giảm)(?!\w))[a-zà-ỹđ])", re.I)
@@ -307,6 +308,8 @@ def stated_totals(ctx: Sentence) -> None:
                              subject_class="tổ chức đảng" if re.fullmatch(ORG_SUBJECT, subj, re.I) else "đảng viên",
                              qualifier=qualifier_of(m["q"]))
         if total is not None:
+            if m.groupdict().get("first"):
+                total.period = ctx.period_at(m.end("first"))
             _stated_by_period(ctx, total, m.end())
 
 
@@ -684,6 +687,11 @@ def _subgroups(ctx: Sentence, total: Draft, after: int) -> None:
     mark = SUBGROUP_MARK.match(ctx.s, after)
     if cases and (not mark or mark.end() == after):
         mark = CASES_MARK.match(ctx.s, after)
+    # "… 1.346 người, trong đó khai trừ 152, …, khiển trách 749; có 211 cấp ủy viên": after the forms a "trong đó"
+    # opened, the clause it opened goes on
+    if (not mark or mark.end() == after) and total.breakdown and WITHIN_SAID.search(
+            ctx.s, total.start - ctx.base, after):
+        mark = WITHIN_GOES_ON.match(ctx.s, after)
     if not mark or mark.end() == after:
         # "… được trao tặng Huy hiệu Đảng đợt 3/2, trong đó có 12 …": the marker may close the total's clause,
         # provided nothing else is counted on the way
@@ -720,6 +728,7 @@ def _subgroups(ctx: Sentence, total: Draft, after: int) -> None:
                         subject_class=_subject_class(total.kind, unit) if total.kind == "commendation"
                         else "tổ chức đảng" if cases and org else _member_class(unit), qualifier=qualifier_of(m["q"]))
         part.total = total
+        end = _group_inside(ctx, part, end)
         if cases and (found := read_breakdown(ctx, end, value)):  # "…; trong đó khiển trách 9 đảng viên, …"
             for a, b in found.spans:
                 ctx.claims.take(a, b)
@@ -728,6 +737,32 @@ def _subgroups(ctx: Sentence, total: Draft, after: int) -> None:
         if not joined:
             return
         pos = joined.end()
+
+
+WITHIN_SAID = re.compile(_WITHIN, re.I)
+WITHIN_GOES_ON = re.compile(r"\s*;\s*(?:có\s+)?(?=\d)")
+# "… 211 cấp ủy viên (17 cán bộ diện Ban Thường vụ Thành ủy quản lý)": a group inside a part, in brackets after it
+GROUP_INSIDE = re.compile(r"\s*\(\s*(?:trong đó\s*)?(?:có\s+)?(?=\d)", re.I)
+CLOSE = re.compile(r"\s*\)")
+
+
+def _group_inside(ctx: Sentence, part: Draft, end: int) -> int:
+    """A count of members in brackets right after a part is a part of that part; returns where the part's reading
+    ends."""
+    inside = GROUP_INSIDE.match(ctx.s, end)
+    m = SUBJECT_COUNT.match(ctx.s, inside.end()) if inside else None
+    if m is None or not ctx.free(m.start("n"), m.end("n")) or re.fullmatch(ORG_SUBJECT, _unit(m), re.I):
+        return end
+    close = CLOSE.match(ctx.s, m.end()) or CLOSE.match(ctx.s, (LABEL_END.match(ctx.s, m.end()) or m).end())
+    value = _number(m["n"])
+    if close is None or value is None or part.value is None or value >= part.value:
+        return end
+    label_end = LABEL_END.match(ctx.s, m.end("n"))
+    stop = label_end.end() if label_end else m.end()
+    inner = ctx.emit(part.kind, m.start(), stop, value, unit=_unit(m), part=re.sub(r"\s+", " ", ctx.s[m.end("n"):stop]).strip(),
+                     subject_class=_member_class(_unit(m)), qualifier=qualifier_of(m["q"]))
+    inner.total = part
+    return close.end()
 
 
 LIST_LABEL = re.compile(rf"(?:(?P<org>{ORG_SUBJECT})|đảng viên|cán bộ)\s+(?:bị\s+)?(?:thi hành\s+|xử lý\s+)?kỷ luật"

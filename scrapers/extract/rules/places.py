@@ -1,0 +1,56 @@
+"""Counts told place by place after a label that states what they count: "Các đơn vị có số đảng viên bị kỷ luật
+nhiều là: huyện Sóc Sơn 31, huyện Đông Anh 27, quận Hà Đông 22 đảng viên". Each place's count is the label's
+statement, scoped to its place; the driver links them as parts of a city-wide total before them."""
+
+from __future__ import annotations
+
+import re
+
+from scrapers.extract.numbers import parse_number, qualifier_of
+from scrapers.extract.patterns import ORG_SUBJECT, QNUM, SUBJECT, TRIGGER
+from scrapers.extract.rules import rule
+from scrapers.extract.scope import PLACE_NAME, locality_in
+from scrapers.extract.sentence import Sentence
+from scrapers.vocabulary import COUNT_KINDS
+
+# the label: "số" + the subject + its act, then a colon (case-insensitive words only: the places' names are matched
+# by case)
+PLACE_LABEL = re.compile(rf"(?<!\w)(?i:số)(?:\s+(?i:lượng))?\s+(?P<subj>(?i:{SUBJECT}))(?P<mid>[^,.;:\d]{{0,50}}?)"
+                         r"\s*(?:(?i:nhiều|cao)(?:\s+(?i:nhất))?\s+)?(?:(?i:là|gồm)\s*)?:\s*")
+PLACE_ITEM = re.compile(rf"(?P<place>(?i:huyện|quận|thị xã|phường|xã|thị trấn)\s+{PLACE_NAME})\s*:?\s+"
+                        rf"(?:(?i:có|là|với)\s+)?{QNUM}(?![\d.,]\d)(?!\s*[%/])(?:\s+(?P<unit>(?i:{SUBJECT}))(?!\w))?")
+ITEM_JOIN = re.compile(r"\s*(?:[,;]\s*(?:(?i:và)\s+)?|\s+(?i:và)\s+)")
+
+
+@rule(32)
+def counts_by_place(ctx: Sentence) -> None:
+    if ":" not in ctx.s:
+        return
+    for label in PLACE_LABEL.finditer(ctx.s):
+        act = TRIGGER.search(label["mid"])
+        if act is None or act.lastgroup not in COUNT_KINDS and act.lastgroup != "discipline":
+            continue
+        items, pos = [], label.end()
+        while (item := PLACE_ITEM.match(ctx.s, pos)) and ctx.free(item.start("n"), item.end("n")):
+            items.append(item)
+            joined = ITEM_JOIN.match(ctx.s, item.end())
+            if not joined:
+                break
+            pos = joined.end()
+        subject = label["subj"].lower()
+        # two places at least, each counted in the label's subject where it says its unit
+        if len(items) < 2 or any(i["unit"] and i["unit"].lower() != subject for i in items):
+            continue
+        org = bool(re.fullmatch(ORG_SUBJECT, subject, re.I))
+        kind = act.lastgroup
+        if kind == "discipline":
+            kind = "discipline_party_orgs" if org else "discipline_party_members"
+        for item in items:
+            try:
+                value = parse_number(item["n"])
+            except ValueError:
+                continue
+            named = locality_in(ctx.s, item.end("place"))
+            ctx.emit(kind, item.start(), item.end(), value, unit=subject, subject=subject,
+                     subject_class="tổ chức đảng" if org else "đảng viên", qualifier=qualifier_of(item["q"]),
+                     scope=named[1] if named else None)
