@@ -114,6 +114,13 @@ def next_sentence(ctx: Sentence, after: int, _value) -> Breakdown | None:
     forms, spans = pairs_in(nsent, nbase)
     if not forms:
         return None
+    # "… 1.327 đảng viên và 12 tổ chức đảng. Cụ thể, khiển trách 806 đảng viên, …": forms that say whom they count
+    # belong to the total of that subject
+    orgs = bool(TOTAL_IS_ORGS.search(ctx.s, 0, after))
+    said = [re.fullmatch(ORG_SUBJECT, u.group(0), re.I) is not None
+            for p in PAIR.finditer(nsent) if (u := re.search(SUBJECT, p.group(0), re.I))]
+    if any(org != orgs for org in said):
+        return None
     covered = [(a - nbase, b - nbase) for a, b in spans]
     for c in SUBJECT_COUNT.finditer(nsent):
         if not any(a <= c.start() < b for a, b in covered):
