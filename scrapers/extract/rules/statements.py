@@ -109,6 +109,8 @@ SHARE_AFTER = re.compile(rf"(?:\s+[^\s(),;.]+){{0,4}}?{SHARE_RE.pattern}")
 PASSIVE_FORM = re.compile(rf"\bbị\s+(?:hình thức\s+)?{FORM}", re.I)
 LATER_MARK = re.compile(r"[^;.]{0,80}?(?=[,;]\s*trong (?:đó|số đó)\b)", re.I)
 COMPLAINT_NOUN = re.compile(r"\s+(?:tố cáo|khiếu nại)(?!\w)", re.I)
+# (any count of things: "tiếp 146 lượt công dân, nhận 392 đơn thư; trong đó 251 đơn …" are the letters' parts)
+COUNT_ON_THE_WAY = re.compile(r"\d[\d.,]*\s+[a-zà-ỹđ]", re.I)
 JOINED = re.compile(r"\s*(?:,|và|;)\s*(?:có\s+)?")
 FINDING_AFTER = re.compile(
     r"\s*(?:(?:(?:đã\s+)?có\s+(?P<signs>dấu hiệu\s+)?|đã\s+)?vi phạm(?!\s+(?:về|nguyên tắc|quy định|chính sách|luật))"
@@ -539,6 +541,8 @@ def _subject_class(kind: str, unit: str) -> str | None:
             _member_class(unit) if unit in ("đảng viên", "đồng chí", "cấp ủy viên") else "cá nhân")
     if kind == "complaints" and "đơn" in unit:
         return "đơn thư"
+    if kind == "complaints" and unit.startswith("lượt"):
+        return "lượt"  # citizens received, counted in visits
     if unit == "đơn vị":
         return unit
     if re.fullmatch(ORG_SUBJECT, unit, re.I):
@@ -696,7 +700,8 @@ def _subgroups(ctx: Sentence, total: Draft, after: int) -> None:
         # "… được trao tặng Huy hiệu Đảng đợt 3/2, trong đó có 12 …": the marker may close the total's clause,
         # provided nothing else is counted on the way
         gap = LATER_MARK.match(ctx.s, after)
-        if not gap or SUBJECT_COUNT.search(gap.group(0)) or COMMEND_UNIT.search(gap.group(0)):
+        if not gap or SUBJECT_COUNT.search(gap.group(0)) or COMMEND_UNIT.search(gap.group(0)) \
+                or COUNT_ON_THE_WAY.search(gap.group(0)):
             return
         mark = SUBGROUP_MARK.match(ctx.s, gap.end())
     pos = mark.end()
@@ -709,6 +714,8 @@ def _subgroups(ctx: Sentence, total: Draft, after: int) -> None:
             return
         value = _number(m["n"])
         unit = _unit(m)
+        if value is not None and total.value is not None and value > total.value:
+            return  # a part never exceeds its total
         # "trong đó 41 trường hợp phải thi hành kỷ luật": a count with an act of its own is its own statement
         own = PASSIVE.match(ctx.s, m.end())
         if value is None or (own and own.lastgroup != _act_of(total.kind)):
@@ -725,8 +732,8 @@ def _subgroups(ctx: Sentence, total: Draft, after: int) -> None:
             label = re.sub(r"\s+", " ", ctx.s[m.end("n"):end]).strip()
         kind = ("discipline_party_orgs" if org else "discipline_party_members") if cases else total.kind
         part = ctx.emit(kind, m.start(), end, value, unit=unit, part=label,
-                        subject_class=_subject_class(total.kind, unit) if total.kind == "commendation"
-                        else "tổ chức đảng" if cases and org else _member_class(unit), qualifier=qualifier_of(m["q"]))
+                        subject_class="tổ chức đảng" if cases and org else _subject_class(total.kind, unit),
+                        qualifier=qualifier_of(m["q"]))
         part.total = total
         end = _group_inside(ctx, part, end)
         if cases and (found := read_breakdown(ctx, end, value)):  # "…; trong đó khiển trách 9 đảng viên, …"
