@@ -257,13 +257,14 @@ def _emit(ctx: Sentence, m: re.Match) -> int:
     category = CATEGORY_TAIL.sub("", CATEGORY_LEAD.sub("", COMPARISON_TAIL.sub("", category))).strip(" ,:")
     if not category or NOT_CATEGORY.match(category) or SPLIT_CLAUSE.search(category) or HEADING_ONLY.fullmatch(category):
         return m.end()
+    only = m.groupdict().get("only")
     try:
-        value = parse_number(m["n"])
-        share = parse_number(m["share"]) if m.groupdict().get("share") else None
+        value = parse_number(m["n"]) if m["n"] is not None else None
+        share = parse_number(m["share"] or only) if m.groupdict().get("share") or only else None
     except ValueError:
         return m.end()
-    unit = (m["unit"] or "trường hợp").lower()
-    if m["unit"] is None and not (value is not None and value < 1000):  # "(2025)" is a year, not a count
+    unit = (m["unit"] or "trường hợp").lower() if only is None else None
+    if only is None and m["unit"] is None and not (value is not None and value < 1000):  # "(2025)" is a year
         return m.end()
     start = m.start() + ITEM_JOIN.match(m.group(0)).end()  # not the ", " or "và" that joined it to the list
     end = m.end()
@@ -271,7 +272,7 @@ def _emit(ctx: Sentence, m: re.Match) -> int:
     if tail:
         share, end = parse_number(tail["share"]), tail.end()
     ctx.emit("violation_category", start, end, value, unit=unit, category=category,
-             subject_class="tổ chức đảng" if unit.startswith("tổ chức") else "đảng viên",
+             subject_class="tổ chức đảng" if unit and unit.startswith("tổ chức") else "đảng viên",
              share=share, qualifier=qualifier_of(m["q"]))
     return end
 
@@ -279,8 +280,11 @@ def _emit(ctx: Sentence, m: re.Match) -> int:
 # "… tập trung vào: đất đai (9 trường hợp), tài chính (5 trường hợp), đạo đức, lối sống (2 trường hợp)" in a sentence
 # about violations: a run of two or more things, each with its count in brackets, is a list of what was violated,
 # whatever words introduced it (the heading shapes above are a long tail)
-RUN_ITEM = re.compile(rf"(?P<cat>[^;:()\d]{{2,80}}?)\s*\(\s*{QNUM}\s+{UNIT}"
-                      rf"(?:\s*[,;]\s*(?:chiếm\s+)?(?:tỷ lệ\s+)?(?P<share>{NUMBER})\s*%)?\s*\)", re.I)
+# — or each with only its share: "… ở lĩnh vực quản lý đất đai (chiếm 31,2%) và thực hiện chính sách dân số (chiếm
+# 18,4%)" (a category of no stated count)
+RUN_ITEM = re.compile(rf"(?P<cat>[^;:()\d]{{2,80}}?)\s*\(\s*(?:{QNUM}\s+{UNIT}"
+                      rf"(?:\s*[,;]\s*(?:chiếm\s+)?(?:tỷ lệ\s+)?(?P<share>{NUMBER})\s*%)?"
+                      rf"|chiếm\s+(?:tỷ lệ\s+)?(?P<only>{NUMBER})\s*%)\s*\)", re.I)
 RUN_JOIN = re.compile(r"\s*(?:[,;]\s*)?(?:và\s+)?")
 # the words that introduce the list, up to the last of them: what follows is the category
 RUN_LEAD = re.compile(r"^.*(?::|(?<!\w)(?:là|vào|ở|về|gồm|như|trong|đến|tới|thuộc))\s+", re.I)
@@ -334,12 +338,18 @@ def _plain_category(item: str) -> bool:
     return len(category.split()) <= 12 and not FORM_RE.search(category) and not acts
 
 
+def _number_span(m: re.Match) -> tuple[int, int]:
+    return (m.start("n"), m.end("n")) if m["n"] is not None else (m.start("only"), m.end("only"))
+
+
 def _emit_run(ctx: Sentence, run: list[re.Match]) -> None:
     if len(run) < 2:
         return
     items = [RUN_ITEM.match(ctx.s, m.start("cat") + _lead(m["cat"], first=i == 0)) for i, m in enumerate(run)]
-    if any(i is None or not _plain_category(i["cat"]) or not ctx.free(i.start("n"), i.end("n")) for i in items):
+    if any(i is None or not _plain_category(i["cat"]) or not ctx.free(*_number_span(i)) for i in items):
         return
+    if len({i["only"] is None for i in items}) > 1:
+        return  # counts for some and shares alone for others: not one list
     for item in items:
         _emit(ctx, item)
 
