@@ -105,7 +105,11 @@ def fold_tones(text: str) -> str:
 _SPACES = str.maketrans({c: " " for c in "\u00a0\u2007\u2009\u200a\u202f\u3000\t\u200b\u200c\u200d\u2060\ufeff"})
 
 
+# the glyphs pages mark list items with ("● Kiểm tra 58 tổ chức đảng", "▪ Khiển trách: 6"), one bullet for the rules
+_BULLETS = str.maketrans({c: "•" for c in "●■□▪▫►▶▸▹‣⁃◆◇○◦✓✔➢➤➔→✗❖"})
+
+
 def matchable(text: str) -> str:
-    """The copy of NFC text that rules match against: new-style tones, every space character a plain space.
-    Same length as `text`, so offsets found in it point into the original."""
-    return fold_tones(text).translate(_SPACES)
+    """The copy of NFC text that rules match against: new-style tones, every space character a plain space, every
+    list glyph a bullet "•". Same length as `text`, so offsets found in it point into the original."""
+    return fold_tones(text).translate(_SPACES).translate(_BULLETS)

@@ -21,7 +21,7 @@ from scrapers.extract.dates import NOT_FIGURE, PERIOD, period_in
 from scrapers.extract.documents import document_spans
 from scrapers.extract.model import Draft, Figure
 from scrapers.extract.numbers import parse_number, qualifier_of
-from scrapers.extract.patterns import FORM, FORM_RE, ORG_SUBJECT, QNUM, SUBJECT_LABEL
+from scrapers.extract.patterns import BULLET, FORM, FORM_RE, ORG_SUBJECT, QNUM, SUBJECT_LABEL
 from scrapers.extract.rules import load
 from scrapers.extract.rules.generic import unit_after
 from scrapers.extract.scope import CITIES, PROVINCES, article_places, locality_in, period_key
@@ -178,10 +178,14 @@ def read_figures(text: str, published: date | None = None, locality: str | None 
     # a period or a district named earlier in the same paragraph still applies ("Đảng bộ huyện Mê Linh có … Năm
     # 2023, huyện đã kỷ luật 21 đảng viên")
     carried, district, previous = None, None, None
-    prev_end = 0
+    prev_end, listing = 0, False
     for idx, (base, sent) in enumerate(sent_list):
-        if "\n" in folded[prev_end:base]:
+        # (the items of a list under a heading line, "Kết quả quý III/2026:\n• Giám sát …\n• Kiểm tra …", are of the
+        # heading's paragraph)
+        item = LIST_ITEM_START.match(sent) is not None
+        if "\n" in folded[prev_end:base] and not (listing and item):
             carried, district, previous = None, None, None
+        listing = LIST_OPENED.search(sent) is not None or listing and item
         prev_end = base + len(sent)
         period = period_in(sent) or carried
         carried = period
@@ -205,6 +209,10 @@ def read_figures(text: str, published: date | None = None, locality: str | None 
     _link_within(drafts, folded, sent_list)
     _link_places(drafts)
     return _freeze(text, drafts, published)
+
+
+LIST_ITEM_START = re.compile(rf"\s*{BULLET}\s")
+LIST_OPENED = re.compile(rf":\s*(?:\n\s*{BULLET}\s[^\n]*)?$")
 
 
 # "Năm 2025, con số này là 265": the figure just before, told again for another period (or place)

@@ -28,7 +28,9 @@ SUBJECT = rf"(?:{ORG_SUBJECT}|{MEMBER_SUBJECT})"
 RESPECTIVELY = r"\s*,?\s+(?:lần lượt|tương ứng)\s+(?:là\s+)?"
 COUNTS_IN_ORDER = rf"(?P<counts>{NUMBER}(?:\s*(?:,|và)\s*{NUMBER})+)"
 # a subject standing as the label of what follows: "Về tổ chức đảng:", "Đối với đảng viên,", "- Tổ chức đảng:"
-SUBJECT_LABEL = (rf"(?:[-+•]\s*)?(?:(?:Về|Đối với|Với)\s+(?:(?P<org>{ORG_SUBJECT})|{MEMBER_SUBJECT})\s*[:,]"
+# a list item's mark (every other glyph is folded to "•" by `text.matchable`)
+BULLET = r"[-+•*–]"
+SUBJECT_LABEL = (rf"(?:{BULLET}\s*)?(?:(?:Về|Đối với|Với)\s+(?:(?P<org>{ORG_SUBJECT})|{MEMBER_SUBJECT})\s*[:,]"
                  rf"|(?:(?P<org2>{ORG_SUBJECT})|{MEMBER_SUBJECT})\s*:)")
 QNUM = rf"(?:(?P<q>{QUALIFIER})\s+)?(?P<n>{NUMBER})"
 # every number or qualifier starts with a digit or one of these letters: the lookahead lets the regex engine skip

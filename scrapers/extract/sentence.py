@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from scrapers.extract.claims import Claims
 from scrapers.extract.dates import labelled_periods, period_text, stated_periods
 from scrapers.extract.model import Draft
-from scrapers.extract.patterns import FORM, TRIGGER
+from scrapers.extract.patterns import BULLET, FORM, TRIGGER
 from scrapers.extract.scope import body_in, figure_scope
 from scrapers.text import UPPER
 from scrapers.vocabulary import canonical_form
@@ -21,7 +21,7 @@ from scrapers.vocabulary import canonical_form
 # (a capital is one of UPPER: the range "À-Ỹ" would take lowercase letters too, "… 80 tr. đồng")
 SENTENCE_END = re.compile(
     rf"(?=\s)(?:(?<!\bTP)(?<!\bTp)(?<!\bThS)(?<!\bTS)(?<=[.!?…])\s+(?=[\"“(]?[{UPPER}]|\d+(?:[.,]\d+)?\s*%)"
-    r"|(?<![:;,])[ \t]*\n+|(?<=[:;,])[ \t]*\n+(?![ \t]*[-+•*–]\s))")
+    rf"|(?<![:;,])[ \t]*\n+|(?<=[:;,])[ \t]*\n+(?![ \t]*{BULLET}\s))")
 # Longer "sentences" (a page with no full stops, a table flattened into one line) are cut at the next clause
 # break, else at a space, so every rule reads a bounded window and extraction stays linear in text size.
 MAX_SENTENCE = 2000
@@ -68,7 +68,7 @@ def _soft_break(text: str, m: re.Match) -> bool:
     line_start = text.rfind("\n", 0, m.start()) + 1
     next_end = text.find("\n", m.end())
     nxt = text[m.end():next_end if next_end >= 0 else len(text)]
-    if "|" in text[line_start:m.start()] or "|" in nxt or re.match(r"[ \t]*[-+•*–]\s", nxt) or BARE_NUMBER.fullmatch(nxt):
+    if "|" in text[line_start:m.start()] or "|" in nxt or re.match(rf"[ \t]*{BULLET}\s", nxt) or BARE_NUMBER.fullmatch(nxt):
         return False
     # a line going on in lowercase always wraps; any other only after the title (a title has no stop either)
     return line_start > 0 or nxt.lstrip()[:1].islower()
@@ -102,7 +102,7 @@ def _join_bare_numbers(text: str, spans: list[list[int]]) -> list[list[int]]:
 
 
 # a list item of a "<ul>" rendered as a bare line: a form and its count, with no bullet and no stop
-FORM_LINE = re.compile(rf"\s*(?:hình thức\s+)?{FORM}(?:\s+ra khỏi đảng)?\s*:?\s*(?:là\s+|có\s+)?\d[\d.]*"
+FORM_LINE = re.compile(rf"\s*(?:{BULLET}\s*)?(?:hình thức\s+)?{FORM}(?:\s+ra khỏi đảng)?\s*:?\s*(?:là\s+|có\s+)?\d[\d.]*"
                        r"(?:\s+[^\W\d]+){0,3}\s*[;,.]?\s*", re.I)
 
 
@@ -113,13 +113,21 @@ def _join_form_lines(text: str, spans: list[list[int]]) -> list[list[int]]:
     listing = False
     for span in spans:
         if joined and FORM_LINE.fullmatch(text, span[0], span[1]) and (
-                listing or text[joined[-1][0]:joined[-1][1]].rstrip().endswith(":")):
+                listing or text[joined[-1][0]:joined[-1][1]].rstrip().endswith(":") or _opens_forms(text, joined[-1])):
             joined[-1][1] = span[1]
             listing = True
         else:
             joined.append(span)
             listing = False
     return joined
+
+
+def _opens_forms(text: str, span: list[int]) -> bool:
+    """Whether a sentence is a heading and the first bulleted form line after it ("Hình thức kỷ luật:\n• Khiển
+    trách: 6"), which the bullet kept together: the next form lines go on the same list."""
+    last_line = text.rfind("\n", span[0], span[1])
+    return last_line > span[0] and text[span[0]:last_line].rstrip().endswith(":") \
+        and FORM_LINE.fullmatch(text, last_line + 1, span[1]) is not None
 
 
 def _join_table_rows(text: str, spans: list[list[int]]) -> list[list[int]]:

@@ -7,6 +7,7 @@ import re
 
 from scrapers.extract.numbers import parse_number, qualifier_of
 from scrapers.extract.patterns import (
+    BULLET,
     COUNTS_IN_ORDER,
     FORM,
     FORM_RE,
@@ -110,7 +111,7 @@ LIST_HEAD = re.compile(
     r"|\s+(?:chủ yếu\s+)?(?:liên quan (?:đến|tới)|thuộc (?:các\s+)?lĩnh vực)"
     # "Các vi phạm tập trung ở lĩnh vực đầu tư công: 5 trường hợp; quản lý tài sản công: 3 trường hợp"
     r"|\s+(?:chủ yếu\s+)?tập trung\s+(?:ở|vào|trong)\s+(?:các\s+)?lĩnh vực(?=\s+[^:;]{3,60}:\s*\d))\s*)", re.I)
-LIST_ITEM = re.compile(rf"\s*(?:[;,]\s*)?(?:[-+•*–]\s*)?(?:vi phạm\s+(?:về\s+|trong\s+)?)?(?P<cat>[^;:()\d]{{3,80}}?)(?<!,)\s*:?\s+{QNUM}\s+{UNIT}"
+LIST_ITEM = re.compile(rf"\s*(?:[;,]\s*)?(?:{BULLET}\s*)?(?:vi phạm\s+(?:về\s+|trong\s+)?)?(?P<cat>[^;:()\d]{{3,80}}?)(?<!,)\s*:?\s+{QNUM}\s+{UNIT}"
                        rf"(?:{SHARE})?\s*[;.,]?", re.I)
 
 
@@ -121,7 +122,7 @@ COUNT_FIRST_ITEM = re.compile(rf"\s*(?:[;,]\s*)?(?:và\s+)?(?:có\s+)?{QNUM}\s+{
                               r"\s+(?P<cat>[^;.()\d]{3,80}?)(?=\s*(?:[;.]|$|,\s*(?:và\s+)?\d))", re.I)
 # under a heading, an item's count may stand bare at its end: "Số đảng viên vi phạm: về đạo đức, lối sống 6; …" (the
 # unit group never takes part, so a bare year is not read as a count: see _emit)
-BARE_ITEM = re.compile(rf"\s*(?:[;,]\s*)?(?:[-+•*–]\s*)?(?:vi phạm\s+)?(?P<cat>[^;:()\d]{{3,80}}?)\s*:?\s+{QNUM}"
+BARE_ITEM = re.compile(rf"\s*(?:[;,]\s*)?(?:{BULLET}\s*)?(?:vi phạm\s+)?(?P<cat>[^;:()\d]{{3,80}}?)\s*:?\s+{QNUM}"
                        r"(?:\s+(?P<unit>(?!)))?(?=\s*(?:[;.]|$))", re.I)
 
 
@@ -239,7 +240,7 @@ CATEGORY_LEAD = re.compile(r"^(?:(?:tiếp (?:theo|đến)|sau đó|kế đến|
                            r"(?:tập trung\s+)?(?:chủ yếu\s+)?(?:nhiều(?:\s+nhất)?\s+)?"
                            r"(?:(?:liên quan (?:đến|tới)|thuộc|trong|về|ở)\s+)?(?:các\s+)?"
                            r"(?:lĩnh vực\s+)?", re.I)
-ITEM_JOIN = re.compile(r"[\s,;]*(?:[-+•*–]\s*)?(?:và\s+)?")
+ITEM_JOIN = re.compile(rf"[\s,;]*(?:{BULLET}\s*)?(?:và\s+)?")
 CATEGORY_TAIL = re.compile(r"\s+(?:vẫn|chiếm|là|với|có|đã|đang|tiếp tục|tăng|giảm|gồm|bị|phải)(?:\s.*)?$", re.I)
 # "… đạo đức, lối sống, gấp đôi năm trước": a comparison after the category is no part of it
 COMPARISON_TAIL = re.compile(r",\s*(?:gấp|tăng|giảm|so với|bằng|nhiều hơn|ít hơn|cao hơn|thấp hơn)(?!\w).*$", re.I | re.S)

@@ -13,6 +13,7 @@ import re
 from scrapers.extract.model import Draft
 from scrapers.extract.numbers import DIGITS, NUMBER, QUALIFIER, count_of, parse_number, qualifier_of
 from scrapers.extract.patterns import (
+    BULLET,
     ABBREVIATION,
     ABBREVIATIONS,
     APPLIED_TO,
@@ -94,7 +95,7 @@ LEAD_FORM = re.compile(rf"({FORM})(?:\s+ra khỏi đảng|\s+(?:tất cả\s+)?(
 # pairs joined by "và" alone are two figures ("cách chức hai đồng chí và khiển trách bốn đồng chí").
 # "…; đề nghị Ban Thường vụ Quận ủy khai trừ 1 đảng viên": the body asked may stand between the verb and the form
 # (a line break alone joins the lines of a list: "cụ thể:\nKhiển trách 3 …\nCảnh cáo 1 …")
-JOIN = (r"(?:\s*[,;]\s*|[ \t]*\n\s*)(?:[-+•*–]\s*)?(?:và\s+|còn lại là\s+)?"
+JOIN = (rf"(?:\s*[,;]\s*|[ \t]*\n\s*)(?:{BULLET}\s*)?(?:và\s+|còn lại là\s+)?"
         rf"(?:(?:(?:đề nghị|quyết định|tiếp tục)(?:\s+[{UPPER}]\w*(?:\s+\w+){{0,5}}?)?|bị)\s+)?"
         # "…, bằng hình thức cảnh cáo đối với 2 đảng viên", "…, mức cảnh cáo 3 đồng chí"
         r"(?:(?:bằng\s+|với\s+)?hình thức\s+|(?:ở\s+)?mức\s+)?")
@@ -135,7 +136,7 @@ LOOSE_PASSIVE = re.compile(rf"(?:\s+(?!(?:vi|đến|mức|phải|bị|được)(
 # coordinated after it, as long as no clause break or other number comes between
 ACT_FORM = re.compile(rf"(?:kỷ luật|hình thức)\s+({FORM})\s+(?!và\b)[^\d,;.:()]{{3,70}}?\s+và\s*$", re.I)
 # "… Khai trừ: 1. Tổng: 18": a total written after its forms
-TOTAL_AFTER = re.compile(rf"[\s.;,]*(?:tổng(?:\s+cộng|\s+số)?|cộng)\s*:?\s*{QNUM}(?!\w)", re.I)
+TOTAL_AFTER = re.compile(rf"[\s.;,]*(?:{BULLET}\s*)?(?:tổng(?:\s+cộng|\s+số)?|cộng)\s*:?\s*{QNUM}(?!\w)", re.I)
 
 
 # (not "…; trong đó có 7 cấp ủy viên", a part of what was done)
@@ -149,6 +150,8 @@ HAS = re.compile(r"(?<!\w)(?<!trong đó )(?<!trong số đó )(?<!trong số n�
 CONSEQUENCE = re.compile(r",\s*(?:để\s+(?:xảy ra|ra|lại)|gây(?:\s+ra)?|dẫn (?:đến|tới)|làm\s+(?:thất thoát|mất|hư hỏng))\s", re.I)
 
 
+# "6 đảng viên của Đảng bộ tỉnh Hà Tĩnh bị kỷ luật": whose they are, between the count and its passive verb
+WHOSE = re.compile(r"\s+(?:của|thuộc)\s+[^,.;:\d()]{3,60}?(?=\s+(?:đã\s+)?(?:bị|được)\s)", re.I)
 AVERAGE_OPENING = re.compile(r"\s*(?:bình quân|trung bình)(?!\w)", re.I)
 THROUGH_THAT = re.compile(r"\s*(?:qua|thông qua|từ|trên cơ sở) (?:đó|kết quả (?:đó|này|trên))\s*,", re.I)
 
@@ -158,6 +161,8 @@ def _kind_of(ctx: Sentence, start: int, end: int) -> tuple[str | None, int]:
     passive = PASSIVE.match(ctx.s, end)
     if not passive and (chain := PASSIVE_CHAIN.match(ctx.s, end)):
         passive = PASSIVE.match(ctx.s, chain.end())
+    if not passive and (whose := WHOSE.match(ctx.s, end)):
+        passive = PASSIVE.match(ctx.s, whose.end())
     if passive:
         return passive.lastgroup, passive.end()
     # "…; 12.500 đảng viên được học tập nghị quyết": a clause of its own, whose passive verb is no act — not the

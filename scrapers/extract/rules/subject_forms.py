@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from scrapers.extract.numbers import NUMBER, count_of
-from scrapers.extract.patterns import FORM, FORM_RE, MEMBER_SUBJECT, ORG_SUBJECT
+from scrapers.extract.patterns import BULLET, FORM, FORM_RE, MEMBER_SUBJECT, ORG_SUBJECT
 from scrapers.extract.rules import rule
 from scrapers.extract.sentence import Sentence
 
@@ -22,12 +22,12 @@ ITEM = re.compile(rf"\s*[;,]?\s*(?:và\s+)?(?P<form>{FORM})\s+(?P<counts>{NUMBER
 COUNT = re.compile(_COUNT, re.I)
 # … or each subject then its forms: "…, trong đó: tổ chức đảng khiển trách 2; đảng viên khiển trách 9, cảnh cáo 4"
 _FORM_COUNT = rf"{FORM}\s*:?\s*{NUMBER}(?:\s+(?:{ORG_SUBJECT}|{MEMBER_SUBJECT})(?!\w))?"
-SUBJECT_ITEM = re.compile(rf"\s*[;,.]?\s*(?:[-+•]\s*)?(?:và\s+)?(?:(?:về|đối với|với)\s+)?(?:(?P<org>{ORG_SUBJECT})|{MEMBER_SUBJECT})"
+SUBJECT_ITEM = re.compile(rf"\s*[;,.]?\s*(?:{BULLET}\s*)?(?:và\s+)?(?:(?:về|đối với|với)\s+)?(?:(?P<org>{ORG_SUBJECT})|{MEMBER_SUBJECT})"
                           rf"\s*[:,]?\s*(?P<forms>{_FORM_COUNT}(?:\s*(?:,|và)\s*{_FORM_COUNT})*)(?=\s*(?:[;.]|$))", re.I)
 FORM_COUNT = re.compile(rf"(?P<form>{FORM})\s*:?\s*(?P<n>{NUMBER})", re.I)
 # "Về hình thức kỷ luật: khiển trách 12 tổ chức đảng và 140 đảng viên; cảnh cáo 3 tổ chức đảng, 52 đảng viên; …":
 # the same list by form with no totals before it, opening the sentence or after a colon
-LIST_START = re.compile(rf"(?:^|:)\s*(?:[-+•]\s*)?(?={FORM}\s+{NUMBER})", re.I)
+LIST_START = re.compile(rf"(?:^|:)\s*(?:{BULLET}\s*)?(?={FORM}\s+{NUMBER})", re.I)
 
 
 def _forms_of_subjects(ctx: Sentence, pos: int) -> tuple[dict[bool, dict[str, int]], int]:
