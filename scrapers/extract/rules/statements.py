@@ -13,11 +13,11 @@ import re
 from scrapers.extract.model import Draft
 from scrapers.extract.numbers import DIGITS, NUMBER, QUALIFIER, count_of, parse_number, qualifier_of
 from scrapers.extract.patterns import (
-    BULLET,
     ABBREVIATION,
     ABBREVIATIONS,
     APPLIED_TO,
     AWARD,
+    BULLET,
     COMMEND_UNIT,
     COMPLAINT_COUNT,
     COUNTS_IN_ORDER,
