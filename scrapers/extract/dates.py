@@ -35,10 +35,16 @@ PERIOD = re.compile(
     # "9 tháng năm 2025": without "đầu" the year must be said ("9 tháng năm nay" is no period we can key)
     r"(?:\d{1,2}|sáu|chín)\s+tháng\s+(?:(?:đầu|cuối)\s+năm(?:\s+(?:19|20)\d{2})?|năm\s+(?:19|20)\d{2})"
     r"|[Qq]uý\s+(?:I{1,3}|IV|\d)(?:\s*/\s*|\s+năm\s+)(?:19|20)\d{2}"
+    # a single month with its year: "tháng 11/2026", "tháng 10 năm 2026" (a monthly briefing's period)
+    # (not the start or the end of a span, "từ tháng 1/2026 đến nay", "đến hết tháng 11/2025", nor a date set, "vào tháng 10")
+    r"|(?<!từ )(?<!Từ )(?<!đến )(?<!tới )(?<!sau )(?<!trước )(?<!cuối )(?<!đầu )(?<!hết )(?<!vào )"
+    r"[Tt]háng\s+(?:1[0-2]|0?[1-9])(?:\s*/\s*|\s+năm\s+)(?:19|20)\d{2}(?!\s*(?:đến|tới|[-–]))"
     r"|[Nn]hiệm kỳ\s+(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}"
     r"|[Gg]iai đoạn\s+(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}"
     r"|[Nn]ăm\s+(?:19|20)\d{2}"
     r"|[Tt]ừ đầu năm(?:\s+(?:19|20)\d{2})?(?:\s+(?:đến nay|tới nay))?"
+    # "từ tháng 1/2026 đến nay": a span from a month (from January, the year so far)
+    r"|[Tt]ừ tháng\s+(?:1[0-2]|0?[1-9])\s*/\s*(?:19|20)\d{2}(?:\s+(?:đến nay|tới nay))?"
     r"|[Tt]ừ đầu nhiệm kỳ(?:\s+đến nay)?"
     r")",
     re.I,

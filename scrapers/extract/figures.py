@@ -243,7 +243,9 @@ def _this_figure(ctx: Sentence, drafts: list[Draft]) -> None:
 # (found by its form, which starts with "bị", then its subject looked for just before: the text is searched once)
 BARE_FORM = re.compile(rf"(?<!\w)bị\s+(?:kỷ luật\s+)?(?:(?:bằng\s+)?hình thức\s+)?(?P<form>{FORM})(?=\s*(?:[.;,]|$))",
                        re.I | re.M)
-BARE_SUBJECT = re.compile(rf"(?:^|[;.:\n])\s*(?P<subj>{ORG_SUBJECT}|đảng viên)\s+(?:(?:đều|cùng)\s+)?$", re.I)
+# ("…; các tổ chức đảng đều bị khiển trách": the subject may be said with "các / những / tất cả các")
+BARE_SUBJECT = re.compile(rf"(?:^|[;.:\n])\s*(?:(?:tất cả\s+)?(?:các|những)\s+)?(?P<subj>{ORG_SUBJECT}|đảng viên)\s+"
+                          r"(?:(?:này|đó|trên|nói trên)\s+)?(?:(?:đều|cùng)\s+)?$", re.I)
 
 
 def _bare_forms(drafts: list[Draft], folded: str, sent_list: list) -> None:

@@ -252,7 +252,8 @@ _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
 def period_key(period: str | None, published: date | None) -> str | None:
     """"6 tháng đầu năm 2022" → 2022-H1, "quý III/2019" → 2019-Q3, "năm 2019" → 2019, "nhiệm kỳ 2015-2020" →
-    2015-2020, "9 tháng đầu năm" → <publication year>-M09, "từ đầu năm" → <year>-YTD. None when unknown."""
+    2015-2020, "9 tháng đầu năm" → <publication year>-M09 (the first nine months), "tháng 11/2026" → 2026-11 (that
+    month alone), "từ đầu năm" → <year>-YTD. None when unknown."""
     if not period:
         return None
     p = period.lower()
@@ -276,6 +277,9 @@ def period_key(period: str | None, published: date | None) -> str | None:
         return f"{year}-Q{q}"
     if re.fullmatch(r"năm (?:19|20)\d{2}", p):
         return year
-    if p.startswith("từ đầu năm"):
+    m = re.match(r"tháng\s+(\d{1,2})(?:\s*/\s*|\s+năm\s+)", p)
+    if m:
+        return f"{year}-{int(m[1]):02d}"
+    if p.startswith("từ đầu năm") or re.match(r"từ tháng 0?1\s*/", p):
         return f"{year}-YTD"
     return None
