@@ -101,15 +101,25 @@ def fold_tones(text: str) -> str:
     return _OLD_TONE.sub(lambda m: _OLD_TO_NEW[m.group(0)], nfc(text))
 
 
-# (and the zero-width ones editors' tools leave between words: "kỷ\u200bluật")
-_SPACES = str.maketrans({c: " " for c in "\u00a0\u2007\u2009\u200a\u202f\u3000\t\u200b\u200c\u200d\u2060\ufeff"})
+# (and the zero-width ones editors' tools leave between words: "kỷ\u200bluật"; and footnote marks set as superscript
+# digits, "37 đảng viên²", which would otherwise read as part of a word)
+_SPACES = str.maketrans({c: " " for c in "\u00a0\u2007\u2009\u200a\u202f\u3000\t\u200b\u200c\u200d\u2060\ufeff"
+                         "¹²³⁴⁵⁶⁷⁸⁹⁰"})
 
 
 # the glyphs pages mark list items with ("● Kiểm tra 58 tổ chức đảng", "▪ Khiển trách: 6"), one bullet for the rules
 _BULLETS = str.maketrans({c: "•" for c in "●■□▪▫►▶▸▹‣⁃◆◇○◦✓✔➢➤➔→✗❖"})
 
 
+# a tab between two cells of text: a table copied from a browser or a word processor ("Khiển trách\t12\t60%")
+_CELL_TAB = re.compile(r"(?<=\S)\t+(?=\S)")
+
+
 def matchable(text: str) -> str:
     """The copy of NFC text that rules match against: new-style tones, every space character a plain space, every
-    list glyph a bullet "•". Same length as `text`, so offsets found in it point into the original."""
-    return fold_tones(text).translate(_SPACES).translate(_BULLETS)
+    list glyph a bullet "•", a tab between cells the table bar "|". Same length as `text`, so offsets found in it
+    point into the original."""
+    folded = fold_tones(text)
+    if "\t" in folded:
+        folded = _CELL_TAB.sub(lambda m: "|" + " " * (len(m.group(0)) - 1), folded)
+    return folded.translate(_SPACES).translate(_BULLETS)

@@ -134,7 +134,7 @@ def _join_table_rows(text: str, spans: list[list[int]]) -> list[list[int]]:
     """A table's rows ("Khiển trách | 12 | 60%", one line each) are one sentence: the rules read a table whole."""
     joined: list[list[int]] = []
     for span in spans:
-        if (joined and " | " in text[span[0]:span[1]] and " | " in text[joined[-1][0]:joined[-1][1]]
+        if (joined and "|" in text[span[0]:span[1]] and "|" in text[joined[-1][0]:joined[-1][1]]
                 and not text[joined[-1][1]:span[0]].strip()):
             joined[-1][1] = span[1]
         else:
