@@ -362,10 +362,24 @@ def stated_years(ctx: Sentence) -> None:
 ACT_BARE = re.compile(rf"(?<!\w)(?P<act>kỷ luật|kiểm tra|giám sát|khen thưởng|kết nạp)\s+{QNUM}(?=\s*(?:,|;|và\s))", re.I)
 
 
+# "…; 656 tổ chức cơ sở đảng (25%) hoàn thành nhiệm vụ; 120 (4,6%) không hoàn thành nhiệm vụ": in a series of counts
+# with their shares, a count with only its share is of the unit before it
+SHARED_BARE = re.compile(rf"(?<=[;,])\s+(?:và\s+)?{QNUM}(?=\s*\(\s*(?:chiếm\s+)?{NUMBER}\s*%\s*\))", re.I)
+
+
 @rule(95)  # after the counts with units are read
 def elided_units(ctx: Sentence) -> None:
     if not ctx.out:
         return
+    for m in SHARED_BARE.finditer(ctx.s):
+        before = [d for d in ctx.out if d.end <= ctx.base + m.start() and d.unit and d.kind in COUNT_KINDS]
+        value = _number(m["n"], count=True)
+        if not before or value is None or not ctx.free(m.start("n"), m.end("n")) \
+                or not SHARE_RE.match(ctx.s, before[-1].end - ctx.base):
+            continue  # (the count before must be in the same series: a count then its share)
+        last = before[-1]
+        ctx.emit(last.kind, m.start("n") if not m["q"] else m.start("q"), m.end(), value, unit=last.unit,
+                 subject=last.subject, subject_class=last.subject_class, qualifier=qualifier_of(m["q"]))
     for m in ACT_BARE.finditer(ctx.s):
         act = TRIGGER.match(ctx.s, m.start("act"))
         if not act or not ctx.free(m.start("n"), m.end("n")):
