@@ -111,6 +111,7 @@ _SPACES = str.maketrans({c: " " for c in "\u00a0\u2007\u2009\u200a\u202f\u3000\t
 _BULLETS = str.maketrans({c: "•" for c in "●■□▪▫►▶▸▹‣⁃◆◇○◦✓✔➢➤➔→✗❖"})
 
 
+_SPACE_ENTITY = re.compile(r"&(?:nbsp|ensp|emsp|thinsp|#160|#xa0|#8201|#8239);", re.I)
 # a tab between two cells of text: a table copied from a browser or a word processor ("Khiển trách\t12\t60%")
 _CELL_TAB = re.compile(r"(?<=\S)\t+(?=\S)")
 
@@ -120,6 +121,8 @@ def matchable(text: str) -> str:
     list glyph a bullet "•", a tab between cells the table bar "|". Same length as `text`, so offsets found in it
     point into the original."""
     folded = fold_tones(text)
+    if "&" in folded:  # a space left as an HTML entity in copied text: "kỷ luật 2&nbsp;đảng viên"
+        folded = _SPACE_ENTITY.sub(lambda m: " " * len(m.group(0)), folded)
     if "\t" in folded:
         folded = _CELL_TAB.sub(lambda m: "|" + " " * (len(m.group(0)) - 1), folded)
     return folded.translate(_SPACES).translate(_BULLETS)
