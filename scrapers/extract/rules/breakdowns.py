@@ -214,7 +214,8 @@ STRATEGIES = (shared_bracket, respectively, single_form, bracketed, clause, topi
 
 # "…, cách chức 2 trường hợp, còn lại là khiển trách.": the last form is given without its count, the rest of the total
 REMAINDER = re.compile(rf"\s*[,;]\s*(?:và\s+)?(?:số\s+)?còn lại\s+(?:là\s+|đều\s+)?(?:bị\s+)?(?:(?:bằng\s+)?hình thức\s+)?"
-                       rf"(?P<form>{FORM})(?![\s:]*(?:\(\s*)?{NUMBER})", re.I)
+                       # (one form only: "số còn lại bị khiển trách và cảnh cáo" does not say how many each)
+                       rf"(?P<form>{FORM})(?![\s:]*(?:\(\s*)?{NUMBER})(?!\s*(?:,|và|hoặc)\s*{FORM})", re.I)
 
 
 def read_breakdown(ctx: Sentence, after: int, value) -> Breakdown | None:

@@ -759,6 +759,8 @@ def _subgroups(ctx: Sentence, total: Draft, after: int) -> None:
             for a, b in found.spans:
                 ctx.claims.take(a, b)
             part.breakdown, part.breakdown_complete = found.forms, sum(found.forms.values()) == value
+            # ("2 tổ chức đảng (khiển trách) và 13 đảng viên (…)": the next part comes after the forms)
+            end = max(end, found.end - ctx.base, *(b - ctx.base for _, b in found.spans))
         joined = JOINED.match(ctx.s, end)
         if not joined:
             return
