@@ -84,13 +84,23 @@ LABEL_AFTER = re.compile(r"\s*:")
 LABELLED = re.compile(r"\(\s*(?:cùng kỳ\s+)?(?P<period>[Nn]ăm\s+(?:19|20)\d{2})\s*:[^()]*\)")
 
 
+# "thi hành kỷ luật khiển trách Ban Thường vụ Đảng ủy xã Phú Nghĩa nhiệm kỳ 2020-2025": the term of a body an act is
+# about names the body, it is not the period of what is told
+BODY_OF_ACT = re.compile(r"(?:kỷ luật|khiển trách|cảnh cáo|giải tán|kiểm tra|giám sát|kết luận|đối với)\s+(?:tập thể\s+)?"
+                         r"(?:Ban Thường vụ|Ban Chấp hành|Ban chấp hành|Đảng ủy|Ủy ban Kiểm tra|Chi ủy|Chi bộ|Đảng đoàn"
+                         r"|Ban cán sự)[^,.;:\d]{0,60}$")
+
+
 def stated_periods(sentence: str) -> Iterator[re.Match]:
-    """The periods a sentence states, in order, without the bases of its comparisons or the years that label a
-    value in brackets (lazily: the first is found without reading the rest of the sentence)."""
+    """The periods a sentence states, in order, without the bases of its comparisons, the years that label a value
+    in brackets or the terms that name a body (lazily: the first is found without reading the rest of the
+    sentence)."""
     return (m for m in PERIOD.finditer(sentence)
             if not BASE_BEFORE.search(sentence, max(0, m.start() - 30), m.start())
             and not (LABEL_AFTER.match(sentence, m.end()) and LABEL_BEFORE.search(sentence, max(0, m.start() - 12),
-                                                                                  m.start())))
+                                                                                  m.start()))
+            and not (m["period"][:1] in "nN" and m["period"].lower().startswith("nhiệm kỳ")
+                     and BODY_OF_ACT.search(sentence, max(0, m.start() - 120), m.start())))
 
 
 def labelled_periods(sentence: str) -> list[tuple[int, int, str]]:

@@ -17,7 +17,7 @@ from dataclasses import fields
 from datetime import date
 
 from scrapers.extract.claims import Claims
-from scrapers.extract.dates import NOT_FIGURE, PERIOD, period_in
+from scrapers.extract.dates import NOT_FIGURE, PERIOD, period_in, period_text, stated_periods
 from scrapers.extract.documents import document_spans
 from scrapers.extract.model import Draft, Figure
 from scrapers.extract.numbers import parse_number, qualifier_of
@@ -208,6 +208,7 @@ def read_figures(text: str, published: date | None = None, locality: str | None 
     _link_subgroups(drafts, folded, sent_list)
     _link_within(drafts, folded, sent_list)
     _link_places(drafts)
+    _one_period(drafts, folded, published)
     return _freeze(text, drafts, published)
 
 
@@ -512,6 +513,19 @@ def _link_within(drafts: list[Draft], folded: str, sent_list: list) -> None:
                 and _counts_alike(total, d) and (opened or WITHIN_MARK.search(folded, total.end, d.start))):
             d.total = total
             taken[id(total)] = taken.get(id(total), 0) + d.value
+
+
+def _one_period(drafts: list[Draft], folded: str, published: date | None) -> None:
+    """"9 tháng năm 2026, … tăng 7,6% …\n\nVề công tác xây dựng Đảng, … kỷ luật 312 đảng viên": an article that states
+    one period only (the bases of its comparisons aside) reports it throughout, so a figure of a paragraph that states
+    none is of that period."""
+    said = {period_key(period_text(m), published) for m in stated_periods(folded)}
+    if len(said) != 1 or None in said:
+        return
+    period = period_text(next(stated_periods(folded)))
+    for d in drafts:
+        if d.period is None:
+            d.period = period
 
 
 WHOLE_AREAS = frozenset((*CITIES, *PROVINCES))

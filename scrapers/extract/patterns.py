@@ -148,7 +148,8 @@ PERCENT = re.compile(rf"{NUM_START}(?:(?P<q>{QUALIFIER})\s+)?(?P<n>\d{{1,3}}\.\d
                      # ("từ 85% đến 90%": the sign may follow each end)
                      rf"(?:(?:\s*%)?{RANGE_DASH}(?P<n_hi>{NUMBER}))?(?:\s*%|\s+phần trăm(?!\w))(?P<after>\s+trở lên)?")
 CHANGE = re.compile(
-    rf"(?<!\w)(?P<dir>tăng|giảm|cao hơn|thấp hơn|nhiều hơn|ít hơn)(?:\s+(?:thêm|được))?\s+(?:(?P<q>{QUALIFIER})\s+)?(?P<n>{NUMBER})(?P<pct>\s*%|\s+(?:điểm\s+)?phần trăm|\s+điểm\s*%)?(?!\w)",
+    # ("ước tăng 7,6%": an estimate said before its direction)
+    rf"(?<!\w)(?:(?P<q0>ước(?:\s+tính)?)\s+)?(?P<dir>tăng|giảm|cao hơn|thấp hơn|nhiều hơn|ít hơn)(?:\s+(?:thêm|được))?\s+(?:(?P<q>{QUALIFIER})\s+)?(?P<n>{NUMBER})(?P<pct>\s*%|\s+(?:điểm\s+)?phần trăm|\s+điểm\s*%)?(?!\w)",
     re.I)
 BASE = re.compile(r"so với\s+(?P<base>[^,.;()]+?)(?=\s*(?:[,.;()]|$|\s+(?:là|và|thì)\s))", re.I)
 # "3 tỷ 200 triệu đồng": an amount may add a smaller scale's count after its first

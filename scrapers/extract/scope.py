@@ -233,6 +233,10 @@ SPEAKER_UNIT = re.compile(rf"\s*,\s*(?:(?:ông|bà|đồng chí)\s+)?[^.;“”]
                           rf"(?:phường|xã|quận|huyện|thị xã|thị trấn)\s+{_PLACE}")
 
 
+OBJECT_OF_ACT = re.compile(r"(?:kỷ luật|khiển trách|cảnh cáo|giải tán|kiểm tra|giám sát|kết luận|đối với|tập thể)\s+$",
+                           re.I)
+
+
 def body_in(sentence: str, pos: int) -> str | None:
     """The single body named before the figure in its sentence, normalised ("UBKT Thành ủy" = "Ủy ban Kiểm tra
     Thành ủy"); None when the sentence speaks of every level ("các cấp")."""
@@ -241,6 +245,8 @@ def body_in(sentence: str, pos: int) -> str | None:
         return None
     found = None
     for m in BODY.finditer(head):
+        if OBJECT_OF_ACT.search(head, max(0, m.start() - 40), m.start()):
+            continue  # "… kỷ luật khiển trách Ban Thường vụ Đảng ủy xã …": the body the act was about, not the actor
         name = m["body"].split()[0]
         found = f"{_BODY_NAMES.get(name, m['body'][: -len(m['of'])].strip())} {m['of']}"
     return found

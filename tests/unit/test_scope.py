@@ -66,6 +66,13 @@ def test_body_is_a_single_named_body_not_every_level():
 
 
 def test_period_key_in_the_output_uses_the_publication_year_and_carries_within_a_paragraph():
-    text = "Trong 6 tháng đầu năm, đã kỷ luật 40 đảng viên. Qua đó đã kiểm tra 12 tổ chức đảng.\nKiểm tra 3 đảng viên."
+    text = ("Trong 6 tháng đầu năm, đã kỷ luật 40 đảng viên. Qua đó đã kiểm tra 12 tổ chức đảng.\nKiểm tra 3 đảng viên."
+            "\nNăm 2023 đã giám sát 9 đảng viên.")
     got = {f["value"]: f["period_key"] for f in figures(text, date(2024, 7, 10))}
-    assert got == {40: "2024-H1", 12: "2024-H1", 3: None}
+    assert got == {40: "2024-H1", 12: "2024-H1", 3: None, 9: "2023"}
+
+
+def test_an_article_that_states_one_period_reports_it_throughout():
+    text = "Trong 6 tháng đầu năm, đã kỷ luật 40 đảng viên.\nKiểm tra 3 đảng viên (so với năm 2023: 5 đảng viên)."
+    got = {f["value"]: f["period_key"] for f in figures(text, date(2024, 7, 10))}
+    assert got[40] == got[3] == "2024-H1"  # the base of a comparison is no second period

@@ -108,7 +108,7 @@ def changes(ctx: Sentence) -> None:
         sign = -1 if direction == "giảm" else 1
         ctx.emit("change", m.start(), end, sign * value, unit=unit or None,
                  subject=f"so với {base}" if base else None, direction=direction, base=base,
-                 qualifier=qualifier_of(m["q"]))
+                 qualifier=qualifier_of(m["q"]) or (qualifier_of(m["q0"].split()[0]) if m["q0"] else None))
         _more_of_the_change(ctx, end, unit, sign, direction, base)
 
 
