@@ -109,6 +109,7 @@ _SPACES = str.maketrans({c: " " for c in "\u00a0\u2007\u2009\u200a\u202f\u3000\t
 
 # the glyphs pages mark list items with ("● Kiểm tra 58 tổ chức đảng", "▪ Khiển trách: 6"), one bullet for the rules
 _BULLETS = str.maketrans({c: "•" for c in "●■□▪▫►▶▸▹‣⁃◆◇○◦✓✔➢➤➔→✗❖"})
+_SPACES_AND_BULLETS = {**_SPACES, **_BULLETS}
 
 
 _SPACE_ENTITY = re.compile(r"&(?:nbsp|ensp|emsp|thinsp|#160|#xa0|#8201|#8239);", re.I)
@@ -125,4 +126,4 @@ def matchable(text: str) -> str:
         folded = _SPACE_ENTITY.sub(lambda m: " " * len(m.group(0)), folded)
     if "\t" in folded:
         folded = _CELL_TAB.sub(lambda m: "|" + " " * (len(m.group(0)) - 1), folded)
-    return folded.translate(_SPACES).translate(_BULLETS)
+    return folded.translate(_SPACES_AND_BULLETS)

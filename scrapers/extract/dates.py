@@ -91,11 +91,11 @@ BODY_OF_ACT = re.compile(r"(?:kỷ luật|khiển trách|cảnh cáo|giải tán
                          r"|Ban cán sự)[^,.;:\d]{0,60}$")
 
 
-def stated_periods(sentence: str) -> Iterator[re.Match]:
+def stated_periods(sentence: str, named: list[re.Match] | None = None) -> Iterator[re.Match]:
     """The periods a sentence states, in order, without the bases of its comparisons, the years that label a value
     in brackets or the terms that name a body (lazily: the first is found without reading the rest of the
-    sentence)."""
-    return (m for m in PERIOD.finditer(sentence)
+    sentence); `named`: its PERIOD matches, when already found."""
+    return (m for m in (PERIOD.finditer(sentence) if named is None else named)
             if not BASE_BEFORE.search(sentence, max(0, m.start() - 30), m.start())
             and not (LABEL_AFTER.match(sentence, m.end()) and LABEL_BEFORE.search(sentence, max(0, m.start() - 12),
                                                                                   m.start()))

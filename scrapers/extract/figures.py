@@ -11,13 +11,13 @@ explicit sub-groups by the rule that read them, and a run of figures right after
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import fields
 from datetime import date
 
 from scrapers.extract.claims import Claims
-from scrapers.extract.dates import NOT_FIGURE, PERIOD, period_in, period_text, stated_periods
+from scrapers.extract.dates import NOT_FIGURE, PERIOD, period_text, stated_periods
 from scrapers.extract.documents import document_spans
 from scrapers.extract.model import Draft, Figure
 from scrapers.extract.numbers import parse_number, qualifier_of
@@ -124,14 +124,16 @@ def extract_figures(text: str, published: date | None = None, locality: str | No
     return [f.as_json() for f in read_figures(text, published, locality)]
 
 
+SHORT_LINE = re.compile(r"^[^\n]{1,60}$", re.M)
+
+
 def _masks(folded: str) -> list[tuple[int, int]]:
     masked = [(m.start(), m.end()) for m in NOT_FIGURE.finditer(folded)]
-    masked += [(m.start("period"), m.end("period")) for m in PERIOD.finditer(folded)]
     masked += document_spans(folded)
     masked += [(m.start(), m.end()) for m in NOT_COUNTED.finditer(folded)]
     masked += _named_numbers(folded)
     # furniture lines in plain-text input ("• 0 bình luận", "0:00 / 0:00") carry no figures
-    for line in re.finditer(r"[^\n]+", folded):
+    for line in SHORT_LINE.finditer(folded):  # (furniture is a short line: longer ones are not tried)
         if is_furniture(line.group(0).strip(" •\t"), is_clean=True):
             masked.append((line.start(), line.end()))
     return masked
@@ -161,19 +163,25 @@ def _capitals_lowered(folded: str) -> str:
     lines = folded.split("\n")
     changed = False
     for i, line in enumerate(lines):
-        letters = [c for c in line if c.isalpha()]
-        if len(letters) >= 8 and not any(c.islower() for c in letters) and len(lowered := line.lower()) == len(line):
+        # (`isupper` first: a C loop that fails on most lines at their first lowercase letter)
+        if line.isupper() and sum(c.isalpha() for c in line) >= 8 and len(lowered := line.lower()) == len(line):
             lines[i], changed = lowered, True
     return "\n".join(lines) if changed else folded
 
 
 def read_figures(text: str, published: date | None = None, locality: str | None = None) -> list[Figure]:
     folded = _spaced_thousands(matchable(text))  # same length as text: offsets stay valid
-    claims = Claims(_masks(folded))
+    masks = _masks(folded)
     scope, whole = article_places(folded, locality)
     # (the masks and the places read the capitals: document codes and names need them)
     folded = _capitals_lowered(folded)
     sent_list = list(sentences(folded))
+    # the periods the text names, found in one pass: none is a figure, and those it states (the bases of comparisons
+    # aside) are handed to each sentence
+    named = list(PERIOD.finditer(folded))
+    claims = Claims(masks + [(m.start("period"), m.end("period")) for m in named])
+    stated = [(m.start(), m.end(), period_text(m)) for m in stated_periods(folded, named)]
+    starts = [a for a, _, _ in stated]
     drafts: list[Draft] = []
     # a period or a district named earlier in the same paragraph still applies ("Đảng bộ huyện Mê Linh có … Năm
     # 2023, huyện đã kỷ luật 21 đảng viên")
@@ -187,10 +195,12 @@ def read_figures(text: str, published: date | None = None, locality: str | None 
             carried, district, previous = None, None, None
         listing = LIST_OPENED.search(sent) is not None or listing and item
         prev_end = base + len(sent)
-        period = period_in(sent) or carried
+        mine = [(a - base, p) for a, e, p in stated[bisect_left(starts, base):bisect_left(starts, prev_end)]
+                if e <= prev_end]
+        period = (mine[0][1] if mine else None) or carried
         carried = period
         ctx = Sentence(text, base, sent, idx, period, sent_list[idx + 1:idx + 2], claims, district or scope, previous,
-                       whole)
+                       whole, periods=mine)
         named = locality_in(sent)
         if named and named[0] == "district":
             district = named[1]
@@ -208,7 +218,7 @@ def read_figures(text: str, published: date | None = None, locality: str | None 
     _link_subgroups(drafts, folded, sent_list)
     _link_within(drafts, folded, sent_list)
     _link_places(drafts)
-    _one_period(drafts, folded, published)
+    _one_period(drafts, [p for _, _, p in stated], published)
     return _freeze(text, drafts, published)
 
 
@@ -515,14 +525,14 @@ def _link_within(drafts: list[Draft], folded: str, sent_list: list) -> None:
             taken[id(total)] = taken.get(id(total), 0) + d.value
 
 
-def _one_period(drafts: list[Draft], folded: str, published: date | None) -> None:
+def _one_period(drafts: list[Draft], stated: list[str], published: date | None) -> None:
     """"9 tháng năm 2026, … tăng 7,6% …\n\nVề công tác xây dựng Đảng, … kỷ luật 312 đảng viên": an article that states
     one period only (the bases of its comparisons aside) reports it throughout, so a figure of a paragraph that states
     none is of that period."""
-    said = {period_key(period_text(m), published) for m in stated_periods(folded)}
+    said = {period_key(period, published) for period in stated}
     if len(said) != 1 or None in said:
         return
-    period = period_text(next(stated_periods(folded)))
+    period = stated[0]
     for d in drafts:
         if d.period is None:
             d.period = period

@@ -170,8 +170,8 @@ class Sentence:
     whole: str | None = None  # the city or province "toàn thành phố / toàn tỉnh" means
     out: list[Draft] = field(default_factory=list)
     _triggers: list[tuple[int, int, str]] | None = None
-    _periods: list[tuple[int, str]] | None = None
-    _labelled: list[tuple[int, int, str]] = field(default_factory=list)
+    periods: list[tuple[int, str]] | None = None  # (offset, period) of each period the sentence states
+    _labelled: list[tuple[int, int, str]] | None = None
 
     @property
     def triggers(self) -> list[tuple[int, int, str]]:
@@ -190,12 +190,13 @@ class Sentence:
     def period_at(self, pos: int) -> str | None:
         """The period stated last before `pos` in this sentence ("6 tháng cuối năm 2023 … ; 6 tháng đầu năm 2024
         kỷ luật 3 …"), else the sentence's own or the one carried from its paragraph."""
-        if self._periods is None:
-            self._periods = [(m.start(), period_text(m)) for m in stated_periods(self.s)]
+        if self.periods is None:
+            self.periods = [(m.start(), period_text(m)) for m in stated_periods(self.s)]
+        if self._labelled is None:
             self._labelled = labelled_periods(self.s)
         if inside := [p for s, e, p in self._labelled if s < pos < e]:
             return inside[0]
-        before = [p for s, p in self._periods if s < pos]
+        before = [p for s, p in self.periods if s < pos]
         return before[-1] if before else self.period
 
     def free(self, start: int, end: int) -> bool:
