@@ -188,12 +188,12 @@ def read_figures(text: str, published: date | None = None, locality: str | None 
     carried, district, previous = None, None, None
     prev_end, listing = 0, False
     for idx, (base, sent) in enumerate(sent_list):
-        # (the items of a list under a heading line, "Kết quả quý III/2026:\n• Giám sát …\n• Kiểm tra …", are of the
-        # heading's paragraph)
-        item = LIST_ITEM_START.match(sent) is not None
-        if "\n" in folded[prev_end:base] and not (listing and item):
+        # (the items of a list under a heading line, "Kết quả quý III/2026:\n• Giám sát …\n• Kiểm tra …", "I. KẾT QUẢ
+        # NĂM 2026\n1. Kiểm tra: …\n2. Giám sát: …", are of the heading's paragraph)
+        new_line = "\n" in folded[prev_end:base]
+        if new_line and not (listing and ITEM_LINE.match(folded, base)):
             carried, district, previous = None, None, None
-        listing = LIST_OPENED.search(sent) is not None or listing and item
+        listing = _lists_on(folded, base, base + len(sent), listing)
         prev_end = base + len(sent)
         mine = [(a - base, p) for a, e, p in stated[bisect_left(starts, base):bisect_left(starts, prev_end)]
                 if e <= prev_end]
@@ -222,8 +222,26 @@ def read_figures(text: str, published: date | None = None, locality: str | None 
     return _freeze(text, drafts, published)
 
 
-LIST_ITEM_START = re.compile(rf"\s*{BULLET}\s")
-LIST_OPENED = re.compile(rf":\s*(?:\n\s*{BULLET}\s[^\n]*)?$")
+def _lists_on(folded: str, start: int, end: int, listing: bool) -> bool:
+    """Whether the items of a list opened by a heading go on after the sentence folded[start:end]: each line it begins
+    is judged whole (a line that opens items starts a list, an item line keeps it going, any other line ends it)."""
+    at = folded.rfind("\n", 0, start) + 1
+    judged = bool(folded[at:start].strip())  # (a line begun by an earlier sentence was judged then)
+    while at < end:
+        stop = folded.find("\n", at)
+        stop = len(folded) if stop < 0 else stop
+        if not judged:
+            line = folded[at:stop]
+            listing = listing if ITEM_LINE.match(line) else OPENS_ITEMS.fullmatch(line) is not None
+        judged, at = False, stop + 1
+    return listing
+
+
+# a list item's line: a bullet, or a number or letter that numbers it ("1. …", "2.1. …", "a) …")
+ITEM_LINE = re.compile(rf"\s*(?:{BULLET}|\d{{1,2}}(?:\.\d{{1,2}})*[.)]|[a-zđ]\))\s")
+# a line that opens items: one that ends with a colon, or a heading (short, with no stop at its end: "I. KẾT QUẢ ĐẠT
+# ĐƯỢC NĂM 2026", "Kết quả nổi bật")
+OPENS_ITEMS = re.compile(r"[^\n]*:\s*|\s*[^\n]{3,100}?(?<![.;!?…])\s*")
 
 
 # "Năm 2025, con số này là 265": the figure just before, told again for another period (or place)
