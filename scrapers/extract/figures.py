@@ -79,15 +79,16 @@ _UNIT = r"(?:Sư|Quân|Lữ|Trung|Tiểu|Binh) đoàn|Quân khu|Bệnh viện"
 _COMPANY = r"Tổng công ty|Công ty"
 _WORKS = r"Nhà máy|Xí nghiệp"
 # a foreign name of two or more words ending in a number: "khu đô thị Ocean Park 2", "Smart City 3"
-_FOREIGN = r"(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)"
+# (each name and its number on one line: "Hoài Nam\n\nTrong 63 …" is a byline, then a sentence)
+_FOREIGN = r"(?-i:[A-Z][a-z]+(?:[^\S\n]+[A-Z][a-z]+)+)"
 # "tại tầng 3 trụ sở", "phòng 301", "cổng 2", "thôn 4", "Tổ 5 khu phố 3": a place numbered without "số"
 _PLACE = r"(?i:tầng|lầu|phòng|cổng|dãy|tòa|lô|thôn|ấp|xóm|bản|tổ dân phố|tổ|khu phố|khu dân cư|khu|cụm|đội|khối)"
-NAME_BEFORE = re.compile(rf"(?<!\w)(?:{_NUMBERED_THING}|{_UNIT}|{_COMPANY}|{_WORKS}|{_FOREIGN}|{_PLACE})\s+Z?$")
+NAME_BEFORE = re.compile(rf"(?<!\w)(?:{_NUMBERED_THING}|{_UNIT}|{_COMPANY}|{_WORKS}|{_FOREIGN}|{_PLACE})[^\S\n]+Z?$")
 NAMED_NUMBER = re.compile(
-    rf"{_NUMBERED_THING}\s+\d+[A-Z]?(?![\d.,/-])"
-    rf"|(?:{_UNIT})\s+\d+|(?:{_COMPANY})\s+\d+(?![\d.,]*\s*%)|(?:{_WORKS})\s+Z?\d+"
-    rf"|{_FOREIGN}\s+\d+(?![\d.,/%])"
-    rf"|{_PLACE}\s+\d+[A-Z]?(?![\d.,/%-])(?!\s+(?i:năm|tháng|quý)\b)"
+    rf"{_NUMBERED_THING}[^\S\n]+\d+[A-Z]?(?![\d.,/-])"
+    rf"|(?:{_UNIT})[^\S\n]+\d+|(?:{_COMPANY})[^\S\n]+\d+(?![\d.,]*\s*%)|(?:{_WORKS})[^\S\n]+Z?\d+"
+    rf"|{_FOREIGN}[^\S\n]+\d+(?![\d.,/%])"
+    rf"|{_PLACE}[^\S\n]+\d+[A-Z]?(?![\d.,/%-])(?![^\S\n]+(?i:năm|tháng|quý)\b)"
 )
 NUMBER_START = re.compile(r"(?<![\w.,])\d")
 NAME_CODE = re.compile(r"(?<!\w)Z\d+")  # "Z176" alone
@@ -199,7 +200,7 @@ def read_figures(text: str, published: date | None = None, locality: str | None 
                 if e <= prev_end]
         period = (mine[0][1] if mine else None) or carried
         carried = period
-        ctx = Sentence(text, base, sent, idx, period, sent_list[idx + 1:idx + 2], claims, district or scope, previous,
+        ctx = Sentence(text, base, sent, idx, period, sent_list[idx + 1:idx + 3], claims, district or scope, previous,
                        whole, periods=mine)
         named = locality_in(sent)
         if named and named[0] == "district":
@@ -217,7 +218,7 @@ def read_figures(text: str, published: date | None = None, locality: str | None 
     _link_sums_told_after(drafts, folded, sent_list)
     _link_subgroups(drafts, folded, sent_list)
     _link_within(drafts, folded, sent_list)
-    _link_places(drafts)
+    _link_places(drafts, sent_list)
     _one_period(drafts, [p for _, _, p in stated], published)
     return _freeze(text, drafts, published)
 
@@ -369,7 +370,13 @@ def _merge_forms(drafts: list[Draft], folded: str) -> list[Draft]:
         # a list that adds up to a total exactly may come a few sentences after it, past the other subject's list
         # ("… 2 tổ chức đảng và 58 đảng viên. Tổ chức đảng bị kỷ luật: … Đảng viên bị kỷ luật: khiển trách 39, …")
         labelled = bool(LABELLED.search(folded, max(0, forms.start - 40), forms.start))
-        if prev is not None and (forms.sentence - prev.sentence <= 1 and _takes(prev, forms, exact=False)
+        # (one form with its own count, "Đảng ủy xã đã đề nghị khai trừ hai đảng viên", is a statement of its own
+        # in a paragraph of its own)
+        if prev is not None and single and not labelled and "\n" in folded[prev.end:forms.start]:
+            prev = None
+        # (past a blank line, a list of forms is another paragraph's statement unless it adds up to the total)
+        near = prev is not None and "\n\n" not in folded[prev.end:forms.start]
+        if prev is not None and (forms.sentence - prev.sentence <= 1 and _takes(prev, forms, exact=not near)
                                  or forms.sentence - prev.sentence <= 3 and _takes(prev, forms, True, labelled)):
             target = prev
         elif not single:
@@ -442,7 +449,10 @@ def _link_sums(drafts: list[Draft], headings: set[int], folded: str) -> None:
     """A run of two or more figures of the total's kind, right after it and within a few sentences (anywhere after
     it when the total is in a heading), that adds up exactly to it, is its parts."""
     for i, total in enumerate(drafts):
-        if total.total is not None or total.kind not in ADDITIVE or not total.value or total.breakdown:
+        # (a category is one of a list of what was violated, never the sum of the categories told after it; plain
+        # counts are never parts, CONVENTIONS.md)
+        if total.total is not None or total.kind not in ADDITIVE or not total.value or total.breakdown \
+                or total.kind in ("violation_category", "count"):
             continue
         _link_run(total, _parts_after(total, drafts[i + 1:], 10**9 if total.sentence in headings else PART_WINDOW,
                                       folded))
@@ -559,7 +569,11 @@ def _one_period(drafts: list[Draft], stated: list[str], published: date | None) 
 WHOLE_AREAS = frozenset((*CITIES, *PROVINCES))
 
 
-def _link_places(drafts: list[Draft]) -> None:
+WHOLE_SAID = re.compile(r"(?<!\w)(?:toàn|cả)\s+(?:thành phố|tỉnh|thủ đô|đảng bộ)|thành ủy|tỉnh ủy|đảng bộ (?:thành phố|tỉnh)",
+                        re.I)
+
+
+def _link_places(drafts: list[Draft], sent_list: list) -> None:
     """"… toàn thành phố có 486 đảng viên bị kỷ luật. … huyện Sóc Sơn 31, huyện Đông Anh 27, quận Hà Đông 22": two
     or more counts of one act in a sentence, each of its own district or ward, are parts of the city's or province's
     total of that act and period told in the same sentence or the one before, when they fit in it."""
@@ -573,6 +587,10 @@ def _link_places(drafts: list[Draft]) -> None:
             total = next((t for t in reversed(drafts) if t.kind == kind and t.start < run[0].start
                           and 0 <= sentence - t.sentence <= 1 and t.total is None and t.value
                           and t.scope in WHOLE_AREAS and t.period in (None, run[0].period)), None)
+            # (the total must say it is the whole's: "toàn thành phố", "Thành ủy", "Đảng bộ tỉnh" …, not a figure
+            # whose place goes unsaid)
+            if total is not None and not WHOLE_SAID.search(sent_list[total.sentence][1]):
+                continue
             if total is not None and sum(d.value for d in run) <= total.value:
                 for d in run:
                     d.total = total

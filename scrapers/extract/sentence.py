@@ -63,15 +63,19 @@ def _hard_wrapped(text: str) -> bool:
 def _soft_break(text: str, m: re.Match) -> bool:
     """In hard-wrapped text, a line break after a line with no stop (not a table row, not before a bullet or a bare
     number) only wraps the sentence."""
-    if "\n" not in m.group(0) or m.start() == 0 or text[m.start() - 1] in ".!?…:;":
+    # (a blank line always ends a paragraph)
+    if "\n" not in m.group(0) or m.group(0).count("\n") > 1 or m.start() == 0 or text[m.start() - 1] in ".!?…:;":
         return False
     line_start = text.rfind("\n", 0, m.start()) + 1
     next_end = text.find("\n", m.end())
     nxt = text[m.end():next_end if next_end >= 0 else len(text)]
     if "|" in text[line_start:m.start()] or "|" in nxt or re.match(rf"[ \t]*{BULLET}\s", nxt) or BARE_NUMBER.fullmatch(nxt):
         return False
-    # a line going on in lowercase always wraps; any other only after the title (a title has no stop either)
-    return line_start > 0 or nxt.lstrip()[:1].islower()
+    # a line going on in lowercase always wraps; any other only after the title (a title has no stop either), and not
+    # a line that opens a paragraph (a subheading)
+    if nxt.lstrip()[:1].islower():
+        return True
+    return line_start > 0 and not text[:line_start].rstrip(" \t").endswith("\n\n")
 
 
 BARE_NUMBER = re.compile(r"\s*(?:(?:hơn|gần|trên|khoảng)\s+)?\d[\d.,]*\s*%?\s*", re.I)
@@ -86,7 +90,7 @@ def _join_bare_numbers(text: str, spans: list[list[int]]) -> list[list[int]]:
     i = 0
     while i < len(spans):
         j = i  # the run of lines from i that alternate label and number, nothing between them
-        while j + 1 < len(spans) and bare[j] != bare[j + 1] and not text[spans[j][1]:spans[j + 1][0]].strip():
+        while j + 1 < len(spans) and bare[j] != bare[j + 1] and _adjacent(text, spans[j][1], spans[j + 1][0]):
             j += 1
         if j > i and not bare[i] and bare[j]:
             label_first[i:j + 1] = [True] * (j + 1 - i)
@@ -94,11 +98,17 @@ def _join_bare_numbers(text: str, spans: list[list[int]]) -> list[list[int]]:
     joined: list[list[int]] = []
     for k, span in enumerate(spans):
         after_number = joined and not label_first[k] and BARE_NUMBER.fullmatch(text, joined[-1][0], joined[-1][1])
-        if (after_number or label_first[k] and bare[k]) and text[joined[-1][1]:span[0]].strip() == "":
+        if (after_number or label_first[k] and bare[k]) and _adjacent(text, joined[-1][1], span[0]):
             joined[-1][1] = span[1]
         else:
             joined.append(list(span))
     return joined
+
+
+def _adjacent(text: str, end: int, start: int) -> bool:
+    """Whether two lines follow each other with nothing between them, not even a blank line."""
+    gap = text[end:start]
+    return not gap.strip() and gap.count("\n") < 2
 
 
 # a list item of a "<ul>" rendered as a bare line: a form and its count, with no bullet and no stop

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from scrapers.extract.numbers import NUMBER, parse_number
-from scrapers.extract.patterns import FORM, ORG_SUBJECT, PAIR, SUBJECT, SUBJECT_COUNT
+from scrapers.extract.patterns import BULLET, FORM, ORG_SUBJECT, PAIR, QNUM, SUBJECT, SUBJECT_COUNT
 from scrapers.extract.sentence import Sentence
 
 
@@ -103,7 +103,23 @@ def clause(ctx: Sentence, after: int, _value) -> Breakdown | None:
     return Breakdown(forms, spans, spans[-1][1])
 
 
-def next_sentence(ctx: Sentence, after: int, _value) -> Breakdown | None:
+# "… Khai trừ: 1. Tổng: 18": a total written after its forms
+TOTAL_AFTER = re.compile(rf"[\s.;,]*(?:{BULLET}\s*)?(?:tổng(?:\s+cộng|\s+số)?|cộng)\s*:?\s*{QNUM}(?!\w)", re.I)
+
+
+def _closed_by_another_total(ctx: Sentence, nsent: str, end: int, value) -> bool:
+    """Whether the forms read in the next sentence end with a total of their own that is not `value` ("Hình thức
+    kỷ luật: Khiển trách: 12 | … Khai trừ: 1. Tổng: 18" after a total of 102)."""
+    said = TOTAL_AFTER.match(nsent, end)
+    if said is None and not nsent[end:].strip(" .;") and len(ctx.following) > 1:
+        said = TOTAL_AFTER.match(ctx.following[1][1])
+    try:
+        return said is not None and value is not None and parse_number(said["n"]) != value
+    except ValueError:
+        return False
+
+
+def next_sentence(ctx: Sentence, after: int, value) -> Breakdown | None:
     """"… kỷ luật 45 đảng viên. Cụ thể: Khiển trách 19 đồng chí; Cảnh cáo 6 đồng chí …" (next sentence or
     paragraph, opened by a marker, with no other total in it)."""
     if not ctx.following or SUBJECT_COUNT.search(ctx.s, after):
@@ -121,6 +137,8 @@ def next_sentence(ctx: Sentence, after: int, _value) -> Breakdown | None:
     said = [re.fullmatch(ORG_SUBJECT, u.group(0), re.I) is not None
             for p in PAIR.finditer(nsent) if (u := re.search(SUBJECT, p.group(0), re.I))]
     if any(org != orgs for org in said):
+        return None
+    if _closed_by_another_total(ctx, nsent, spans[-1][1] - nbase, value):
         return None
     covered = [(a - nbase, b - nbase) for a, b in spans]
     for c in SUBJECT_COUNT.finditer(nsent):

@@ -38,7 +38,7 @@ from scrapers.extract.patterns import (
     TRIGGER,
 )
 from scrapers.extract.rules import rule
-from scrapers.extract.rules.breakdowns import INNER_GROUP, read_breakdown
+from scrapers.extract.rules.breakdowns import INNER_GROUP, TOTAL_AFTER, read_breakdown
 from scrapers.extract.sentence import Sentence
 from scrapers.text import UPPER
 from scrapers.vocabulary import COUNT_KINDS, DISCIPLINE_KINDS
@@ -136,7 +136,6 @@ LOOSE_PASSIVE = re.compile(rf"(?:\s+(?!(?:vi|đến|mức|phải|bị|được)(
 # coordinated after it, as long as no clause break or other number comes between
 ACT_FORM = re.compile(rf"(?:kỷ luật|hình thức)\s+({FORM})\s+(?!và\b)[^\d,;.:()]{{3,70}}?\s+và\s*$", re.I)
 # "… Khai trừ: 1. Tổng: 18": a total written after its forms
-TOTAL_AFTER = re.compile(rf"[\s.;,]*(?:{BULLET}\s*)?(?:tổng(?:\s+cộng|\s+số)?|cộng)\s*:?\s*{QNUM}(?!\w)", re.I)
 
 
 # (not "…; trong đó có 7 cấp ủy viên", a part of what was done)
