@@ -231,8 +231,8 @@ def _lists_on(folded: str, start: int, end: int, listing: bool) -> bool:
     while at < end:
         stop = folded.find("\n", at)
         stop = len(folded) if stop < 0 else stop
-        if not judged:
-            line = folded[at:stop]
+        line = folded[at:stop]
+        if not judged and line.strip():  # (blank lines between a heading and its items change nothing)
             listing = listing if ITEM_LINE.match(line) else OPENS_ITEMS.fullmatch(line) is not None
         judged, at = False, stop + 1
     return listing

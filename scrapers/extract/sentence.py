@@ -21,7 +21,8 @@ from scrapers.vocabulary import canonical_form
 # (a capital is one of UPPER: the range "À-Ỹ" would take lowercase letters too, "… 80 tr. đồng")
 SENTENCE_END = re.compile(
     rf"(?=\s)(?:(?<!\bTP)(?<!\bTp)(?<!\bThS)(?<!\bTS)(?<=[.!?…])\s+(?=[\"“(]?[{UPPER}]|\d+(?:[.,]\d+)?\s*%)"
-    rf"|(?<![:;,])[ \t]*\n+|(?<=[:;,])[ \t]*\n+(?![ \t]*{BULLET}\s))")
+    # (atomic: the white space after a colon is taken whole, blank lines and all, before a bullet is looked for)
+    rf"|(?<![:;,\s])[ \t]*\n+|(?<=[:;,])[ \t]*\n(?>\s*)(?!{BULLET}\s))")
 # Longer "sentences" (a page with no full stops, a table flattened into one line) are cut at the next clause
 # break, else at a space, so every rule reads a bounded window and extraction stays linear in text size.
 MAX_SENTENCE = 2000
@@ -63,19 +64,20 @@ def _hard_wrapped(text: str) -> bool:
 def _soft_break(text: str, m: re.Match) -> bool:
     """In hard-wrapped text, a line break after a line with no stop (not a table row, not before a bullet or a bare
     number) only wraps the sentence."""
-    # (a blank line always ends a paragraph)
-    if "\n" not in m.group(0) or m.group(0).count("\n") > 1 or m.start() == 0 or text[m.start() - 1] in ".!?…:;":
+    if "\n" not in m.group(0) or m.start() == 0 or text[m.start() - 1] in ".!?…:;":
         return False
     line_start = text.rfind("\n", 0, m.start()) + 1
     next_end = text.find("\n", m.end())
     nxt = text[m.end():next_end if next_end >= 0 else len(text)]
     if "|" in text[line_start:m.start()] or "|" in nxt or re.match(rf"[ \t]*{BULLET}\s", nxt) or BARE_NUMBER.fullmatch(nxt):
         return False
-    # a line going on in lowercase always wraps; any other only after the title (a title has no stop either), and not
-    # a line that opens a paragraph (a subheading)
-    if nxt.lstrip()[:1].islower():
+    # a line going on in lowercase always wraps (the pipeline writes each of a page's lines as a paragraph: a blank
+    # line may stand between); any other only after the title (a title has no stop either), and not across a blank
+    # line (a paragraph or a subheading of its own)
+    first = nxt.lstrip()[:1]
+    if first.islower() or first.isdigit() and text[m.start() - 1].islower():  # ("… gồm khiển trách\n\n4, cảnh cáo 2")
         return True
-    return line_start > 0 and not text[:line_start].rstrip(" \t").endswith("\n\n")
+    return line_start > 0 and m.group(0).count("\n") < 2 and not text[:line_start].rstrip(" \t").endswith("\n\n")
 
 
 BARE_NUMBER = re.compile(r"\s*(?:(?:hơn|gần|trên|khoảng)\s+)?\d[\d.,]*\s*%?\s*", re.I)
@@ -90,7 +92,8 @@ def _join_bare_numbers(text: str, spans: list[list[int]]) -> list[list[int]]:
     i = 0
     while i < len(spans):
         j = i  # the run of lines from i that alternate label and number, nothing between them
-        while j + 1 < len(spans) and bare[j] != bare[j + 1] and _adjacent(text, spans[j][1], spans[j + 1][0]):
+        while j + 1 < len(spans) and bare[j] != bare[j + 1] and _adjacent(text, spans[j][1], spans[j + 1][0]) \
+                and (bare[j + 1] or _label_like(text, spans[j + 1])):
             j += 1
         if j > i and not bare[i] and bare[j]:
             label_first[i:j + 1] = [True] * (j + 1 - i)
@@ -98,7 +101,8 @@ def _join_bare_numbers(text: str, spans: list[list[int]]) -> list[list[int]]:
     joined: list[list[int]] = []
     for k, span in enumerate(spans):
         after_number = joined and not label_first[k] and BARE_NUMBER.fullmatch(text, joined[-1][0], joined[-1][1])
-        if (after_number or label_first[k] and bare[k]) and _adjacent(text, joined[-1][1], span[0]):
+        if (after_number and _label_like(text, span) or label_first[k] and bare[k]) \
+                and _adjacent(text, joined[-1][1], span[0]):
             joined[-1][1] = span[1]
         else:
             joined.append(list(span))
@@ -106,9 +110,16 @@ def _join_bare_numbers(text: str, spans: list[list[int]]) -> list[list[int]]:
 
 
 def _adjacent(text: str, end: int, start: int) -> bool:
-    """Whether two lines follow each other with nothing between them, not even a blank line."""
-    gap = text[end:start]
-    return not gap.strip() and gap.count("\n") < 2
+    """Whether two lines follow each other with nothing but white space between them (a blank line may: the pipeline
+    writes each of a page's blocks as a paragraph)."""
+    return not text[end:start].strip()
+
+
+def _label_like(text: str, span: list[int]) -> bool:
+    """Whether a line can be an infographic's label: short, with no stop at its end ("tổ chức đảng được kiểm tra"),
+    not a paragraph of prose."""
+    line = text[span[0]:span[1]].rstrip()
+    return len(line) <= 100 and not line.endswith((".", "!", "?", "…", ";"))
 
 
 # a list item of a "<ul>" rendered as a bare line: a form and its count, with no bullet and no stop

@@ -287,10 +287,10 @@ def _heading(ctx: Sentence, first: int) -> str:
     """A table's heading: the words before it in its sentence, or the line before it ("Tổ chức đảng bị kỷ luật qua
     các năm:", "Kết quả công tác kiểm tra năm 2026")."""
     before = ctx.text[:ctx.base]
-    line = before.rstrip(" \t").rstrip("\n").rsplit("\n", 1)[-1]
-    # (the line right above the table, when it heads it: not a paragraph's last sentence, nor one past a blank line)
-    heads = before.rstrip(" \t").endswith("\n") and not before.rstrip(" \t").endswith("\n\n") \
-        and not line.rstrip().endswith((".", "!", "?", "…", ";"))
+    line = before.rstrip().rsplit("\n", 1)[-1]
+    # (the line right above the table, when it heads it, not a paragraph's last sentence; a blank line may stand
+    # between, as the pipeline writes each block as a paragraph)
+    heads = before.rstrip(" \t").endswith("\n") and not line.rstrip().endswith((".", "!", "?", "…", ";"))
     return ctx.s[:first] + " " + (line if heads else "")
 
 
