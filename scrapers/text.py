@@ -117,13 +117,35 @@ _SPACE_ENTITY = re.compile(r"&(?:nbsp|ensp|emsp|thinsp|#160|#xa0|#8201|#8239);",
 _CELL_TAB = re.compile(r"(?<=\S)\t+(?=\S)")
 
 
+def plain_spaces(text: str) -> str:
+    """`text` with every space character a plain space (no-break, zero-width, tabs), nothing else changed: same
+    length, so offsets found in it point into the original."""
+    return text.translate(_SPACES)
+
+
+# a run of white space holding line breaks: its breaks first, then its spaces ("x  \n  \n  y" → "x\n\n      y"), so
+# a blank line is two breaks side by side whatever spaces a page left around them
+_BREAK_RUN = re.compile(r"[ \n]*\n[ \n]*")
+
+
+def _breaks_first(m: re.Match) -> str:
+    run = m.group(0)
+    breaks = run.count("\n")
+    return "\n" * breaks + " " * (len(run) - breaks)
+
+
 def matchable(text: str) -> str:
     """The copy of NFC text that rules match against: new-style tones, every space character a plain space, every
-    list glyph a bullet "•", a tab between cells the table bar "|". Same length as `text`, so offsets found in it
-    point into the original."""
+    list glyph a bullet "•", a tab between cells the table bar "|", Windows line ends plain breaks, the spaces around
+    line breaks after them. Same length as `text`, so offsets found in it point into the original."""
     folded = fold_tones(text)
     if "&" in folded:  # a space left as an HTML entity in copied text: "kỷ luật 2&nbsp;đảng viên"
         folded = _SPACE_ENTITY.sub(lambda m: " " * len(m.group(0)), folded)
     if "\t" in folded:
         folded = _CELL_TAB.sub(lambda m: "|" + " " * (len(m.group(0)) - 1), folded)
-    return folded.translate(_SPACES_AND_BULLETS)
+    folded = folded.translate(_SPACES_AND_BULLETS)
+    if "\r" in folded:  # Windows line ends ("\r\n") are breaks; a lone "\r" is one too
+        folded = folded.replace("\r\n", " \n").replace("\r", "\n")
+    if " \n" in folded or "\n " in folded:
+        folded = _BREAK_RUN.sub(_breaks_first, folded)
+    return folded

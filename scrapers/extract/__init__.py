@@ -8,7 +8,7 @@ from scrapers.extract.dates import find_event_dates
 from scrapers.extract.documents import find_documents
 from scrapers.extract.figures import extract_figures
 from scrapers.extract.officials import find_officials
-from scrapers.text import nfc
+from scrapers.text import nfc, plain_spaces
 
 __all__ = ["MAX_TEXT_CHARS", "TextTooLarge", "extract_all"]
 
@@ -29,7 +29,13 @@ def extract_all(text: str, published: date | None = None, locality: str | None =
     if nfc(text) != text:
         raise ValueError("extract_all expects NFC text; normalise with scrapers.text.nfc first")
     items = list(extract_figures(text, published, locality))
-    items += [{"type": "document", **d} for d in find_documents(text)]
-    items += [{"type": "official", **o} for o in find_officials(text)]
-    items += [{"type": "event_date", **d} for d in find_event_dates(text, published)]
-    return sorted(items, key=lambda i: (i["start"], i["type"]))
+    # (documents, officials and dates are read with plain spaces, "Quy định số\u00a069-QĐ/TW" as any other; their
+    # quotes are the text's own)
+    spaced = plain_spaces(text)
+    others = [{"type": "document", **d} for d in find_documents(spaced)]
+    others += [{"type": "official", **o} for o in find_officials(spaced)]
+    others += [{"type": "event_date", **d} for d in find_event_dates(spaced, published)]
+    if spaced != text:
+        for item in others:
+            item["quote"] = text[item["start"]:item["end"]]
+    return sorted(items + others, key=lambda i: (i["start"], i["type"]))

@@ -201,7 +201,7 @@ def read_figures(text: str, published: date | None = None, locality: str | None 
         period = (mine[0][1] if mine else None) or carried
         carried = period
         ctx = Sentence(text, base, sent, idx, period, sent_list[idx + 1:idx + 3], claims, district or scope, previous,
-                       whole, periods=mine)
+                       whole, periods=mine, folded=folded)
         named = locality_in(sent)
         if named and named[0] == "district":
             district = named[1]

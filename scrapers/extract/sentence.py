@@ -192,6 +192,7 @@ class Sentence:
     out: list[Draft] = field(default_factory=list)
     _triggers: list[tuple[int, int, str]] | None = None
     periods: list[tuple[int, str]] | None = None  # (offset, period) of each period the sentence states
+    folded: str = ""  # the whole article as the rules read it (`s` is a slice of it)
     _labelled: list[tuple[int, int, str]] | None = None
 
     @property

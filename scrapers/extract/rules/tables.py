@@ -286,7 +286,7 @@ def unit_tables(ctx: Sentence) -> None:
 def _heading(ctx: Sentence, first: int) -> str:
     """A table's heading: the words before it in its sentence, or the line before it ("Tổ chức đảng bị kỷ luật qua
     các năm:", "Kết quả công tác kiểm tra năm 2026")."""
-    before = ctx.text[:ctx.base]
+    before = ctx.folded[max(0, ctx.base - 400):ctx.base]  # (as the rules read it: spaces, breaks, tones)
     line = before.rstrip().rsplit("\n", 1)[-1]
     # (the line right above the table, when it heads it, not a paragraph's last sentence; a blank line may stand
     # between, as the pipeline writes each block as a paragraph)

@@ -1,0 +1,35 @@
+"""The same article reaches the extractor in several dresses: the pipeline writes each block of a page (a paragraph, a
+list item, a table row) as a paragraph of its own with a blank line between (derive.article_text), saved files may
+end their lines "\\r\\n" or leave spaces around them, copied text keeps no-break spaces. Every annotated case must read
+the same in each dress."""
+
+import copy
+
+import pytest
+
+from scrapers.evaluation import score_case
+from tests.unit.test_corpus import CASES
+
+READY = [c for _, c in CASES if not c.get("gap") and not c.get("nfd")]
+LINED = [c for c in READY if "\n" in c["text"]]
+DRESSES = {
+    "lines as paragraphs": (LINED, lambda t: t.replace("\n", "\n\n")),
+    "windows line ends": (LINED, lambda t: t.replace("\n", "\r\n")),
+    "spaces around line breaks": (LINED, lambda t: t.replace("\n", "  \n  ")),
+    "paragraphs with windows line ends": (LINED, lambda t: t.replace("\n", "\r\n\r\n")),
+    "no-break spaces": (READY, lambda t: t.replace(" ", "\u00a0")),
+}
+
+
+@pytest.mark.parametrize("dress", DRESSES)
+def test_every_case_reads_the_same_in_each_dress(dress):
+    cases, dressed = DRESSES[dress]
+    assert len(cases) > 400  # many cases hold lines (tables, lists, headlines over bodies)
+    failed = []
+    for case in cases:
+        variant = copy.deepcopy(case)
+        variant["text"] = dressed(case["text"])
+        result = score_case(variant)
+        if not result.ok:
+            failed.append((case["id"], result.missed, result.spurious, result.other_errors))
+    assert not failed, failed[:5]
