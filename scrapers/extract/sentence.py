@@ -133,8 +133,12 @@ def _join_form_lines(text: str, spans: list[list[int]]) -> list[list[int]]:
     joined: list[list[int]] = []
     listing = False
     for span in spans:
-        if joined and FORM_LINE.fullmatch(text, span[0], span[1]) and (
-                listing or text[joined[-1][0]:joined[-1][1]].rstrip().endswith(":") or _opens_forms(text, joined[-1])):
+        before = text[joined[-1][0]:joined[-1][1]].rstrip() if joined else ""
+        if joined and (FORM_LINE.fullmatch(text, span[0], span[1]) and (
+                listing or before.endswith(":") or _opens_forms(text, joined[-1]))
+                # "Vi phạm chủ yếu thuộc các lĩnh vực:\nQuản lý đất đai (41 trường hợp);\nChính sách …": short items
+                # after a heading's colon, each but the last closed by a semicolon
+                or before.endswith((":", ";")) and ":" in before and _list_item(text, span)):
             joined[-1][1] = span[1]
             listing = True
         else:
@@ -149,6 +153,12 @@ def _opens_forms(text: str, span: list[int]) -> bool:
     last_line = text.rfind("\n", span[0], span[1])
     return last_line > span[0] and text[span[0]:last_line].rstrip().endswith(":") \
         and FORM_LINE.fullmatch(text, last_line + 1, span[1]) is not None
+
+
+def _list_item(text: str, span: list[int]) -> bool:
+    """A line that can be an item of a list: short, closed by a semicolon or a stop (or nothing), one clause."""
+    line = text[span[0]:span[1]].strip()
+    return 0 < len(line) <= 160 and "|" not in line and ":" not in line and line.count(";") <= 1 and not re.search(r"[.;]\s+\S", line)
 
 
 def _join_table_rows(text: str, spans: list[list[int]]) -> list[list[int]]:
