@@ -24,7 +24,8 @@ _PART_LEAD = r"(?:trong (?:đó|số đó)|riêng)"
 FORM_CELL = re.compile(rf"\s*(?:{_PART_LEAD}\s*[,:]?\s*)?(?:hình thức\s+)?(?P<form>{FORM})\s*", re.I)
 PART_OF_ABOVE = re.compile(rf"\s*{_PART_LEAD}\b", re.I)
 TOTAL_CELL = re.compile(r"\s*(?:tổng(?:\s+cộng|\s+số)?|cộng)\s*", re.I)
-COUNT_CELL = re.compile(rf"\s*(?P<n>{NUMBER})(?:\s+\S+)?\s*")
+# (a cell may carry its unit: "12", "12 đảng viên", "3 TCĐ")
+COUNT_CELL = re.compile(rf"\s*(?P<n>{NUMBER})(?:\s+(?:(?P<unit>(?i:{SUBJECT}))(?!\w)|\S+))?\s*")
 
 
 def _table_rows(ctx: Sentence) -> list[re.Match]:
@@ -278,6 +279,12 @@ def unit_tables(ctx: Sentence) -> None:
         for col, (kind, cls) in measures.items():
             count = COUNT_CELL.fullmatch(cells[col]) if col < len(cells) else None
             if count is not None and ctx.free(starts[col] + count.start("n"), starts[col] + count.end("n")):
+                # (a cell that says its unit counts that: "12 tổ chức đảng" under "Kiểm tra")
+                said = count["unit"]
+                if said:
+                    cls = "tổ chức đảng" if re.fullmatch(ORG_SUBJECT, said, re.I) else "đảng viên"
+                    if kind in DISCIPLINE_KINDS:
+                        kind = "discipline_party_orgs" if cls == "tổ chức đảng" else "discipline_party_members"
                 found.append((kind, cls, count_of(count["n"]), starts[col] + count.end("n")))
         for kind, cls, value, end in found:
             ctx.emit(kind, row.start(), end, value, unit=cls, subject_class=cls, period=period, scope=scope)
