@@ -32,7 +32,8 @@ def day(value: date | datetime | None) -> str:
 
 
 def period_label(key: str | None) -> str:
-    """2022-H1 → 6 tháng đầu năm 2022; 2019-Q3 → Quý III/2019; 2019-M09 → 9 tháng đầu năm 2019."""
+    """2022-H1 → 6 tháng đầu năm 2022; 2019-Q3 → Quý III/2019; 2019-M09 → 9 tháng đầu năm 2019; 2026-11 → tháng
+    11/2026; 2020-2025 → nhiệm kỳ 2020–2025."""
     if not key:
         return "không rõ kỳ"
     year, _, part = key.partition("-")
@@ -46,6 +47,8 @@ def period_label(key: str | None) -> str:
         return f"{int(part[1:])} tháng đầu năm {year}"
     if part == "YTD":
         return f"từ đầu năm {year}"
+    if part.isdigit() and len(part) <= 2:  # 2026-11: that month alone
+        return f"tháng {int(part)}/{year}"
     if part.isdigit():
         return f"nhiệm kỳ {year}–{part}"
     return f"năm {year}" if key.isdigit() else key
