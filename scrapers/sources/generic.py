@@ -35,17 +35,29 @@ logging.getLogger("htmldate").setLevel(logging.ERROR)
 
 def _trafilatura(raw: str | bytes, url: str):
     try:
-        return bare_extraction(raw, url=url, with_metadata=True, include_comments=False, include_tables=False,
+        # (tables kept: a report's figures are often in one; trafilatura writes them as "| a | b |" rows)
+        return bare_extraction(raw, url=url, with_metadata=True, include_comments=False, include_tables=True,
                                favor_precision=True)
     except Exception:  # a page it cannot read is the same as no body: the caller quarantines it with a reason
         return None
 
 
-def _paragraphs(text: str | None) -> list[str]:
+# trafilatura's table rows ("| Quản lý đất đai | 64 |") and the rule under a header ("|---|---|")
+TABLE_ROW = re.compile(r"\|(.*)\|")
+TABLE_RULE = re.compile(r"\|(?:\s*:?-{3,}:?\s*\|)+")
+
+
+def _paragraphs(text: str | None, title: str = "") -> list[str]:
+    """The body's paragraphs from trafilatura's text: table rows written as the adapters write them ("a | b"), the
+    title not repeated (a page's <h1> inside the article body)."""
     out = []
     for line in (text or "").split("\n"):
         line = CAPTION_NUMBER.sub("", clean(line))
-        if line and not is_furniture(line):
+        if TABLE_RULE.fullmatch(line):
+            continue
+        if row := TABLE_ROW.fullmatch(line):
+            line = " | ".join(cell.strip() for cell in row.group(1).split("|"))
+        if line and not is_furniture(line) and not (not out and title and line == clean(title)):
             out.append(line)
     return out
 
@@ -84,7 +96,7 @@ def parse_generic(html: str | bytes, url: str) -> Article:
     doc = _trafilatura(html, url)
     headline = html_lib.unescape(ld.get("headline") or "")  # some CMSs entity-encode the JSON-LD headline
     title = headline or meta(root, "og:title") or text_of(one(root, "h1")) or (doc.title if doc else "") or ""
-    paragraphs = _paragraphs(doc.text if doc else None)
+    paragraphs = _paragraphs(doc.text if doc else None, title)
     if not paragraphs:
         paragraphs = body_paragraphs(one(root, "[itemprop=articleBody]", "article"))
     if not paragraphs:
