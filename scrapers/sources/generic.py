@@ -47,9 +47,10 @@ TABLE_ROW = re.compile(r"\|(.*)\|")
 TABLE_RULE = re.compile(r"\|(?:\s*:?-{3,}:?\s*\|)+")
 
 
-def _paragraphs(text: str | None, title: str = "") -> list[str]:
-    """The body's paragraphs from trafilatura's text: table rows written as the adapters write them ("a | b"), the
-    title not repeated (a page's <h1> inside the article body)."""
+def _paragraphs(text: str | None, *opening: str) -> list[str]:
+    """The body's paragraphs from trafilatura's text: table rows written as the adapters write them ("a | b"), and
+    not the title or the sapo again (a page's <h1> and lead inside the article body, read already)."""
+    said = {clean(o) for o in opening if o}
     out = []
     for line in (text or "").split("\n"):
         line = CAPTION_NUMBER.sub("", clean(line))
@@ -57,7 +58,7 @@ def _paragraphs(text: str | None, title: str = "") -> list[str]:
             continue
         if row := TABLE_ROW.fullmatch(line):
             line = " | ".join(cell.strip() for cell in row.group(1).split("|"))
-        if line and not is_furniture(line) and not (not out and title and line == clean(title)):
+        if line and not is_furniture(line) and not (not out and line in said):
             out.append(line)
     return out
 
@@ -96,7 +97,8 @@ def parse_generic(html: str | bytes, url: str) -> Article:
     doc = _trafilatura(html, url)
     headline = html_lib.unescape(ld.get("headline") or "")  # some CMSs entity-encode the JSON-LD headline
     title = headline or meta(root, "og:title") or text_of(one(root, "h1")) or (doc.title if doc else "") or ""
-    paragraphs = _paragraphs(doc.text if doc else None, title)
+    sapo = meta(root, "og:description") or meta(root, "description") or ""
+    paragraphs = _paragraphs(doc.text if doc else None, title, sapo)
     if not paragraphs:
         paragraphs = body_paragraphs(one(root, "[itemprop=articleBody]", "article"))
     if not paragraphs:
@@ -113,7 +115,7 @@ def parse_generic(html: str | bytes, url: str) -> Article:
         raise ParseError(f"generic: no {'title' if not title else 'publication time'} in {url}")
     return Article(
         title=clean(title),
-        sapo=meta(root, "og:description") or meta(root, "description") or "",
+        sapo=sapo,
         paragraphs=paragraphs,
         published_at=published,
         author=ld_author(ld) or (clean(doc.author) if doc is not None and doc.author else None),
