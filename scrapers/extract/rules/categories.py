@@ -85,7 +85,8 @@ BRACKETED_HEAD = re.compile(r"vi phạm(?:\s+chủ yếu)?\s+(?:về|trong|ở|t
                             re.I)
 # the count's share may share its brackets: "đất đai (9 trường hợp, chiếm 18,8%)"; under a violations heading the
 # unit may be left out: "… ở các nội dung: nguyên tắc tập trung dân chủ (8), …"
-BRACKETED_ITEM = re.compile(rf"\s*(?:,|;|và)?\s*(?P<cat>[^;:()\d]{{3,80}}?)\s*\(\s*{QNUM}(?:\s+{UNIT})?"
+# (a count, not a share read in two: "(21,4%)" is no count of 21 with a share of 4)
+BRACKETED_ITEM = re.compile(rf"\s*(?:,|;|và)?\s*(?P<cat>[^;:()\d]{{3,80}}?)\s*\(\s*{QNUM}(?![.,]\d)(?:\s+{UNIT})?"
                             rf"(?:\s*[,;]\s*(?:chiếm\s+)?(?:tỷ lệ\s+)?(?P<share>{NUMBER})\s*%)?\s*\)", re.I)
 # "Lĩnh vực đất đai có số vi phạm nhiều nhất với 12 trường hợp, tiếp đến là tài chính, ngân sách (7 trường hợp)"
 CONTINUED = re.compile(r"\s*[,;]\s*(?=(?:tiếp (?:theo|đến)|sau đó|kế đến|thứ hai)\s+là\s)", re.I)
@@ -285,7 +286,7 @@ def _emit(ctx: Sentence, m: re.Match) -> int:
 # 18,4%)" (a category of no stated count)
 RUN_ITEM = re.compile(rf"(?P<cat>[^;:()\d]{{2,80}}?)\s*\(\s*(?:{QNUM}\s+{UNIT}"
                       rf"(?:\s*[,;]\s*(?:chiếm\s+)?(?:tỷ lệ\s+)?(?P<share>{NUMBER})\s*%)?"
-                      rf"|chiếm\s+(?:tỷ lệ\s+)?(?P<only>{NUMBER})\s*%)\s*\)", re.I)
+                      rf"|(?:chiếm\s+)?(?:tỷ lệ\s+)?(?P<only>{NUMBER})\s*%)\s*\)", re.I)
 RUN_JOIN = re.compile(r"\s*(?:[,;]\s*)?(?:và\s+)?")
 # the words that introduce the list, up to the last of them: what follows is the category
 RUN_LEAD = re.compile(r"^.*(?::|(?<!\w)(?:là|vào|ở|về|gồm|như|trong|đến|tới|thuộc))\s+", re.I)
