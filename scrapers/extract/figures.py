@@ -320,7 +320,9 @@ def _rest_of_forms(drafts: list[Draft]) -> set[int]:
         if not (total.kind in DISCIPLINE_KINDS and total.breakdown and not total.breakdown_complete
                 and total.value is not None and total.total is None):
             continue
-        rest = [d for d in drafts[i + 1:] if d.kind == total.kind and 0 < d.sentence - total.sentence <= 1]
+        # (the next sentence, or the next two when each tells one form: "Trong đó, 12 đồng chí bị khiển trách. 3 đồng
+        # chí bị cảnh cáo.")
+        rest = [d for d in drafts[i + 1:] if d.kind == total.kind and 0 < d.sentence - total.sentence <= 2]
         if not rest or not all(_is_forms(d) and d.period in (None, total.period) for d in rest):
             continue
         forms = dict(total.breakdown)

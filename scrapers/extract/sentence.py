@@ -11,7 +11,7 @@ from scrapers.extract.dates import labelled_periods, period_text, stated_periods
 from scrapers.extract.model import Draft
 from scrapers.extract.patterns import BULLET, FORM, TRIGGER
 from scrapers.extract.scope import body_in, figure_scope
-from scrapers.text import UPPER
+from scrapers.text import LOWER, UPPER
 from scrapers.vocabulary import canonical_form
 
 # A line break ends a sentence, except before a bulleted line ("- Khiển trách: 45 đồng chí;") that continues a list
@@ -21,6 +21,8 @@ from scrapers.vocabulary import canonical_form
 # (a capital is one of UPPER: the range "À-Ỹ" would take lowercase letters too, "… 80 tr. đồng")
 SENTENCE_END = re.compile(
     rf"(?=\s)(?:(?<!\bTP)(?<!\bTp)(?<!\bThS)(?<!\bTS)(?<=[.!?…])\s+(?=[\"“(]?[{UPPER}]|\d+(?:[.,]\d+)?\s*%)"
+    # ("… trong lĩnh vực đất đai. 8 trường hợp vi phạm về …": a sentence may open on its count, after a word's stop)
+    rf"|(?<=[{LOWER}]\.)[ \t]+(?=\d[\d.,]*\s+[{LOWER}])"
     # (atomic: the white space after a colon is taken whole, blank lines and all, before a bullet is looked for)
     rf"|(?<![:;,\s])[ \t]*\n+|(?<=[:;,])[ \t]*\n(?>\s*)(?!{BULLET}\s))")
 # Longer "sentences" (a page with no full stops, a table flattened into one line) are cut at the next clause

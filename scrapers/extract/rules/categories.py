@@ -287,7 +287,8 @@ def _emit(ctx: Sentence, m: re.Match) -> int:
 RUN_ITEM = re.compile(rf"(?P<cat>[^;:()\d]{{2,80}}?)\s*\(\s*(?:{QNUM}\s+{UNIT}"
                       rf"(?:\s*[,;]\s*(?:chiếm\s+)?(?:tỷ lệ\s+)?(?P<share>{NUMBER})\s*%)?"
                       rf"|(?:chiếm\s+)?(?:tỷ lệ\s+)?(?P<only>{NUMBER})\s*%)\s*\)", re.I)
-RUN_JOIN = re.compile(r"\s*(?:[,;]\s*)?(?:và\s+)?")
+# (items may be numbered: "(1) … (12 trường hợp); (2) …")
+RUN_JOIN = re.compile(r"\s*(?:[,;]\s*)?(?:và\s+)?(?:(?:\(\d{1,2}\)|\d{1,2}[.)]|[a-zđ]\))\s*)?")
 # the words that introduce the list, up to the last of them: what follows is the category
 RUN_LEAD = re.compile(r"^.*(?::|(?<!\w)(?:là|vào|ở|về|gồm|như|trong|đến|tới|thuộc))\s+", re.I)
 
@@ -344,10 +345,16 @@ def _number_span(m: re.Match) -> tuple[int, int]:
     return (m.start("n"), m.end("n")) if m["n"] is not None else (m.start("only"), m.end("only"))
 
 
+NUMBERED_BEFORE = re.compile(r"(?:\(\d{1,2}\)|\d{1,2}[.)]|[a-zđ]\))\s*$")
+
+
 def _emit_run(ctx: Sentence, run: list[re.Match]) -> None:
     if len(run) < 2:
         return
-    items = [RUN_ITEM.match(ctx.s, m.start("cat") + _lead(m["cat"], first=i == 0)) for i, m in enumerate(run)]
+    # (a first item after its number, "(1) thiếu trách nhiệm trong …", has no lead words of the list's before it)
+    numbered = NUMBERED_BEFORE.search(ctx.s, max(0, run[0].start("cat") - 8), run[0].start("cat")) is not None
+    items = [RUN_ITEM.match(ctx.s, m.start("cat") + _lead(m["cat"], first=i == 0 and not numbered))
+             for i, m in enumerate(run)]
     if any(i is None or not _plain_category(i["cat"]) or not ctx.free(*_number_span(i)) for i in items):
         return
     if len({i["only"] is None for i in items}) > 1:
