@@ -20,10 +20,11 @@ SURNAMES = (
     # the Central Highlands' peoples put a given-name marker or a clan name first ("Y Biêr Niê", "Ksor Phước Hà")
     " Y Ksor Nay Siu Rơ Rmah Kpă Êban Mlô Niê Byă"
 ).split()
-NAME = rf"(?P<name>(?:{'|'.join(SURNAMES)})(?:\s+{SYL}){{1,3}})"
+# (a name withheld in a report keeps its first letter: "ông Nguyễn Văn A", "bà Trần Thị B")
+NAME = rf"(?P<name>(?:{'|'.join(SURNAMES)})(?:(?:\s+{SYL}){{1,3}}|(?:\s+{SYL}){{0,2}}\s+[{UPPER}](?!\w)))"
 # (an acting office holds its title: "Quyền Chủ tịch UBND phường", "Quyền Giám đốc Sở")
 TITLE_HEAD = (
-    r"(?:Quyền\s+)?(?:Tổng Bí thư|Phó Bí thư Thường trực|Phó Bí thư|Bí thư|Phó Chủ tịch Thường trực|Chủ tịch|Phó Chủ tịch"
+    r"(?:Quyền\s+)?(?:Thường trực Ban Bí thư|Tổng Bí thư|Phó Bí thư Thường trực|Phó Bí thư|Bí thư|Phó Chủ tịch Thường trực|Chủ tịch|Phó Chủ tịch"
     r"|Phó Chủ nhiệm Thường trực|Phó Chủ nhiệm|Chủ nhiệm|Trưởng [Bb]an|Phó Trưởng [Bb]an|Ủy viên|Uỷ viên|Chánh Văn phòng"
     r"|Phó Chánh Văn phòng|Giám đốc|Phó Giám đốc|Thủ tướng|Phó Thủ tướng|Bộ trưởng|Thứ trưởng|Tổng Thanh tra"
     r"|(?:Thành|Tỉnh|Quận|Huyện|Thị) ủy viên|Trưởng phòng|Phó Trưởng phòng|Chủ tịch UBND"
@@ -42,7 +43,10 @@ TITLE_HEAD = (
 )
 # "và" joins two offices of one organisation ("Ban Tuyên giáo và Dân vận"), not an office and a name; a full stop
 # belongs to an abbreviation ("Tp.", "Q.") only: after a word it ends the sentence
-ORG_WORD = (rf"(?!và\s+(?![{UPPER}])|và\s+(?:{'|'.join(SURNAMES)})\s|với\s|cùng\s)(?:[{UPPER}][{LOWER}]?\.|[{UPPER}][{LOWER}]*|T\.Ư|TƯ|UBND|HĐND|UBMTTQ|MTTQ|UBKT|TP\.?|[{LOWER}]+"
+# (an honorific or an act is no word of an office: "Ban Bí thư quyết định khai trừ ra khỏi Đảng ông Nguyễn Văn A")
+ORG_WORD = (rf"(?!và\s+(?![{UPPER}])|và\s+(?:{'|'.join(SURNAMES)})\s|với\s|cùng\s"
+            r"|(?:ông|bà|quyết định|đề nghị|thi hành|kỷ luật|khai trừ|cảnh cáo|khiển trách|cách chức)(?!\w))"
+            rf"(?:[{UPPER}][{LOWER}]?\.|[{UPPER}][{LOWER}]*|T\.Ư|TƯ|UBND|HĐND|UBMTTQ|MTTQ|UBKT|TP\.?|[{LOWER}]+"
             # a dash joining two parts of one body's name ("Ban Kinh tế - Ngân sách HĐND thành phố")
             rf"|[-–](?=\s+[{UPPER}][{LOWER}]*\s+[{LOWER}{UPPER}]))")
 # "Bí thư Thành ủy Hà Nội Hoàng Trung Hải": title, then its organisation, then the name. The organisation is the
@@ -50,7 +54,8 @@ ORG_WORD = (rf"(?!và\s+(?![{UPPER}])|và\s+(?:{'|'.join(SURNAMES)})\s|với\s|c
 # every title starts with a capital: other positions fail at once (these patterns run over whole articles)
 TITLE_THEN_NAME = re.compile(
     # (a caption's position may follow the name in brackets: "… Nguyễn Văn Phong (thứ 2 từ trái) trao …")
-    rf"(?=[{UPPER}])(?P<title>{TITLE_HEAD}(?:\s+{ORG_WORD}){{0,10}}?)\s+{NAME}(?=\s*(?:[,.;:()\n]|[-–]\s|$)|\s+[{LOWER}])"
+    # ("Ban Bí thư" is the Secretariat, not a secretary)
+    rf"(?=[{UPPER}])(?<!Ban )(?P<title>{TITLE_HEAD}(?:\s+{ORG_WORD}){{0,10}}?)\s+{NAME}(?=\s*(?:[,.;:()\n]|[-–]\s|$)|\s+[{LOWER}])"
 )
 # "đồng chí Nguyễn Lan Hương - Ủy viên Ban Thường vụ Thành ủy, Chủ tịch UBMTTQ …"
 # a title ends where the clause's verb begins: speech and action verbs, and the auxiliaries and copulas that come

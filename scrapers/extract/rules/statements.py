@@ -88,7 +88,7 @@ SUBGROUP_MARK = re.compile(rf"\s*(?:,\s*|;\s*)?(?:\(\s*{_WITHIN}?|{_WITHIN})(?:c
 CHANGE_BEFORE = re.compile(r"(?:tăng|giảm)(?:\s+(?:thêm|được))?\s+(?:\S+\s+)?$", re.I)
 # the form before its count: "khai trừ ra khỏi Đảng 5", "cách chức tất cả các chức vụ trong Đảng đối với 3",
 # "cảnh cáo chiếm 40% (4 trường hợp)"
-LEAD_FORM = re.compile(rf"({FORM})(?:\s+ra khỏi đảng|\s+(?:tất cả\s+)?(?:các\s+)?chức vụ(?:\s+trong đảng)?)?{FORM_TAIL}"
+LEAD_FORM = re.compile(rf"({FORM})(?:\s+(?:ra\s+)?khỏi đảng|\s+(?:tất cả\s+)?(?:các\s+)?chức vụ(?:\s+trong đảng)?)?{FORM_TAIL}"
                        # ("khiển trách cả 3 đồng chí": all of those counted)
                        rf"\s*(?::|đối với|với|là|{APPLIED_TO})?\s*(?:(?:cả|tất cả|toàn bộ)\s+)?(?:\(\s*)?$", re.I)
 # one form's pair joined to the next in a list: ", cảnh cáo 2", ";\n- Khai trừ: 3", ", và đề nghị khai trừ 1". Two
