@@ -164,11 +164,15 @@ def _list_item(text: str, span: list[int]) -> bool:
 
 
 def _join_table_rows(text: str, spans: list[list[int]]) -> list[list[int]]:
-    """A table's rows ("Khiển trách | 12 | 60%", one line each) are one sentence: the rules read a table whole."""
+    """A table's rows ("Khiển trách | 12 | 60%", one line each) are one sentence: the rules read a table whole. A
+    header (a row with no number) after a row of numbers, with another number of cells, starts another table (two
+    tables one after the other: the pipeline writes every row as a paragraph, so no blank line tells them apart)."""
     joined: list[list[int]] = []
     for span in spans:
-        if (joined and "|" in text[span[0]:span[1]] and "|" in text[joined[-1][0]:joined[-1][1]]
-                and not text[joined[-1][1]:span[0]].strip()):
+        row, before = text[span[0]:span[1]], text[joined[-1][0]:joined[-1][1]] if joined else ""
+        last = before[before.rfind("\n") + 1:]
+        another = row.count("|") != last.count("|") and not re.search(r"\d", row) and re.search(r"\d", last)
+        if (joined and "|" in row and "|" in before and not text[joined[-1][1]:span[0]].strip() and not another):
             joined[-1][1] = span[1]
         else:
             joined.append(span)
