@@ -72,8 +72,8 @@ def score_case(case: dict) -> CaseResult:
     items = extract_all(text, published)
     result = CaseResult(case["id"], case.get("gap"))
     for item in items:
-        if text[item["start"]:item["end"]] != item["quote"]:
-            result.other_errors.append(f"quote/offset mismatch: {item['quote']!r}")
+        if text[item["start"]:item["end"]] != item["quote"] or not 0 <= item["start"] < item["end"] <= len(text):
+            result.other_errors.append(f"quote/offset mismatch: {item['quote']!r} at {item['start']}-{item['end']}")
     got = [i for i in items if i["type"] == "figure"]
     result.outputs = got
     unmatched = list(got)

@@ -104,7 +104,7 @@ def fold_tones(text: str) -> str:
 # (and the zero-width ones editors' tools leave between words: "kỷ\u200bluật"; and footnote marks set as superscript
 # digits, "37 đảng viên²", which would otherwise read as part of a word)
 _SPACES = str.maketrans({c: " " for c in "\u00a0\u2007\u2009\u200a\u202f\u3000\t\u200b\u200c\u200d\u2060\ufeff"
-                         "¹²³⁴⁵⁶⁷⁸⁹⁰"})
+                         "¹²³⁴⁵⁶⁷⁸⁹⁰"} | {c: "-" for c in "–—‒−"})  # (and every dash a hyphen: "Văn Miếu – Quốc Tử Giám")
 
 
 # the glyphs pages mark list items with ("● Kiểm tra 58 tổ chức đảng", "▪ Khiển trách: 6"), one bullet for the rules
@@ -118,8 +118,8 @@ _CELL_TAB = re.compile(r"(?<=\S)\t+(?=\S)")
 
 
 def plain_spaces(text: str) -> str:
-    """`text` with every space character a plain space (no-break, zero-width, tabs), nothing else changed: same
-    length, so offsets found in it point into the original."""
+    """`text` with every space character a plain space (no-break, zero-width, tabs) and every dash a hyphen,
+    nothing else changed: same length, so offsets found in it point into the original."""
     return text.translate(_SPACES)
 
 

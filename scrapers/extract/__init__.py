@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from scrapers.extract.dates import find_event_dates
@@ -28,14 +29,36 @@ def extract_all(text: str, published: date | None = None, locality: str | None =
         raise TextTooLarge(f"text of {len(text):,} characters is over the {MAX_TEXT_CHARS:,} limit")
     if nfc(text) != text:
         raise ValueError("extract_all expects NFC text; normalise with scrapers.text.nfc first")
-    items = list(extract_figures(text, published, locality))
-    # (documents, officials and dates are read with plain spaces, "Quy định số\u00a069-QĐ/TW" as any other; their
-    # quotes are the text's own)
-    spaced = plain_spaces(text)
-    others = [{"type": "document", **d} for d in find_documents(spaced)]
-    others += [{"type": "official", **o} for o in find_officials(spaced)]
-    others += [{"type": "event_date", **d} for d in find_event_dates(spaced, published)]
-    if spaced != text:
-        for item in others:
+    # a text typed or pasted with runs of spaces ("kỷ luật  12 đảng viên") is read with one space each, its offsets
+    # mapped back: every rule writes single spaces
+    read, back = _single_spaced(text)
+    items = list(extract_figures(read, published, locality))
+    # (documents, officials and dates are read with plain spaces, "Quy định số\u00a069-QĐ/TW" as any other)
+    spaced = plain_spaces(read)
+    items += [{"type": "document", **d} for d in find_documents(spaced)]
+    items += [{"type": "official", **o} for o in find_officials(spaced)]
+    items += [{"type": "event_date", **d} for d in find_event_dates(spaced, published)]
+    if read != text or spaced != read:
+        for item in items:  # every quote is the text's own, at its own offsets
+            if back is not None:
+                item["start"], item["end"] = back[item["start"]], back[item["end"] - 1] + 1
             item["quote"] = text[item["start"]:item["end"]]
-    return sorted(items + others, key=lambda i: (i["start"], i["type"]))
+    return sorted(items, key=lambda i: (i["start"], i["type"]))
+
+
+SPACE_RUN = re.compile(r"[ \t\u00a0]{2,}")
+
+
+def _single_spaced(text: str) -> tuple[str, list[int] | None]:
+    """The text with each run of spaces one space, and where each of its characters was in `text` (None when the
+    text has no run)."""
+    if not SPACE_RUN.search(text):
+        return text, None
+    parts, back, at = [], [], 0
+    for m in SPACE_RUN.finditer(text):
+        parts.append(text[at:m.start()] + " ")
+        back.extend(range(at, m.start() + 1))
+        at = m.end()
+    parts.append(text[at:])
+    back.extend(range(at, len(text)))
+    return "".join(parts), back

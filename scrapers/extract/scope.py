@@ -217,7 +217,9 @@ def figure_scope(sentence: str, pos: int, article: str | None, whole: str | None
             return named[1]
     # "“Năm qua, chúng tôi đã kỷ luật 12 đảng viên …”, Bí thư Đảng ủy phường Định Công … chia sẻ": a figure in a
     # quotation is the speaker's unit's
-    if (closing := sentence.find("”", pos)) >= 0 and sentence.rfind("“", 0, pos) >= 0 \
+    # (the marks may be straight: '"Năm qua, chúng tôi …", Bí thư …')
+    closing = min((c for c in (sentence.find("”", pos), sentence.find('"', pos)) if c >= 0), default=-1)
+    if closing >= 0 and (sentence.rfind("“", 0, pos) >= 0 or sentence.count('"', 0, pos) % 2) \
             and (speaker := SPEAKER_UNIT.match(sentence, closing + 1)):
         named = locality_in(sentence, speaker.end())
         if named and named[0] == "district":

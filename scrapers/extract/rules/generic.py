@@ -229,7 +229,7 @@ def counts(ctx: Sentence) -> None:
         if not unit:
             continue
         at_least = AT_LEAST.match(ctx.s, uend)
-        end = uend + (at_least.end() if at_least else 0)
+        end = at_least.end() if at_least else uend
         try:
             value = count_of(m["n"])
         except ValueError:
