@@ -158,6 +158,16 @@ def _spaced_thousands(folded: str) -> str:
     return SPACED_THOUSANDS.sub(dotted, folded)
 
 
+def _capitals_titled(folded: str) -> str:
+    """The text with every line set all in capitals in title case (same length: offsets stay valid)."""
+    lines = folded.split("\n")
+    changed = False
+    for i, line in enumerate(lines):
+        if line.isupper() and sum(c.isalpha() for c in line) >= 8 and len(titled := line.title()) == len(line):
+            lines[i], changed = titled, True
+    return "\n".join(lines) if changed else folded
+
+
 def _capitals_lowered(folded: str) -> str:
     """The text with every line set all in capitals ("KỶ LUẬT 27 ĐẢNG VIÊN", a sapo or a caption) in lowercase, so
     that the rules, which read units and names by their case, read it as prose (same length: offsets stay valid)."""
@@ -173,9 +183,14 @@ def _capitals_lowered(folded: str) -> str:
 def read_figures(text: str, published: date | None = None, locality: str | None = None) -> list[Figure]:
     folded = _spaced_thousands(matchable(text))  # same length as text: offsets stay valid
     masks = _masks(folded)
-    scope, whole = article_places(folded, locality)
-    # (the masks and the places read the capitals: document codes and names need them)
-    folded = _capitals_lowered(folded)
+    # (the masks and the places read the capitals: document codes and names need them; a line set in capitals is
+    # read for its places with each word capitalised, "HUYỆN GIA LÂM: …" as "Huyện Gia Lâm: …", and for what counts
+    # nothing in lowercase, "95 TUỔI" as "95 tuổi")
+    scope, whole = article_places(_capitals_titled(folded), locality)
+    lowered = _capitals_lowered(folded)
+    if lowered is not folded:
+        masks += _masks(lowered)
+    folded = lowered
     sent_list = list(sentences(folded))
     # the periods the text names, found in one pass: none is a figure, and those it states (the bases of comparisons
     # aside) are handed to each sentence
