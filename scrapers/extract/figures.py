@@ -160,23 +160,22 @@ def _spaced_thousands(folded: str) -> str:
 
 def _capitals_titled(folded: str) -> str:
     """The text with every line set all in capitals in title case (same length: offsets stay valid)."""
-    lines = folded.split("\n")
-    changed = False
-    for i, line in enumerate(lines):
-        if line.isupper() and sum(c.isalpha() for c in line) >= 8 and len(titled := line.title()) == len(line):
-            lines[i], changed = titled, True
-    return "\n".join(lines) if changed else folded
+    return _capitals_recased(folded, str.title)
 
 
 def _capitals_lowered(folded: str) -> str:
     """The text with every line set all in capitals ("KỶ LUẬT 27 ĐẢNG VIÊN", a sapo or a caption) in lowercase, so
     that the rules, which read units and names by their case, read it as prose (same length: offsets stay valid)."""
+    return _capitals_recased(folded, str.lower)
+
+
+def _capitals_recased(folded: str, recase) -> str:
     lines = folded.split("\n")
     changed = False
     for i, line in enumerate(lines):
         # (`isupper` first: a C loop that fails on most lines at their first lowercase letter)
-        if line.isupper() and sum(c.isalpha() for c in line) >= 8 and len(lowered := line.lower()) == len(line):
-            lines[i], changed = lowered, True
+        if line.isupper() and sum(c.isalpha() for c in line) >= 8 and len(recased := recase(line)) == len(line):
+            lines[i], changed = recased, True
     return "\n".join(lines) if changed else folded
 
 
