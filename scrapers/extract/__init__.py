@@ -46,7 +46,7 @@ def extract_all(text: str, published: date | None = None, locality: str | None =
     return sorted(items, key=lambda i: (i["start"], i["type"]))
 
 
-SPACE_RUN = re.compile(r"[ \t\u00a0]{2,}")
+SPACE_RUN = re.compile(r"[ \u00a0]{2,}")  # (not tabs: a run of tabs parts a table's cells)
 
 
 def _single_spaced(text: str) -> tuple[str, list[int] | None]:
