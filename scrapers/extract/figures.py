@@ -21,7 +21,7 @@ from scrapers.extract.dates import NOT_FIGURE, PERIOD, period_text, stated_perio
 from scrapers.extract.documents import document_spans
 from scrapers.extract.model import Draft, Figure
 from scrapers.extract.numbers import parse_number, qualifier_of
-from scrapers.extract.patterns import BULLET, FORM, FORM_RE, ORG_SUBJECT, QNUM, SUBJECT_LABEL
+from scrapers.extract.patterns import BULLET, FORM, FORM_RE, ITEM_NUMBER, ORG_SUBJECT, QNUM, SUBJECT_LABEL
 from scrapers.extract.rules import load
 from scrapers.extract.rules.generic import unit_after
 from scrapers.extract.scope import CITIES, PROVINCES, article_places, locality_in, period_key
@@ -253,7 +253,7 @@ def _lists_on(folded: str, start: int, end: int, listing: bool) -> bool:
 
 
 # a list item's line: a bullet, or a number or letter that numbers it ("1. …", "2.1. …", "a) …")
-ITEM_LINE = re.compile(rf"\s*(?:{BULLET}|\d{{1,2}}(?:\.\d{{1,2}})*[.)]|[a-zđ]\))\s")
+ITEM_LINE = re.compile(rf"\s*(?:{BULLET}|{ITEM_NUMBER})\s")
 # a line that opens items: one that ends with a colon, or a heading (short, with no stop at its end: "I. KẾT QUẢ ĐẠT
 # ĐƯỢC NĂM 2026", "Kết quả nổi bật")
 OPENS_ITEMS = re.compile(r"[^\n]*:\s*|\s*[^\n]{3,100}?(?<![.;!?…])\s*")

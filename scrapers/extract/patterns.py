@@ -30,6 +30,8 @@ COUNTS_IN_ORDER = rf"(?P<counts>{NUMBER}(?:\s*(?:,|và)\s*{NUMBER})+)"
 # a subject standing as the label of what follows: "Về tổ chức đảng:", "Đối với đảng viên,", "- Tổ chức đảng:"
 # a list item's mark (every other glyph is folded to "•" by `text.matchable`)
 BULLET = r"[-+•*–]"
+# the number or letter that numbers a list's item: "(1)", "2.", "2.1.", "3)", "a)"
+ITEM_NUMBER = r"(?:\(\d{1,2}\)|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\))"
 SUBJECT_LABEL = (rf"(?:{BULLET}\s*)?(?:(?:Về|Đối với|Với)\s+(?:(?P<org>{ORG_SUBJECT})|{MEMBER_SUBJECT})\s*[:,]"
                  rf"|(?:(?P<org2>{ORG_SUBJECT})|{MEMBER_SUBJECT})\s*:)")
 QNUM = rf"(?:(?P<q>{QUALIFIER})\s+)?(?P<n>{NUMBER})"

@@ -11,6 +11,7 @@ from scrapers.extract.patterns import (
     COUNTS_IN_ORDER,
     FORM,
     FORM_RE,
+    ITEM_NUMBER,
     NUMBER,
     QNUM,
     RESPECTIVELY,
@@ -288,7 +289,7 @@ RUN_ITEM = re.compile(rf"(?P<cat>[^;:()\d]{{2,80}}?)\s*\(\s*(?:{QNUM}\s+{UNIT}"
                       rf"(?:\s*[,;]\s*(?:chiếm\s+)?(?:tỷ lệ\s+)?(?P<share>{NUMBER})\s*%)?"
                       rf"|(?:chiếm\s+)?(?:tỷ lệ\s+)?(?P<only>{NUMBER})\s*%)\s*\)", re.I)
 # (items may be numbered: "(1) … (12 trường hợp); (2) …")
-RUN_JOIN = re.compile(r"\s*(?:[,;]\s*)?(?:và\s+)?(?:(?:\(\d{1,2}\)|\d{1,2}[.)]|[a-zđ]\))\s*)?")
+RUN_JOIN = re.compile(rf"\s*(?:[,;]\s*)?(?:và\s+)?(?:{ITEM_NUMBER}\s*)?")
 # the words that introduce the list, up to the last of them: what follows is the category
 RUN_LEAD = re.compile(r"^.*(?::|(?<!\w)(?:là|vào|ở|về|gồm|như|trong|đến|tới|thuộc))\s+", re.I)
 
@@ -345,7 +346,7 @@ def _number_span(m: re.Match) -> tuple[int, int]:
     return (m.start("n"), m.end("n")) if m["n"] is not None else (m.start("only"), m.end("only"))
 
 
-NUMBERED_BEFORE = re.compile(r"(?:\(\d{1,2}\)|\d{1,2}[.)]|[a-zđ]\))\s*$")
+NUMBERED_BEFORE = re.compile(rf"{ITEM_NUMBER}\s*$")
 
 
 def _emit_run(ctx: Sentence, run: list[re.Match]) -> None:
