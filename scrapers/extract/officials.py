@@ -76,8 +76,9 @@ HONORIFIC = (r"(?:đồng chí|Đồng chí|[Đđ]/c|ông|Ông|bà|Bà|[Aa]nh|[C
 NAME_THEN_TITLE = re.compile(
     rf"(?=[{UPPER}đôbacn])(?:{HONORIFIC}\s+|(?:^|(?<=[.!?…]\s)|(?<=\n))(?=[{UPPER}][{LOWER}]+\s+[{UPPER}]))"
     rf"{NAME}\s*(?:[-–,]|\()\s*(?P<title>(?:(?:nguyên|cựu)\s+)?{TITLE_HEAD}(?:,?\s+[^;:.(),\s]+){{0,16}}?)"
-    # … or where "và" brings in the next person ("…, Phó Chủ tịch HĐND thành phố và ông Nguyễn Lan Hương, …")
-    rf"(?=[;:.()]|\s+(?:{VERB_STOP})\b|,\s+[{LOWER}]|,?\s*$|\s+và\s+{HONORIFIC}\s)"
+    # … or where "và" brings in the next person ("…, Phó Chủ tịch HĐND thành phố và ông Nguyễn Lan Hương, …"), or
+    # where a clause opens on a number: what the speaker reports, not an office ("…, Chủ nhiệm …, 9 tháng năm 2026, …")
+    rf"(?=[;:.()]|\s+(?:{VERB_STOP})\b|,\s+[{LOWER}\d]|,?\s*$|\s+và\s+{HONORIFIC}\s)"
 )
 # "Ủy viên Bộ Chính trị, Bí thư Thành ủy Hà Nội, đồng chí Bùi Thị Minh Hoài": the title, then the name after a comma
 # and an honorific or a rank ("Thứ trưởng Bộ Công an, Trung tướng …"); the last title is the office
