@@ -373,6 +373,7 @@ def _merge_forms(drafts: list[Draft], folded: str) -> list[Draft]:
     ("Khiển trách 41, cảnh cáo 17 … là kết quả xử lý 70 đảng viên"). A total that has its own forms keeps them, and
     one form that stands as a total of its own next to another ("2 tổ chức bị khiển trách và 1 … cảnh cáo") stays."""
     merged = _forms_runs_before_their_total(drafts) | _forms_runs_after_their_total(drafts) | _rest_of_forms(drafts)
+    grown: dict[int, int] = {}  # id of a total that took forms here → the sentence they were in
     for i, forms in enumerate(drafts):
         if not _is_forms(forms) or id(forms) in merged:
             continue
@@ -383,6 +384,14 @@ def _merge_forms(drafts: list[Draft], folded: str) -> list[Draft]:
 
         target = None
         prev = next((t for t in reversed(before) if t.kind == forms.kind and t.total is None), None)
+        # "… 21 đảng viên. Các hình thức gồm 14 trường hợp khiển trách, 5 trường hợp cảnh cáo…": the next form of
+        # the list that gave the total its first ones joins them while they fit
+        if prev is not None and grown.get(id(prev)) == forms.sentence and not set(prev.breakdown) & set(forms.breakdown) \
+                and sum(prev.breakdown.values()) + listed <= prev.value:
+            prev.breakdown = {**prev.breakdown, **forms.breakdown}
+            prev.breakdown_complete = sum(prev.breakdown.values()) == prev.value
+            merged.add(id(forms))
+            continue
         # a list that adds up to a total exactly may come a few sentences after it, past the other subject's list
         # ("… 2 tổ chức đảng và 58 đảng viên. Tổ chức đảng bị kỷ luật: … Đảng viên bị kỷ luật: khiển trách 39, …")
         labelled = bool(LABELLED.search(folded, max(0, forms.start - 40), forms.start))
@@ -404,6 +413,7 @@ def _merge_forms(drafts: list[Draft], folded: str) -> list[Draft]:
         target.breakdown = dict(forms.breakdown)
         target.breakdown_complete = listed == target.value
         merged.add(id(forms))
+        grown[id(target)] = forms.sentence
     return [d for d in drafts if id(d) not in merged]
 
 

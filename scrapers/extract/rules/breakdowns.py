@@ -45,7 +45,8 @@ SINGLE = re.compile(rf"(?:\s+(?:khác|còn lại|nói trên|này))?"  # "… 6 �
                     rf"(?:hình thức\s+)?(?:kỷ luật\s+)?(?P<form>{FORM})(?![\s:]*{NUMBER})(?(open)\s*\))", re.I)
 BRACKETS = re.compile(r"\s*\(([^()]*)\)")
 # a sentence that opens on a form and its count ("Khiển trách thì có 9 trường hợp, …") is a marker of its own
-NEXT_MARKER = re.compile(rf"\s*[\"“(]?(?:Trong đó|Cụ thể|Gồm|Về hình thức|Hình thức|{FORM}(?=(?:\s*(?::|thì|là|có))*\s*\d))", re.I)
+# ("Các hình thức kỷ luật gồm …": the forms' own heading, with its article)
+NEXT_MARKER = re.compile(rf"\s*[\"“(]?(?:Trong đó|Cụ thể|Gồm|Về hình thức|(?:(?:Các|Những)\s+)?Hình thức|{FORM}(?=(?:\s*(?::|thì|là|có))*\s*\d))", re.I)
 
 
 def single_form(ctx: Sentence, after: int, value) -> Breakdown | None:
