@@ -19,6 +19,12 @@ FURNITURE = re.compile(
     r"|Tin cùng chuyên mục|Tin liên quan|MỚI - NÓNG|Quay lại)$",
     re.IGNORECASE,
 )
+# an outlet's block of other stories: "Tin liên quan" alone on its line with their headlines after it, or one
+# story's headline after "Xem thêm:" on the same line (their figures are other articles')
+RELATED_LINE = re.compile(
+    r"^(?=[ \t•>»TtBbXxĐđCc-])[ \t•>»-]*(?:(?:Tin|Bài(?: viết)?)\s+(?:liên quan|cùng chuyên mục|khác|đọc nhiều|nổi bật"
+    r"|mới nhất)|Xem thêm|Đọc thêm|Có thể bạn quan tâm|Đọc nhiều nhất)(?:\s*[:>»]\s*(?P<headline>[^\n]*?))?[ \t]*$",
+    re.M | re.I)
 CAPTION_NUMBER = re.compile(r"\s*(?:-\s*)?[ảẢ]nh\s+\d+\.?\s*$")
 
 

@@ -26,7 +26,7 @@ from scrapers.extract.rules import load
 from scrapers.extract.rules.generic import unit_after
 from scrapers.extract.scope import CITIES, PROVINCES, article_places, locality_in, period_key
 from scrapers.extract.sentence import Sentence, sentences
-from scrapers.text import is_furniture, matchable
+from scrapers.text import RELATED_LINE, is_furniture, matchable
 from scrapers.vocabulary import COUNT_KINDS, DISCIPLINE_KINDS
 
 __all__ = ["extract_figures", "read_figures", "sentences", "unit_after"]
@@ -126,6 +126,7 @@ def extract_figures(text: str, published: date | None = None, locality: str | No
 
 
 SHORT_LINE = re.compile(r"^[^\n]{1,60}$", re.M)
+ANY_LINE = re.compile(r"^[^\n]*$", re.M)
 
 
 def _masks(folded: str) -> list[tuple[int, int]]:
@@ -137,7 +138,26 @@ def _masks(folded: str) -> list[tuple[int, int]]:
     for line in SHORT_LINE.finditer(folded):  # (furniture is a short line: longer ones are not tried)
         if is_furniture(line.group(0).strip(" •\t"), is_clean=True):
             masked.append((line.start(), line.end()))
+    masked += _related_stories(folded)
     return masked
+
+
+def _related_stories(folded: str) -> list[tuple[int, int]]:
+    """Other stories' headlines: the line after "Xem thêm:", or the lines under "Tin liên quan" while they read as
+    headlines (short, no full stop at the end)."""
+    spans = []
+    for m in RELATED_LINE.finditer(folded):
+        spans.append((m.start(), m.end()))
+        if m["headline"]:
+            continue
+        for line in ANY_LINE.finditer(folded, m.end() + 1):
+            headline = line.group(0).strip()
+            if not headline:
+                continue
+            if headline.endswith((".", "!", "?", ":", ";")) or len(headline) > 150:
+                break
+            spans.append((line.start(), line.end()))
+    return spans
 
 
 # "kết nạp 1 250 đảng viên": a space (or a no-break space) between digit groups as the thousands separator, unless
@@ -213,6 +233,10 @@ def read_figures(text: str, published: date | None = None, locality: str | None 
         mine = [(a - base, p) for a, e, p in stated[bisect_left(starts, base):bisect_left(starts, prev_end)]
                 if e <= prev_end]
         period = (mine[0][1] if mine else None) or carried
+        # "… nhiệm kỳ 2020-2025, … Trong nhiệm kỳ, toàn Đảng bộ kết nạp …": a term named bare is the last one stated
+        if not mine and BARE_TERM.search(sent):
+            period = next((p for a, _, p in reversed(stated[:bisect_left(starts, base)]) if p.startswith("nhiệm kỳ")),
+                          period)
         carried = period
         ctx = Sentence(text, base, sent, idx, period, sent_list[idx + 1:idx + 3], claims, district or scope, previous,
                        whole, periods=mine, folded=folded)
@@ -235,6 +259,11 @@ def read_figures(text: str, published: date | None = None, locality: str | None 
     _link_places(drafts, sent_list)
     _one_period(drafts, [p for _, _, p in stated], published)
     return _freeze(text, drafts, published)
+
+
+# the term the text is about, named without its years ("trong nhiệm kỳ", "nhiệm kỳ qua"; not a new or the next one)
+BARE_TERM = re.compile(r"(?<!\w)(?:(?:trong|cả|suốt)\s+nhiệm kỳ(?:\s+(?:vừa\s+)?qua|\s+này)?|nhiệm kỳ\s+(?:vừa\s+)?qua)"
+                       r"(?!\s*[-–]?\s*(?:19|20)\d{2})(?!\s+(?:mới|tới|sau|trước|đầu|kế tiếp))(?!\w)", re.I)
 
 
 def _lists_on(folded: str, start: int, end: int, listing: bool) -> bool:
