@@ -140,10 +140,26 @@ def article_places(text: str, source_locality: str | None) -> tuple[str | None, 
         return source_locality, whole
     head = locality_in(text, _opening_end(text))
     title = text[:text.find("\n")] if "\n" in text[:300] else ""
-    lead = _title_lead(title)
+    lead = _title_lead(title) or _bare_title_lead(title, text)
     if lead and lead[0] == "district" and not (head and head[0] == "province"):
         return lead[1], whole
     return whole, whole
+
+
+BARE_LEAD = re.compile(rf"\s*(?P<place>{_PLACE})\s*:")
+
+
+def _bare_title_lead(title: str, text: str) -> tuple[str, str] | None:
+    """"Hoàng Mai: Nâng cao chất lượng …": a headline led by a place's name alone, when the text names it with its
+    noun as a district, ward or commune ("Quận ủy Hoàng Mai", "phường Hoàng Mai")."""
+    m = BARE_LEAD.match(title)
+    if not m or m["place"] in PROVINCE_NAMES.values() or m["place"] in CITIES:
+        return None
+    for named in LOCALITY.finditer(text):
+        if named["district"] and named["place"].startswith(m["place"]) \
+                and locality_in(text, named.end()) == ("district", m["place"]):
+            return "district", m["place"]
+    return None
 
 
 OPENING = 400  # an article's opening: its title and sapo
