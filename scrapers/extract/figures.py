@@ -24,7 +24,7 @@ from scrapers.extract.numbers import parse_number, qualifier_of
 from scrapers.extract.patterns import BULLET, FORM, FORM_RE, ITEM_NUMBER, ORG_SUBJECT, QNUM, SUBJECT_LABEL
 from scrapers.extract.rules import load
 from scrapers.extract.rules.generic import unit_after
-from scrapers.extract.scope import CITIES, PROVINCES, article_places, locality_in, period_key
+from scrapers.extract.scope import CITIES, PARAGRAPH_LEAD, PROVINCES, article_places, locality_in, period_key
 from scrapers.extract.sentence import Sentence, sentences
 from scrapers.text import RELATED_LINE, is_furniture, matchable
 from scrapers.vocabulary import COUNT_KINDS, DISCIPLINE_KINDS
@@ -220,7 +220,7 @@ def read_figures(text: str, published: date | None = None, locality: str | None 
     drafts: list[Draft] = []
     # a period or a district named earlier in the same paragraph still applies ("Đảng bộ huyện Mê Linh có … Năm
     # 2023, huyện đã kỷ luật 21 đảng viên")
-    carried, district, previous = None, None, None
+    carried, district, previous, led = None, None, None, None
     prev_end, listing = 0, False
     for idx, (base, sent) in enumerate(sent_list):
         # (the items of a list under a heading line, "Kết quả quý III/2026:\n• Giám sát …\n• Kiểm tra …", "I. KẾT QUẢ
@@ -228,6 +228,7 @@ def read_figures(text: str, published: date | None = None, locality: str | None 
         new_line = "\n" in folded[prev_end:base]
         if new_line and not (listing and ITEM_LINE.match(folded, base)):
             carried, district, previous = None, None, None
+            led = (lead := PARAGRAPH_LEAD.match(folded, base)) and lead["place"]
         listing = _lists_on(folded, base, base + len(sent), listing)
         prev_end = base + len(sent)
         mine = [(a - base, p) for a, e, p in stated[bisect_left(starts, base):bisect_left(starts, prev_end)]
@@ -238,8 +239,8 @@ def read_figures(text: str, published: date | None = None, locality: str | None 
             period = next((p for a, _, p in reversed(stated[:bisect_left(starts, base)]) if p.startswith("nhiệm kỳ")),
                           period)
         carried = period
-        ctx = Sentence(text, base, sent, idx, period, sent_list[idx + 1:idx + 3], claims, district or scope, previous,
-                       whole, periods=mine, folded=folded)
+        ctx = Sentence(text, base, sent, idx, period, sent_list[idx + 1:idx + 3], claims, district or led or scope,
+                       previous, led or whole, periods=mine, folded=folded)
         named = locality_in(sent)
         if named and named[0] == "district":
             district = named[1]
@@ -499,6 +500,7 @@ def _forms_runs_before_their_total(drafts: list[Draft]) -> set[int]:
 
 # (… or the outcome of the act on the total: "Qua giải quyết 61 đơn tố cáo, kết luận tố cáo đúng 9 đơn, đúng một
 # phần 17 đơn; 35 đơn tố cáo sai")
+BRACKET_AFTER = re.compile(r"\s*\(")
 PART_MARK = re.compile(r"\b(?:gồm|bao gồm|trong đó|trong số đó|cụ thể|kết luận|kết quả)\b|:", re.I)
 
 
@@ -508,7 +510,10 @@ def _link_sums(drafts: list[Draft], headings: set[int], folded: str) -> None:
     for i, total in enumerate(drafts):
         # (a category is one of a list of what was violated, never the sum of the categories told after it; plain
         # counts are never parts, CONVENTIONS.md)
-        if total.total is not None or total.kind not in ADDITIVE or not total.value or total.breakdown \
+        # (a total with its forms may still be sorted by kind in a bracket right after it: "4 tổ chức đảng (3 chi
+        # bộ, 1 đảng ủy cơ sở), gồm khiển trách 3, giải tán 1")
+        if total.total is not None or total.kind not in ADDITIVE or not total.value \
+                or total.breakdown and not BRACKET_AFTER.match(folded, total.end) \
                 or total.kind in ("violation_category", "count"):
             continue
         _link_run(total, _parts_after(total, drafts[i + 1:], 10**9 if total.sentence in headings else PART_WINDOW,
@@ -523,8 +528,10 @@ def _parts_after(total: Draft, after: list[Draft], window: int, folded: str) -> 
             return
         # in the total's own sentence, figures are its siblings in a list ("đất đai (31), nhiệm vụ (19) và đạo
         # đức (12)") unless a marker opens its parts ("112 tập thể, cá nhân, gồm 50 tập thể và 62 cá nhân")
+        # (or a bracket right after the total: "4 tổ chức đảng (3 chi bộ, 1 đảng ủy cơ sở)")
         if d.kind != total.kind or (d.sentence == total.sentence and not found
-                                    and not PART_MARK.search(folded, total.end, d.start)):
+                                    and not PART_MARK.search(folded, total.end, d.start)
+                                    and not BRACKET_AFTER.match(folded, total.end)):
             continue
         if d.total is not None and d.total is not total:
             return

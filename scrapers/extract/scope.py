@@ -127,6 +127,8 @@ HCMC = re.compile(r"(?<!\w)(?:TP\.?\s?HCM|TPHCM)(?!\w)")
 _BARE_NAMES = "|".join(map(re.escape, (*PROVINCES, "Hà Nội")))
 BARE_PROVINCE = re.compile(rf"(?<![\w.(])(?:(?P<hcm>TP\.?\s?HCM|TPHCM)|(?P<place>{_BARE_NAMES}))"
                            rf"(?!\w)(?!\s+[{UPPER}])")
+# a round-up's paragraph led by its province ("Quảng Ninh: Trong năm, toàn Đảng bộ tỉnh …") is about that province
+PARAGRAPH_LEAD = re.compile(rf"\s*(?P<place>{_BARE_NAMES})\s*:")
 NAME_GOES_ON = re.compile(rf"\s+[{UPPER}]")
 NAME_WORD_BEFORE = re.compile(rf"[{UPPER}][{LOWER}]*\s+$")
 

@@ -237,12 +237,20 @@ REMAINDER = re.compile(rf"\s*[,;]\s*(?:và\s+)?(?:số\s+)?còn lại\s+(?:là\s
                        rf"(?P<form>{FORM})(?![\s:]*(?:\(\s*)?{NUMBER})(?!\s*(?:,|và|hoặc)\s*{FORM})", re.I)
 
 
+# "4 tổ chức đảng (3 chi bộ, 1 đảng ủy cơ sở), gồm khiển trách 3, giải tán 1": a bracket that sorts the total by
+# kind, with no form in it, stands between the total and its forms
+SORTING_BRACKET = re.compile(rf"\s*\((?![^()]*{FORM})[^()]*\)", re.I)
+
+
 def read_breakdown(ctx: Sentence, after: int, value) -> Breakdown | None:
     for strategy in STRATEGIES:
         found = strategy(ctx, after, value)
         if found:
             return _with_remainder(ctx, found, value)
-    return None
+    sorting = SORTING_BRACKET.match(ctx.s, after)
+    found = read_breakdown(ctx, sorting.end(), value) if sorting else None
+    # (the total's quote stops before the bracket: its counts are the total's parts, figures of their own)
+    return Breakdown(found.forms, found.spans, -1) if found else None
 
 
 def _with_remainder(ctx: Sentence, found: Breakdown, value) -> Breakdown:
