@@ -73,9 +73,11 @@ HONORIFIC = (r"(?:đồng chí|Đồng chí|[Đđ]/c|ông|Ông|bà|Bà|[Aa]nh|[C
              r"|(?:Đại|Thượng|Trung|Thiếu) (?:tướng|tá|úy))")
 # the name first: after "đồng chí / ông / bà" or a rank, or opening its sentence ("Nguyễn Văn Phong, Phó Bí thư
 # Thành ủy, nhấn mạnh …"); the title after a dash, a comma or in brackets, a former one with "nguyên" or "cựu"
+AGE = r"(?:\s*,\s*(?:\d{1,3}\s+tuổi|sinh năm \d{4})|\s*\(\s*(?:\d{1,3}\s+tuổi|sinh năm \d{4})\s*\))"
 NAME_THEN_TITLE = re.compile(
     rf"(?=[{UPPER}đôbacn])(?:{HONORIFIC}\s+|(?:^|(?<=[.!?…]\s)|(?<=\n))(?=[{UPPER}][{LOWER}]+\s+[{UPPER}]))"
-    rf"{NAME}\s*(?:[-–,]|\()\s*(?P<title>(?:(?:nguyên|cựu)\s+)?{TITLE_HEAD}(?:,?\s+[^;:.(),\s]+){{0,16}}?)"
+    # (a person's age or year of birth may stand between: "Ông Lê Văn Thành, 58 tuổi, cựu Bí thư …", "(sinh năm 1968)")
+    rf"{NAME}{AGE}?\s*(?:[-–,]|\()\s*(?P<title>(?:(?:nguyên|cựu)\s+)?{TITLE_HEAD}(?:,?\s+[^;:.(),\s]+){{0,16}}?)"
     # … or where "và" brings in the next person ("…, Phó Chủ tịch HĐND thành phố và ông Nguyễn Lan Hương, …"), or
     # where a clause opens on a number: what the speaker reports, not an office ("…, Chủ nhiệm …, 9 tháng năm 2026, …")
     rf"(?=[;:.()]|\s+(?:{VERB_STOP})\b|,\s+[{LOWER}\d]|,?\s*$|\s+và\s+{HONORIFIC}\s)"

@@ -25,6 +25,7 @@ def load() -> list[Callable]:
         categories,
         changes,
         generic,
+        labelled,
         places,
         statements,
         subject_forms,

@@ -61,6 +61,33 @@ def _base_between(ctx: Sentence) -> None:
                  subject=f"so với {base}", direction=direction, base=base)
 
 
+# "Số tổ chức đảng và đảng viên bị kỷ luật giảm lần lượt 2 và 9 trường hợp so với cùng kỳ": one direction for two
+# or more counts, each of the subjects named before, in order (the unit after the last is every count's)
+RESPECTIVE = re.compile(rf"(?<!\w)(?P<dir>tăng|giảm)\s+(?:tương ứng|lần lượt)(?:\s+là)?\s+"
+                        rf"(?P<ns>{NUMBER}(?:\s*%)?(?:\s*(?:,|và)\s*{NUMBER}(?:\s*%)?)+)(?!\w)", re.I)
+RESPECTIVE_ITEM = re.compile(rf"(?P<n>{NUMBER})(?P<pct>\s*%)?", re.I)
+
+
+def _respective(ctx: Sentence, bases: list[re.Match]) -> None:
+    for m in RESPECTIVE.finditer(ctx.s):
+        items = list(RESPECTIVE_ITEM.finditer(ctx.s, m.start("ns"), m.end("ns")))
+        if not all(ctx.free(i.start("n"), i.end("n")) for i in items):
+            continue
+        try:
+            values = [parse_number(i["n"]) for i in items]
+        except ValueError:
+            continue
+        unit, end = ("%", m.end()) if items[-1]["pct"] else unit_after(ctx.s, m.end(), max_words=4)
+        direction = m["dir"].lower()
+        after = [b for b in bases if b.start() >= m.end()]
+        base = (after[0] if after else bases[-1])["base"].strip() if bases else None
+        for n, (item, value) in enumerate(zip(items, values, strict=True)):
+            last = n == len(items) - 1
+            ctx.emit("change", item.start(), end if last and unit else item.end(),
+                     -value if direction == "giảm" else value, unit=unit or None,
+                     subject=f"so với {base}" if base else None, direction=direction, base=base)
+
+
 @rule(10)
 def changes(ctx: Sentence) -> None:
     if "hơn " in ctx.s or "tăng " in ctx.s or "giảm " in ctx.s:
@@ -76,6 +103,8 @@ def changes(ctx: Sentence) -> None:
     # … except a rate that rose or fell ("GRDP 9 tháng tăng 7,2%"): its base goes without saying
     if not bases and not moved and not UNSAID_BASE.search(ctx.s):
         return
+    if "lần lượt" in ctx.s or "tương ứng" in ctx.s:
+        _respective(ctx, bases)
     for m in CHANGE.finditer(ctx.s):
         if not ctx.free(m.start("n"), m.end("n")):
             continue
