@@ -673,6 +673,15 @@ BACK_REFERENCE = re.compile(r"\s*(?:đáng chú ý,\s*)?trong (?:số )?(?:này|
 SUBGROUP_AFTER = re.compile(r"\s+(?:đều\s+)?là\s+(?P<what>[^.;:()\d]{2,50}?)\s*(?:[.;]|$)", re.I)
 
 
+# the group after a count of those disciplined: "6 đảng viên bị kỷ luật là cán bộ thuộc diện …", "9 đồng chí thuộc
+# diện Ban Thường vụ Thành ủy quản lý"
+GROUP_AFTER = re.compile(r"(?P<passive>\s+(?:đã\s+)?bị\s+(?:thi hành\s+|xử lý\s+)?kỷ luật)?\s+(?:đều\s+)?"
+                         r"(?P<what>(?:là|thuộc diện)\s+[^.;:()\d”\"]{2,60}?)\s*(?:[.;”\"]|$)", re.I)
+# a sentence that opens on those disciplined: "Trong số đảng viên bị kỷ luật, …"
+POINTS_TO_DISCIPLINED = re.compile(r"\s*[\"“]?\s*(?:Trong số|Trong tổng số)\s+(?:các\s+)?(?:đảng viên|trường hợp|người)"
+                                   r"\s+(?:bị\s+)?(?:thi hành\s+|xử lý\s+)?kỷ luật", re.I)
+
+
 def _link_subgroups(drafts: list[Draft], folded: str, sent_list: list) -> None:
     """A discipline count of committee members ("là cấp ủy viên", or counted in "cấp ủy viên") a few sentences
     after a larger members total (its forms may come between), with no total of its own, is a part of that total;
@@ -694,12 +703,21 @@ def _link_subgroups(drafts: list[Draft], folded: str, sent_list: list) -> None:
             continue
         elif d.subject_class != "cấp ủy viên" and not COMMITTEE_CUE.search(folded, base, d.end) \
                 and not COMMITTEE_AFTER.match(folded, d.end):
-            continue
+            # "… kỷ luật 187 đảng viên … Trong số đảng viên bị kỷ luật có 9 đồng chí thuộc diện Ban Thường vụ Thành
+            # ủy quản lý", "Có 6 đảng viên bị kỷ luật là cán bộ thuộc diện …": a group the disciplined are sorted by
+            # (not a count its own act governs: "đề nghị … thi hành kỷ luật 2 đảng viên thuộc diện Ban Thường vụ quản
+            # lý" is a statement of its own)
+            named = GROUP_AFTER.match(folded, d.end)
+            points = POINTS_TO_DISCIPLINED.match(folded, base)
+            if d.breakdown or not (points or named and named["passive"]):
+                continue
+            group = named["what"] if named else None
         total = next((t for t in reversed(drafts[:i]) if t.kind == "discipline_party_members" and t.total is None),
                      None)
         # the part may follow its total in the same sentence ("Trong số 184 đảng viên bị kỷ luật, có 22 trường hợp
         # là cấp ủy viên")
         if total is not None and total.value and total.value > d.value and total.end <= d.start \
+                and d.period in (None, total.period) \
                 and 0 <= _sentences_apart(sent_list, total.sentence, d.sentence) <= 3:
             d.kind = total.kind
             d.total = total

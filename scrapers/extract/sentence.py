@@ -97,6 +97,12 @@ def _join_bare_numbers(text: str, spans: list[list[int]]) -> list[list[int]]:
         while j + 1 < len(spans) and bare[j] != bare[j + 1] and _adjacent(text, spans[j][1], spans[j + 1][0]) \
                 and (bare[j + 1] or _label_like(text, spans[j + 1])):
             j += 1
+        # (a run from a label to a label reads either way: labels that open in capitals, as the first does, are
+        # each before its number and the last line is the next block's, a headline; "412\nlượt công dân được tiếp"
+        # in lowercase goes on from the number before it)
+        if not bare[i] and j > i and not bare[j] and _label_like(text, spans[i]) \
+                and all(text[spans[k][0]:spans[k][1]].lstrip()[:1].isupper() for k in range(i, j + 1) if not bare[k]):
+            j -= 1
         if j > i and not bare[i] and bare[j]:
             label_first[i:j + 1] = [True] * (j + 1 - i)
         i = j + 1
