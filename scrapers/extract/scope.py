@@ -130,7 +130,9 @@ BARE_PROVINCE = re.compile(rf"(?<![\w.(])(?:(?P<hcm>TP\.?\s?HCM|TPHCM)|(?P<place
 # a round-up's paragraph led by its province ("Quảng Ninh: Trong năm, toàn Đảng bộ tỉnh …") is about that province
 PARAGRAPH_LEAD = re.compile(rf"\s*(?P<place>{_BARE_NAMES})\s*:")
 NAME_GOES_ON = re.compile(rf"\s+[{UPPER}]")
-NAME_WORD_BEFORE = re.compile(rf"[{UPPER}][{LOWER}]*\s+$")
+# (a sentence's opening word is no part of a name: "Riêng Hà Nội, …", "Tại Hà Nội, …")
+NAME_WORD_BEFORE = re.compile(rf"(?<!\w)(?!(?:Riêng|Tại|Ở|Còn|Với|Theo|Cả|Toàn|Và|Như|Trong|Từ|Sau|Trước|Về|Đến|Cùng"
+                              rf"|Ngoài|Tới|Khắp)\s)[{UPPER}][{LOWER}]*\s+$")
 
 
 def article_places(text: str, source_locality: str | None) -> tuple[str | None, str]:
