@@ -24,7 +24,15 @@ from scrapers.extract.numbers import parse_number, qualifier_of
 from scrapers.extract.patterns import BULLET, FORM, FORM_RE, ITEM_NUMBER, ORG_SUBJECT, QNUM, SUBJECT_LABEL
 from scrapers.extract.rules import load
 from scrapers.extract.rules.generic import unit_after
-from scrapers.extract.scope import CITIES, PARAGRAPH_LEAD, PROVINCES, article_places, locality_in, period_key
+from scrapers.extract.scope import (
+    CITIES,
+    PARAGRAPH_LEAD,
+    PROVINCES,
+    article_places,
+    capitals_as_prose,
+    locality_in,
+    period_key,
+)
 from scrapers.extract.sentence import Sentence, sentences
 from scrapers.text import RELATED_LINE, is_furniture, matchable
 from scrapers.vocabulary import COUNT_KINDS, DISCIPLINE_KINDS
@@ -178,23 +186,13 @@ def _spaced_thousands(folded: str) -> str:
     return SPACED_THOUSANDS.sub(dotted, folded)
 
 
-def _capitals_titled(folded: str) -> str:
-    """The text with every line set all in capitals in title case (same length: offsets stay valid)."""
-    return _capitals_recased(folded, str.title)
-
-
-def _capitals_lowered(folded: str) -> str:
-    """The text with every line set all in capitals ("KỶ LUẬT 27 ĐẢNG VIÊN", a sapo or a caption) in lowercase, so
-    that the rules, which read units and names by their case, read it as prose (same length: offsets stay valid)."""
-    return _capitals_recased(folded, str.lower)
-
-
-def _capitals_recased(folded: str, recase) -> str:
+def _capitals_placed(folded: str) -> str:
+    """The text with every line set all in capitals cased as prose (same length: offsets stay valid)."""
     lines = folded.split("\n")
     changed = False
     for i, line in enumerate(lines):
         # (`isupper` first: a C loop that fails on most lines at their first lowercase letter)
-        if line.isupper() and sum(c.isalpha() for c in line) >= 8 and len(recased := recase(line)) == len(line):
+        if line.isupper() and sum(c.isalpha() for c in line) >= 8 and len(recased := capitals_as_prose(line)) == len(line):
             lines[i], changed = recased, True
     return "\n".join(lines) if changed else folded
 
@@ -202,14 +200,14 @@ def _capitals_recased(folded: str, recase) -> str:
 def read_figures(text: str, published: date | None = None, locality: str | None = None) -> list[Figure]:
     folded = _spaced_thousands(matchable(text))  # same length as text: offsets stay valid
     masks = _masks(folded)
-    # (the masks and the places read the capitals: document codes and names need them; a line set in capitals is
-    # read for its places with each word capitalised, "HUYỆN GIA LÂM: …" as "Huyện Gia Lâm: …", and for what counts
-    # nothing in lowercase, "95 TUỔI" as "95 tuổi")
-    scope, whole = article_places(_capitals_titled(folded), locality)
-    lowered = _capitals_lowered(folded)
-    if lowered is not folded:
-        masks += _masks(lowered)
-    folded = lowered
+    # (a line set in capitals is read as prose would be written, "ĐẢNG ỦY PHƯỜNG KIM LIÊN KỶ LUẬT 3 ĐẢNG VIÊN" as
+    # "Đảng ủy phường Kim Liên kỷ luật 3 đảng viên" (`capitals_as_prose`): its places are known by name, and what it
+    # counts reads in lowercase, "95 TUỔI" as "95 tuổi"; the masks read the capitals too, document codes need them)
+    prose = _capitals_placed(folded)
+    scope, whole = article_places(prose, locality)
+    if prose is not folded:
+        masks += _masks(prose)
+    folded = prose
     sent_list = list(sentences(folded))
     # the periods the text names, found in one pass: none is a figure, and those it states (the bases of comparisons
     # aside) are handed to each sentence

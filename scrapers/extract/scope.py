@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from datetime import date
 from functools import lru_cache
 
+from scrapers.extract.gazetteer import HANOI_PLACES
 from scrapers.extract.officials import SURNAMES
 from scrapers.text import LOWER, UPPER
 
@@ -113,6 +114,41 @@ PROVINCES = (
     "Quảng Nam", "Quảng Ngãi", "Quảng Ninh", "Quảng Trị", "Sóc Trăng", "Sơn La", "Tây Ninh", "Thái Bình",
     "Thái Nguyên", "Thanh Hóa", "Huế", "Tiền Giang", "Trà Vinh", "Tuyên Quang", "Vĩnh Long", "Vĩnh Phúc", "Yên Bái",
 )
+# a line set in capitals is read for its places as prose would be written: the names known here capitalised, the
+# party's bodies ("Thành ủy", "Đảng ủy") and the city's abbreviations as written, a name between a place's noun and a
+# stop ("HUYỆN NGHI LỘC: …") capitalised, the rest in lowercase — "ĐẢNG ỦY PHƯỜNG KIM LIÊN THI HÀNH KỶ LUẬT" is
+# "Đảng ủy phường Kim Liên thi hành kỷ luật", not a ward named "Kim Liên Thi"
+_KNOWN = {n.lower(): n for n in (*HANOI_PLACES, *PROVINCES, *CITIES)}
+_KNOWN_RX = re.compile(r"(?<!\w)(?:" + "|".join(sorted(map(re.escape, _KNOWN), key=len, reverse=True)) + r")(?!\w)")
+_BODY_NOUN = re.compile(r"(?<!\w)(?:thành|tỉnh|quận|huyện|thị|đảng) ủy(?!\w)")
+# (a document's article or clause before its number is capitalised in prose: "Điều 32 Điều lệ Đảng", "Khoản 2")
+_REFERENCE_WORD = re.compile(r"(?<!\w)(?:điều|khoản|chương)(?=\s+\d)")
+_ABBREVIATION = re.compile(r"(?<!\w)(?:tp|hcm|tphcm|ubnd|hđnd|ubkt|mttq)(?!\w)")
+_NOUN_THEN_NAME = re.compile(r"(?<!\w)(?:phường|xã|quận|huyện|thị xã|thị trấn|tỉnh|thành phố)\s+(?!ủy(?!\w))"
+                             r"(?P<name>[^\W\d]+(?:\s+[^\W\d]+){0,2})(?=\s*(?:[:,;(–-]|$))")
+
+
+def capitals_as_prose(line: str) -> str:
+    """A line set in capitals, cased for its places as prose (same length: offsets stay valid)."""
+    low = line.lower()
+    if len(low) != len(line):
+        return line
+    chars = list(low)
+    for m in _NOUN_THEN_NAME.finditer(low):
+        for w in re.finditer(r"\S+", m["name"]):
+            chars[m.start("name") + w.start()] = chars[m.start("name") + w.start()].upper()
+    for m in _KNOWN_RX.finditer(low):
+        chars[m.start():m.end()] = _KNOWN[m.group(0)]
+    for m in (*_BODY_NOUN.finditer(low), *_REFERENCE_WORD.finditer(low)):
+        chars[m.start()] = chars[m.start()].upper()
+    for m in _ABBREVIATION.finditer(low):
+        chars[m.start():m.end()] = m.group(0).upper()
+    first = next((i for i, c in enumerate(chars) if not c.isspace()), None)
+    if first is not None and chars[first].isalpha():  # (a line opening on a number stays as it is: "5 điểm mới …")
+        chars[first] = chars[first].upper()
+    return "".join(chars)
+
+
 # (a dateline may be set in capitals: "NGHỆ AN - …")
 OPENING_PROVINCE = re.compile(
     rf"(?:^|\n)\s*\(?(?:Báo\s+)?(?P<place>{'|'.join(map(re.escape, PROVINCES))})\)?\s*(?::|[-–]\s)", re.M | re.I)
