@@ -19,6 +19,7 @@ from datetime import date
 from scrapers.extract.claims import Claims
 from scrapers.extract.dates import NOT_FIGURE, PERIOD, period_text, stated_periods
 from scrapers.extract.documents import document_spans
+from scrapers.extract.gazetteer import HANOI_PLACES
 from scrapers.extract.model import Draft, Figure
 from scrapers.extract.numbers import parse_number, qualifier_of
 from scrapers.extract.patterns import BULLET, FORM, FORM_RE, ITEM_NUMBER, ORG_SUBJECT, QNUM, SUBJECT_LABEL
@@ -535,7 +536,7 @@ def _parts_after(total: Draft, after: list[Draft], window: int, folded: str) -> 
             return
         if d.total is total or d.value is None:
             continue
-        if not _counts_alike(total, d):
+        if not _counts_alike(total, d) or not _in_period(total, d):
             return
         found = True
         yield d
@@ -549,7 +550,10 @@ def _link_run(total: Draft, candidates) -> None:
         acc += d.value
         if acc >= total.value:
             break
-    if len(run) >= 2 and acc == total.value:
+    # (counts place by place where the total's own place is one of the places are the places', not its parts: a
+    # table of two wards after one ward's total)
+    places = {d.scope for d in run}
+    if len(run) >= 2 and acc == total.value and not (len(places) > 1 and total.scope in places):
         for d in run:
             d.total = total
 
@@ -573,9 +577,21 @@ def _parts_before(total: Draft, before: list[Draft]) -> Iterator[Draft]:
     """The figures just before a total told after its parts, nearest first, until one cannot be a part."""
     for d in reversed(before):
         if d.sentence < total.sentence - 1 or d.kind != total.kind or d.total is not None or d.value is None \
-                or d.breakdown or not _counts_alike(total, d):
+                or d.breakdown or not _counts_alike(total, d) or not _in_period(total, d):
             return
         yield d
+
+
+def _in_period(total: Draft, part: Draft) -> bool:
+    """A part is of its total's period, or of one inside it (a year of a term), or of none said: a table's 2024 and
+    2025 rows are no parts of 2026's total, even when they add up to it."""
+    outer, inner = period_key(total.period, None), period_key(part.period, None)
+    if outer is None or inner is None or outer == inner:
+        return True
+    if re.fullmatch(r"\d{4}", outer):  # a quarter or a half of the year
+        return inner.startswith(outer)
+    span = re.fullmatch(r"(\d{4})-(\d{4})", outer)
+    return bool(span) and span[1] <= inner[:4] <= span[2]
 
 
 def _counts_alike(total: Draft, part: Draft) -> bool:
@@ -652,6 +668,9 @@ def _link_places(drafts: list[Draft], sent_list: list) -> None:
             # (the total must say it is the whole's: "toàn thành phố", "Thành ủy", "Đảng bộ tỉnh" …, not a figure
             # whose place goes unsaid)
             if total is not None and not WHOLE_SAID.search(sent_list[total.sentence][1]):
+                continue
+            # (Hà Nội's own districts and wards are no parts of another province's total)
+            if total is not None and total.scope != "Hà Nội" and all(d.scope in HANOI_PLACES for d in run):
                 continue
             if total is not None and sum(d.value for d in run) <= total.value:
                 for d in run:
