@@ -19,11 +19,14 @@ def _figures(text: str) -> Counter:
     return Counter((i["kind"], i["value"]) for i in extract_all(text) if i["type"] == "figure" and i["value"] is not None)
 
 
-def test_joined_paragraphs_keep_each_paragraphs_figures():
-    lost = []
+def test_joined_paragraphs_keep_each_paragraphs_figures_and_add_none():
+    lost, gained = [], []
     for a, b in PAIRS:
         (id_a, first), (id_b, second) = CASES[a], CASES[b]
-        missing = (_figures(first) + _figures(second)) - _figures(first + "\n\n" + second)
-        if missing:
+        alone, joined = _figures(first) + _figures(second), _figures(first + "\n\n" + second)
+        if missing := alone - joined:
             lost.append((id_a, id_b, dict(missing)))
+        if extra := joined - alone:
+            gained.append((id_a, id_b, dict(extra)))
     assert not lost, lost[:5]
+    assert not gained, gained[:5]
