@@ -90,8 +90,10 @@ _WORKS = r"Nhà máy|Xí nghiệp"
 # a foreign name of two or more words ending in a number: "khu đô thị Ocean Park 2", "Smart City 3"
 # (each name and its number on one line: "Hoài Nam\n\nTrong 63 …" is a byline, then a sentence)
 _FOREIGN = r"(?-i:[A-Z][a-z]+(?:[^\S\n]+[A-Z][a-z]+)+)"
-# "tại tầng 3 trụ sở", "phòng 301", "cổng 2", "thôn 4", "Tổ 5 khu phố 3": a place numbered without "số"
-_PLACE = r"(?i:tầng|lầu|phòng|cổng|dãy|tòa|lô|thôn|ấp|xóm|bản|tổ dân phố|tổ|khu phố|khu dân cư|khu|cụm|đội|khối)"
+# "tại tầng 3 trụ sở", "phòng 301", "cổng 2", "thôn 4", "Tổ 5 khu phố 3": a place numbered without "số" (and Hồ Chí
+# Minh City's districts and wards named by number: "Đảng bộ quận 1", "phường 12")
+_PLACE = (r"(?i:tầng|lầu|phòng|cổng|dãy|tòa|lô|thôn|ấp|xóm|bản|tổ dân phố|tổ|khu phố|khu dân cư|khu|cụm|đội|khối|quận"
+          r"|phường)")
 NAME_BEFORE = re.compile(rf"(?<!\w)(?:{_NUMBERED_THING}|{_UNIT}|{_COMPANY}|{_WORKS}|{_FOREIGN}|{_PLACE})[^\S\n]+Z?$")
 NAMED_NUMBER = re.compile(
     rf"{_NUMBERED_THING}[^\S\n]+\d+[A-Z]?(?![\d.,/-])"
@@ -106,7 +108,7 @@ NAME_CODE = re.compile(r"(?<!\w)Z\d+")  # "Z176" alone
 # the last word of every name above (or a capitalised word of a foreign one): a number after any other word is
 # not tried
 NAME_ENDS = frozenset("số đoàn khu viện ty máy nghiệp tầng lầu phòng cổng dãy tòa lô thôn ấp xóm bản phố cư tổ cụm đội "
-                      "khối".split())
+                      "khối quận phường".split())
 WORD_BEFORE = re.compile(r"(\w+)\s+Z?$")
 
 
