@@ -123,10 +123,21 @@ _SPACE_ENTITY = re.compile(r"&(?:nbsp|ensp|emsp|thinsp|#160|#xa0|#8201|#8239);",
 _CELL_TAB = re.compile(r"(?<=\S)\t+(?=\S)")
 
 
+# a space typed before a comma, a semicolon or a colon, moved after it (same length)
+_SPACE_BEFORE_MARK = re.compile(r"(?<=\w)( )([,;:])(?=\s)")
+
+
 def plain_spaces(text: str) -> str:
     """`text` with every space character a plain space (no-break, zero-width, tabs) and every dash a hyphen,
     nothing else changed: same length, so offsets found in it point into the original."""
     return text.translate(_SPACES)
+
+
+def marks_closed(text: str) -> str:
+    """"12 đảng viên , trong đó :" as "12 đảng viên, trong đó:" (the space moved after the mark: same length)."""
+    if " ," in text or " ;" in text or " :" in text:
+        return _SPACE_BEFORE_MARK.sub(r"\2\1", text)
+    return text
 
 
 # a run of white space holding line breaks: its breaks first, then its spaces ("x  \n  \n  y" → "x\n\n      y"), so

@@ -9,7 +9,7 @@ from scrapers.extract.dates import find_event_dates
 from scrapers.extract.documents import find_documents
 from scrapers.extract.figures import extract_figures
 from scrapers.extract.officials import find_officials
-from scrapers.text import nfc, plain_spaces
+from scrapers.text import marks_closed, nfc, plain_spaces
 
 __all__ = ["MAX_TEXT_CHARS", "TextTooLarge", "extract_all"]
 
@@ -30,8 +30,9 @@ def extract_all(text: str, published: date | None = None, locality: str | None =
     if nfc(text) != text:
         raise ValueError("extract_all expects NFC text; normalise with scrapers.text.nfc first")
     # a text typed or pasted with runs of spaces ("kỷ luật  12 đảng viên") is read with one space each, its offsets
-    # mapped back: every rule writes single spaces
-    read, back = _single_spaced(text)
+    # mapped back: every rule writes single spaces (and with a space typed before a comma, a semicolon or a colon
+    # moved after it, "12 đảng viên , trong đó :" as "12 đảng viên, trong đó:")
+    read, back = _single_spaced(marks_closed(text))
     items = list(extract_figures(read, published, locality))
     # (documents, officials and dates are read with plain spaces, "Quy định số\u00a069-QĐ/TW" as any other)
     spaced = plain_spaces(read)

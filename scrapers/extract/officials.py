@@ -75,7 +75,8 @@ HONORIFIC = (r"(?:đồng chí|Đồng chí|[Đđ]/c|ông|Ông|bà|Bà|[Aa]nh|[C
 # Thành ủy, nhấn mạnh …"); the title after a dash, a comma or in brackets, a former one with "nguyên" or "cựu"
 AGE = r"(?:\s*,\s*(?:\d{1,3}\s+tuổi|sinh năm \d{4})|\s*\(\s*(?:\d{1,3}\s+tuổi|sinh năm \d{4})\s*\))"
 NAME_THEN_TITLE = re.compile(
-    rf"(?=[{UPPER}đôbacn])(?:{HONORIFIC}\s+|(?:^|(?<=[.!?…]\s)|(?<=\n))(?=[{UPPER}][{LOWER}]+\s+[{UPPER}]))"
+    # (a sentence's start may follow its stop with no space, "… lúc 11 giờ.Trần Đình Cảnh, …", as sloppy portals write)
+    rf"(?=[{UPPER}đôbacn])(?:{HONORIFIC}\s+|(?:^|(?<=[.!?…]\s)|(?<=\n)|(?<=[{LOWER})]\.))(?=[{UPPER}][{LOWER}]+\s+[{UPPER}]))"
     # (a person's age or year of birth may stand between: "Ông Lê Văn Thành, 58 tuổi, cựu Bí thư …", "(sinh năm 1968)")
     rf"{NAME}{AGE}?\s*(?:[-–,]|\()\s*(?P<title>(?:(?:nguyên|cựu)\s+)?{TITLE_HEAD}(?:,?\s+[^;:.(),\s]+){{0,16}}?)"
     # … or where "và" brings in the next person ("…, Phó Chủ tịch HĐND thành phố và ông Nguyễn Lan Hương, …"), or
@@ -101,8 +102,10 @@ NAME_HOLDS_TITLE = re.compile(
 # … also with who they are before the colon: "các đồng chí Thành ủy viên: …", "các đồng chí lãnh đạo quận: …"
 LIST_HEAD = re.compile(r"(?:các|Các)\s+(?:đồng chí|vị đại biểu|đại biểu)(?:\s+[^:;.\n]{1,40}?)?\s*:\s*")
 ANY_NAME = NAME.replace("?P<name>", "?:")
-LIST_END = re.compile(rf"\.(?=\s+[{UPPER}]|\s*$)|\n")
-LIST_ITEM = re.compile(rf"\s*(?:và\s+)?{NAME}\s*[,-–]\s*(?P<title>(?:(?:nguyên|cựu)\s+)?{TITLE_HEAD}[^;]*?)\s*(?=;|\.(?:\s|$)|$|\s+và\s+{ANY_NAME}\s*[,-–]"
+# (a stop glued to the next sentence ends it too: "… Chánh Văn phòng Thành ủy.Hội nghị …")
+GLUED_END = rf"(?<=[{LOWER}][{LOWER}])\.(?=[{UPPER}][{LOWER}])"
+LIST_END = re.compile(rf"\.(?=\s+[{UPPER}]|\s*$)|{GLUED_END}|\n")
+LIST_ITEM = re.compile(rf"\s*(?:và\s+)?{NAME}\s*[,-–]\s*(?P<title>(?:(?:nguyên|cựu)\s+)?{TITLE_HEAD}[^;]*?)\s*(?=;|\.(?:\s|$)|{GLUED_END}|$|\s+và\s+{ANY_NAME}\s*[,-–]"
                        rf"|\s+(?:{VERB_STOP})\b)")
 NOT_NAMES = re.compile(r"^(?:Hà Nội|Thành|Thành Ủy|Ban|Ủy|Đảng|Quận|Huyện|Trung|Chính|Nhà|Mặt|Hội|Thường|Tổ|Văn)"
                        # historical leaders whose names end institutions' names ("Học viện Chính trị quốc gia Hồ

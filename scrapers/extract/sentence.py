@@ -30,16 +30,30 @@ SENTENCE_END = re.compile(
 MAX_SENTENCE = 2000
 
 
+# a full stop with no space after it, between a word and the next sentence's capital ("… 12 đảng viên.Năm 2026, …",
+# as sloppy portals write): a break all the same after a word or a closing bracket or quotation mark — not after an
+# abbreviation of one or two letters ("Tp.Hà Nội", "Th.S"), whose letters before the stop are not two lowercase ones
+GLUED_STOP = re.compile(rf"\.(?=[{UPPER}][{LOWER}])")
+
+
+def _breaks(text: str) -> list[tuple[int, int]]:
+    wrapped = _hard_wrapped(text)
+    found = [(m.start(), m.end()) for m in SENTENCE_END.finditer(text) if not (wrapped and _soft_break(text, m))]
+    glued = [(m.end(), m.end()) for m in GLUED_STOP.finditer(text)
+             if text[m.start() - 1:m.start()] in (")", "”", '"') or text[m.start() - 2:m.start()].islower()
+             and text[m.start() - 2:m.start()].isalpha()]
+    return sorted(found + glued) if glued else found
+
+
 def sentences(text: str) -> Iterator[tuple[int, str]]:
     spans: list[list[int]] = []
     start = 0
-    wrapped = _hard_wrapped(text)
-    for m in SENTENCE_END.finditer(text):
-        if wrapped and _soft_break(text, m):
+    for a, b in _breaks(text):
+        if a < start:
             continue
-        if m.start() > start:
-            spans.append([start, m.start()])
-        start = m.end()
+        if a > start:
+            spans.append([start, a])
+        start = b
     if start < len(text):
         spans.append([start, len(text)])
     for start, end in _join_table_rows(text, _join_form_lines(text, _join_bare_numbers(text, spans))):

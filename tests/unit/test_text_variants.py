@@ -1,9 +1,11 @@
 """The same article reaches the extractor in several dresses: the pipeline writes each block of a page (a paragraph, a
 list item, a table row) as a paragraph of its own with a blank line between (derive.article_text), saved files may
 end their lines "\\r\\n" or leave spaces around them, copied or typed text keeps no-break spaces, runs of spaces,
-straight quotation marks or en dashes. Every annotated case must read the same in each dress."""
+straight quotation marks or en dashes, and sloppy portals glue a full stop to the next sentence ("… viên.Năm 2026")
+or type a space before a comma, a semicolon or a colon. Every annotated case must read the same in each dress."""
 
 import copy
+import re
 
 import pytest
 
@@ -14,6 +16,9 @@ READY = [c for _, c in CASES if not c.get("gap") and not c.get("nfd")]
 LINED = [c for c in READY if "\n" in c["text"]]
 QUOTED = [c for c in READY if "“" in c["text"]]
 DASHED = [c for c in READY if " - " in c["text"]]
+GLUED = re.compile(r"(?<=[^\d\s])\. (?=[A-ZĐÀ-Ỹ])")  # a stop after a word or a bracket, then a capital
+STOPPED = [c for c in READY if GLUED.search(c["text"])]
+MARKED = [c for c in READY if re.search(r"\w[,;:] ", c["text"])]
 DRESSES = {
     "lines as paragraphs": (LINED, lambda t: t.replace("\n", "\n\n")),
     "windows line ends": (LINED, lambda t: t.replace("\n", "\r\n")),
@@ -23,13 +28,15 @@ DRESSES = {
     "runs of spaces": (READY, lambda t: t.replace(" ", "  ")),
     "straight quotation marks": (QUOTED, lambda t: t.replace("“", '"').replace("”", '"')),
     "en dashes": (DASHED, lambda t: t.replace(" - ", " – ")),
+    "full stops glued to the next sentence": (STOPPED, lambda t: GLUED.sub(".", t)),
+    "spaces before commas, semicolons and colons": (MARKED, lambda t: re.sub(r"(?<=\w)([,;:])(?= )", r" \1", t)),
 }
 
 
 @pytest.mark.parametrize("dress", DRESSES)
 def test_every_case_reads_the_same_in_each_dress(dress):
     cases, dressed = DRESSES[dress]
-    assert len(cases) > 15  # (522 cases hold lines, 98 a spaced hyphen, 21 quotation marks)
+    assert len(cases) > 15  # (522 cases hold lines, 98 a spaced hyphen, 21 quotation marks, 403 a stop)
     failed = []
     for case in cases:
         variant = copy.deepcopy(case)

@@ -82,6 +82,9 @@ def _forms_of_subjects_untotalled(ctx: Sentence) -> None:
         if not forms[True] or not forms[False]:
             continue  # one subject's list is read as any list of forms
         counts = list(COUNT.finditer(ctx.s, m.end(), end))
+        # (each subject's forms must be read as counts too: "…cảnh cáo 1.Đảng viên: …" glued may read as one number)
+        if {bool(c["org"]) for c in counts} != {True, False}:
+            continue
         for org in (True, False):
             mine = [c for c in counts if bool(c["org"]) == org]
             subject = "tổ chức đảng" if org else "đảng viên"
