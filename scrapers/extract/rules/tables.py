@@ -316,9 +316,12 @@ def _forms_row(ctx: Sentence, row: re.Match, cells: list[str], starts: list[int]
             breakdown[form] = int(count_of(count["n"]))
     total = COUNT_CELL.fullmatch(cells[total_col]) if total_col is not None and total_col < len(cells) else None
     value = count_of(total["n"]) if total else None
-    last = max([*forms, *([total_col] if total else [])])
+    if not breakdown:
+        return
+    # (a short row, "2024 |", has fewer cells than the header's columns: its quote ends at its last cell read)
+    last = max(col for col in [*forms, *([total_col] if total else [])] if col < len(cells))
     end = starts[last] + len(cells[last].rstrip())
-    if not breakdown or not ctx.free(starts[min(forms)], end):
+    if not ctx.free(starts[min(forms)], end):
         return
     subject = "tổ chức đảng" if org else "đảng viên"
     ctx.emit("discipline_party_orgs" if org else "discipline_party_members", row.start(), end, value, unit=subject,
