@@ -97,6 +97,9 @@ def changes(ctx: Sentence) -> None:
     for b in bases:
         if (n := BASE_COUNT.match(ctx.s, b.start("base"))) and ctx.free(n.start("n"), n.end("n")):
             ctx.claim(n.start("n"), n.end("n"))
+        # "… giảm so với năm trước (năm 2025: 13 đảng viên)": the base's own value, with or without the change's
+        if told := BASE_VALUE.match(ctx.s, b.start()):
+            ctx.claim(told.start("value"), told.end("value"))
     # a change needs something to compare against, in the same sentence: "so với …", or the value it moved from
     # ("giảm từ 312 (năm 2022) xuống còn 274 (năm 2023), giảm 12,2%")
     moved = None if bases else MOVED_FROM.search(ctx.s)

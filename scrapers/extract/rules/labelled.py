@@ -1,13 +1,13 @@
-"""Counts after their subject's label, under an act said before them: "Kết quả thi hành kỷ luật năm 2026:\n+ Tổ
-chức đảng: 3 (khiển trách 2, cảnh cáo 1);\n+ Đảng viên: 27 (khiển trách 19, …)". Each count is the act's, of the
-label's subject, with the forms in its brackets."""
+"""Counts after their label: a subject's under an act said before them ("Kết quả thi hành kỷ luật năm 2026:\n+ Tổ
+chức đảng: 3 (khiển trách 2, cảnh cáo 1);\n+ Đảng viên: 27 (khiển trách 19, …)"), each the act's with the forms in its
+brackets; and a total's parts labelled in brackets after it ("62 đảng viên (Huy hiệu 70 năm tuổi Đảng: 4; …)")."""
 
 from __future__ import annotations
 
 import re
 
 from scrapers.extract.numbers import parse_number, qualifier_of
-from scrapers.extract.patterns import QNUM, SUBJECT_LABEL
+from scrapers.extract.patterns import FORM_RE, QNUM, SUBJECT_LABEL
 from scrapers.extract.rules import rule
 from scrapers.extract.rules.breakdowns import bracketed, single_form
 from scrapers.extract.sentence import Sentence
@@ -45,3 +45,32 @@ def labelled_counts(ctx: Sentence) -> None:
         ctx.emit(kind, start, end, value, unit=subject, subject=subject, subject_class=subject,
                  qualifier=qualifier_of(m["q"]), breakdown=forms,
                  breakdown_complete=None if not forms else sum(forms.values()) == value)
+
+
+# "… Huy hiệu Đảng cho 62 đảng viên (Huy hiệu 70 năm tuổi Đảng: 4; 60 năm: 9; 50 năm: 21; 40 năm: 28)": a total's
+# parts labelled in brackets right after it, each "label: count"
+LABELLED_BRACKET = re.compile(r"\s*\((?P<items>[^():]{1,60}:\s*\d[\d.]*(?:\s*[;,]\s*[^():;,]{1,60}:\s*\d[\d.]*)+)\s*\)")
+BRACKET_ITEM = re.compile(r"\s*(?P<label>[^():;,]{1,60}?)\s*:\s*(?P<n>\d[\d.]*)\s*(?:[;,]|$)")
+
+
+@rule(96)  # after every count of the sentence is read: the parts are those of a total already emitted
+def labelled_parts(ctx: Sentence) -> None:
+    if "(" not in ctx.s or ":" not in ctx.s:
+        return
+    for total in list(ctx.out):
+        m = LABELLED_BRACKET.match(ctx.s, total.end - ctx.base)
+        if total.value is None or total.breakdown or m is None:
+            continue
+        items = list(BRACKET_ITEM.finditer(m["items"]))
+        try:
+            values = [parse_number(i["n"]) for i in items]
+        except ValueError:
+            continue
+        # (forms are a breakdown, not parts; the counts must add up to the total and be free to read)
+        if sum(values) != total.value or any(FORM_RE.search(i["label"]) for i in items) or not all(
+                ctx.free(m.start("items") + i.start("n"), m.start("items") + i.end("n")) for i in items):
+            continue
+        for item, value in zip(items, values, strict=True):
+            start = m.start("items") + item.start("label")
+            ctx.emit(total.kind, start, m.start("items") + item.end("n"), value, unit=item["label"].strip(),
+                     subject_class=total.subject_class)
