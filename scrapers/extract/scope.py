@@ -6,6 +6,7 @@ Computed here, where the text and the offsets are; dbt only reads the results.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from datetime import date
 from functools import lru_cache
@@ -155,6 +156,20 @@ OPENING_PROVINCE = re.compile(
 PROVINCE_NAMES = {name.lower(): name for name in PROVINCES}
 
 
+def _slug(name: str) -> str:
+    """"Nghệ An" → "nghean", "Bà Rịa - Vũng Tàu" → "bariavungtau": a name as a web address writes it."""
+    bare = unicodedata.normalize("NFD", name.replace("Đ", "D").replace("đ", "d"))
+    return "".join(c for c in bare if c.isascii() and c.isalnum()).lower()
+
+
+# a provincial paper signs its sapo with its web address: "(Baonghean.vn) -", "Baohatinh.vn -", "(baothanhhoa.vn)"
+# (a few papers' addresses are not their province's name: Điện Biên Phủ, Thừa Thiên Huế, Ấp Bắc, Đồng Khởi)
+PAPER_SLUGS = {_slug(name): name for name in PROVINCES} | {
+    "dienbienphu": "Điện Biên", "thuathienhue": "Huế", "apbac": "Tiền Giang", "dongkhoi": "Bến Tre",
+    "bacninhtv": "Bắc Ninh"}
+PAPER_ADDRESS = re.compile(r"(?<![\w.])(?:www\.)?[Bb]ao(?P<slug>[a-z]+)\.(?:com\.|org\.)?vn(?![\w.])")
+
+
 # Ho Chi Minh City as the press writes it short ("TP.HCM kỷ luật …", "Thành ủy TP HCM")
 HCMC = re.compile(r"(?<!\w)(?:TP\.?\s?HCM|TPHCM)(?!\w)")
 # a province or a city named bare, not inside a longer name ("Thái Bình Dương", "Phạm Long An", "Tư tưởng Hồ Chí
@@ -240,6 +255,10 @@ def article_province(text: str, default: str) -> str:
     opening = OPENING_PROVINCE.search(text, 0, end)
     if opening:
         return PROVINCE_NAMES[opening["place"].lower()]
+    paper = next((PAPER_SLUGS[m["slug"].lower()] for m in PAPER_ADDRESS.finditer(text, 0, end)
+                  if m["slug"].lower() in PAPER_SLUGS), None)
+    if paper:
+        return paper
     if HCMC.search(text, 0, end):
         return "Hồ Chí Minh"
     return default
