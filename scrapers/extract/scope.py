@@ -87,9 +87,15 @@ def _named_locality(text: str, end: int) -> tuple[tuple[str, str] | None, int]:
             words.pop()  # ("Từ" opens a phrase after a name, "quận Hoàng Mai - Từ đầu nhiệm kỳ"; it may open one)
         if not words or words[0] in _NOT_PLACES or words[0] in _SURNAMES and words[1:2] in (["Văn"], ["Thị"]):
             continue  # ("Bí thư Đảng ủy xã Nguyễn Văn Tâm": a person, the commune left unnamed)
-        if m["province"] and m["province"].lower().startswith("th"):
+        if m["province"] and m["province"].lower().startswith(("th", "tp")):
             city = next((c for c in CITIES if " ".join(words).startswith(c)), None)
             if not city:
+                # a province's own city ("Thành ủy Vinh", "thành phố Thủ Dầu Một") is of a district's rank; three
+                # words that open with a family name are a person ("Bí thư Thành ủy Đinh Tiến Dũng")
+                if len(words) > 3 or len(words) == 3 and words[0] in _SURNAMES \
+                        or len(words) > 1 and words[-1] in _SURNAMES and NAME_GOES_ON.match(text, m.end()):
+                    continue
+                found, at = ("district", " ".join(words)), m.end()
                 continue
             words = city.split()
         elif m["province"]:
