@@ -117,6 +117,22 @@ def test_checkpoint_names_the_failed_expectation(built, bad, expected):
     assert failed and failed[0][0][0]["rejected"] == 1
 
 
+def test_a_share_of_a_target_may_pass_100(built):
+    """"kết nạp 12.460 đảng viên, đạt 115% chỉ tiêu": a percent over 100 measured against a target (its base) is
+    no bad figure; its article is not quarantined."""
+    with psycopg.connect(built) as conn:
+        article = conn.execute(f"""insert into marts.fct_figures ({FIGURE_COLUMNS}, change_base)
+            select 'target-pct', article_id, page_id, source, 'percent', 115, null, '%', '115%', 0, 4, 'inj', 'chỉ tiêu'
+            from marts.fct_articles order by article_id limit 1 returning article_id""").fetchone()[0]
+    try:
+        outcomes = run_checkpoint(built, run_id="target-pct")
+        assert str(article) not in rejected_articles(built, "target-pct")
+        assert next(o for o in outcomes if o.suite == "fct_figures_suite").success
+    finally:
+        with psycopg.connect(built) as conn:
+            conn.execute("delete from marts.fct_figures where extractor_version = 'inj'")
+
+
 def test_event_after_publication_fails(built):
     with psycopg.connect(built) as conn:
         conn.execute("""insert into marts.fct_event_dates (event_date_id, article_id, source, event_date, published_date,

@@ -147,6 +147,10 @@ def _subject_after(sent: str, pos: int) -> str | None:
 DECIMAL_POINT = re.compile(r"\d{1,3}\.\d{1,2}")
 
 
+# "đạt 115% chỉ tiêu", "bằng 104,2% dự toán", "(đạt 104% kế hoạch)": a share of a target, which may pass 100
+TARGET_AFTER = re.compile(r"\s+(?:so với\s+)?(?P<base>kế hoạch|chỉ tiêu|dự toán|mục tiêu|cùng kỳ|định mức)(?!\w)", re.I)
+
+
 @rule(70)
 def percents(ctx: Sentence) -> None:
     if "%" not in ctx.s and "phần trăm" not in ctx.s:
@@ -156,8 +160,11 @@ def percents(ctx: Sentence) -> None:
             continue
         lo = parse_number(m["n"].replace(".", ",") if DECIMAL_POINT.fullmatch(m["n"]) else m["n"])
         rng = (lo, parse_number(m["n_hi"])) if m["n_hi"] else None
+        target = TARGET_AFTER.match(ctx.s, m.end())
         ctx.emit("percent", m.start(), m.end(), None if rng else lo, unit="%",
-                 subject=_subject_before(ctx.s, m.start()) or _subject_after(ctx.s, m.end()), qualifier=qualifier_of(m["q"], m["after"]), range=rng)
+                 subject=_subject_before(ctx.s, m.start()) or _subject_after(ctx.s, m.end()),
+                 qualifier=qualifier_of(m["q"], m["after"]), range=rng,
+                 base=target["base"].lower() if target else None)
 
 
 MONEY_ABBREVIATED = re.compile(r"\d[\d.,]*\s*(?:(?:tỷ|triệu|tr\.?)\s*)?(?:đ(?![\w/])|VNĐ|VND)", re.I)
