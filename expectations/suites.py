@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import great_expectations.expectations as gxe
 
-from scrapers.vocabulary import COUNT_KINDS, FIGURE_KINDS
+from scrapers.vocabulary import COUNT_KINDS, FIGURE_KINDS, MEASURE_UNITS
 from scrapers.vocabulary import FORMS as BREAKDOWN_FORMS
 
 
 def figures_suite() -> list:
     kinds = ", ".join(f"'{k}'" for k in COUNT_KINDS)
+    measures = ", ".join(f"'{u}'" for u in MEASURE_UNITS)
     return [
         gxe.ExpectColumnValuesToBeInSet(column="kind", value_set=FIGURE_KINDS,
                                         description="kinds within the contract's vocabulary"),
@@ -20,9 +21,11 @@ def figures_suite() -> list:
             description="no duplicate figure per article (same kind, value, quote offsets)",
         ),
         gxe.UnexpectedRowsExpectation(
+            # (a count of a measure, "2,9 km2", "3,5 ha", may be fractional)
             description="counts are non-negative integers",
             unexpected_rows_query=f"SELECT * FROM {{batch}} WHERE kind IN ({kinds}) AND value IS NOT NULL "
-                                  "AND (value < 0 OR value <> trunc(value))",
+                                  "AND (value < 0 OR value <> trunc(value) AND NOT (kind = 'count' "
+                                  f"AND split_part(coalesce(unit, ''), ' ', 1) IN ({measures})))",
         ),
         gxe.UnexpectedRowsExpectation(
             description="ratio numerator ≤ denominator and denominator > 0",

@@ -31,6 +31,8 @@ CORE_KINDS: frozenset[str] = frozenset({
     "complaints", "suspension", "commendation", "ratio", "percent",
 })
 DISCIPLINE_KINDS: tuple[str, ...] = ("discipline_party_members", "discipline_party_orgs")
+# the units a `count` measures in rather than counts ("2,9 km2", "3,5 ha"): their values need not be whole
+MEASURE_UNITS: tuple[str, ...] = ("km2", "km", "m2", "m", "ha", "héc-ta", "mét", "tấn", "kg", "lít")
 
 # Discipline forms, the keys of a figure's breakdown (Điều lệ Đảng: four for members, three for organisations).
 FORMS: tuple[str, ...] = ("khiển trách", "cảnh cáo", "cách chức", "khai trừ", "giải tán")

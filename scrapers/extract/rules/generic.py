@@ -18,6 +18,7 @@ from scrapers.extract.patterns import (
 )
 from scrapers.extract.rules import rule
 from scrapers.extract.sentence import Sentence
+from scrapers.vocabulary import MEASURE_UNITS
 
 UNIT_STOP = {
     "đã", "đang", "được", "và", "với", "có", "của", "trong", "thực", "hoàn", "đạt", "là", "để", "do", "tại", "theo",
@@ -75,6 +76,9 @@ def unit_after(text: str, pos: int, max_words: int = 10) -> tuple[str, int]:
     while len(segments) > 1 and not segments[-1]:
         segments.pop()
         ends.pop()
+    # a measure's unit is no list: "2,9 km2, dân số 45.000 người" ends at "km2"
+    if segments[0] and segments[0][0] in MEASURE_UNITS:
+        return " ".join(segments[0]), ends[0]
     keep = 1
     for i in range(1, len(segments)):
         last = i == len(segments) - 1
