@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import great_expectations.expectations as gxe
 
+from scrapers.extract.dates import EVENT_WINDOW_DAYS
 from scrapers.vocabulary import COUNT_KINDS, FIGURE_KINDS, MEASURE_UNITS
 from scrapers.vocabulary import FORMS as BREAKDOWN_FORMS
 
@@ -106,7 +107,7 @@ def event_dates_suite() -> list:
         ),
         gxe.UnexpectedRowsExpectation(
             description="event date not more than a year before publication",
-            unexpected_rows_query="SELECT * FROM {batch} WHERE event_date < published_date - 366",
+            unexpected_rows_query=f"SELECT * FROM {{batch}} WHERE event_date < published_date - {EVENT_WINDOW_DAYS}",
         ),
     ]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 
 from scrapers.text import fold_tones
 
@@ -51,11 +51,22 @@ PERIOD = re.compile(
 )
 
 
+# an event date is of what the article reports: within the year before its publication (the marts check the same
+# window, expectations/suites.py); a date with its year outside it is history or a document's ("Ngày 3/2/1930, Đảng
+# Cộng sản Việt Nam ra đời")
+EVENT_WINDOW_DAYS = 366
+# "Quy định số 69-QĐ/TW ngày 6/7/2022", "Kế hoạch số 125-KH/UBND, ngày …", "ban hành ngày …": a document's date
+DOCUMENT_BEFORE = re.compile(r"(?:[A-ZĐ]{1,5}[/-][A-ZĐ0-9-]{1,10}|ban hành|ký)\s*,?\s*$")
+
+
 def find_event_dates(text: str, published: date | None) -> list[dict]:
     """Dates of events named in the text; a missing year is the publication year, or the one before when the
-    day would otherwise fall after publication (an article of 5/1 about "Chiều 28/12")."""
+    day would otherwise fall after publication (an article of 5/1 about "Chiều 28/12"). Not a document's date, nor,
+    when the publication date is known, a date whose year puts it outside the year before publication."""
     found = []
     for m in EVENT_DATE.finditer(fold_tones(text)):
+        if DOCUMENT_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+            continue
         d, mth = int(m["d"]), int(m["m"])
         year = int(m["y"]) if m["y"] else (published.year if published else None)
         if year is None:
@@ -69,6 +80,8 @@ def find_event_dates(text: str, published: date | None) -> list[dict]:
                 when = date(year - 1, mth, d)
             except ValueError:
                 continue
+        if m["y"] and published and not timedelta(0) <= published - when <= timedelta(EVENT_WINDOW_DAYS):
+            continue
         found.append({"date": when.isoformat(), "quote": text[m.start():m.end()], "start": m.start(), "end": m.end()})
     return found
 

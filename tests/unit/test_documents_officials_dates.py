@@ -29,8 +29,18 @@ def test_officials_title_before_and_after_name():
 
 
 def test_event_dates_resolve_year():
-    d = find_event_dates("Sáng 13/7, Thành ủy họp. Chiều 28/12 năm ngoái. Ngày 16-9-2019 ban hành.", date(2022, 7, 13))
-    assert [x["date"] for x in d] == ["2022-07-13", "2021-12-28", "2019-09-16"]
+    d = find_event_dates("Sáng 13/7, Thành ủy họp. Chiều 28/12 năm ngoái. Ngày 16-9-2021 ban hành.", date(2022, 7, 13))
+    assert [x["date"] for x in d] == ["2022-07-13", "2021-12-28", "2021-09-16"]
+
+
+def test_event_dates_are_the_reported_events():
+    """A document's date and history are not events of the article: the marts reject event dates outside the year
+    before publication, and would withhold the article."""
+    text = ("Căn cứ Quy định số 69-QĐ/TW ngày 6/7/2022 của Bộ Chính trị, Kế hoạch số 12-KH/UBND, ngày 3/1/2026; "
+            "Ngày 3/2/1930, Đảng ra đời. Sáng 5/12, hội nghị khai mạc; ngày 15/1/2027 sẽ tổng kết.")
+    assert [x["date"] for x in find_event_dates(text, date(2026, 12, 6))] == ["2026-12-05"]
+    # (with no publication date, every date but the documents' is kept)
+    assert [x["date"] for x in find_event_dates(text, None)] == ["1930-02-03", "2027-01-15"]
 
 
 def test_periods():
