@@ -87,7 +87,8 @@ TRIGGERS = [  # (kind, pattern) — the trigger nearest before a count decides i
     # is an inspection
     ("inspection", r"(?<!ban )(?<!nhiệm vụ )(?<!nghiệp vụ )(?<!công tác )kiểm tra(?:,? (?:và )?giám sát)?"
                    r"(?: (?:khi có )?dấu hiệu vi phạm)?|(?-i:KT)(?=\s+\d)"),
-    ("supervision", r"(?<!nhiệm vụ kiểm tra, )giám sát|(?-i:GS)(?=\s+\d)"),
+    # ("hội viên tham gia giám sát": taking part in supervision, no act on the counts after it)
+    ("supervision", r"(?<!nhiệm vụ kiểm tra, )(?<!tham gia )giám sát|(?-i:GS)(?=\s+\d)"),
     # "kết luận tố cáo đúng và đúng một phần 4 trường hợp": a complaint found true is a violation found
     # "kiểm tra đảng viên khi có dấu hiệu vi phạm: 4 đồng chí" names the kind of inspection, not a finding
     # "kết luận 3 đảng viên kê khai chưa trung thực": what a conclusion counts is a finding, whatever it says of them
