@@ -36,7 +36,7 @@ from scrapers.extract.scope import (
 )
 from scrapers.extract.sentence import Sentence, sentences
 from scrapers.text import RELATED_LINE, is_furniture, matchable
-from scrapers.vocabulary import COUNT_KINDS, DISCIPLINE_KINDS
+from scrapers.vocabulary import COUNT_KINDS, DISCIPLINE_KINDS, canonical_form
 
 __all__ = ["extract_figures", "read_figures", "sentences", "unit_after"]
 
@@ -695,9 +695,11 @@ SUBGROUP_AFTER = re.compile(r"\s+(?:đều\s+)?là\s+(?P<what>[^.;:()\d]{2,50}?)
 # the group after a count of those disciplined: "6 đảng viên bị kỷ luật là cán bộ thuộc diện …", "9 đồng chí thuộc
 # diện Ban Thường vụ Thành ủy quản lý"
 GROUP_AFTER = re.compile(r"(?P<passive>\s+(?:đã\s+)?bị\s+(?:thi hành\s+|xử lý\s+)?kỷ luật)?\s+(?:đều\s+)?"
-                         r"(?P<what>(?:là|thuộc diện)\s+[^.;:()\d”\"]{2,60}?)\s*(?:[.;”\"]|$)", re.I)
+                         r"(?P<what>(?:là|thuộc diện)\s+[^.;:(),\d”\"]{2,60}?)\s*(?:[.;,”\"]|$)"
+                         # "…, đều bị cảnh cáo": one form for the whole group
+                         rf"(?:\s*(?:đều|cùng)\s+bị\s+(?:hình thức\s+)?(?P<form>{FORM}))?", re.I)
 # a sentence that opens on those disciplined: "Trong số đảng viên bị kỷ luật, …"
-POINTS_TO_DISCIPLINED = re.compile(r"\s*[\"“]?\s*(?:Trong số|Trong tổng số)\s+(?:các\s+)?(?:đảng viên|trường hợp|người)"
+POINTS_TO_DISCIPLINED = re.compile(r"\s*[\"“]?\s*(?:Trong số|Trong tổng số)\s+(?:các\s+)?(?:[\d.]+\s+)?(?:đảng viên|trường hợp|người)"
                                    r"\s+(?:bị\s+)?(?:thi hành\s+|xử lý\s+)?kỷ luật", re.I)
 
 
@@ -731,6 +733,8 @@ def _link_subgroups(drafts: list[Draft], folded: str, sent_list: list) -> None:
             if d.breakdown or not (points or named and named["passive"]):
                 continue
             group = named["what"] if named else None
+            if named and named["form"] and d.value:
+                d.breakdown, d.breakdown_complete = {canonical_form(named["form"]): int(d.value)}, True
         total = next((t for t in reversed(drafts[:i]) if t.kind == "discipline_party_members" and t.total is None),
                      None)
         # the part may follow its total in the same sentence ("Trong số 184 đảng viên bị kỷ luật, có 22 trường hợp

@@ -38,7 +38,7 @@ from scrapers.extract.patterns import (
     TRIGGER,
 )
 from scrapers.extract.rules import rule
-from scrapers.extract.rules.breakdowns import INNER_GROUP, TOTAL_AFTER, read_breakdown
+from scrapers.extract.rules.breakdowns import INNER_GROUP, TOTAL_AFTER, bracketed, read_breakdown
 from scrapers.extract.sentence import Sentence
 from scrapers.text import UPPER
 from scrapers.vocabulary import COUNT_KINDS, DISCIPLINE_KINDS
@@ -754,7 +754,9 @@ def _subgroups(ctx: Sentence, total: Draft, after: int) -> None:
                         qualifier=qualifier_of(m["q"]))
         part.total = total
         end = _group_inside(ctx, part, end)
-        if cases and (found := read_breakdown(ctx, end, value)):  # "…; trong đó khiển trách 9 đảng viên, …"
+        # "…; trong đó khiển trách 9 đảng viên, …"; a sub-group's own forms in brackets after it, "trong đó 12 cấp ủy
+        # viên (khiển trách 8, cảnh cáo 4)"
+        if (found := read_breakdown(ctx, end, value) if cases else bracketed(ctx, end, value)):
             for a, b in found.spans:
                 ctx.claims.take(a, b)
             part.breakdown, part.breakdown_complete = found.forms, sum(found.forms.values()) == value
