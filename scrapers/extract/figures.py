@@ -81,8 +81,9 @@ NOT_COUNTED = re.compile(
 # article's numbers (tried over the whole article, their many alternatives cost a fifth of the masks). Each name is
 # written once: NAME_BEFORE finds it ending just before a number, NAMED_NUMBER then reads it with its number.
 # "tuyến số 3", "khu dân cư số 5", "Hội trường số 1": a numbered thing
-_NUMBERED_THING = (r"(?i:tuyến|khu dân cư|khu|tổ dân phố|tổ|phòng|nhà|hội trường|tòa nhà|tòa|cổng|lô|đường sắt đô thị"
-                   r"|chi bộ|đội|xe)\s+số")
+# (and a school or a unit known by its initials: "Trường THCS số 2", "Trường Tiểu học số 1")
+_NUMBERED_THING = (r"(?:(?i:tuyến|khu dân cư|khu|tổ dân phố|tổ|phòng|nhà|hội trường|tòa nhà|tòa|cổng|lô|đường sắt đô thị"
+                   r"|chi bộ|đội|xe|trường|tiểu học|mầm non)|(?-i:[A-ZĐ]{2,6}))\s+số")
 # units and works named by a number: "Sư đoàn 308", "Bệnh viện 108", "Tổng công ty 319", "Nhà máy Z176"
 _UNIT = r"(?:Sư|Quân|Lữ|Trung|Tiểu|Binh) đoàn|Quân khu|Bệnh viện"
 _COMPANY = r"Tổng công ty|Công ty"

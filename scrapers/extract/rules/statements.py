@@ -155,6 +155,9 @@ AVERAGE_OPENING = re.compile(r"\s*(?:bình quân|trung bình)(?!\w)", re.I)
 THROUGH_THAT = re.compile(r"\s*(?:qua|thông qua|từ|trên cơ sở) (?:đó|kết quả (?:đó|này|trên))\s*,", re.I)
 
 
+REMINDED = re.compile(r"(?:yêu cầu|nhắc nhở|chấn chỉnh)[^.;\d]{0,20}$", re.I)
+
+
 def _kind_of(ctx: Sentence, start: int, end: int) -> tuple[str | None, int]:
     """The act governing the count at [start, end): (kind, end of a passive phrase after it or `end`)."""
     passive = PASSIVE.match(ctx.s, end)
@@ -190,6 +193,10 @@ def _kind_of(ctx: Sentence, start: int, end: int) -> tuple[str | None, int]:
     # not what was done
     elif before and (semi := ctx.s.rfind(";", before[-1][0], start)) >= 0 and HAS.search(ctx.s, semi, start):
         nearest = "count"
+    # "Qua kiểm tra, kết luận 2 đảng viên có khuyết điểm; yêu cầu 1 đồng chí kiểm điểm": those reminded or asked
+    # to review themselves are the inspection's or the supervision's, not a finding
+    if nearest == "violation_found" and REMINDED.search(ctx.s, max(0, start - 30), start):
+        nearest = next((k for s, _, k in ctx.triggers if s < start and k in ("inspection", "supervision")), nearest)
     # "4 đảng viên vi phạm nhưng chưa đến mức phải kỷ luật": how serious a finding was, whatever act is near
     if DEGREE_AFTER.match(ctx.s, end):
         return "violation_found", end
