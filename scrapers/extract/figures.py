@@ -502,8 +502,9 @@ def _forms_runs_before_their_total(drafts: list[Draft]) -> set[int]:
 
 # (… or the outcome of the act on the total: "Qua giải quyết 61 đơn tố cáo, kết luận tố cáo đúng 9 đơn, đúng một
 # phần 17 đơn; 35 đơn tố cáo sai")
-BRACKET_AFTER = re.compile(r"\s*\(")
 PART_MARK = re.compile(r"\b(?:gồm|bao gồm|trong đó|trong số đó|cụ thể|kết luận|kết quả)\b|:", re.I)
+# a bracket right after the total opens its parts too: "4 tổ chức đảng (3 chi bộ, 1 đảng ủy cơ sở)"
+BRACKET_AFTER = re.compile(r"\s*\(")
 
 
 def _link_sums(drafts: list[Draft], headings: set[int], folded: str) -> None:
@@ -530,7 +531,6 @@ def _parts_after(total: Draft, after: list[Draft], window: int, folded: str) -> 
             return
         # in the total's own sentence, figures are its siblings in a list ("đất đai (31), nhiệm vụ (19) và đạo
         # đức (12)") unless a marker opens its parts ("112 tập thể, cá nhân, gồm 50 tập thể và 62 cá nhân")
-        # (or a bracket right after the total: "4 tổ chức đảng (3 chi bộ, 1 đảng ủy cơ sở)")
         if d.kind != total.kind or (d.sentence == total.sentence and not found
                                     and not PART_MARK.search(folded, total.end, d.start)
                                     and not BRACKET_AFTER.match(folded, total.end)):
