@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from datetime import date, timedelta
 
+from scrapers.extract.documents import document_spans
 from scrapers.text import fold_tones
 
 DAYPART = r"(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Đđ]êm|[Hh]ôm|[Nn]gày|[Rr]ạng sáng)"
@@ -55,8 +56,10 @@ PERIOD = re.compile(
 # window, expectations/suites.py); a date with its year outside it is history or a document's ("Ngày 3/2/1930, Đảng
 # Cộng sản Việt Nam ra đời")
 EVENT_WINDOW_DAYS = 366
-# "Quy định số 69-QĐ/TW ngày 6/7/2022", "Kế hoạch số 125-KH/UBND, ngày …", "ban hành ngày …": a document's date
-DOCUMENT_BEFORE = re.compile(r"(?:[A-ZĐ]{1,5}[/-][A-ZĐ0-9-]{1,10}|ban hành|ký)\s*,?\s*$")
+# "Quy định số 69-QĐ/TW ngày 6/7/2022", "Kế hoạch số 125-KH/UBND, ngày …" (right after a document's number, as
+# `documents.document_spans` finds them), "ban hành ngày …": a document's date
+SIGNED_BEFORE = re.compile(r"(?:ban hành|ký)\s*,?\s*$")
+AFTER_DOCUMENT = re.compile(r"[\s,]*")
 
 
 def find_event_dates(text: str, published: date | None) -> list[dict]:
@@ -64,8 +67,12 @@ def find_event_dates(text: str, published: date | None) -> list[dict]:
     day would otherwise fall after publication (an article of 5/1 about "Chiều 28/12"). Not a document's date, nor,
     when the publication date is known, a date whose year puts it outside the year before publication."""
     found = []
+    documents = None
     for m in EVENT_DATE.finditer(fold_tones(text)):
-        if DOCUMENT_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+        if documents is None:  # (looked for once, only in a text that names a date)
+            documents = [end for _, end in document_spans(text)]
+        if SIGNED_BEFORE.search(text, max(0, m.start() - 24), m.start()) or any(
+                end <= m.start() and AFTER_DOCUMENT.fullmatch(text, end, m.start()) for end in documents):
             continue
         d, mth = int(m["d"]), int(m["m"])
         year = int(m["y"]) if m["y"] else (published.year if published else None)

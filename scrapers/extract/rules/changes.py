@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from scrapers.extract.numbers import NUMBER, parse_number, qualifier_of
-from scrapers.extract.patterns import BASE, CHANGE
+from scrapers.extract.patterns import BASE, CHANGE, RESPECTIVELY
 from scrapers.extract.rules import rule
 from scrapers.extract.rules.generic import unit_after
 from scrapers.extract.sentence import Sentence
@@ -63,7 +63,7 @@ def _base_between(ctx: Sentence) -> None:
 
 # "Số tổ chức đảng và đảng viên bị kỷ luật giảm lần lượt 2 và 9 trường hợp so với cùng kỳ": one direction for two
 # or more counts, each of the subjects named before, in order (the unit after the last is every count's)
-RESPECTIVE = re.compile(rf"(?<!\w)(?P<dir>tăng|giảm)\s+(?:tương ứng|lần lượt)(?:\s+là)?\s+"
+RESPECTIVE = re.compile(rf"(?<!\w)(?P<dir>tăng|giảm){RESPECTIVELY}"
                         rf"(?P<ns>{NUMBER}(?:\s*%)?(?:\s*(?:,|và)\s*{NUMBER}(?:\s*%)?)+)(?!\w)", re.I)
 RESPECTIVE_ITEM = re.compile(rf"(?P<n>{NUMBER})(?P<pct>\s*%)?", re.I)
 
