@@ -152,7 +152,28 @@ def _runs_into_a_body(text: str, m: re.Match) -> bool:
     return m["name"].split()[-1] == "Thành" and BODY_AFTER.match(text, m.end("name")) is not None
 
 
+# an interview's answers are led by the speaker's name and a colon ("Ông Nguyễn Văn A: Chúng tôi …"), the title said
+# once in the lead or not at all; only where the reporter's questions are labelled too ("PV:", "Phóng viên:"), as a
+# name and a colon elsewhere may be anything
+INTERVIEWER = re.compile(r"(?:^|(?<=[\n.?!:]))\s*(?:PV|P\.V|Phóng viên)\s*:", re.M)
+SPEAKER = re.compile(rf"(?:^|(?<=[\n.?!]))\s*(?:Ông|Bà)\s+{NAME}\s*:(?!\d)")
+
+
 def find_officials(text: str) -> list[dict]:
+    found = _titled(text)
+    if INTERVIEWER.search(text):
+        names = {o["name"] for o in found.values()}
+        for m in SPEAKER.finditer(text):
+            if m["name"] not in names:  # (named with a title already: listed once, with it)
+                names.add(m["name"])
+                start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+                found[m.span("name")] = {"name": m["name"], "title": None, "quote": text[start:m.end("name")],
+                                         "start": start, "end": m.end("name")}
+    return sorted(_not_inside_titles(found).values(), key=lambda o: o["start"])
+
+
+def _titled(text: str) -> dict[tuple[int, int], dict]:
+    """Every official named with a title, by the name's span."""
     found: dict[tuple[int, int], dict] = {}
     for rx in (TITLE_THEN_NAME, TITLE_COMMA_NAME, NAME_THEN_TITLE, NAME_HOLDS_TITLE):
         for m in rx.finditer(text):
@@ -181,7 +202,7 @@ def find_officials(text: str) -> list[dict]:
                 found[key] = {"name": m["name"], "title": re.sub(r"\s+", " ", m["title"]).strip(" ,-–"),
                               "quote": text[start:m.end("title")], "start": start, "end": m.end("title")}
             pos = m.end() + 1 if text.startswith(";", m.end()) else m.end()  # past the semicolon
-    return sorted(_not_inside_titles(found).values(), key=lambda o: o["start"])
+    return found
 
 
 def _not_inside_titles(found: dict[tuple[int, int], dict]) -> dict[tuple[int, int], dict]:

@@ -150,9 +150,11 @@ RANGE_DASH = r"\s*(?:[-–—]|đến|tới)\s*"
 PERCENT = re.compile(rf"{NUM_START}(?:(?P<q>{QUALIFIER})\s+)?(?P<n>\d{{1,3}}\.\d{{1,2}}(?=\s*%)|{NUMBER})"
                      # ("từ 85% đến 90%": the sign may follow each end)
                      rf"(?:(?:\s*%)?{RANGE_DASH}(?P<n_hi>{NUMBER}))?(?:\s*%|\s+phần trăm(?!\w))(?P<after>\s+trở lên)?")
+# how much a figure moved, told in words: "tăng mạnh", "giảm đáng kể"
+DEGREE = r"(?:mạnh|nhẹ|nhanh|đáng kể|rõ rệt|đột biến)"
 CHANGE = re.compile(
-    # ("ước tăng 7,6%": an estimate said before its direction)
-    rf"(?<!\w)(?:(?P<q0>ước(?:\s+tính)?)\s+)?(?P<dir>tăng|giảm|cao hơn|thấp hơn|nhiều hơn|ít hơn)(?:\s+(?:thêm|được))?\s+(?:(?P<q>{QUALIFIER})\s+)?(?P<n>{NUMBER})(?P<pct>\s*%|\s+(?:điểm\s+)?phần trăm|\s+điểm\s*%)?(?!\w)",
+    # ("ước tăng 7,6%": an estimate said before its direction; "giảm mạnh 18,2%")
+    rf"(?<!\w)(?:(?P<q0>ước(?:\s+tính)?)\s+)?(?P<dir>tăng|giảm|cao hơn|thấp hơn|nhiều hơn|ít hơn)(?:\s+(?:thêm|được|{DEGREE}))?\s+(?:(?P<q>{QUALIFIER})\s+)?(?P<n>{NUMBER})(?P<pct>\s*%|\s+(?:điểm\s+)?phần trăm|\s+điểm\s*%)?(?!\w)",
     re.I)
 BASE = re.compile(r"so với\s+(?P<base>[^,.;()]+?)(?=\s*(?:[,.;()]|$|\s+(?:là|và|thì)\s))", re.I)
 # "3 tỷ 200 triệu đồng": an amount may add a smaller scale's count after its first

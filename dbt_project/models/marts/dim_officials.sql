@@ -1,9 +1,9 @@
--- Grain: one row per official name, with every title seen and when.
+-- Grain: one row per official name, with every title seen and when (an interview's speaker may have none).
 -- The titles are collected apart: `array_agg(distinct …)` next to the counts sorts every mention of the name.
 with titles as (
     select
         official_name,
-        array_agg(title order by title) as titles_seen
+        coalesce(array_agg(title order by title) filter (where title is not null), '{}') as titles_seen
     from (
         select distinct
             official_name,

@@ -1,4 +1,5 @@
--- Grain: one row per official named (with a title) in a current article version.
+-- Grain: one row per official named in a current article version (with a title, or an interview's speaker
+-- named alone: title null).
 -- depends_on: {{ ref('int_articles_deduplicated') }}  (read by the incremental post-hook)
 -- depends_on: {{ ref('stg_extracted__article_versions') }}  (read by the incremental post-hook)
 select

@@ -21,6 +21,7 @@ from scrapers.extract.patterns import (
     COMMEND_UNIT,
     COMPLAINT_COUNT,
     COUNTS_IN_ORDER,
+    DEGREE,
     FORM,
     FORM_RE,
     FORM_TAIL,
@@ -75,7 +76,9 @@ LABEL_THEN_NUMBER = re.compile(rf"\s*(?:[Ss]ố(?:\s+lượng)?\s+)?(?P<subj>{SU
 STATED_FROM_TO = re.compile(
     rf"(?<!\w)[Ss]ố(?:\s+lượng)?\s+(?P<subj>{SUBJECT}|{LETTERS})"
     # ("Số đơn khiếu nại, tố cáo giảm …": the letters' kinds may be listed)
-    rf"(?P<mid>(?:[^,.;:\d]|,(?=\s*(?:tố cáo|khiếu nại|phản ánh|kiến nghị)\b)){{0,50}}?)\s+(?:tăng|giảm)\s+"
+    rf"(?P<mid>(?:[^,.;:\d]|,(?=\s*(?:tố cáo|khiếu nại|phản ánh|kiến nghị)\b)){{0,50}}?)\s+(?:tăng|giảm)"
+    # ("tăng mạnh, từ …": how much it moved, told in words)
+    rf"(?:\s+{DEGREE}\s*,?)?\s+"
     # ("từ 12 người năm 2024 lên 19 người năm 2025": each end may say its year)
     rf"(?:từ\s+{QNUM}(?:\s+(?:{SUBJECT}|{LETTERS})(?!\w))?(?:\s*\([^()]{{0,30}}\)|\s+(?:năm|quý|tháng)\s+[\dIVX/]+)?"
     rf"\s+(?:xuống|lên)\s+(?:còn\s+)?"

@@ -107,9 +107,13 @@ def category_tables(ctx: Sentence) -> None:
 
 
 # "Đơn vị | Số đảng viên bị kỷ luật", "STT | Quận, huyện | …", "Năm | Số đảng viên được kiểm tra"
-# (or "TT | Tên đơn vị | …", "Đảng bộ trực thuộc | …", "Chi bộ | …", "Xã, phường, thị trấn | …")
+# (or "TT | Tên đơn vị | …", "Đảng bộ trực thuộc | …", "Chi bộ | …", "Xã, phường, thị trấn | …", a committee's
+# name for its units, "Đảng ủy | …", "Quận ủy, Huyện ủy | …", or a province's, "Tỉnh, thành phố | …")
 _YEAR_HEADS = r"năm|giai đoạn"
+_COMMITTEES = r"(?:đảng|cấp|quận|huyện|thị|thành|tỉnh)\s+ủy"
 ROW_HEAD = re.compile(r"\s*(?:tên\s+)?(?:đơn vị|địa phương|địa bàn|quận,? huyện(?:,? thị xã)?|(?:xã|phường)(?:,?\s*(?:xã|phường|thị trấn))*"
+                      r"|tỉnh(?:,?\s*thành(?:\s+phố)?)?"
+                      rf"|{_COMMITTEES}(?:,?\s*{_COMMITTEES})*(?:\s+(?:xã|phường|trực thuộc|cơ sở))?"
                       rf"|(?:đảng bộ|chi bộ|tổ chức cơ sở đảng)(?:\s+(?:trực thuộc|cơ sở))?|{_YEAR_HEADS})\s*", re.I)
 YEAR_HEAD = re.compile(rf"\s*(?:{_YEAR_HEADS})\s*", re.I)
 NUMBER_HEAD = re.compile(r"\s*(?:stt|tt|số tt)\s*", re.I)
