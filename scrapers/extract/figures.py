@@ -260,6 +260,7 @@ def read_figures(text: str, published: date | None = None, locality: str | None 
     _link_subgroups(drafts, folded, sent_list)
     _link_within(drafts, folded, sent_list)
     _link_places(drafts, sent_list)
+    _years_of_spans(drafts, [p for _, _, p in stated])
     _one_period(drafts, [p for _, _, p in stated], published)
     return _freeze(text, drafts, published)
 
@@ -632,6 +633,25 @@ def _link_within(drafts: list[Draft], folded: str, sent_list: list) -> None:
                 and _counts_alike(total, d) and (opened or WITHIN_MARK.search(folded, total.end, d.start))):
             d.total = total
             taken[id(total)] = taken.get(id(total), 0) + d.value
+
+
+STATED_YEAR = re.compile(r"\s*/?\s*(?:19|20)\d{2}$")
+
+
+def _span(period: str) -> str:
+    return " ".join(STATED_YEAR.sub("", period).lower().split())
+
+
+def _years_of_spans(drafts: list[Draft], stated: list[str]) -> None:
+    """"Ngày 14/7, Tỉnh ủy … sơ kết 6 tháng đầu năm 2026. … 6 tháng đầu năm, cấp ủy các cấp đã kiểm tra …": a period
+    said again without its year is the one the article said with it (when it said that span of one year only)."""
+    years: dict[str, dict[str, str]] = {}  # span → its year → the period as first said with it
+    for period in stated:
+        if (year := STATED_YEAR.search(period)) and not STATED_YEAR.search(span := _span(period)) and span != "năm":
+            years.setdefault(span, {}).setdefault(year.group(0).strip(" /"), period)
+    for d in drafts:
+        if d.period and not re.search(r"(?:19|20)\d{2}", d.period) and len(said := years.get(_span(d.period), {})) == 1:
+            d.period = next(iter(said.values()))
 
 
 def _one_period(drafts: list[Draft], stated: list[str], published: date | None) -> None:
