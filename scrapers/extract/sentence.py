@@ -245,11 +245,16 @@ class Sentence:
         acts = list(TRIGGER.finditer(self.previous)) if self.previous else []
         return acts[-1].lastgroup if acts else None
 
+    def periods_stated(self) -> list[tuple[int, str]]:
+        """(offset, period) of each period the sentence states, in order."""
+        if self.periods is None:
+            self.periods = [(m.start(), period_text(m)) for m in stated_periods(self.s)]
+        return self.periods
+
     def period_at(self, pos: int) -> str | None:
         """The period stated last before `pos` in this sentence ("6 tháng cuối năm 2023 … ; 6 tháng đầu năm 2024
         kỷ luật 3 …"), else the sentence's own or the one carried from its paragraph."""
-        if self.periods is None:
-            self.periods = [(m.start(), period_text(m)) for m in stated_periods(self.s)]
+        self.periods_stated()
         if self._labelled is None:
             self._labelled = labelled_periods(self.s)
         if inside := [p for s, e, p in self._labelled if s < pos < e]:

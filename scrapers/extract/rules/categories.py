@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from scrapers.extract.numbers import parse_number, qualifier_of
+from scrapers.extract.numbers import QUALIFIER, parse_number, qualifier_of
 from scrapers.extract.patterns import (
     BULLET,
     COUNTS_IN_ORDER,
@@ -48,6 +48,10 @@ SHARE_FIRST = re.compile(
     # ("chiếm 38,5% (25/65 trường hợp)": the count out of all the violations)
     rf"(?:\s*(?P<open>\()\s*|\s*,?\s+(?:với|tương ứng(?:\s+với)?|bằng)\s+){QNUM}(?:\s*/\s*{NUMBER})?\s+{UNIT}"
     r"(?(open)\s*\))", re.I)
+# — or its share alone: "vi phạm trong lĩnh vực quản lý đất đai, xây dựng chiếm 34,2%" (a category of no stated count)
+SHARE_ONLY = re.compile(
+    rf"(?<!\w)vi phạm\s+(?:về\s+|trong\s+)?(?P<cat>[^;:()\d]{{3,80}}?)\s*,?\s+chiếm\s+(?:tỷ lệ\s+)?(?:(?:tới|đến)\s+)?"
+    rf"(?:{QUALIFIER}\s+)?(?P<only>{NUMBER})\s*%(?P<n>(?!))?(?P<q>(?!))?(?P<unit>(?!))?", re.I)
 # "Đất đai là lĩnh vực có nhiều vi phạm nhất (21 trường hợp), sau đó là …": the category is what the sentence is about
 FIELD_IS = re.compile(rf"(?:^|(?<=[,;:]))\s*(?P<cat>[^;:()\d,]{{2,60}}?)\s+là\s+(?:lĩnh vực|nội dung)\s+(?:có\s+)?"
                       rf"(?:nhiều\s+)?(?:vi phạm|sai phạm)(?:\s+nhiều)?(?:\s+nhất)?\s*\(\s*{QNUM}\s+{UNIT}\s*\)", re.I)
@@ -179,6 +183,13 @@ def violation_categories(ctx: Sentence) -> None:
                 end = _emit(ctx, m)
                 while item := _continued(ctx, end, plain=rx is not NUMBER_FIRST, stated=rx is STATED_CATEGORY):
                     end = _emit(ctx, item)
+    for m in SHARE_ONLY.finditer(ctx.s) if "chiếm" in ctx.s else ():
+        # (not the share of a count, a rate or a number its clause states first: "58 đảng viên bị kỷ luật do vi phạm
+        # …, chiếm 31%", "Tỷ lệ đảng viên vi phạm … chiếm 35,6%", "Số bị kỷ luật do vi phạm … chiếm hơn 60%" are
+        # percents)
+        clause = re.split(r"[,;:.]", ctx.s[:m.start()])[-1]
+        if ctx.free(m.start("only"), m.end("only")) and not re.search(r"\d|tỷ lệ|(?<!\w)số(?!\w)", clause, re.I):
+            _emit(ctx, m)
 
 
 # "Trong số 86 đảng viên bị kỷ luật …", "… đã kỷ luật 86 đảng viên": a total of those disciplined
@@ -263,7 +274,7 @@ def _emit(ctx: Sentence, m: re.Match) -> int:
     only = m.groupdict().get("only")
     try:
         value = parse_number(m["n"]) if m["n"] is not None else None
-        share = parse_number(m["share"] or only) if m.groupdict().get("share") or only else None
+        share = parse_number(m.groupdict().get("share") or only) if m.groupdict().get("share") or only else None
     except ValueError:
         return m.end()
     unit = (m["unit"] or "trường hợp").lower() if only is None else None

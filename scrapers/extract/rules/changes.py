@@ -103,15 +103,19 @@ def changes(ctx: Sentence) -> None:
     # a change needs something to compare against, in the same sentence: "so với …", or the value it moved from
     # ("giảm từ 312 (năm 2022) xuống còn 274 (năm 2023), giảm 12,2%")
     moved = None if bases else MOVED_FROM.search(ctx.s)
+    # … or a year before, told in the sentence ("Năm 2025 … 598 đảng viên; năm 2026 là 541 đảng viên, giảm 57 đảng
+    # viên": against 2025)
+    before = None if bases or moved else _year_before(ctx)
     # … except a rate that rose or fell ("GRDP 9 tháng tăng 7,2%"): its base goes without saying
-    if not bases and not moved and not UNSAID_BASE.search(ctx.s):
+    if not bases and not moved and not before and not UNSAID_BASE.search(ctx.s):
         return
     if "lần lượt" in ctx.s or "tương ứng" in ctx.s:
         _respective(ctx, bases)
     for m in CHANGE.finditer(ctx.s):
         if not ctx.free(m.start("n"), m.end("n")):
             continue
-        if not bases and not moved and not (m["pct"] and m["dir"].lower() in ("tăng", "giảm")):
+        told_after = before is not None and before[0] < m.start() and AFTER_A_COUNT.search(ctx.s, 0, m.start())
+        if not bases and not moved and not told_after and not (m["pct"] and m["dir"].lower() in ("tăng", "giảm")):
             continue
         try:
             value = parse_number(m["n"])
@@ -121,7 +125,7 @@ def changes(ctx: Sentence) -> None:
             continue  # "giảm từ 312 …" itself names the ends, not the change
         after = [b for b in bases if b.start() >= m.end()]
         base = (after[0] if after else bases[-1])["base"].strip() if bases else \
-            moved["base"].strip() if moved else None
+            moved["base"].strip() if moved else before[1] if told_after else None
         end = m.end()
         if m["pct"]:
             unit = "%"
@@ -142,6 +146,21 @@ def changes(ctx: Sentence) -> None:
                  subject=f"so với {base}" if base else None, direction=direction, base=base,
                  qualifier=qualifier_of(m["q"]) or (qualifier_of(m["q0"].split()[0]) if m["q0"] else None))
         _more_of_the_change(ctx, end, unit, sign, direction, base)
+
+
+# (the change right after the later year's count and a comma)
+AFTER_A_COUNT = re.compile(rf"{NUMBER}(?:\s+[^\W\d_]+){{0,3}}\s*,\s*$")
+
+
+def _year_before(ctx: Sentence) -> tuple[int, str] | None:
+    """When the sentence states two years, the earlier's offset and period: what a change after the later's count
+    is against."""
+    years = [(pos, period) for pos, period in ctx.periods_stated() if re.fullmatch(r"năm (?:19|20)\d{2}", period.lower())]
+    if len({p.lower() for _, p in years}) < 2:
+        return None
+    first = min(years, key=lambda y: y[1][-4:])
+    later = max(pos for pos, p in years if p[-4:] > first[1][-4:])
+    return later, first[1]
 
 
 def _more_of_the_change(ctx: Sentence, end: int, unit: str | None, sign: int, direction: str, base: str | None) -> None:
