@@ -22,35 +22,46 @@ PLACE_ITEM = re.compile(rf"(?P<place>(?i:huyện|quận|thị xã|phường|xã|
 ITEM_JOIN = re.compile(r"\s*(?:[,;]\s*(?:(?i:và)\s+)?|\s+(?i:và)\s+)")
 
 
+# "… có 48 đảng viên bị đình chỉ sinh hoạt đảng. Trong đó, phường Hà Đông 12, xã Sóc Sơn 9 …": the places of the
+# sentence before's count, its act and subject said there
+WITHIN_LEAD = re.compile(r"\s*(?i:trong đó|trong số (?:đó|này)|cụ thể)\s*[,:]?\s*")
+SUBJECT_RX = re.compile(SUBJECT, re.I)
+
+
 @rule(32)
 def counts_by_place(ctx: Sentence) -> None:
-    if ":" not in ctx.s:
+    if ":" in ctx.s:
+        for label in PLACE_LABEL.finditer(ctx.s):
+            _read_places(ctx, TRIGGER.search(label["mid"]), label["subj"].lower(), label.end())
+    if (lead := WITHIN_LEAD.match(ctx.s)) and ctx.previous and (said := list(SUBJECT_RX.finditer(ctx.previous))):
+        acts = list(TRIGGER.finditer(ctx.previous))
+        _read_places(ctx, acts[-1] if acts else None, said[-1].group(0).lower(), lead.end())
+
+
+def _read_places(ctx: Sentence, act: re.Match | None, subject: str, pos: int) -> None:
+    """The places counted from `pos` on, each a count of `act` in `subject`."""
+    if act is None or act.lastgroup not in COUNT_KINDS and act.lastgroup != "discipline":
         return
-    for label in PLACE_LABEL.finditer(ctx.s):
-        act = TRIGGER.search(label["mid"])
-        if act is None or act.lastgroup not in COUNT_KINDS and act.lastgroup != "discipline":
+    items = []
+    while (item := PLACE_ITEM.match(ctx.s, pos)) and ctx.free(item.start("n"), item.end("n")):
+        items.append(item)
+        joined = ITEM_JOIN.match(ctx.s, item.end())
+        if not joined:
+            break
+        pos = joined.end()
+    # two places at least, each counted in the label's subject where it says its unit
+    if len(items) < 2 or any(i["unit"] and i["unit"].lower() != subject for i in items):
+        return
+    org = bool(re.fullmatch(ORG_SUBJECT, subject, re.I))
+    kind = act.lastgroup
+    if kind == "discipline":
+        kind = "discipline_party_orgs" if org else "discipline_party_members"
+    for item in items:
+        try:
+            value = parse_number(item["n"])
+        except ValueError:
             continue
-        items, pos = [], label.end()
-        while (item := PLACE_ITEM.match(ctx.s, pos)) and ctx.free(item.start("n"), item.end("n")):
-            items.append(item)
-            joined = ITEM_JOIN.match(ctx.s, item.end())
-            if not joined:
-                break
-            pos = joined.end()
-        subject = label["subj"].lower()
-        # two places at least, each counted in the label's subject where it says its unit
-        if len(items) < 2 or any(i["unit"] and i["unit"].lower() != subject for i in items):
-            continue
-        org = bool(re.fullmatch(ORG_SUBJECT, subject, re.I))
-        kind = act.lastgroup
-        if kind == "discipline":
-            kind = "discipline_party_orgs" if org else "discipline_party_members"
-        for item in items:
-            try:
-                value = parse_number(item["n"])
-            except ValueError:
-                continue
-            named = locality_in(ctx.s, item.end("place"))
-            ctx.emit(kind, item.start(), item.end(), value, unit=subject, subject=subject,
-                     subject_class="tổ chức đảng" if org else "đảng viên", qualifier=qualifier_of(item["q"]),
-                     scope=named[1] if named else None)
+        named = locality_in(ctx.s, item.end("place"))
+        ctx.emit(kind, item.start(), item.end(), value, unit=subject, subject=subject,
+                 subject_class="tổ chức đảng" if org else "đảng viên", qualifier=qualifier_of(item["q"]),
+                 scope=named[1] if named else None)
