@@ -16,6 +16,8 @@ _SOFT = re.compile(r"[\u00ad]")
 # Page furniture that leaks into text extracts (audio player, share/print buttons, counters).
 FURNITURE = re.compile(
     r"^(?:\d{1,2}:\d{2}(?:\s*/\s*\d{1,2}:\d{2})?|Chia sẻ Zalo|In bài|Gửi bài|\d+\s+bình luận|Lượt xem:?\s*\d*"
+    # (sharing and comment widgets: "Chia sẻ", "Bình luận (0)", "Thích 15", "Facebook")
+    r"|Chia sẻ|Chia sẻ (?:Facebook|Zalo|Twitter)|Bình luận(?:\s*\(\d+\))?|Gửi bình luận|Thích(?:\s+\d+)?|Facebook|Zalo|Twitter"
     r"|Tin cùng chuyên mục|Tin liên quan|MỚI - NÓNG|Quay lại)$",
     re.IGNORECASE,
 )
@@ -96,7 +98,7 @@ _OLD_TO_NEW = {
     "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
     "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
 }
-_OLD_TO_NEW |= {k.capitalize(): v.capitalize() for k, v in _OLD_TO_NEW.items()}
+_OLD_TO_NEW |= {k.capitalize(): v.capitalize() for k, v in _OLD_TO_NEW.items()} | {k.upper(): v.upper() for k, v in _OLD_TO_NEW.items()}
 # Only open syllables differ between the styles ("hoà" vs "hòa", but always "toàn"); "quý" is not "qúy".
 # every key starts with o/u: the lookahead fails at once elsewhere (this runs over every article)
 _OLD_TONE = re.compile(r"(?=[oOuU])(?<![qQ])(?:" + "|".join(sorted(_OLD_TO_NEW, key=len, reverse=True)) + r")(?!\w)")

@@ -201,8 +201,24 @@ def _capitals_placed(folded: str) -> str:
     return "\n".join(lines) if changed else folded
 
 
+# a photo's caption: a short line ending with its credit ("Quang cảnh hội nghị. Ảnh: Khánh Huy", "… (Ảnh: TTXVN)"),
+# or the credit alone
+CAPTION_LINE = re.compile(r"^(?:[^\n]{0,250}?(?:[.)]|[^\S\n][-–])[^\S\n]*)?\(?(?:Ảnh|Ảnh minh họa)[^\S\n]*:[^\S\n]*"
+                          r"[^\n\d:.]{1,40}\)?[^\S\n]*$|^[^\n]{0,250}\((?:Ảnh minh họa|Ảnh tư liệu)\)[^\S\n]*$", re.M)
+
+
+# "40.5%", "7.3 – 7.8%": a share some portals write with a decimal point (one or two decimals before a percent sign
+# are no thousands)
+DOT_SHARE = re.compile(r"(?<![\d.,])(\d{1,3})\.(\d{1,2})(?=\s*%|\s*[-–—]\s*\d{1,3}(?:[.,]\d{1,2})?\s*%)")
+
+
 def read_figures(text: str, published: date | None = None, locality: str | None = None) -> list[Figure]:
-    folded = _spaced_thousands(matchable(text))  # same length as text: offsets stay valid
+    # (same length as text: offsets stay valid)
+    folded = DOT_SHARE.sub(r"\1,\2", _spaced_thousands(matchable(text)))
+    # (a photo's caption is the page's, not a statement of the article, and may stand anywhere — between a headline
+    # and the body that breaks its total down: read as blank)
+    if "Ảnh" in folded:
+        folded = CAPTION_LINE.sub(lambda m: " " * len(m.group(0)), folded)
     masks = _masks(folded)
     # (a line set in capitals is read as prose would be written, "ĐẢNG ỦY PHƯỜNG KIM LIÊN KỶ LUẬT 3 ĐẢNG VIÊN" as
     # "Đảng ủy phường Kim Liên kỷ luật 3 đảng viên" (`capitals_as_prose`): its places are known by name, and what it

@@ -236,11 +236,25 @@ def _opening_end(text: str) -> int:
     return stop.start() if stop else min(len(text), OPENING + 80)
 
 
+WHOLE_FIRST = re.compile(r"(?<!\w)(?:(?i:(?:toàn|cả)\s+(?:thành phố|tỉnh)|trong đó)|(?i:thành phố)(?!\s+[A-ZĐ]))(?!\w)")
+
+
+FIRST_COUNT = re.compile(r"(?<![\d/.,])\d[\d.,]*\s+[a-zà-ỹđ]")
+
+
 def _title_lead(title: str) -> tuple[str, str] | None:
     """The last locality a title names within its first 60 characters, read whole ("… Đảng ủy xã Mê Linh" is Mê
     Linh even when the 60th character falls inside the name)."""
     found = None
-    for m in LOCALITY.finditer(title):
+    # (a district after the city's own count is a part of it: "Năm 2023, thành phố kỷ luật 598 đảng viên, trong đó
+    # Quận ủy Long Biên …"; a first line that is a sentence leads with the body that acts in it, before its first
+    # count: "Sáng 8/7, Đảng ủy phường Long Biên tổ chức …" — not "Các cấp ủy đã giám sát 1.240 đảng viên, Huyện ủy
+    # Mê Linh …")
+    whole = WHOLE_FIRST.search(title)
+    end = whole.start() if whole else len(title)
+    if title.rstrip().endswith(".") and (count := FIRST_COUNT.search(title, 0, end)):
+        end = count.start()
+    for m in LOCALITY.finditer(title, 0, end):
         if m.start() >= 60:
             break
         found = locality_in(title, m.end()) or found

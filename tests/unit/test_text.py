@@ -30,15 +30,17 @@ def test_lead_prefixes():
 
 
 def test_furniture():
-    for line in ("0:00 / 0:00", "0:00", "Chia sẻ Zalo", "In bài", "0 bình luận", "Lượt xem: 780", "Tin cùng chuyên mục"):
+    for line in ("0:00 / 0:00", "0:00", "Chia sẻ Zalo", "In bài", "0 bình luận", "Lượt xem: 780", "Tin cùng chuyên mục",
+                 "Chia sẻ", "Bình luận (0)", "Bình luận", "Thích 15", "Facebook"):
         assert is_furniture(line), line
-    assert not is_furniture("Thành ủy Hà Nội tổ chức hội nghị")
+    for line in ("Thành ủy Hà Nội tổ chức hội nghị", "Chia sẻ kinh nghiệm", "Bình luận (0) của bạn đọc về 12 đảng viên"):
+        assert not is_furniture(line), line
 
 
 def test_fold_tones_keeps_length_and_closed_syllables():
-    text = "Thành uỷ, hoà bình, toàn thể, quý, thuỷ lợi, Uỷ ban"
+    text = "Thành uỷ, hoà bình, toàn thể, quý, thuỷ lợi, Uỷ ban, THANH HOÁ, QUÝ"
     folded = fold_tones(text)
-    assert folded == "Thành ủy, hòa bình, toàn thể, quý, thủy lợi, Ủy ban"
+    assert folded == "Thành ủy, hòa bình, toàn thể, quý, thủy lợi, Ủy ban, THANH HÓA, QUÝ"
     assert len(folded) == len(text)
 
 

@@ -2,7 +2,9 @@
 list item, a table row) as a paragraph of its own with a blank line between (derive.article_text), saved files may
 end their lines "\\r\\n" or leave spaces around them, copied or typed text keeps no-break spaces, runs of spaces,
 straight quotation marks or en dashes, and sloppy portals glue a full stop to the next sentence ("… viên.Năm 2026")
-or type a space before a comma, a semicolon or a colon. Every annotated case must read the same in each dress."""
+or type a space before a comma, a semicolon or a colon. Pages add their own lines: a photo's caption after the
+headline, a byline, sharing widgets at the end; some portals write a share with a decimal point ("40.5%") or keep the
+old tone placement ("Thanh Hoá", "Uỷ ban"). Every annotated case must read the same in each dress."""
 
 import copy
 import re
@@ -19,6 +21,24 @@ DASHED = [c for c in READY if " - " in c["text"]]
 GLUED = re.compile(r"(?<=[^\d\s])\. (?=[A-ZĐÀ-Ỹ])")  # a stop after a word or a bracket, then a capital
 STOPPED = [c for c in READY if GLUED.search(c["text"])]
 MARKED = [c for c in READY if re.search(r"\w[,;:] ", c["text"])]
+SHARED = [c for c in READY if re.search(r"\d,\d{1,2}\s*%", c["text"])]
+# (a headline first: a line of its own that is no sentence, a heading of a list or a table, or a line of text
+# wrapped in the middle of its sentence)
+HEADED = [c for c in LINED if not (first := c["text"].split("\n", 1)[0].rstrip()).endswith((":", ".", ";"))
+          and "|" not in first and not re.match(r"\s*(?:[-+•]|\d+\.|[a-z]\)|[a-zà-ỹđ])", c["text"].split("\n", 1)[1])]
+# (what they name keeps its spelling, so only the figures are compared)
+NAMED_APART = [{k: v for k, v in c.items() if k not in ("officials", "documents")} for c in READY]
+OLD_TONES = {new: old for old, new in (("oà", "òa"), ("oá", "óa"), ("oả", "ỏa"), ("oã", "õa"), ("oạ", "ọa"), ("uỷ", "ủy"),
+                                       ("uý", "úy"), ("uỳ", "ùy"), ("uỹ", "ũy"), ("uỵ", "ụy"))}
+OLD_TONES |= {k.capitalize(): v.capitalize() for k, v in OLD_TONES.items()} | {k.upper(): v.upper() for k, v in OLD_TONES.items()}
+OLD_TONE = re.compile("|".join(OLD_TONES))
+
+
+def _caption_after_headline(text: str) -> str:
+    headline, body = text.split("\n", 1)
+    return f"{headline}\nĐồng chí Bí thư phát biểu tại hội nghị. Ảnh: Khánh Huy\n{body}"
+
+
 DRESSES = {
     "lines as paragraphs": (LINED, lambda t: t.replace("\n", "\n\n")),
     "windows line ends": (LINED, lambda t: t.replace("\n", "\r\n")),
@@ -30,6 +50,11 @@ DRESSES = {
     "en dashes": (DASHED, lambda t: t.replace(" - ", " – ")),
     "full stops glued to the next sentence": (STOPPED, lambda t: GLUED.sub(".", t)),
     "spaces before commas, semicolons and colons": (MARKED, lambda t: re.sub(r"(?<=\w)([,;:])(?= )", r" \1", t)),
+    "shares with a decimal point": (SHARED, lambda t: re.sub(r"(?<=\d),(?=\d{1,2}\s*%)", ".", t)),
+    "a caption after the headline": (HEADED, _caption_after_headline),
+    "a byline after the text": (READY, lambda t: t + "\nHoài Nam"),
+    "sharing widgets after the text": (READY, lambda t: t + "\nChia sẻ\nBình luận (0)\nFacebook"),
+    "old tone placement": (NAMED_APART, lambda t: OLD_TONE.sub(lambda m: OLD_TONES[m.group(0)], t)),
 }
 
 

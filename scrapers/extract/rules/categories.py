@@ -258,7 +258,7 @@ CATEGORY_TAIL = re.compile(r"\s+(?:vẫn|chiếm|là|với|có|đã|đang|tiếp
 # "… đạo đức, lối sống, gấp đôi năm trước": a comparison after the category is no part of it
 COMPARISON_TAIL = re.compile(r",\s*(?:gấp|tăng|giảm|so với|bằng|nhiều hơn|ít hơn|cao hơn|thấp hơn)(?!\w).*$", re.I | re.S)
 # "…, chiếm 41,1%" after a category's count (its comma may have closed the item): its share of the violations
-SHARE_TAIL = re.compile(r"\s*,?\s*chiếm\s+(?:tỷ lệ\s+)?(?P<share>\d+(?:,\d+)?)\s*%")
+SHARE_TAIL = re.compile(rf"\s*,?\s*chiếm\s+(?:tỷ lệ\s+)?(?P<share>{NUMBER})\s*%")
 
 
 # "Về vi phạm, có 6 trường hợp vi phạm đạo đức, lối sống": the heading's own words are no category
