@@ -268,8 +268,8 @@ def read_figures(text: str, published: date | None = None, locality: str | None 
         drafts += ctx.out
         previous = sent
     drafts.sort(key=lambda d: d.start)
-    drafts = _merge_forms(drafts, folded)
     headings = {d.sentence for d in drafts if _is_heading(folded, sent_list[d.sentence])}
+    drafts = _merge_forms(drafts, folded, headings)
     _bare_forms(drafts, folded, sent_list)
     _link_sums(drafts, headings, folded)
     _link_sums_told_after(drafts, folded, sent_list)
@@ -415,10 +415,11 @@ def _takes(total: Draft, forms: Draft, exact: bool, labelled: bool = False) -> b
 LABELLED = re.compile(rf"(?:^|[\n.;]\s*){SUBJECT_LABEL}\s*(?:(?:tất\s+)?cả\s+)?$", re.I)
 
 
-def _merge_forms(drafts: list[Draft], folded: str) -> list[Draft]:
+def _merge_forms(drafts: list[Draft], folded: str, headings: set[int]) -> list[Draft]:
     """Forms read apart from their total join it: the total of the same subject and period in the same sentence or
     the one before ("… kỷ luật 31 đảng viên:\n- Khiển trách: 20 …", "… là 52, tăng 6 …; hình thức khai trừ 11
-    trường hợp"), when their sum fits in it; or the total right after them when they add up to it exactly
+    trường hợp"), when their sum fits in it — or a headline's total, however far down the body its forms are told,
+    when they add up to it; or the total right after them when they add up to it exactly
     ("Khiển trách 41, cảnh cáo 17 … là kết quả xử lý 70 đảng viên"). A total that has its own forms keeps them, and
     one form that stands as a total of its own next to another ("2 tổ chức bị khiển trách và 1 … cảnh cáo") stays."""
     merged = _forms_runs_before_their_total(drafts) | _forms_runs_after_their_total(drafts) | _rest_of_forms(drafts)
@@ -451,7 +452,8 @@ def _merge_forms(drafts: list[Draft], folded: str) -> list[Draft]:
         # (past a blank line, a list of forms is another paragraph's statement unless it adds up to the total)
         near = prev is not None and "\n\n" not in folded[prev.end:forms.start]
         if prev is not None and (forms.sentence - prev.sentence <= 1 and _takes(prev, forms, exact=not near)
-                                 or forms.sentence - prev.sentence <= 3 and _takes(prev, forms, True, labelled)):
+                                 or (forms.sentence - prev.sentence <= 3 or prev.sentence in headings)
+                                 and _takes(prev, forms, True, labelled)):
             target = prev
         elif not single:
             nxt = next((t for t in after if t.kind == forms.kind), None)

@@ -76,7 +76,7 @@ HONORIFIC = (r"(?:đồng chí|Đồng chí|[Đđ]/c|ông|Ông|bà|Bà|[Aa]nh|[C
 AGE = r"(?:\s*,\s*(?:\d{1,3}\s+tuổi|sinh năm \d{4})|\s*\(\s*(?:\d{1,3}\s+tuổi|sinh năm \d{4})\s*\))"
 NAME_THEN_TITLE = re.compile(
     # (a sentence's start may follow its stop with no space, "… lúc 11 giờ.Trần Đình Cảnh, …", as sloppy portals write)
-    rf"(?=[{UPPER}đôbacn])(?:{HONORIFIC}\s+|(?:^|(?<=[.!?…]\s)|(?<=\n)|(?<=[{LOWER})]\.))(?=[{UPPER}][{LOWER}]+\s+[{UPPER}]))"
+    rf"(?=[{UPPER}đôbacn])(?:{HONORIFIC}[^\S\n]+|(?:^|(?<=[.!?…]\s)|(?<=\n)|(?<=[{LOWER})]\.))(?=[{UPPER}][{LOWER}]+\s+[{UPPER}]))"
     # (a person's age or year of birth may stand between: "Ông Lê Văn Thành, 58 tuổi, cựu Bí thư …", "(sinh năm 1968)")
     rf"{NAME}{AGE}?\s*(?:[-–,]|\()\s*(?P<title>(?:(?:nguyên|cựu)\s+)?{TITLE_HEAD}(?:,?\s+[^;:.(),\s]+){{0,16}}?)"
     # … or where "và" brings in the next person ("…, Phó Chủ tịch HĐND thành phố và ông Nguyễn Lan Hương, …"), or
@@ -86,7 +86,7 @@ NAME_THEN_TITLE = re.compile(
 # "Ủy viên Bộ Chính trị, Bí thư Thành ủy Hà Nội, đồng chí Bùi Thị Minh Hoài": the title, then the name after a comma
 # and an honorific or a rank ("Thứ trưởng Bộ Công an, Trung tướng …"); the last title is the office
 TITLE_COMMA_NAME = re.compile(
-    rf"(?=[{UPPER}])(?P<title>{TITLE_HEAD}(?:\s+{ORG_WORD}){{0,8}}?)\s*,\s*{HONORIFIC}\s+{NAME}"
+    rf"(?=[{UPPER}])(?P<title>{TITLE_HEAD}(?:\s+{ORG_WORD}){{0,8}}?)\s*,\s*{HONORIFIC}[^\S\n]+{NAME}"
     rf"(?=\s*(?:[,.;:)\n]|[-–]\s|$)|\s+[{LOWER}])"
 )
 # "Đồng chí Nguyễn Văn A từng giữ chức Phó Bí thư Thành ủy nhiệm kỳ …", "… được bầu làm Bí thư Đảng ủy phường"

@@ -26,6 +26,9 @@ SHARED = [c for c in READY if re.search(r"\d,\d{1,2}\s*%", c["text"])]
 # wrapped in the middle of its sentence)
 HEADED = [c for c in LINED if not (first := c["text"].split("\n", 1)[0].rstrip()).endswith((":", ".", ";"))
           and "|" not in first and not re.match(r"\s*(?:[-+•]|\d+\.|[a-z]\)|[a-zà-ỹđ])", c["text"].split("\n", 1)[1])]
+# (a headline over prose: not the heading of a table, an infographic's label over its number or a list's heading)
+HEADLINED = [c for c in HEADED if "|" not in c["text"] and not re.search(r"^\s*[\d.,]+\s*$", c["text"], re.M)
+             and not re.match(r"[A-ZĐ]\.\s|[IVX]+\.\s", c["text"])]
 # (what they name keeps its spelling, so only the figures are compared)
 NAMED_APART = [{k: v for k, v in c.items() if k not in ("officials", "documents")} for c in READY]
 OLD_TONES = {new: old for old, new in (("oà", "òa"), ("oá", "óa"), ("oả", "ỏa"), ("oã", "õa"), ("oạ", "ọa"), ("uỷ", "ủy"),
@@ -53,6 +56,8 @@ DRESSES = {
     "shares with a decimal point": (SHARED, lambda t: re.sub(r"(?<=\d),(?=\d{1,2}\s*%)", ".", t)),
     "a caption after the headline": (HEADED, _caption_after_headline),
     "a byline after the text": (READY, lambda t: t + "\nHoài Nam"),
+    "the time and the authors under the headline": (HEADLINED, lambda t: t.replace(
+        "\n", "\nThứ Năm, 04/12/2026 08:30 (GMT+7)\nHoài Nam - Minh Anh\n", 1)),
     "sharing widgets after the text": (READY, lambda t: t + "\nChia sẻ\nBình luận (0)\nFacebook"),
     "old tone placement": (NAMED_APART, lambda t: OLD_TONE.sub(lambda m: OLD_TONES[m.group(0)], t)),
 }
