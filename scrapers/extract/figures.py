@@ -36,7 +36,7 @@ from scrapers.extract.scope import (
 )
 from scrapers.extract.sentence import Sentence, sentences
 from scrapers.text import RELATED_LINE, is_furniture, matchable
-from scrapers.vocabulary import COUNT_KINDS, DISCIPLINE_KINDS, canonical_form
+from scrapers.vocabulary import COUNT_KINDS, DISCIPLINE_KINDS, MEASURE_UNITS, canonical_form
 
 __all__ = ["extract_figures", "read_figures", "sentences", "unit_after"]
 
@@ -212,9 +212,17 @@ CAPTION_LINE = re.compile(r"^(?:[^\n]{0,250}?(?:[.)]|[^\S\n][-–])[^\S\n]*)?\(?
 DOT_SHARE = re.compile(r"(?<![\d.,])(\d{1,3})\.(\d{1,2})(?=\s*%|\s*[-–—]\s*\d{1,3}(?:[.,]\d{1,2})?\s*%)")
 
 
+# "4,250 cấp ủy viên", "1,204/1,228": a count some pages write with an English thousands separator (three digits after
+# the comma; a count of people or things is no fraction — a measure may be, "1,125 ha")
+COMMA_THOUSANDS = re.compile(rf"(?<![\d.,])([1-9]\d{{0,2}}),(\d{{3}})(?![\d.,]\d)(?=\s*[/()]|[^\S\n]*\n|[^\S\n]*$"
+                             rf"|[^\S\n]+(?!(?:{'|'.join(MEASURE_UNITS)})(?!\w))[a-zà-ỹđ])")
+
+
 def read_figures(text: str, published: date | None = None, locality: str | None = None) -> list[Figure]:
     # (same length as text: offsets stay valid)
     folded = DOT_SHARE.sub(r"\1,\2", _spaced_thousands(matchable(text)))
+    if "," in folded:
+        folded = COMMA_THOUSANDS.sub(r"\1.\2", folded)
     # (a photo's caption is the page's, not a statement of the article, and may stand anywhere — between a headline
     # and the body that breaks its total down: read as blank)
     if "Ảnh" in folded:

@@ -3,8 +3,9 @@ list item, a table row) as a paragraph of its own with a blank line between (der
 end their lines "\\r\\n" or leave spaces around them, copied or typed text keeps no-break spaces, runs of spaces,
 straight quotation marks or en dashes, and sloppy portals glue a full stop to the next sentence ("… viên.Năm 2026")
 or type a space before a comma, a semicolon or a colon. Pages add their own lines: a photo's caption after the
-headline, a byline, sharing widgets at the end; some portals write a share with a decimal point ("40.5%") or keep the
-old tone placement ("Thanh Hoá", "Uỷ ban"). Every annotated case must read the same in each dress."""
+headline, the time and the authors under it, a byline, sharing widgets at the end; some portals write a share with a
+decimal point ("40.5%") or a count with a thousands comma ("1,284 đảng viên"), or keep the old tone placement ("Thanh
+Hoá", "Uỷ ban"). Every annotated case must read the same in each dress."""
 
 import copy
 import re
@@ -22,6 +23,8 @@ GLUED = re.compile(r"(?<=[^\d\s])\. (?=[A-ZĐÀ-Ỹ])")  # a stop after a word o
 STOPPED = [c for c in READY if GLUED.search(c["text"])]
 MARKED = [c for c in READY if re.search(r"\w[,;:] ", c["text"])]
 SHARED = [c for c in READY if re.search(r"\d,\d{1,2}\s*%", c["text"])]
+THOUSAND = re.compile(r"(?<![\d.,])(\d{1,3})\.(\d{3})(?![\d.,])")  # "1.284" (one group: "1.284.000" stays)
+THOUSANDS = [c for c in READY if THOUSAND.search(c["text"])]
 # (a headline first: a line of its own that is no sentence, a heading of a list or a table, or a line of text
 # wrapped in the middle of its sentence)
 HEADED = [c for c in LINED if not (first := c["text"].split("\n", 1)[0].rstrip()).endswith((":", ".", ";"))
@@ -54,6 +57,7 @@ DRESSES = {
     "full stops glued to the next sentence": (STOPPED, lambda t: GLUED.sub(".", t)),
     "spaces before commas, semicolons and colons": (MARKED, lambda t: re.sub(r"(?<=\w)([,;:])(?= )", r" \1", t)),
     "shares with a decimal point": (SHARED, lambda t: re.sub(r"(?<=\d),(?=\d{1,2}\s*%)", ".", t)),
+    "counts with a thousands comma": (THOUSANDS, lambda t: THOUSAND.sub(r"\1,\2", t)),
     "a caption after the headline": (HEADED, _caption_after_headline),
     "a byline after the text": (READY, lambda t: t + "\nHoài Nam"),
     "the time and the authors under the headline": (HEADLINED, lambda t: t.replace(
