@@ -135,6 +135,16 @@ def plain_spaces(text: str) -> str:
     return text.translate(_SPACES)
 
 
+# "Ðảng", "HÐND": letters that look like Đ (the Icelandic eth, the African D) which old converters and keyboards
+# wrote for it; read as Đ and đ
+_LOOK_ALIKES = str.maketrans({"\u00d0": "Đ", "\u0189": "Đ", "\u00f0": "đ"})
+
+
+def look_alikes_read(text: str) -> str:
+    """`text` with the letters that look like Đ and đ read as them: same length, offsets survive."""
+    return text.translate(_LOOK_ALIKES) if "\u00d0" in text or "\u0189" in text or "\u00f0" in text else text
+
+
 def marks_closed(text: str) -> str:
     """"12 đảng viên , trong đó :" as "12 đảng viên, trong đó:" (the space moved after the mark: same length)."""
     if " ," in text or " ;" in text or " :" in text:

@@ -4,8 +4,8 @@ end their lines "\\r\\n" or leave spaces around them, copied or typed text keeps
 straight quotation marks or en dashes, and sloppy portals glue a full stop to the next sentence ("… viên.Năm 2026")
 or type a space before a comma, a semicolon or a colon. Pages add their own lines: a photo's caption after the
 headline, the time and the authors under it, a byline, sharing widgets at the end; some portals write a share with a
-decimal point ("40.5%") or a count with a thousands comma ("1,284 đảng viên"), or keep the old tone placement ("Thanh
-Hoá", "Uỷ ban"). Every annotated case must read the same in each dress."""
+decimal point ("40.5%") or a count with a thousands comma ("1,284 đảng viên"), type Đ as an eth ("Ðảng"), or keep the
+old tone placement ("Thanh Hoá", "Uỷ ban"). Every annotated case must read the same in each dress."""
 
 import copy
 import re
@@ -63,6 +63,7 @@ DRESSES = {
     "the time and the authors under the headline": (HEADLINED, lambda t: t.replace(
         "\n", "\nThứ Năm, 04/12/2026 08:30 (GMT+7)\nHoài Nam - Minh Anh\n", 1)),
     "sharing widgets after the text": (READY, lambda t: t + "\nChia sẻ\nBình luận (0)\nFacebook"),
+    "Đ typed as an eth": ([c for c in READY if "Đ" in c["text"]], lambda t: t.replace("Đ", "\u00d0")),
     "old tone placement": (NAMED_APART, lambda t: OLD_TONE.sub(lambda m: OLD_TONES[m.group(0)], t)),
 }
 
