@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from scrapers.extract.claims import Claims
 from scrapers.extract.dates import labelled_periods, period_text, stated_periods
 from scrapers.extract.model import Draft
-from scrapers.extract.patterns import BULLET, FORM, TRIGGER
+from scrapers.extract.patterns import BULLET, FORM, ITEM_NUMBER, TRIGGER
 from scrapers.extract.scope import body_in, figure_scope
 from scrapers.text import LOWER, UPPER
 from scrapers.vocabulary import canonical_form
@@ -65,16 +65,49 @@ def sentences(text: str) -> Iterator[tuple[int, str]]:
 def _hard_wrapped(text: str) -> bool:
     """Whether some line ends with no stop and the next goes on in lowercase (the case is asked of the letter:
     "[a-zà-ỹđ]" would take Vietnamese capitals too)."""
-    at = text.find("\n")
+    at = first = text.find("\n")
     while at >= 0:
         before = at - 1
         while before >= 0 and text[before] in " \t":
             before -= 1
-        after = text[at + 1:at + 8].lstrip(" \t\n")
-        if before >= 0 and text[before] not in ".!?…:;|\n" and after[:1].islower():
+        after = text[at + 1:at + 40].lstrip(" \t\n")
+        # (or a count going on with its noun, "… kỷ luật\n598 đảng viên" — not after the title, which a lead may
+        # follow opening on a count: "… 214 đảng viên\n9 tháng năm 2025, …")
+        if before >= 0 and text[before] not in ".!?…:;|\n" and (after[:1].islower() or text[before].islower()
+                                                                and first < at and WRAPPED_COUNT.match(after)):
             return True
         at = text.find("\n", at + 1)
     return False
+
+
+BLANK_LINE_BEFORE = re.compile(r"\n[ \t]*\n[ \t]*$")
+WRAPPED_LINE = 70  # a line this long with no stop is prose wrapped, not a subheading
+
+
+def soft_breaks_as_spaces(text: str) -> str:
+    """Hard-wrapped text with the line breaks that only wrap a sentence read as spaces ("… kỷ luật 3 tổ\nchức đảng" as
+    "… 3 tổ chức đảng"), so that every rule reads the words whole: same length, offsets survive."""
+    if "\n" not in text:
+        return text
+    # (Windows line ends are breaks, a lone carriage return one too, as the rules read them: read without the
+    # carriage returns, each character of the view knowing where it was)
+    where = [i for i, c in enumerate(text) if c != "\r" or text[i + 1:i + 2] != "\n"]
+    view = "".join("\n" if text[i] == "\r" else text[i] for i in where)
+    if not _hard_wrapped(view):
+        return text
+    chars = list(text)
+    for m in SENTENCE_END.finditer(view):
+        # (only where the wrap is sure: the line goes on in lowercase or with a count, or was long — a short line
+        # before a capital may be a label or a heading, "Khen thưởng\nChia sẻ", and keeps its break)
+        nxt = view[m.end():m.end() + 40]
+        line = m.start() - view.rfind("\n", 0, m.start()) - 1
+        if _soft_break(view, m) and (nxt[:1].islower() or WRAPPED_COUNT.match(nxt) or line >= WRAPPED_LINE):
+            for at in where[m.start():m.end()]:
+                if chars[at] in "\r\n":
+                    chars[at] = " "
+                    if at and chars[at - 1] == "\r":
+                        chars[at - 1] = " "
+    return "".join(chars)
 
 
 def _soft_break(text: str, m: re.Match) -> bool:
@@ -85,7 +118,15 @@ def _soft_break(text: str, m: re.Match) -> bool:
     line_start = text.rfind("\n", 0, m.start()) + 1
     next_end = text.find("\n", m.end())
     nxt = text[m.end():next_end if next_end >= 0 else len(text)]
-    if "|" in text[line_start:m.start()] or "|" in nxt or re.match(rf"[ \t]*{BULLET}\s", nxt) or BARE_NUMBER.fullmatch(nxt):
+    if not nxt.strip():
+        return False  # (a blank line, however typed, ends the paragraph)
+    if "|" in text[line_start:m.start()] or "|" in nxt or re.match(rf"[ \t]*(?:{BULLET}|{ITEM_NUMBER})\s", nxt) \
+            or BARE_NUMBER.fullmatch(nxt):
+        return False
+    # (an infographic's number on its line, and the label under it: "98,2%\ntổ chức cơ sở đảng …\n58 tập thể …")
+    above_end = len(text[:line_start].rstrip())  # (the line above, past blank ones)
+    above = text.rfind("\n", 0, above_end) + 1
+    if BARE_NUMBER.fullmatch(text, line_start, m.start()) or above_end and BARE_NUMBER.fullmatch(text, above, above_end):
         return False
     # a line going on in lowercase always wraps (the pipeline writes each of a page's lines as a paragraph: a blank
     # line may stand between); any other only after the title (a title has no stop either), and not across a blank
@@ -93,9 +134,12 @@ def _soft_break(text: str, m: re.Match) -> bool:
     first = nxt.lstrip()[:1]
     if first.islower() or first.isdigit() and text[m.start() - 1].islower():  # ("… gồm khiển trách\n\n4, cảnh cáo 2")
         return True
-    return line_start > 0 and m.group(0).count("\n") < 2 and not text[:line_start].rstrip(" \t").endswith("\n\n")
+    # (a subheading is short: a long line is wrapped like the rest, a blank line between or not)
+    return line_start > 0 and (m.start() - line_start >= WRAPPED_LINE or m.group(0).count("\n") < 2
+                               and not BLANK_LINE_BEFORE.search(text, 0, line_start))
 
 
+WRAPPED_COUNT = re.compile(rf"\d[\d.,]*(?:[ \t]+[{LOWER}]|[ \t]*%)")
 BARE_NUMBER = re.compile(r"\s*(?:(?:hơn|gần|trên|khoảng)\s+)?\d[\d.,]*\s*%?\s*", re.I)
 
 
