@@ -94,7 +94,7 @@ def find_event_dates(text: str, published: date | None) -> list[dict]:
 
 
 # "giảm 7,2% so với năm 2024": a comparison's base is not the period of what the sentence tells
-BASE_BEFORE = re.compile(r"(?:so với|so cùng kỳ|so với cùng kỳ)\s*$", re.I)
+BASE_BEFORE = re.compile(r"(?:so với|so|so cùng kỳ|so với cùng kỳ)\s*$", re.I)
 
 
 # "kỷ luật 24 đảng viên (năm 2024: 30 đảng viên)": a year that labels a value in brackets is that value's period,

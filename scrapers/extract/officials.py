@@ -91,7 +91,7 @@ TITLE_COMMA_NAME = re.compile(
 )
 # "Đồng chí Nguyễn Văn A từng giữ chức Phó Bí thư Thành ủy nhiệm kỳ …", "… được bầu làm Bí thư Đảng ủy phường"
 NAME_HOLDS_TITLE = re.compile(
-    rf"(?:đồng chí|Đồng chí|ông|Ông|bà|Bà)\s+{NAME}\s+(?:(?:từng|hiện|đang|nguyên)\s+)?"
+    rf"(?:đồng chí|Đồng chí|[Đđ]/c|ông|Ông|bà|Bà)[^\S\n]+{NAME}\s+(?:(?:từng|hiện|đang|nguyên)\s+)?"
     # "… được bầu làm / được bổ nhiệm giữ chức Bí thư …": elected or appointed to it
     rf"(?:(?:được\s+(?:bầu|bầu giữ|bổ nhiệm|bổ nhiệm giữ|phân công giữ|chỉ định)\s+)?(?:giữ chức(?: vụ)?|làm)|là)\s+"
     # the office's body runs to the clause's end or to what says when or how ("với 100% số phiếu", "từ ngày 1/12")
@@ -100,7 +100,7 @@ NAME_HOLDS_TITLE = re.compile(
 )
 # "Tham dự có các đồng chí: Hoàng Trung Hải, Bí thư Thành ủy Hà Nội; Ngô Thị Thanh Hằng, Phó Bí thư …; …"
 # … also with who they are before the colon: "các đồng chí Thành ủy viên: …", "các đồng chí lãnh đạo quận: …"
-LIST_HEAD = re.compile(r"(?:các|Các)\s+(?:đồng chí|vị đại biểu|đại biểu)(?:\s+[^:;.\n]{1,40}?)?\s*:\s*")
+LIST_HEAD = re.compile(r"(?:các|Các)\s+(?:đồng chí|[Đđ]/c|vị đại biểu|đại biểu)(?:\s+[^:;.\n]{1,40}?)?\s*:\s*")
 ANY_NAME = NAME.replace("?P<name>", "?:")
 # (a stop glued to the next sentence ends it too: "… Chánh Văn phòng Thành ủy.Hội nghị …")
 GLUED_END = rf"(?<=[{LOWER}][{LOWER}])\.(?=[{UPPER}][{LOWER}])"

@@ -14,7 +14,7 @@ FORM = "(?:" + "|".join((*FORMS, *FORM_SPELLINGS)) + ")"
 # "12 chi, đảng bộ", "8 chi bộ, đảng bộ": branches and committees counted together
 ORG_SUBJECT = (r"(?:tổ chức (?:cơ sở )?đảng|tổ chức|tập thể (?:chi bộ|đảng ủy|ban thường vụ|cấp ủy)|chi(?: bộ)?,\s*đảng bộ"
                # "kiểm tra 18 Ủy ban Kiểm tra cấp dưới": the commissions of lower levels are party organisations too
-               r"|chi bộ|đảng bộ|đảng ủy|ủy ban kiểm tra(?= cấp dưới)"
+               r"|chi bộ|đảng bộ|đảng ủy|(?:ủy ban kiểm tra|UBKT)(?= cấp dưới)"
                r"|ban cán sự đảng|đảng đoàn|cấp ủy(?! viên)|ban thường vụ|(?-i:TCCSĐ|TCĐ))")
 # "6 cán bộ diện Ban Thường vụ Tỉnh ủy quản lý": cadres named by who manages them; "9 đ/c" is "9 đồng chí"
 # former office-holders counted: "3 cựu lãnh đạo tỉnh", "2 nguyên cán bộ"; committee members: "32 Ủy viên, nguyên Ủy
@@ -77,6 +77,7 @@ TRIGGERS = [  # (kind, pattern) — the trigger nearest before a count decides i
     # a task under inspection, not a discipline act
     # ("giải tán 2 tổ chức đảng": the organisations' own form is an act too)
     ("discipline", r"(?<!kiểm tra, thi hành )(?<!giám sát, thi hành )(?<!giám sát và thi hành )(?<!kiểm tra và thi hành )"
+                   r"(?<!kiểm tra, xử lý )(?<!giám sát, xử lý )(?<!giám sát và xử lý )(?<!kiểm tra và xử lý )"
                    r"kỷ luật(?!\s+(?:hành chính|về chính quyền|chính quyền))|khiển trách|cảnh cáo|cách chức|khai trừ|"
                    + "|".join(FORM_SPELLINGS) +
                    r"|giải tán|(?<=bị )xử lý(?! hành chính| hình sự)"
@@ -131,7 +132,7 @@ AWARD = r"giấy khen|bằng khen|huy hiệu(?: đảng)?|kỷ niệm chương|h
 # (in visits, "tuyên dương 1.250 lượt đảng viên"; or the awards themselves counted, "tặng 320 Giấy khen")
 COMMEND_UNIT = re.compile(
     rf"{NUM_START}{QNUM}\s+(?:lượt\s+(?=đảng viên|cá nhân|tập thể|đồng chí|cán bộ))?(?P<unit>tập thể(?:,\s*cá nhân|\s+và\s+cá nhân)?|cá nhân|đảng viên|(?-i:ĐV)|đồng chí"
-    rf"|{AWARD}|tổ chức cơ sở đảng"
+    rf"|{AWARD}|tổ chức cơ sở đảng|(?-i:TCCSĐ|TCĐ)"
     r"|tổ chức(?: đảng)?|đơn vị|chi bộ|đảng bộ|cấp ủy(?! viên)|gia đình|hộ gia đình"
     # people commended outside the party's rolls: "tuyên dương 95 thanh niên tiêu biểu", "50 gương điển hình"
     r"|thanh niên|đoàn viên|hội viên|(?:gương\s+)?điển hình|gương|học sinh|sinh viên|doanh nghiệp|công dân"
@@ -156,7 +157,10 @@ CHANGE = re.compile(
     # ("ước tăng 7,6%": an estimate said before its direction; "giảm mạnh 18,2%")
     rf"(?<!\w)(?:(?P<q0>ước(?:\s+tính)?)\s+)?(?P<dir>tăng|giảm|cao hơn|thấp hơn|nhiều hơn|ít hơn)(?:\s+(?:thêm|được|{DEGREE}))?\s+(?:(?P<q>{QUALIFIER})\s+)?(?P<n>{NUMBER})(?P<pct>\s*%|\s+(?:điểm\s+)?phần trăm|\s+điểm\s*%)?(?!\w)",
     re.I)
-BASE = re.compile(r"so với\s+(?P<base>[^,.;()]+?)(?=\s*(?:[,.;()]|$|\s+(?:là|và|thì)\s))", re.I)
+# "so với cùng kỳ", or "so" alone before what is compared with ("tăng 5% so cùng kỳ", "so năm trước")
+COMPARED = (r"(?<!\w)so(?:\s+với|(?=\s+(?:cùng kỳ|năm|kỳ|quý|tháng|nhiệm kỳ|giai đoạn|thời điểm|đầu năm|trước|kế hoạch|chỉ tiêu)"
+            r"(?!\w)))")
+BASE = re.compile(rf"{COMPARED}\s+(?P<base>[^,.;()]+?)(?=\s*(?:[,.;()]|$|\s+(?:là|và|thì)\s))", re.I)
 # "3 tỷ 200 triệu đồng": an amount may add a smaller scale's count after its first
 # (abbreviated: "150 tr.đồng", "1,2 tỷ đ", "500.000 VNĐ" — never the "đ" of "đ/c")
 MONEY = re.compile(rf"{NUM_START}{QNUM}\s+(?P<scale>nghìn tỷ|tỷ|triệu|tr\.|tr(?=\s)|nghìn|ngàn)?"

@@ -5,7 +5,8 @@ straight quotation marks or en dashes, and sloppy portals glue a full stop to th
 or type a space before a comma, a semicolon or a colon. Pages add their own lines: a photo's caption after the
 headline, the time and the authors under it, a byline, sharing widgets at the end; some portals write a share with a
 decimal point ("40.5%") or a count with a thousands comma ("1,284 đảng viên"), type Đ as an eth ("Ðảng"), or keep the
-old tone placement ("Thanh Hoá", "Uỷ ban"). Every annotated case must read the same in each dress."""
+old tone placement ("Thanh Hoá", "Uỷ ban"); reporters and portals name the same things their own way ("so cùng kỳ",
+"UBKT", "đ/c"). Every annotated case must read the same in each dress."""
 
 import copy
 import re
@@ -40,6 +41,10 @@ OLD_TONES |= {k.capitalize(): v.capitalize() for k, v in OLD_TONES.items()} | {k
 OLD_TONE = re.compile("|".join(OLD_TONES))
 
 
+def _with(words: str) -> list[dict]:
+    return [c for c in READY if words in c["text"]]
+
+
 def _caption_after_headline(text: str) -> str:
     headline, body = text.split("\n", 1)
     return f"{headline}\nĐồng chí Bí thư phát biểu tại hội nghị. Ảnh: Khánh Huy\n{body}"
@@ -63,6 +68,11 @@ DRESSES = {
     "the time and the authors under the headline": (HEADLINED, lambda t: t.replace(
         "\n", "\nThứ Năm, 04/12/2026 08:30 (GMT+7)\nHoài Nam - Minh Anh\n", 1)),
     "sharing widgets after the text": (READY, lambda t: t + "\nChia sẻ\nBình luận (0)\nFacebook"),
+    # (the words reporters and portals use for the same things)
+    "'so cùng kỳ' for 'so với cùng kỳ'": (_with("so với cùng kỳ"), lambda t: t.replace("so với cùng kỳ", "so cùng kỳ")),
+    "'UBKT' for 'Ủy ban Kiểm tra'": ([{k: v for k, v in c.items() if k != "officials"} for c in _with("Ủy ban Kiểm tra")],
+                                     lambda t: t.replace("Ủy ban Kiểm tra", "UBKT")),
+    "'đ/c' for 'đồng chí' before a name": (_with("ồng chí "), lambda t: re.sub(r"[Đđ]ồng chí (?=[A-ZĐ])", "đ/c ", t)),
     "Đ typed as an eth": ([c for c in READY if "Đ" in c["text"]], lambda t: t.replace("Đ", "\u00d0")),
     "old tone placement": (NAMED_APART, lambda t: OLD_TONE.sub(lambda m: OLD_TONES[m.group(0)], t)),
 }

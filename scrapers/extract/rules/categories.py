@@ -7,6 +7,7 @@ import re
 
 from scrapers.extract.numbers import QUALIFIER, parse_number, qualifier_of
 from scrapers.extract.patterns import (
+    ABBREVIATIONS,
     BULLET,
     COUNTS_IN_ORDER,
     FORM,
@@ -22,7 +23,7 @@ from scrapers.extract.rules import rule
 from scrapers.extract.sentence import Sentence
 
 CODE = r"\d{1,4}-[A-ZĐ][A-Za-zĐđ]*/[A-ZĐ]+"
-UNIT = r"(?P<unit>trường hợp|đảng viên|tổ chức đảng|tổ chức|vụ(?:\s+việc)?|đồng chí|cán bộ)(?!\w)"
+UNIT = r"(?P<unit>trường hợp|đảng viên|tổ chức đảng|tổ chức|vụ(?:\s+việc)?|đồng chí|cán bộ|(?-i:ĐV|TCĐ|TCCSĐ))(?!\w)"
 CATEGORY_FIRST = re.compile(
     rf"(?<!\w)vi phạm\s+(?:về\s+|trong\s+)?(?P<cat>[^;:()\d]{{3,80}}?)(?<!,)(?<!\svà)(?<!\shoặc)\s*:?\s+{QNUM}\s+{UNIT}(?:{SHARE})?", re.I)
 # "9 đảng viên vi phạm về …", "7 trường hợp liên quan đến quản lý đất đai", "12 trường hợp do vi phạm …" (among
@@ -58,7 +59,7 @@ FIELD_IS = re.compile(rf"(?:^|(?<=[,;:]))\s*(?P<cat>[^;:()\d,]{{2,60}}?)\s+là\s
 # "Trong đó, vi phạm tiêu chuẩn chính trị: 4; vi phạm công tác cán bộ: 2": each item says "vi phạm", its count bare
 # after a colon and ending the item (the unit group never takes part: a bare year is no count, see _emit)
 CATEGORY_COLON = re.compile(rf"(?<!\w)vi phạm\s+(?:về\s+|trong\s+)?(?P<cat>[^;:()\d]{{2,80}}?)\s*:\s*{QNUM}"
-                            r"(?:\s+(?P<unit>(?!)))?(?=\s*(?:[;.]|$|,\s*(?:tăng|giảm|bằng|so với|chiếm)(?!\w)))", re.I)
+                            r"(?:\s+(?P<unit>(?!)))?(?=\s*(?:[;.]|$|,\s*(?:tăng|giảm|bằng|so|chiếm)(?!\w)))", re.I)
 # words a category never starts with: what follows "vi phạm" in those sentences is not what was violated
 NOT_CATEGORY = re.compile(
     r"(?:đến|phải|có|đối|của|là|và|khi|nghiêm|trong số|bị|được|nhưng|nên|cần|thì|tới|dẫn|ở|mức|đã|từ"
@@ -256,7 +257,7 @@ CATEGORY_LEAD = re.compile(r"^(?:(?:tiếp (?:theo|đến)|sau đó|kế đến|
 ITEM_JOIN = re.compile(rf"[\s,;]*(?:{BULLET}\s*)?(?:và\s+)?")
 CATEGORY_TAIL = re.compile(r"\s+(?:vẫn|chiếm|là|với|có|đã|đang|tiếp tục|tăng|giảm|gồm|bị|phải)(?:\s.*)?$", re.I)
 # "… đạo đức, lối sống, gấp đôi năm trước": a comparison after the category is no part of it
-COMPARISON_TAIL = re.compile(r",\s*(?:gấp|tăng|giảm|so với|bằng|nhiều hơn|ít hơn|cao hơn|thấp hơn)(?!\w).*$", re.I | re.S)
+COMPARISON_TAIL = re.compile(r",\s*(?:gấp|tăng|giảm|so với|so(?=\s+(?:cùng kỳ|năm|kỳ)(?!\w))|bằng|nhiều hơn|ít hơn|cao hơn|thấp hơn)(?!\w).*$", re.I | re.S)
 # "…, chiếm 41,1%" after a category's count (its comma may have closed the item): its share of the violations
 SHARE_TAIL = re.compile(rf"\s*,?\s*chiếm\s+(?:tỷ lệ\s+)?(?P<share>{NUMBER})\s*%")
 
@@ -277,7 +278,7 @@ def _emit(ctx: Sentence, m: re.Match) -> int:
         share = parse_number(m.groupdict().get("share") or only) if m.groupdict().get("share") or only else None
     except ValueError:
         return m.end()
-    unit = (m["unit"] or "trường hợp").lower() if only is None else None
+    unit = ABBREVIATIONS.get(m["unit"] or "", m["unit"] or "trường hợp").lower() if only is None else None
     if only is None and m["unit"] is None and not (value is not None and value < 1000):  # "(2025)" is a year
         return m.end()
     start = m.start() + ITEM_JOIN.match(m.group(0)).end()  # not the ", " or "và" that joined it to the list

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from scrapers.extract.numbers import NUMBER, parse_number, qualifier_of
-from scrapers.extract.patterns import BASE, CHANGE, RESPECTIVELY
+from scrapers.extract.patterns import BASE, CHANGE, COMPARED, RESPECTIVELY
 from scrapers.extract.rules import rule
 from scrapers.extract.rules.generic import unit_after
 from scrapers.extract.sentence import Sentence
@@ -26,7 +26,7 @@ OWN_CLAUSE = re.compile(r"\s+(?:được|bị|đã|đang|phải)(?!\w)", re.I)
 BASE_COUNT = re.compile(rf"(?:con số|mức|số|tổng số)?\s*(?P<n>(?=\d){NUMBER})(?!\s*[%/])(?=\s+[a-zà-ỹđ])", re.I)
 # (the base said between, with no count or clause of its own: "so với cùng kỳ; kiểm tra 40 tổ chức đảng (năm
 # 2025: 36)" is another figure's base)
-BASE_VALUE = re.compile(r"so với(?:[^();\d]|\d{4}){0,40}?(?P<value>\(\s*(?:cùng kỳ|năm trước|năm \d{4})[^():]{0,25}:"
+BASE_VALUE = re.compile(rf"{COMPARED}(?:[^();\d]|\d{{4}}){{0,40}}?(?P<value>\(\s*(?:cùng kỳ|năm trước|năm \d{{4}})[^():]{{0,25}}:"
                         r"\s*[^()]{1,40}\))", re.I)
 MOVED_FROM = re.compile(rf"(?:tăng|giảm)\s+từ\s+(?P<base>{NUMBER}(?:\s*\([^()]{{0,30}}\))?)\s+(?:xuống|lên)\s", re.I)
 
@@ -40,7 +40,7 @@ DIRECTION = {"cao hơn": "tăng", "nhiều hơn": "tăng", "thấp hơn": "giả
 # "Số đơn ít hơn năm ngoái 9 đơn", "tăng so với cùng kỳ 3 trường hợp": the base said between the direction and the
 # number
 BASE_BETWEEN = re.compile(
-    rf"(?<!\w)(?=[tgcníTGCNÍ])(?P<dir>tăng|giảm|cao hơn|thấp hơn|nhiều hơn|ít hơn)\s+(?:so với\s+)?(?P<base>năm ngoái|năm trước"
+    rf"(?<!\w)(?=[tgcníTGCNÍ])(?P<dir>tăng|giảm|cao hơn|thấp hơn|nhiều hơn|ít hơn)\s+(?:{COMPARED}\s+)?(?P<base>năm ngoái|năm trước"
     rf"|cùng kỳ(?:\s+năm\s+(?:ngoái|trước|\d{{4}}))?|năm\s+\d{{4}}|kỳ trước|quý trước|tháng trước)\s+(?:là\s+)?"
     rf"(?P<n>{NUMBER})(?P<pct>\s*%)?(?!\w)", re.I)
 

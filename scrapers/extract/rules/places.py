@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from scrapers.extract.numbers import parse_number, qualifier_of
-from scrapers.extract.patterns import ORG_SUBJECT, QNUM, SUBJECT, TRIGGER
+from scrapers.extract.patterns import ABBREVIATIONS, ORG_SUBJECT, QNUM, SUBJECT, TRIGGER
 from scrapers.extract.rules import rule
 from scrapers.extract.scope import PLACE_NAME, locality_in
 from scrapers.extract.sentence import Sentence
@@ -32,10 +32,15 @@ SUBJECT_RX = re.compile(SUBJECT, re.I)
 def counts_by_place(ctx: Sentence) -> None:
     if ":" in ctx.s:
         for label in PLACE_LABEL.finditer(ctx.s):
-            _read_places(ctx, TRIGGER.search(label["mid"]), label["subj"].lower(), label.end())
+            _read_places(ctx, TRIGGER.search(label["mid"]), _subject(label["subj"]), label.end())
     if (lead := WITHIN_LEAD.match(ctx.s)) and ctx.previous and (said := list(SUBJECT_RX.finditer(ctx.previous))):
         acts = list(TRIGGER.finditer(ctx.previous))
-        _read_places(ctx, acts[-1] if acts else None, said[-1].group(0).lower(), lead.end())
+        _read_places(ctx, acts[-1] if acts else None, _subject(said[-1].group(0)), lead.end())
+
+
+def _subject(said: str) -> str:
+    """The subject as a word, lowercase: "TCĐ" is "tổ chức đảng"."""
+    return ABBREVIATIONS.get(said, said).lower()
 
 
 def _read_places(ctx: Sentence, act: re.Match | None, subject: str, pos: int) -> None:
