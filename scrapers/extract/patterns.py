@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from scrapers.extract.numbers import NUMBER, QUALIFIER
+from scrapers.extract.numbers import NUMBER, QUALIFIER, WORDS
 from scrapers.text import UPPER
 from scrapers.vocabulary import FORM_SPELLINGS, FORMS
 
@@ -95,7 +95,8 @@ TRIGGERS = [  # (kind, pattern) — the trigger nearest before a count decides i
     # "kết luận 3 đảng viên kê khai chưa trung thực": what a conclusion counts is a finding, whatever it says of them
     ("violation_found", r"(?:phát hiện|kết luận)[^.;]*?vi phạm|(?<!khi )có vi phạm|(?<!dấu hiệu )vi phạm|phát hiện"
                         # (lowercase: "Kết luận 21 về …" cites a conclusion of the Central Committee)
-                        r"|(?-i:kết luận)(?=\s+\d)(?!\s+\d+\s*[-/])"
+                        # (or in words before what it counts: "kết luận hai đồng chí có vi phạm")
+                        rf"|(?-i:kết luận)(?=\s+\d|\s+(?i:{WORDS})\s+(?i:{SUBJECT}))(?!\s+\d+\s*[-/])"
                         r"|(?:tố cáo|kết luận) đúng(?:\s+một phần)?(?:\s*(?:,|và)\s*(?:tố cáo\s+)?đúng một phần)?"),
     # "… đúng 5 trường hợp, sai 13 trường hợp": complaints found untrue stay complaints
     ("complaints", r"đơn thư|tố cáo|khiếu nại|phản ánh, kiến nghị|sai(?=\s+\d)"),
@@ -157,6 +158,8 @@ CHANGE = re.compile(
     # ("ước tăng 7,6%": an estimate said before its direction; "giảm mạnh 18,2%")
     rf"(?<!\w)(?:(?P<q0>ước(?:\s+tính)?)\s+)?(?P<dir>tăng|giảm|cao hơn|thấp hơn|nhiều hơn|ít hơn)(?:\s+(?:thêm|được|{DEGREE}))?\s+(?:(?P<q>{QUALIFIER})\s+)?(?P<n>{NUMBER})(?P<pct>\s*%|\s+(?:điểm\s+)?phần trăm|\s+điểm\s*%)?(?!\w)",
     re.I)
+# what opens a list of parts: "gồm", "bao gồm", "gồm có"
+INCLUDES = r"(?:bao\s+)?gồm(?:\s+có)?"
 # "so với cùng kỳ", or "so" alone before what is compared with ("tăng 5% so cùng kỳ", "so năm trước")
 COMPARED = (r"(?<!\w)so(?:\s+với|(?=\s+(?:cùng kỳ|năm|kỳ|quý|tháng|nhiệm kỳ|giai đoạn|thời điểm|đầu năm|trước|kế hoạch|chỉ tiêu)"
             r"(?!\w)))")

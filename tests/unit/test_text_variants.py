@@ -72,6 +72,8 @@ DRESSES = {
     "'so cùng kỳ' for 'so với cùng kỳ'": (_with("so với cùng kỳ"), lambda t: t.replace("so với cùng kỳ", "so cùng kỳ")),
     "'UBKT' for 'Ủy ban Kiểm tra'": ([{k: v for k, v in c.items() if k != "officials"} for c in _with("Ủy ban Kiểm tra")],
                                      lambda t: t.replace("Ủy ban Kiểm tra", "UBKT")),
+    "'bao gồm' for 'gồm'": (_with("gồm"), lambda t: re.sub(r"(?<!bao )gồm", "bao gồm", t)),
+    "'trong số đó' for 'trong đó'": (_with("trong đó"), lambda t: t.replace("trong đó", "trong số đó")),
     "'đ/c' for 'đồng chí' before a name": (_with("ồng chí "), lambda t: re.sub(r"[Đđ]ồng chí (?=[A-ZĐ])", "đ/c ", t)),
     "Đ typed as an eth": ([c for c in READY if "Đ" in c["text"]], lambda t: t.replace("Đ", "\u00d0")),
     "old tone placement": (NAMED_APART, lambda t: OLD_TONE.sub(lambda m: OLD_TONES[m.group(0)], t)),

@@ -12,6 +12,7 @@ from scrapers.extract.patterns import (
     COUNTS_IN_ORDER,
     FORM,
     FORM_RE,
+    INCLUDES,
     ITEM_NUMBER,
     NUMBER,
     QNUM,
@@ -85,7 +86,7 @@ ABOUT_FIRST = re.compile(
     r"(?!\s*(?:về|trong)\b)", re.I)
 # a category never runs into the clause that splits its count ("vi phạm về kê khai tài sản, thu nhập, trong đó 2 …")
 # — nor into a clause of consequence ("vi phạm trong quản lý, sử dụng đất đai, để xảy ra 27 trường hợp …")
-SPLIT_CLAUSE = re.compile(r",\s*(?:trong đó|trong số|gồm|cụ thể|để|gây|dẫn (?:đến|tới)|làm|khiến)\b", re.I)
+SPLIT_CLAUSE = re.compile(r",\s*(?:trong đó|trong số|(?:bao\s+)?gồm|cụ thể|để|gây|dẫn (?:đến|tới)|làm|khiến)\b", re.I)
 # "vi phạm chủ yếu về phẩm chất đạo đức, lối sống (21 trường hợp) và quản lý đất đai (14 trường hợp)"
 BRACKETED_HEAD = re.compile(r"vi phạm(?:\s+chủ yếu)?\s+(?:về|trong|ở|thuộc)(?:\s+(?:các\s+)?(?:nội dung|lĩnh vực))?(?:\s*:\s*|\s+)",
                             re.I)
@@ -103,17 +104,17 @@ CONTINUED = re.compile(r"\s*[,;]\s*(?=(?:tiếp (?:theo|đến)|sau đó|kế đ
 # vi phạm tập trung ở các lĩnh vực: …", "Các vi phạm chủ yếu liên quan đến …: 9 trường hợp; …: 5 trường hợp"
 LIST_HEAD = re.compile(
     # "Các lĩnh vực có nhiều vi phạm là đất đai (18 trường hợp), …"
-    r"(?:(?:các\s+)?lĩnh vực có (?:nhiều\s+)?vi phạm(?:\s+nhiều)?(?:\s+nhất)?\s+(?:là|gồm)\s*:?\s*"
+    rf"(?:(?:các\s+)?lĩnh vực có (?:nhiều\s+)?vi phạm(?:\s+nhiều)?(?:\s+nhất)?\s+(?:là|{INCLUDES})\s*:?\s*"
     # "Số đảng viên vi phạm: về đạo đức, lối sống 6; …"
     r"|số (?:đảng viên|trường hợp|tổ chức đảng) vi phạm\s*:\s*"
     # "Các vi phạm được phát hiện như sau:"
     r"|(?:các|những) (?:vi phạm|sai phạm)[^:;.\d]{0,40}?như sau\s*:\s*"
     # "…, trong đó nhiều nhất là vi phạm X (6 trường hợp), kế đến là …"
-    r"|(?<=trong đó )(?:nhiều nhất|phổ biến nhất|chiếm nhiều nhất)\s+là\s+"
+    r"|(?:(?<=trong đó )|(?<=trong số đó ))(?:nhiều nhất|phổ biến nhất|chiếm nhiều nhất)\s+là\s+"
     r"|(?:(?:nội dung|lĩnh vực|loại|(?:các|những)(?:\s+(?:trường hợp|hành vi|sai phạm))?) |^\s*)vi phạm(?: chủ yếu)?"
     # "Lĩnh vực vi phạm nhiều nhất là đất đai (15 trường hợp), tiếp theo là …"
     r"(?:\s+(?:nhiều nhất|phổ biến(?: nhất)?)\s+là\s+"
-    r"|\s*(?:gồm|là)?\s*:|\s+(?:chủ yếu\s+)?(?:tập trung\s+)?(?:ở|vào|trong|thuộc|về)"
+    rf"|\s*(?:{INCLUDES}|là)?\s*:|\s+(?:chủ yếu\s+)?(?:tập trung\s+)?(?:ở|vào|trong|thuộc|về)"
     r"(?:\s+(?:các|\d+|hai|ba|bốn|năm)?\s*(?:lĩnh vực|nội dung|nhóm))?\s*:"  # "… tập trung vào 3 nhóm: …"
     r"|\s+(?:chủ yếu\s+)?(?:liên quan (?:đến|tới)|thuộc (?:các\s+)?lĩnh vực)"
     # "Các vi phạm tập trung ở lĩnh vực đầu tư công: 5 trường hợp; quản lý tài sản công: 3 trường hợp"
@@ -135,7 +136,7 @@ BARE_ITEM = re.compile(rf"\s*(?:[;,]\s*)?(?:{BULLET}\s*)?(?:vi phạm\s+)?(?P<ca
 
 # "Vi phạm của đảng viên chủ yếu là: vi phạm chính sách, pháp luật … (25 trường hợp); …": whose violations, then
 # the list
-OWNED_HEAD = re.compile(r"(?<!\w)vi phạm\s+của\s+[^:;.\d]{1,30}?\s+(?:chủ yếu\s+)?(?:là|gồm|ở)\s*:\s*", re.I)
+OWNED_HEAD = re.compile(rf"(?<!\w)vi phạm\s+của\s+[^:;.\d]{{1,30}}?\s+(?:chủ yếu\s+)?(?:là|{INCLUDES}|ở)\s*:\s*", re.I)
 
 
 # "Những vi phạm của đảng viên phần nhiều ở khâu thực hiện quy chế dân chủ ở cơ sở: 10 trường hợp"
@@ -255,7 +256,7 @@ CATEGORY_LEAD = re.compile(r"^(?:(?:tiếp (?:theo|đến)|sau đó|kế đến|
                            r"(?:(?:liên quan (?:đến|tới)|thuộc|trong|về|ở)\s+)?(?:các\s+)?"
                            r"(?:lĩnh vực\s+)?", re.I)
 ITEM_JOIN = re.compile(rf"[\s,;]*(?:{BULLET}\s*)?(?:và\s+)?")
-CATEGORY_TAIL = re.compile(r"\s+(?:vẫn|chiếm|là|với|có|đã|đang|tiếp tục|tăng|giảm|gồm|bị|phải)(?:\s.*)?$", re.I)
+CATEGORY_TAIL = re.compile(r"\s+(?:vẫn|chiếm|là|với|có|đã|đang|tiếp tục|tăng|giảm|bao gồm|gồm|bị|phải)(?:\s.*)?$", re.I)
 # "… đạo đức, lối sống, gấp đôi năm trước": a comparison after the category is no part of it
 COMPARISON_TAIL = re.compile(r",\s*(?:gấp|tăng|giảm|so với|so(?=\s+(?:cùng kỳ|năm|kỳ)(?!\w))|bằng|nhiều hơn|ít hơn|cao hơn|thấp hơn)(?!\w).*$", re.I | re.S)
 # "…, chiếm 41,1%" after a category's count (its comma may have closed the item): its share of the violations

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from scrapers.extract.numbers import parse_number, qualifier_of
-from scrapers.extract.patterns import ABBREVIATIONS, ORG_SUBJECT, QNUM, SUBJECT, TRIGGER
+from scrapers.extract.patterns import ABBREVIATIONS, INCLUDES, ORG_SUBJECT, QNUM, SUBJECT, TRIGGER
 from scrapers.extract.rules import rule
 from scrapers.extract.scope import PLACE_NAME, locality_in
 from scrapers.extract.sentence import Sentence
@@ -16,7 +16,7 @@ from scrapers.vocabulary import COUNT_KINDS
 # the label: "số" + the subject + its act, then a colon (case-insensitive words only: the places' names are matched
 # by case)
 PLACE_LABEL = re.compile(rf"(?<!\w)(?i:số)(?:\s+(?i:lượng))?\s+(?P<subj>(?i:{SUBJECT}))(?P<mid>[^,.;:\d]{{0,50}}?)"
-                         r"\s*(?:(?i:nhiều|cao)(?:\s+(?i:nhất))?\s+)?(?:(?i:là|gồm)\s*)?:\s*")
+                         rf"\s*(?:(?i:nhiều|cao)(?:\s+(?i:nhất))?\s+)?(?:(?i:là|{INCLUDES})\s*)?:\s*")
 PLACE_ITEM = re.compile(rf"(?P<place>(?i:huyện|quận|thị xã|phường|xã|thị trấn)\s+{PLACE_NAME})\s*:?\s+"
                         rf"(?:(?i:có|là|với)\s+)?{QNUM}(?![\d.,]\d)(?!\s*[%/])(?:\s+(?P<unit>(?i:{SUBJECT}))(?!\w))?")
 ITEM_JOIN = re.compile(r"\s*(?:[,;]\s*(?:(?i:và)\s+)?|\s+(?i:và)\s+)")

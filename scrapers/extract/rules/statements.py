@@ -25,6 +25,7 @@ from scrapers.extract.patterns import (
     FORM,
     FORM_RE,
     FORM_TAIL,
+    INCLUDES,
     LIST_SHARE_RE,
     NUM_START,
     ORG_SUBJECT,
@@ -805,7 +806,7 @@ def _group_inside(ctx: Sentence, part: Draft, end: int) -> int:
 
 
 LIST_LABEL = re.compile(rf"(?:(?P<org>{ORG_SUBJECT})|đảng viên|cán bộ)\s+(?:bị\s+)?(?:thi hành\s+|xử lý\s+)?kỷ luật"
-                        r"\s*(?:gồm\s*)?:\s*$", re.I)
+                        rf"\s*(?:{INCLUDES}\s*)?:\s*$", re.I)
 
 
 # (or the bare subject as a label: "Tổ chức đảng: khiển trách 2.")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from scrapers.extract.numbers import NUMBER, count_of
-from scrapers.extract.patterns import BULLET, FORM, FORM_RE, MEMBER_SUBJECT, ORG_SUBJECT
+from scrapers.extract.patterns import BULLET, FORM, FORM_RE, INCLUDES, MEMBER_SUBJECT, ORG_SUBJECT
 from scrapers.extract.rules import rule
 from scrapers.extract.sentence import Sentence
 
@@ -17,7 +17,7 @@ TOTALS = re.compile(rf"(?P<a>{_COUNT.replace('<n>', '<n1>').replace('<org>', '<o
                     rf"(?P<b>{_COUNT.replace('<n>', '<n2>').replace('<org>', '<org2>')})"
                     # ("2 tổ chức đảng và 15 đảng viên bị kỷ luật, trong đó: …")
                     r"(?:\s+(?:đã\s+)?bị\s+(?:thi hành\s+|xử lý\s+)?kỷ luật)?"
-                    r"\s*(?::|,\s*(?:gồm|trong đó|cụ thể)\s*:?)\s*", re.I)
+                    rf"\s*(?::|,\s*(?:{INCLUDES}|trong (?:số )?đó|cụ thể)\s*:?)\s*", re.I)
 ITEM = re.compile(rf"\s*[;,]?\s*(?:và\s+)?(?P<form>{FORM})\s+(?P<counts>{NUMBER}\s+[^;.]*?)(?=\s*(?:;|\.|$))", re.I)
 COUNT = re.compile(_COUNT, re.I)
 # … or each subject then its forms: "…, trong đó: tổ chức đảng khiển trách 2; đảng viên khiển trách 9, cảnh cáo 4"
