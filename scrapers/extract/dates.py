@@ -25,7 +25,8 @@ NOT_FIGURE = re.compile(
     r"|\b(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}\b"           # 2015-2020, 2021- 2025
     r"|\b(?:[Qq]uý\s+)?(?:I{1,3}|IV)\s*/\s*\d{4}\b"         # quý III/2019, Quý IV/2018
     r"|\b(?:năm|Năm|NĂM|tháng|Tháng)\s+\d{1,4}\b"             # năm 2019, tháng 7
-    r"|(?<![\d.,])(?:19|20)\d{2}(?![\d.,%])"                 # bare years
+    # bare years — not a count written without its thousands dot, "1926 đảng viên"
+    r"|(?<![\d.,])(?:19|20)\d{2}(?![\d.,%])(?!\s+(?:lượt\s+)?(?:đảng viên|tổ chức|chi bộ|trường hợp|đồng chí|cán bộ|đơn|người)(?!\w))"
     r"|\b(?:khóa|khoá|Khóa|Khoá|lần thứ|kỳ họp thứ|thứ)\s+[IVXLC\d]+\b"  # terms and ordinals
     r"|T\.Ư\s*\d+|Trung ương\s+\d+|TW\s*\d+"                  # Nghị quyết T.Ư 4
     r")"

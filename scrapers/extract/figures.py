@@ -218,11 +218,17 @@ COMMA_THOUSANDS = re.compile(rf"(?<![\d.,])([1-9]\d{{0,2}}),(\d{{3}})(?![\d.,]\d
                              rf"|[^\S\n]+(?!(?:{'|'.join(MEASURE_UNITS)})(?!\w))[a-zà-ỹđ])")
 
 
+# "15 Đảng viên", "12 Chi bộ", "tổ chức Đảng": what is counted, capitalised out of respect or habit, is the same noun
+COUNTED_CAPITALS = re.compile(r"(?<=\d )(?:Đảng viên|Chi bộ|Đảng bộ|Tổ chức đảng|Tổ chức Đảng|Cán bộ|Đồng chí|Trường hợp)(?!\w)"
+                              r"|(?<=tổ chức )Đảng(?!\w)|(?<=cơ sở )Đảng(?!\w)")
+
+
 def read_figures(text: str, published: date | None = None, locality: str | None = None) -> list[Figure]:
     # (same length as text: offsets stay valid)
     folded = DOT_SHARE.sub(r"\1,\2", _spaced_thousands(matchable(text)))
     if "," in folded:
         folded = COMMA_THOUSANDS.sub(r"\1.\2", folded)
+    folded = COUNTED_CAPITALS.sub(lambda m: m.group(0).lower(), folded)
     # (a photo's caption is the page's, not a statement of the article, and may stand anywhere — between a headline
     # and the body that breaks its total down: read as blank)
     if "Ảnh" in folded:

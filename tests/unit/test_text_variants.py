@@ -74,6 +74,10 @@ DRESSES = {
                                      lambda t: t.replace("Ủy ban Kiểm tra", "UBKT")),
     "'bao gồm' for 'gồm'": (_with("gồm"), lambda t: re.sub(r"(?<!bao )gồm", "bao gồm", t)),
     "'trong số đó' for 'trong đó'": (_with("trong đó"), lambda t: t.replace("trong đó", "trong số đó")),
+    "'Đảng viên' capitalised after its count": ([{k: v for k, v in c.items() if k != "figures"} | {"figures": [
+        {k: v for k, v in f.items() if k != "unit"} for f in c.get("figures", [])]} for c in _with("đảng viên")],
+        lambda t: re.sub(r"(?<=\d )đảng viên", "Đảng viên", t)),
+    "'tổ chức Đảng' for 'tổ chức đảng'": (_with("tổ chức đảng"), lambda t: t.replace("tổ chức đảng", "tổ chức Đảng")),
     "'đ/c' for 'đồng chí' before a name": (_with("ồng chí "), lambda t: re.sub(r"[Đđ]ồng chí (?=[A-ZĐ])", "đ/c ", t)),
     "Đ typed as an eth": ([c for c in READY if "Đ" in c["text"]], lambda t: t.replace("Đ", "\u00d0")),
     "old tone placement": (NAMED_APART, lambda t: OLD_TONE.sub(lambda m: OLD_TONES[m.group(0)], t)),
