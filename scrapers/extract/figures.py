@@ -291,7 +291,7 @@ def read_figures(text: str, published: date | None = None, locality: str | None 
     _link_within(drafts, folded, sent_list)
     _link_places(drafts, sent_list)
     _years_of_spans(drafts, [p for _, _, p in stated])
-    _one_period(drafts, [p for _, _, p in stated], published)
+    _one_period(drafts, [p for a, _, p in stated if not PLANNED.search(folded, max(0, a - 40), a)], published)
     return _freeze(text, drafts, published)
 
 
@@ -686,10 +686,15 @@ def _years_of_spans(drafts: list[Draft], stated: list[str]) -> None:
             d.period = next(iter(said.values()))
 
 
+# "tổng kết công tác năm 2026, triển khai nhiệm vụ năm 2027": the period an article plans for is not one it reports
+PLANNED = re.compile(r"(?:triển khai|phương hướng|nhiệm vụ|kế hoạch|chương trình công tác)(?:,?\s+nhiệm vụ)?(?:\s+trọng tâm)?\s+$",
+                     re.I)
+
+
 def _one_period(drafts: list[Draft], stated: list[str], published: date | None) -> None:
     """"9 tháng năm 2026, … tăng 7,6% …\n\nVề công tác xây dựng Đảng, … kỷ luật 312 đảng viên": an article that states
-    one period only (the bases of its comparisons aside) reports it throughout, so a figure of a paragraph that states
-    none is of that period."""
+    one period only (the bases of its comparisons and the period it plans for aside) reports it throughout, so a
+    figure of a paragraph that states none is of that period."""
     said = {period_key(period, published) for period in stated}
     if len(said) != 1 or None in said:
         return
