@@ -174,6 +174,10 @@ PAPER_SLUGS = {_slug(name): name for name in PROVINCES} | {
     "dienbienphu": "Điện Biên", "thuathienhue": "Huế", "apbac": "Tiền Giang", "dongkhoi": "Bến Tre",
     "bacninhtv": "Bắc Ninh"}
 PAPER_ADDRESS = re.compile(r"(?<![\w.])(?:www\.)?[Bb]ao(?P<slug>[a-z]+)\.(?:com\.|org\.)?vn(?![\w.])")
+# … or with its short mark before the sapo ("BNA - …", "(BGĐT) -"): the marks of papers that sign so
+PAPER_MARKS = {"BNA": "Nghệ An", "BGĐT": "Bắc Giang", "QNO": "Quảng Nam", "BPO": "Bình Phước", "HBĐT": "Hòa Bình",
+               "QTO": "Quảng Trị", "GLO": "Gia Lai"}
+PAPER_MARK = re.compile(rf"(?:^|\n)\s*\(?(?P<mark>{'|'.join(PAPER_MARKS)})\)?\s*[-–]", re.M)
 
 
 # Ho Chi Minh City as the press writes it short ("TP.HCM kỷ luật …", "Thành ủy TP HCM")
@@ -279,6 +283,8 @@ def article_province(text: str, default: str) -> str:
                   if m["slug"].lower() in PAPER_SLUGS), None)
     if paper:
         return paper
+    if mark := PAPER_MARK.search(text, 0, end):
+        return PAPER_MARKS[mark["mark"]]
     if HCMC.search(text, 0, end):
         return "Hồ Chí Minh"
     return default
