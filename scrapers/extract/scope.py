@@ -287,7 +287,19 @@ def article_province(text: str, default: str) -> str:
         return PAPER_MARKS[mark["mark"]]
     if HCMC.search(text, 0, end):
         return "Hồ Chí Minh"
+    # a province's own paper names its province late, if at all ("Toàn tỉnh có …" in the sapo, "Tỉnh ủy Nghệ An" in the
+    # fourth paragraph): a text that speaks of its province as "tỉnh" and names one province only is about that one
+    # (not a text about the capital that names a visiting province's committee)
+    if PROVINCE_SAID.search(text) and not CAPITAL_SAID.search(text):
+        named = {n[1] for m in LOCALITY.finditer(text) if (n := locality_in(text, m.end())) and n[0] == "province"}
+        named |= {m["place"] for m in _bare_mentions(text) if m["place"] and m["place"] != "Hà Nội"}
+        if len(named) == 1:
+            return named.pop()
     return default
+
+
+CAPITAL_SAID = re.compile(r"(?<!\w)(?:Hà Nội|Thủ đô|toàn thành phố|Thành ủy)(?!\w)")
+PROVINCE_SAID = re.compile(r"(?<!\w)(?:toàn tỉnh|Tỉnh ủy|tỉnh ủy|Đảng bộ tỉnh|đảng bộ tỉnh|trong tỉnh)(?!\w)")
 
 
 ACTING_DISTRICT = re.compile(rf"(?:Quận|Huyện|Thị) ủy\s+(?P<place>{_PLACE})")
