@@ -275,6 +275,35 @@ def respective_acts(ctx: Sentence) -> None:
         _in_order(ctx, m, [(kind, None) for kind in kinds], _unit(m), to_subject=True)
 
 
+# "số tổ chức đảng và đảng viên bị kỷ luật lần lượt là 6 và 73": the subjects named first, under one act, their counts
+# after "lần lượt / tương ứng" in the same order
+RESPECTIVE_SUBJECTS = re.compile(
+    rf"(?<!\w)[Ss]ố(?:\s+lượng)?\s+(?P<subjs>(?:{SUBJECT})(?:\s*(?:,|và)\s*(?:{SUBJECT}))+)(?P<mid>[^,.;:\d]{{0,50}}?)"
+    rf"{RESPECTIVELY}{COUNTS_IN_ORDER}(?![\d.,]\d)(?!\s*[%/])", re.I)
+
+
+@rule(29)
+def respective_subjects(ctx: Sentence) -> None:
+    if "lần lượt" not in ctx.s and "tương ứng" not in ctx.s:
+        return
+    for m in RESPECTIVE_SUBJECTS.finditer(ctx.s):
+        act = TRIGGER.search(m["mid"])
+        subjects = re.split(r"\s*(?:,|\svà\s)\s*", m["subjs"])
+        counts = list(re.finditer(NUMBER, m["counts"], re.I))
+        if act is None or act.lastgroup not in COUNT_KINDS and act.lastgroup != "discipline" \
+                or len(subjects) != len(counts) or not ctx.free(m.start("counts"), m.end("counts")):
+            continue
+        for subject, n in zip(subjects, counts, strict=True):
+            unit = subject.lower()
+            kind = act.lastgroup
+            if kind == "discipline":
+                kind = "discipline_party_orgs" if re.fullmatch(ORG_SUBJECT, unit, re.I) else "discipline_party_members"
+            if (value := _number(n.group(0), count=True)) is not None:
+                start = m.start("counts") + n.start()
+                ctx.emit(kind, start, start + len(n.group(0)), value, unit=unit, subject=unit,
+                         subject_class=_subject_class(kind, unit))
+
+
 def _in_order(ctx: Sentence, m: re.Match, statements: list[tuple[str | None, str | None]], unit: str,
               to_subject: bool = False) -> None:
     """The counts of `m`'s "counts" group, one per (kind, period) in the same order ("… lần lượt 24 và 36 …"); the
