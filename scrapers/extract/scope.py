@@ -76,6 +76,9 @@ def _bare_mentions(text: str, end: int | None = None) -> Iterator[re.Match]:
             yield m
 
 
+FORMER = re.compile(r"[^\S\n]*(?:,[^\S\n]*[A-ZĐ][^\s,()]*(?:[^\S\n]+[A-ZĐ][^\s,()]*)*[^\S\n]*)*\(?[^\S\n]*cũ(?!\w)")
+
+
 def _named_locality(text: str, end: int) -> tuple[tuple[str, str] | None, int]:
     """The last locality named with its noun before `end`, and where its mention ends (0 when none)."""
     found, at = None, 0
@@ -87,6 +90,8 @@ def _named_locality(text: str, end: int) -> tuple[tuple[str, str] | None, int]:
             words.pop()  # ("Từ" opens a phrase after a name, "quận Hoàng Mai - Từ đầu nhiệm kỳ"; it may open one)
         if not words or words[0] in _NOT_PLACES or words[0] in _SURNAMES and words[1:2] in (["Văn"], ["Thị"]):
             continue  # ("Bí thư Đảng ủy xã Nguyễn Văn Tâm": a person, the commune left unnamed)
+        if FORMER.match(text, m.end()):
+            continue  # ("trên cơ sở phường Việt Hưng, Giang Biên (cũ)": a unit merged away is no place of figures)
         if m["province"] and m["province"].lower().startswith(("th", "tp")):
             city = next((c for c in CITIES if " ".join(words).startswith(c)), None)
             if not city:

@@ -723,7 +723,7 @@ LETTERS_FIRST = re.compile(
     rf"(?![\d.,]\d)(?!\s*[%/])", re.I)
 
 
-CASES_MARK = re.compile(r"\s*,?\s*(?:bao\s+)?gồm(?:\s+có)?\s*:?\s*", re.I)
+CASES_MARK = re.compile(r"\s*(?:,\s*|\(\s*)?(?:bao\s+)?gồm(?:\s+có)?\s*:?\s*", re.I)
 
 
 def _groups_inside_forms(ctx: Sentence, total: Draft) -> None:
@@ -747,8 +747,9 @@ def _subgroups(ctx: Sentence, total: Draft, after: int) -> None:
     and forms."""
     cases = total.kind in DISCIPLINE_KINDS and "trường hợp" in ctx.s[total.start - ctx.base:total.end - ctx.base]
     mark = SUBGROUP_MARK.match(ctx.s, after)
-    if cases and (not mark or mark.end() == after):
-        mark = CASES_MARK.match(ctx.s, after)
+    # (cases split "(gồm 3 tổ chức đảng, 12 đảng viên)": the bracket opens the split)
+    if cases and (split := CASES_MARK.match(ctx.s, after)) and (not mark or split.end() > mark.end()):
+        mark = split
     # "… 1.346 người, trong đó khai trừ 152, …, khiển trách 749; có 211 cấp ủy viên": after the forms a "trong đó"
     # opened, the clause it opened goes on
     if (not mark or mark.end() == after) and total.breakdown and WITHIN_SAID.search(
