@@ -429,6 +429,9 @@ def _takes(total: Draft, forms: Draft, exact: bool, labelled: bool = False) -> b
 LABELLED = re.compile(rf"(?:^|[\n.;]\s*){SUBJECT_LABEL}\s*(?:(?:tất\s+)?cả\s+)?$", re.I)
 
 
+LIST_LINE = re.compile(rf"[ \t]*(?:{BULLET}|{ITEM_NUMBER})[ \t]")
+
+
 def _merge_forms(drafts: list[Draft], folded: str, headings: set[int]) -> list[Draft]:
     """Forms read apart from their total join it: the total of the same subject and period in the same sentence or
     the one before ("… kỷ luật 31 đảng viên:\n- Khiển trách: 20 …", "… là 52, tăng 6 …; hình thức khai trừ 11
@@ -450,11 +453,16 @@ def _merge_forms(drafts: list[Draft], folded: str, headings: set[int]) -> list[D
         prev = next((t for t in reversed(before) if t.kind == forms.kind and t.total is None), None)
         # "… 21 đảng viên. Các hình thức gồm 14 trường hợp khiển trách, 5 trường hợp cảnh cáo…": the next form of
         # the list that gave the total its first ones joins them while they fit
-        if prev is not None and grown.get(id(prev)) == forms.sentence and not set(prev.breakdown) & set(forms.breakdown) \
-                and sum(prev.breakdown.values()) + listed <= prev.value:
+        # — or on the list's next bulleted line ("Hình thức kỷ luật:\n+ 26 khai trừ\n+ 15 cách chức\n+ 11 cảnh cáo")
+        bulleted = LIST_LINE.match(folded, folded.rfind("\n", 0, forms.start) + 1) is not None
+        if prev is not None and prev.breakdown and prev.value and not prev.breakdown_complete \
+                and (grown.get(id(prev)) == forms.sentence
+                     or bulleted and 0 < forms.sentence - grown.get(id(prev), prev.sentence + 1) <= 1) \
+                and not set(prev.breakdown) & set(forms.breakdown) and sum(prev.breakdown.values()) + listed <= prev.value:
             prev.breakdown = {**prev.breakdown, **forms.breakdown}
             prev.breakdown_complete = sum(prev.breakdown.values()) == prev.value
             merged.add(id(forms))
+            grown[id(prev)] = forms.sentence
             continue
         # a list that adds up to a total exactly may come a few sentences after it, past the other subject's list
         # ("… 2 tổ chức đảng và 58 đảng viên. Tổ chức đảng bị kỷ luật: … Đảng viên bị kỷ luật: khiển trách 39, …")

@@ -42,7 +42,8 @@ MARKER = re.compile(
 SINGLE = re.compile(rf"(?:\s+(?:khác|còn lại|nói trên|này))?"  # "… 6 đảng viên khác bằng hình thức khiển trách"
                     # "… 2 tổ chức đảng (cùng bằng hình thức khiển trách)": the one form may sit in brackets
                     rf"(?:\s*,\s*(?:đều|cùng)\s+|\s*(?P<open>\()\s*(?:(?:đều|cùng)\s+)?|\s*)(?:(?:bằng|với|bị)\s+)?"
-                    rf"(?:hình thức\s+)?(?:kỷ luật\s+)?(?P<form>{FORM})(?![\s:]*{NUMBER})(?(open)\s*\))", re.I)
+                    # (not a list's first form with its count, "với hình thức khiển trách (24), khai trừ (4)")
+                    rf"(?:hình thức\s+)?(?:kỷ luật\s+)?(?P<form>{FORM})(?![\s:]*{NUMBER})(?!\s*\(\s*\d)(?(open)\s*\))", re.I)
 BRACKETS = re.compile(r"\s*\(([^()]*)\)")
 # a sentence that opens on a form and its count ("Khiển trách thì có 9 trường hợp, …") is a marker of its own
 # ("Các hình thức kỷ luật gồm …": the forms' own heading, with its article)
