@@ -93,7 +93,8 @@ _WORKS = r"Nhà máy|Xí nghiệp"
 _FOREIGN = r"(?-i:[A-Z][a-z]+(?:[^\S\n]+[A-Z][a-z]+)+)"
 # "tại tầng 3 trụ sở", "phòng 301", "cổng 2", "thôn 4", "Tổ 5 khu phố 3": a place numbered without "số" (and Hồ Chí
 # Minh City's districts and wards named by number: "Đảng bộ quận 1", "phường 12")
-_PLACE = (r"(?i:tầng|lầu|phòng|cổng|dãy|tòa|lô|thôn|ấp|xóm|bản|tổ dân phố|tổ|khu phố|khu dân cư|khu|cụm|đội|khối|quận"
+# (not "cơ bản", basic: "đầu tư xây dựng cơ bản 25 trường hợp")
+_PLACE = (r"(?i:tầng|lầu|phòng|cổng|dãy|tòa|lô|thôn|ấp|xóm|(?<!cơ )bản|tổ dân phố|tổ|khu phố|khu dân cư|khu|cụm|đội|khối|quận"
           r"|phường)")
 NAME_BEFORE = re.compile(rf"(?<!\w)(?:{_NUMBERED_THING}|{_UNIT}|{_COMPANY}|{_WORKS}|{_FOREIGN}|{_PLACE})[^\S\n]+Z?$")
 NAMED_NUMBER = re.compile(

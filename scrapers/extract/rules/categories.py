@@ -111,7 +111,8 @@ LIST_HEAD = re.compile(
     r"|(?:các|những) (?:vi phạm|sai phạm)[^:;.\d]{0,40}?như sau\s*:\s*"
     # "…, trong đó nhiều nhất là vi phạm X (6 trường hợp), kế đến là …"
     r"|(?:(?<=trong đó )|(?<=trong số đó ))(?:nhiều nhất|phổ biến nhất|chiếm nhiều nhất)\s+là\s+"
-    r"|(?:(?:nội dung|lĩnh vực|loại|(?:các|những)(?:\s+(?:trường hợp|hành vi|sai phạm))?) |^\s*)vi phạm(?: chủ yếu)?"
+    # (or right after the total's comma: "… kỷ luật 32 đảng viên, vi phạm chủ yếu về: …")
+    r"|(?:(?:nội dung|lĩnh vực|loại|(?:các|những)(?:\s+(?:trường hợp|hành vi|sai phạm))?) |^\s*|(?<=, ))vi phạm(?: chủ yếu)?"
     # "Lĩnh vực vi phạm nhiều nhất là đất đai (15 trường hợp), tiếp theo là …"
     r"(?:\s+(?:nhiều nhất|phổ biến(?: nhất)?)\s+là\s+"
     rf"|\s*(?:{INCLUDES}|là)?\s*:|\s+(?:chủ yếu\s+)?(?:tập trung\s+)?(?:ở|vào|trong|thuộc|về)"
