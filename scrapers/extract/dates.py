@@ -48,6 +48,9 @@ PERIOD = re.compile(
     # "từ tháng 1/2026 đến nay": a span from a month (from January, the year so far)
     r"|[Tt]ừ tháng\s+(?:1[0-2]|0?[1-9])\s*/\s*(?:19|20)\d{2}(?:\s+(?:đến nay|tới nay))?"
     r"|[Tt]ừ đầu nhiệm kỳ(?:\s+đến nay)?"
+    # "Từ ngày 1/1 đến 30/6/2026": a span of dates from the year's first day (its first months)
+    r"|[Tt]ừ\s+(?:ngày\s+)?0?1\s*/\s*0?1(?:\s*/\s*(?:19|20)\d{2})?\s+(?:đến|tới)\s+(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}"
+    r"\s*/\s*(?:19|20)\d{2}"
     r")",
     re.I,
 )

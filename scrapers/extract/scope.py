@@ -376,6 +376,12 @@ _YEAR = re.compile(r"(?:19|20)\d{2}")
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
 
+def _first_months(months: int, year: str) -> str | None:
+    """The year's first `months` months as one key: the quarter, the half or the year when they are one ("3 tháng đầu
+    năm" is the first quarter, as "quý I" is), else "M" and their count."""
+    return {3: f"{year}-Q1", 6: f"{year}-H1", 12: year}.get(months) or (f"{year}-M{months:02d}" if 0 < months < 12 else None)
+
+
 def period_key(period: str | None, published: date | None) -> str | None:
     """"6 tháng đầu năm 2022" → 2022-H1, "quý III/2019" → 2019-Q3, "năm 2019" → 2019, "nhiệm kỳ 2015-2020" →
     2015-2020, "9 tháng đầu năm" → <publication year>-M09 (the first nine months), "tháng 11/2026" → 2026-11 (that
@@ -393,16 +399,18 @@ def period_key(period: str | None, published: date | None) -> str | None:
     m = re.match(r"(\d{1,2}|sáu|chín) tháng (?:(đầu|cuối) )?năm", p)
     if m:
         months = {"sáu": 6, "chín": 9}.get(m[1]) or int(m[1])
-        first = m[2] != "cuối"
-        if months == 6:
-            return f"{year}-H1" if first else f"{year}-H2"
-        return f"{year}-M{months:02d}" if first else None
+        if m[2] == "cuối":
+            return f"{year}-H2" if months == 6 else None
+        return _first_months(months, year)
     m = re.match(r"quý\s+(iv|iii|ii|i|\d)", p)
     if m and years:
         q = _ROMAN.get(m[1].upper()) or int(m[1])
         return f"{year}-Q{q}"
     if re.fullmatch(r"năm (?:19|20)\d{2}", p):
         return year
+    # "từ ngày 1/1 đến 30/6/2026": the months up to the span's last
+    if m := re.match(r"từ\s+(?:ngày\s+)?0?1\s*/\s*0?1.*?(?:đến|tới)\s+(?:ngày\s+)?\d{1,2}\s*/\s*(\d{1,2})\s*/\s*((?:19|20)\d{2})", p):
+        return _first_months(int(m[1]), m[2])
     m = re.match(r"tháng\s+(\d{1,2})(?:\s*/\s*|\s+năm\s+)", p)
     if m:
         return f"{year}-{int(m[1]):02d}"
