@@ -88,7 +88,9 @@ def _named_locality(text: str, end: int) -> tuple[tuple[str, str] | None, int]:
         # a capitalised word that starts another phrase ("quận Long Biên Ủy ban …") is not part of the place
         while words and (words[-1] in _NOT_PLACES or words[-1] in ("-", "Từ")):
             words.pop()  # ("Từ" opens a phrase after a name, "quận Hoàng Mai - Từ đầu nhiệm kỳ"; it may open one)
-        if not words or words[0] in _NOT_PLACES or words[0] in _SURNAMES and words[1:2] in (["Văn"], ["Thị"]):
+        # ("Thường Tín" is a place although "Thường" opens "Thường vụ")
+        if not words or words[0] in _NOT_PLACES and " ".join(words[:2]) not in HANOI_PLACES \
+                or words[0] in _SURNAMES and words[1:2] in (["Văn"], ["Thị"]):
             continue  # ("Bí thư Đảng ủy xã Nguyễn Văn Tâm": a person, the commune left unnamed)
         if FORMER.match(text, m.end()):
             continue  # ("trên cơ sở phường Việt Hưng, Giang Biên (cũ)": a unit merged away is no place of figures)
