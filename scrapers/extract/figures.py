@@ -210,23 +210,26 @@ CAPTION_LINE = re.compile(r"^(?:[^\n]{0,250}?(?:[.)]|[^\S\n][-–])[^\S\n]*)?\(?
 
 # "40.5%", "7.3 – 7.8%": a share some portals write with a decimal point (one or two decimals before a percent sign
 # are no thousands)
-DOT_SHARE = re.compile(r"(?<![\d.,])(\d{1,3})\.(\d{1,2})(?=\s*%|\s*[-–—]\s*\d{1,3}(?:[.,]\d{1,2})?\s*%)")
+DOT_SHARE = re.compile(r"(?=\d)(?<![\d.,])(\d{1,3})\.(\d{1,2})(?=\s*%|\s*[-–—]\s*\d{1,3}(?:[.,]\d{1,2})?\s*%)")
 
 
 # "4,250 cấp ủy viên", "1,204/1,228": a count some pages write with an English thousands separator (three digits after
 # the comma; a count of people or things is no fraction — a measure may be, "1,125 ha")
-COMMA_THOUSANDS = re.compile(rf"(?<![\d.,])([1-9]\d{{0,2}}),(\d{{3}})(?![\d.,]\d)(?=\s*[/()]|[^\S\n]*\n|[^\S\n]*$"
+COMMA_THOUSANDS = re.compile(rf"(?=[1-9])(?<![\d.,])([1-9]\d{{0,2}}),(\d{{3}})(?![\d.,]\d)(?=\s*[/()]|[^\S\n]*\n|[^\S\n]*$"
                              rf"|[^\S\n]+(?!(?:{'|'.join(MEASURE_UNITS)})(?!\w))[a-zà-ỹđ])")
 
 
 # "15 Đảng viên", "12 Chi bộ", "tổ chức Đảng": what is counted, capitalised out of respect or habit, is the same noun
-COUNTED_CAPITALS = re.compile(r"(?<=\d )(?:Đảng viên|Chi bộ|Đảng bộ|Tổ chức đảng|Tổ chức Đảng|Cán bộ|Đồng chí|Trường hợp)(?!\w)"
-                              r"|(?<=tổ chức )Đảng(?!\w)|(?<=cơ sở )Đảng(?!\w)")
+# (each alternative opens on its capital, so that other positions fail at once: this runs over every article)
+COUNTED_CAPITALS = re.compile(r"(?=[ĐCT])(?:(?<=\d )(?:Đảng viên|Chi bộ|Đảng bộ|Tổ chức đảng|Tổ chức Đảng|Cán bộ|Đồng chí"
+                              r"|Trường hợp)|(?<=tổ chức )Đảng|(?<=cơ sở )Đảng)(?!\w)")
 
 
 def read_figures(text: str, published: date | None = None, locality: str | None = None) -> list[Figure]:
     # (same length as text: offsets stay valid)
-    folded = DOT_SHARE.sub(r"\1,\2", _spaced_thousands(matchable(text)))
+    folded = _spaced_thousands(matchable(text))
+    if "%" in folded:
+        folded = DOT_SHARE.sub(r"\1,\2", folded)
     if "," in folded:
         folded = COMMA_THOUSANDS.sub(r"\1.\2", folded)
     folded = COUNTED_CAPITALS.sub(lambda m: m.group(0).lower(), folded)

@@ -91,8 +91,11 @@ def soft_breaks_as_spaces(text: str) -> str:
         return text
     # (Windows line ends are breaks, a lone carriage return one too, as the rules read them: read without the
     # carriage returns, each character of the view knowing where it was)
-    where = [i for i, c in enumerate(text) if c != "\r" or text[i + 1:i + 2] != "\n"]
-    view = "".join("\n" if text[i] == "\r" else text[i] for i in where)
+    if "\r" in text:
+        where = [i for i, c in enumerate(text) if c != "\r" or text[i + 1:i + 2] != "\n"]
+        view = "".join("\n" if text[i] == "\r" else text[i] for i in where)
+    else:
+        where, view = range(len(text)), text
     if not _hard_wrapped(view):
         return text
     chars = list(text)
