@@ -433,9 +433,6 @@ def _takes(total: Draft, forms: Draft, exact: bool, labelled: bool = False) -> b
 LABELLED = re.compile(rf"(?:^|[\n.;]\s*){SUBJECT_LABEL}\s*(?:(?:tất\s+)?cả\s+)?$", re.I)
 
 
-LIST_LINE = re.compile(rf"[ \t]*(?:{BULLET}|{ITEM_NUMBER})[ \t]")
-
-
 def _merge_forms(drafts: list[Draft], folded: str, headings: set[int]) -> list[Draft]:
     """Forms read apart from their total join it: the total of the same subject and period in the same sentence or
     the one before ("… kỷ luật 31 đảng viên:\n- Khiển trách: 20 …", "… là 52, tăng 6 …; hình thức khai trừ 11
@@ -458,7 +455,7 @@ def _merge_forms(drafts: list[Draft], folded: str, headings: set[int]) -> list[D
         # "… 21 đảng viên. Các hình thức gồm 14 trường hợp khiển trách, 5 trường hợp cảnh cáo…": the next form of
         # the list that gave the total its first ones joins them while they fit
         # — or on the list's next bulleted line ("Hình thức kỷ luật:\n+ 26 khai trừ\n+ 15 cách chức\n+ 11 cảnh cáo")
-        bulleted = LIST_LINE.match(folded, folded.rfind("\n", 0, forms.start) + 1) is not None
+        bulleted = ITEM_LINE.match(folded, folded.rfind("\n", 0, forms.start) + 1) is not None
         if prev is not None and prev.breakdown and prev.value and not prev.breakdown_complete \
                 and (grown.get(id(prev)) == forms.sentence
                      or bulleted and 0 < forms.sentence - grown.get(id(prev), prev.sentence + 1) <= 1) \

@@ -9,6 +9,7 @@ from scrapers.extract.numbers import QUALIFIER, parse_number, qualifier_of
 from scrapers.extract.patterns import (
     ABBREVIATIONS,
     BULLET,
+    COMPARED,
     COUNTS_IN_ORDER,
     FORM,
     FORM_RE,
@@ -259,7 +260,7 @@ CATEGORY_LEAD = re.compile(r"^(?:(?:tiếp (?:theo|đến)|sau đó|kế đến|
 ITEM_JOIN = re.compile(rf"[\s,;]*(?:{BULLET}\s*)?(?:và\s+)?")
 CATEGORY_TAIL = re.compile(r"\s+(?:vẫn|chiếm|là|với|có|đã|đang|tiếp tục|tăng|giảm|bao gồm|gồm|bị|phải)(?:\s.*)?$", re.I)
 # "… đạo đức, lối sống, gấp đôi năm trước": a comparison after the category is no part of it
-COMPARISON_TAIL = re.compile(r",\s*(?:gấp|tăng|giảm|so với|so(?=\s+(?:cùng kỳ|năm|kỳ)(?!\w))|bằng|nhiều hơn|ít hơn|cao hơn|thấp hơn)(?!\w).*$", re.I | re.S)
+COMPARISON_TAIL = re.compile(rf",\s*(?:gấp|tăng|giảm|{COMPARED}|bằng|nhiều hơn|ít hơn|cao hơn|thấp hơn)(?!\w).*$", re.I | re.S)
 # "…, chiếm 41,1%" after a category's count (its comma may have closed the item): its share of the violations
 SHARE_TAIL = re.compile(rf"\s*,?\s*chiếm\s+(?:tỷ lệ\s+)?(?P<share>{NUMBER})\s*%")
 

@@ -723,7 +723,7 @@ LETTERS_FIRST = re.compile(
     rf"(?![\d.,]\d)(?!\s*[%/])", re.I)
 
 
-CASES_MARK = re.compile(r"\s*(?:,\s*|\(\s*)?(?:bao\s+)?gồm(?:\s+có)?\s*:?\s*", re.I)
+CASES_MARK = re.compile(rf"\s*(?:,\s*|\(\s*)?{INCLUDES}\s*:?\s*", re.I)
 
 
 def _groups_inside_forms(ctx: Sentence, total: Draft) -> None:
