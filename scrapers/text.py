@@ -101,11 +101,20 @@ _OLD_TO_NEW = {
 _OLD_TO_NEW |= {k.capitalize(): v.capitalize() for k, v in _OLD_TO_NEW.items()} | {k.upper(): v.upper() for k, v in _OLD_TO_NEW.items()}
 # Only open syllables differ between the styles ("hoà" vs "hòa", but always "toàn"); "quý" is not "qúy".
 # every key starts with o/u: the lookahead fails at once elsewhere (this runs over every article)
-_OLD_TONE = re.compile(r"(?=[oOuU])(?<![qQ])(?:" + "|".join(sorted(_OLD_TO_NEW, key=len, reverse=True)) + r")(?!\w)")
+# The i/y spellings a syllable has after k, l, m, t and qu ("kỉ luật", "tỉ lệ", "cùng kì", "lí do", "qui định",
+# "quí I") read as the y the rules are written with, and "sỹ" as "sĩ" ("chiến sỹ"); whole syllables only ("tỉnh",
+# "kinh", "lịch" keep their i).
+_I_TO_Y = {c + i: c + y for c in "klmt" for i, y in zip("ìíỉĩị", "ỳýỷỹỵ", strict=True)} | {
+    "qu" + i: "qu" + y for i, y in zip("iìíỉĩị", "yỳýỷỹỵ", strict=True)} | {"sỹ": "sĩ"}
+_OLD_TO_NEW |= {k.capitalize(): v.capitalize() for k, v in _I_TO_Y.items()} | {k.upper(): v.upper() for k, v in _I_TO_Y.items()}
+_OLD_TO_NEW |= _I_TO_Y
+_OLD_TONE = re.compile(r"(?=[oOuU])(?<![qQ])(?:" + "|".join(sorted(k for k in _OLD_TO_NEW if k[0] in "oOuU")) + r")(?!\w)"
+                       r"|(?<!\w)(?=[kKlLmMtTqQsS])(?:" + "|".join(k for k in _OLD_TO_NEW if k[0] not in "oOuU") + r")(?!\w)")
 
 
 def fold_tones(text: str) -> str:
-    """Map old-style tone placement to the new style so rules match either; same length, offsets survive."""
+    """Map old-style tone placement to the new style, and i-spellings to the y ones, so rules match either; same
+    length, offsets survive."""
     return _OLD_TONE.sub(lambda m: _OLD_TO_NEW[m.group(0)], nfc(text))
 
 
@@ -126,7 +135,7 @@ _CELL_TAB = re.compile(r"(?<=\S)\t+(?=\S)")
 
 
 # a space typed before a comma, a semicolon or a colon, moved after it (same length)
-_SPACE_BEFORE_MARK = re.compile(r"(?<=\w)( )([,;:])(?=\s)")
+_SPACE_BEFORE_MARK = re.compile(r"(?<=[\w)])( +)([,;:])(?=\s)")
 
 
 def plain_spaces(text: str) -> str:
@@ -145,10 +154,29 @@ def look_alikes_read(text: str) -> str:
     return text.translate(_LOOK_ALIKES) if "\u00d0" in text or "\u0189" in text or "\u00f0" in text else text
 
 
+# a count spelled out again in words, as official writing does: "05 (năm) đảng viên", "12 (mười hai) chi bộ"
+_NUMBER_WORD = r"(?:không|một|mốt|hai|ba|bốn|tư|năm|lăm|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn|linh|lẻ|triệu)"
+_SPELLED_OUT = re.compile(rf"(?<=\d)[ \u00a0]*\((?i:{_NUMBER_WORD}(?:[ \u00a0]+{_NUMBER_WORD}){{0,8}})\)(?=[ \u00a0,;.:)])")
+
+
+def spelled_out_blanked(text: str) -> str:
+    """"05 (năm) đảng viên" as "05        đảng viên": the words that repeat a count blanked (same length)."""
+    if "(" not in text:
+        return text
+    return _SPELLED_OUT.sub(lambda m: " " * len(m.group(0)), text)
+
+
+# spaces typed inside brackets, "khiển trách 22 ( 55% )", moved outside them (same length)
+_SPACED_BRACKET = re.compile(r"\(([ \u00a0]+)|([ \u00a0]+)\)")
+
+
 def marks_closed(text: str) -> str:
-    """"12 đảng viên , trong đó :" as "12 đảng viên, trong đó:" (the space moved after the mark: same length)."""
+    """"12 đảng viên , trong đó :" as "12 đảng viên, trong đó:", "22 ( 55% )" as "22 (55%)" (each space moved past
+    its mark: same length)."""
+    if "( " in text or " )" in text or "(\u00a0" in text or "\u00a0)" in text:
+        text = _SPACED_BRACKET.sub(lambda m: m[1] + "(" if m[1] else ")" + m[2], text)
     if " ," in text or " ;" in text or " :" in text:
-        return _SPACE_BEFORE_MARK.sub(r"\2\1", text)
+        text = _SPACE_BEFORE_MARK.sub(r"\2\1", text)
     return text
 
 

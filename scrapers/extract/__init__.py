@@ -10,7 +10,7 @@ from scrapers.extract.documents import find_documents
 from scrapers.extract.figures import extract_figures
 from scrapers.extract.officials import find_officials
 from scrapers.extract.sentence import soft_breaks_as_spaces
-from scrapers.text import look_alikes_read, marks_closed, nfc, plain_spaces
+from scrapers.text import look_alikes_read, marks_closed, nfc, plain_spaces, spelled_out_blanked
 
 __all__ = ["MAX_TEXT_CHARS", "TextTooLarge", "extract_all"]
 
@@ -34,7 +34,8 @@ def extract_all(text: str, published: date | None = None, locality: str | None =
     # mapped back: every rule writes single spaces (and with a space typed before a comma, a semicolon or a colon
     # moved after it, "12 đảng viên , trong đó :" as "12 đảng viên, trong đó:")
     # ("Ðảng" typed with an eth is read as "Đảng", and hard-wrapped lines whole: "… 1.208 tổ\nchức đảng")
-    read, back = _single_spaced(marks_closed(look_alikes_read(soft_breaks_as_spaces(text))))
+    # ("05 (năm) đảng viên", a count spelled out again in words, as "05 đảng viên")
+    read, back = _single_spaced(marks_closed(spelled_out_blanked(look_alikes_read(soft_breaks_as_spaces(text)))))
     items = list(extract_figures(read, published, locality))
     # (documents, officials and dates are read with plain spaces, "Quy định số\u00a069-QĐ/TW" as any other)
     spaced = plain_spaces(read)

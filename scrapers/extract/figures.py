@@ -27,6 +27,7 @@ from scrapers.extract.rules import load
 from scrapers.extract.rules.generic import unit_after
 from scrapers.extract.scope import (
     CITIES,
+    CITY,
     PARAGRAPH_LEAD,
     PROVINCES,
     article_places,
@@ -91,11 +92,11 @@ _WORKS = r"Nhà máy|Xí nghiệp"
 # a foreign name of two or more words ending in a number: "khu đô thị Ocean Park 2", "Smart City 3"
 # (each name and its number on one line: "Hoài Nam\n\nTrong 63 …" is a byline, then a sentence)
 _FOREIGN = r"(?-i:[A-Z][a-z]+(?:[^\S\n]+[A-Z][a-z]+)+)"
-# "tại tầng 3 trụ sở", "phòng 301", "cổng 2", "thôn 4", "Tổ 5 khu phố 3": a place numbered without "số" (and Hồ Chí
-# Minh City's districts and wards named by number: "Đảng bộ quận 1", "phường 12")
+# "tại tầng 3 trụ sở", "phòng 301", "cổng 2", "thôn 4", "Tổ 5 khu phố 3", "NGÕ 12 ĐÀO TẤN": a place numbered without
+# "số" (and Hồ Chí Minh City's districts and wards named by number: "Đảng bộ quận 1", "phường 12")
 # (not "cơ bản", basic: "đầu tư xây dựng cơ bản 25 trường hợp")
 _PLACE = (r"(?i:tầng|lầu|phòng|cổng|dãy|tòa|lô|thôn|ấp|xóm|(?<!cơ )bản|tổ dân phố|tổ|khu phố|khu dân cư|khu|cụm|đội|khối|quận"
-          r"|phường)")
+          r"|phường|ngõ|ngách|hẻm|kiệt)")
 NAME_BEFORE = re.compile(rf"(?<!\w)(?:{_NUMBERED_THING}|{_UNIT}|{_COMPANY}|{_WORKS}|{_FOREIGN}|{_PLACE})[^\S\n]+Z?$")
 NAMED_NUMBER = re.compile(
     rf"{_NUMBERED_THING}[^\S\n]+\d+[A-Z]?(?![\d.,/-])"
@@ -110,7 +111,7 @@ NAME_CODE = re.compile(r"(?<!\w)Z\d+")  # "Z176" alone
 # the last word of every name above (or a capitalised word of a foreign one): a number after any other word is
 # not tried
 NAME_ENDS = frozenset("số đoàn khu viện ty máy nghiệp tầng lầu phòng cổng dãy tòa lô thôn ấp xóm bản phố cư tổ cụm đội "
-                      "khối quận phường".split())
+                      "khối quận phường ngõ ngách hẻm kiệt".split())
 WORD_BEFORE = re.compile(r"(\w+)\s+Z?$")
 
 
@@ -173,9 +174,10 @@ def _related_stories(folded: str) -> list[tuple[int, int]]:
     return spans
 
 
-# "kết nạp 1 250 đảng viên": a space (or a no-break space) between digit groups as the thousands separator, unless
+# "kết nạp 1 250 đảng viên", "1 204/1 228 chi bộ": a space (or a no-break space) between digit groups as the
+# thousands separator, unless
 # the first number names something ("tổ 3 120 hộ": household group 3, 120 households)
-SPACED_THOUSANDS = re.compile(r"(?<![\w.,/:-])\d{1,3}(?: \d{3})+(?![\w.,/:%-])(?=\s+[a-zà-ỹđ])")
+SPACED_THOUSANDS = re.compile(r"(?<![\w.,:-])\d{1,3}(?: \d{3})+(?![\w.,:%-])(?=\s+[a-zà-ỹđ]|\s*/\s*\d)")
 NAMES_A_NUMBER = re.compile(r"(?:tổ|khu|thôn|xóm|ấp|bản|số|phòng|lô|đội|ngõ|ngách|hẻm|tuyến|điều|khoản|chương|mục|khóa"
                             r"|lần|thứ|kỳ|quý|tháng|ngày|năm|đợt|cụm|tầng|tòa|nhóm|trình|hiệu)\s+$", re.I)
 
@@ -716,7 +718,7 @@ def _one_period(drafts: list[Draft], stated: list[str], published: date | None) 
 WHOLE_AREAS = frozenset((*CITIES, *PROVINCES))
 
 
-WHOLE_SAID = re.compile(r"(?<!\w)(?:toàn|cả)\s+(?:thành phố|tỉnh|thủ đô|đảng bộ)|thành ủy|tỉnh ủy|đảng bộ (?:thành phố|tỉnh)",
+WHOLE_SAID = re.compile(rf"(?<!\w)(?:toàn|cả)\s+(?:{CITY}|tỉnh|thủ đô|đảng bộ)|thành ủy|tỉnh ủy|đảng bộ (?:thành phố|tỉnh)",
                         re.I)
 
 

@@ -55,7 +55,7 @@ ORG_WORD = (rf"(?!và\s+(?![{UPPER}])|và\s+(?:{'|'.join(SURNAMES)})\s|với\s|c
 TITLE_THEN_NAME = re.compile(
     # (a caption's position may follow the name in brackets: "… Nguyễn Văn Phong (thứ 2 từ trái) trao …")
     # ("Ban Bí thư" is the Secretariat, not a secretary)
-    rf"(?=[{UPPER}])(?<!Ban )(?P<title>{TITLE_HEAD}(?:\s+{ORG_WORD}){{0,10}}?)\s+{NAME}(?=\s*(?:[,.;:()\n]|[-–]\s|$)|\s+[{LOWER}])"
+    rf"(?=[{UPPER}])(?<!Ban )(?P<title>{TITLE_HEAD}(?:[^\S\n]+{ORG_WORD}){{0,10}}?)\s+{NAME}(?=\s*(?:[,.;:()\n]|[-–]\s|$)|\s+[{LOWER}])"
 )
 # "đồng chí Nguyễn Lan Hương - Ủy viên Ban Thường vụ Thành ủy, Chủ tịch UBMTTQ …"
 # a title ends where the clause's verb begins: speech and action verbs, and the auxiliaries and copulas that come
@@ -78,15 +78,16 @@ NAME_THEN_TITLE = re.compile(
     # (a sentence's start may follow its stop with no space, "… lúc 11 giờ.Trần Đình Cảnh, …", as sloppy portals write)
     rf"(?=[{UPPER}đôbacn])(?:{HONORIFIC}[^\S\n]+|(?:^|(?<=[.!?…]\s)|(?<=\n)|(?<=[{LOWER})]\.))(?=[{UPPER}][{LOWER}]+\s+[{UPPER}]))"
     # (a person's age or year of birth may stand between: "Ông Lê Văn Thành, 58 tuổi, cựu Bí thư …", "(sinh năm 1968)")
-    rf"{NAME}{AGE}?\s*(?:[-–,]|\()\s*(?P<title>(?:(?:nguyên|cựu)\s+)?{TITLE_HEAD}(?:,?\s+[^;:.(),\s]+){{0,16}}?)"
+    rf"{NAME}{AGE}?\s*(?:[-–,]|\()\s*(?P<title>(?:(?:nguyên|cựu)\s+)?{TITLE_HEAD}(?:,?[^\S\n]+[^;:.(),\s]+){{0,16}}?)"
     # … or where "và" brings in the next person ("…, Phó Chủ tịch HĐND thành phố và ông Nguyễn Lan Hương, …"), or
     # where a clause opens on a number: what the speaker reports, not an office ("…, Chủ nhiệm …, 9 tháng năm 2026, …")
-    rf"(?=[;:.()]|\s+(?:{VERB_STOP})\b|,\s+[{LOWER}\d]|,?\s*$|\s+và\s+{HONORIFIC}\s)"
+    # (a title ends with its line: "… Chủ nhiệm Ủy ban Kiểm tra Quận ủy Đống Đa\nPV: …", a line left without its stop)
+    rf"(?=[;:.()]|\s+(?:{VERB_STOP})\b|,\s+[{LOWER}\d]|,?\s*$|,?[^\S\n]*\n|\s+và\s+{HONORIFIC}\s)"
 )
 # "Ủy viên Bộ Chính trị, Bí thư Thành ủy Hà Nội, đồng chí Bùi Thị Minh Hoài": the title, then the name after a comma
 # and an honorific or a rank ("Thứ trưởng Bộ Công an, Trung tướng …"); the last title is the office
 TITLE_COMMA_NAME = re.compile(
-    rf"(?=[{UPPER}])(?P<title>{TITLE_HEAD}(?:\s+{ORG_WORD}){{0,8}}?)\s*,\s*{HONORIFIC}[^\S\n]+{NAME}"
+    rf"(?=[{UPPER}])(?P<title>{TITLE_HEAD}(?:[^\S\n]+{ORG_WORD}){{0,8}}?)\s*,\s*{HONORIFIC}[^\S\n]+{NAME}"
     rf"(?=\s*(?:[,.;:)\n]|[-–]\s|$)|\s+[{LOWER}])"
 )
 # "Đồng chí Nguyễn Văn A từng giữ chức Phó Bí thư Thành ủy nhiệm kỳ …", "… được bầu làm Bí thư Đảng ủy phường"
@@ -95,7 +96,7 @@ NAME_HOLDS_TITLE = re.compile(
     # "… được bầu làm / được bổ nhiệm giữ chức Bí thư …": elected or appointed to it
     rf"(?:(?:được\s+(?:bầu|bầu giữ|bổ nhiệm|bổ nhiệm giữ|phân công giữ|chỉ định)\s+)?(?:giữ chức(?: vụ)?|làm)|là)\s+"
     # the office's body runs to the clause's end or to what says when or how ("với 100% số phiếu", "từ ngày 1/12")
-    rf"(?P<title>{TITLE_HEAD}(?:\s+{ORG_WORD}){{0,10}}?)"
+    rf"(?P<title>{TITLE_HEAD}(?:[^\S\n]+{ORG_WORD}){{0,10}}?)"
     rf"(?=\s*(?:[,.;:()\n]|$)|\s+(?:với|từ|kể từ|nhiệm kỳ|khóa|thay|(?:{VERB_STOP}))(?!\w))"
 )
 # "Tham dự có các đồng chí: Hoàng Trung Hải, Bí thư Thành ủy Hà Nội; Ngô Thị Thanh Hằng, Phó Bí thư …; …"

@@ -16,13 +16,15 @@ ORG_SUBJECT = (r"(?:tổ chức (?:cơ sở )?đảng|tổ chức|tập thể (?
                # "kiểm tra 18 Ủy ban Kiểm tra cấp dưới": the commissions of lower levels are party organisations too
                r"|chi bộ|đảng bộ|đảng ủy|(?:ủy ban kiểm tra|UBKT)(?= cấp dưới)"
                r"|ban cán sự đảng|đảng đoàn|cấp ủy(?! viên)|ban thường vụ|(?-i:TCCSĐ|TCĐ))")
-# "6 cán bộ diện Ban Thường vụ Tỉnh ủy quản lý": cadres named by who manages them; "9 đ/c" is "9 đồng chí"
+# a comrade, written out or as ward portals abbreviate it: "9 đ/c" is "9 đồng chí"
+COMRADE = r"(?:đồng chí|đ/c)"
+# "6 cán bộ diện Ban Thường vụ Tỉnh ủy quản lý": cadres named by who manages them
 # former office-holders counted: "3 cựu lãnh đạo tỉnh", "2 nguyên cán bộ"; committee members: "32 Ủy viên, nguyên Ủy
 # viên Trung ương"
 MEMBER_SUBJECT = (r"(?:cán bộ,\s*đảng viên|(?-i:CB,\s*ĐV|ĐV)|(?:cựu|nguyên)\s+(?:lãnh đạo|cán bộ|đảng viên)"
                   r"|trường hợp(?:\s+đảng viên)?|đảng viên|cấp ủy viên|ủy viên"
-                  r"|cán bộ\s+(?:thuộc\s+)?diện\s+[^,.;:\d]{3,60}?\s+quản lý|cán bộ|người|đồng chí|đ/c"
-                  r"|công chức|lãnh đạo|cá nhân)")
+                  r"|cán bộ\s+(?:thuộc\s+)?diện\s+[^,.;:\d]{3,60}?\s+quản lý|cán bộ|người|"
+                  rf"{COMRADE}|công chức|lãnh đạo|cá nhân)")
 SUBJECT = rf"(?:{ORG_SUBJECT}|{MEMBER_SUBJECT})"
 # things named first, their counts after "lần lượt / tương ứng (là)" in the same order: "… lần lượt là 11, 7 và 5"
 RESPECTIVELY = r"\s*,?\s+(?:lần lượt|tương ứng)\s+(?:là\s+)?"
@@ -132,7 +134,7 @@ PASSIVE = re.compile(
 AWARD = r"giấy khen|bằng khen|huy hiệu(?: đảng)?|kỷ niệm chương|huân chương|cờ thi đua"
 # (in visits, "tuyên dương 1.250 lượt đảng viên"; or the awards themselves counted, "tặng 320 Giấy khen")
 COMMEND_UNIT = re.compile(
-    rf"{NUM_START}{QNUM}\s+(?:lượt\s+(?=đảng viên|cá nhân|tập thể|đồng chí|cán bộ))?(?P<unit>tập thể(?:,\s*cá nhân|\s+và\s+cá nhân)?|cá nhân|đảng viên|(?-i:ĐV)|đồng chí"
+    rf"{NUM_START}{QNUM}\s+(?:lượt\s+(?=đảng viên|cá nhân|tập thể|đồng chí|cán bộ))?(?P<unit>tập thể(?:,\s*cá nhân|\s+và\s+cá nhân)?|cá nhân|đảng viên|(?-i:ĐV)|{COMRADE}"
     rf"|{AWARD}|tổ chức cơ sở đảng|(?-i:TCCSĐ|TCĐ)"
     r"|tổ chức(?: đảng)?|đơn vị|chi bộ|đảng bộ|cấp ủy(?! viên)|gia đình|hộ gia đình"
     # people commended outside the party's rolls: "tuyên dương 95 thanh niên tiêu biểu", "50 gương điển hình"
@@ -171,14 +173,14 @@ MONEY = re.compile(rf"{NUM_START}{QNUM}\s+(?P<scale>nghìn tỷ|tỷ|triệu|tr\
                    re.I)
 # the subjects' abbreviations that the subject patterns above accept, written out; a count may be followed by one
 # as by a lowercase noun ("45 ĐV")
-ABBREVIATIONS = {"ĐV": "đảng viên", "TCĐ": "tổ chức đảng", "TCCSĐ": "tổ chức cơ sở đảng", "CB": "cán bộ"}
+ABBREVIATIONS = {"ĐV": "đảng viên", "TCĐ": "tổ chức đảng", "TCCSĐ": "tổ chức cơ sở đảng", "CB": "cán bộ", "đ/c": "đồng chí"}
 SUBJECT_ABBREVIATIONS = tuple(ABBREVIATIONS)
 ABBREVIATION = re.compile(rf"(?<!\w)(?:{'|'.join(ABBREVIATIONS)})(?!\w)")
 COUNT = re.compile(rf"(?<![\w.,/-]){QNUM}(?!\s*[%/])(?=\s+(?:[a-zà-ỹđ]|(?:{'|'.join(SUBJECT_ABBREVIATIONS)})(?!\w)))")
 # spans of time (and generations, decades): "cách đây 30 năm", "3 thế hệ", "hai thập kỷ" count no things
 TIME_UNITS = re.compile(r"(?:tháng|năm|ngày|giờ|phút|tuần|quý|thế kỷ|thập kỷ|thập niên|thế hệ|lần|nhiệm kỳ|kỳ|khóa|khoá)\b")
 WORD_COUNT_NOUNS = re.compile(
-    rf"(?:{SUBJECT}|tập thể|cá nhân|đồng chí|đề tài|chuyên đề|đề án|chương trình|nhóm|thành viên|đơn vị|xã|phường"
+    rf"(?:{SUBJECT}|tập thể|cá nhân|đề tài|chuyên đề|đề án|chương trình|nhóm|thành viên|đơn vị|xã|phường"
     # ("hai cuộc kháng chiến" is history, not work done: "cuộc" counts in words only what was held or carried out)
     r"|quận|huyện|cuộc (?:kiểm tra|giám sát|thanh tra|họp|làm việc|vận động|thi|tọa đàm|hội thảo)|vụ|đơn|đoàn|tổ|ban|lớp"
     r"|buổi|đợt|hội nghị|nhiệm vụ|giải pháp|chỉ tiêu|kế hoạch|văn bản|lượt"

@@ -247,7 +247,9 @@ def _opening_end(text: str) -> int:
     return stop.start() if stop else min(len(text), OPENING + 80)
 
 
-WHOLE_FIRST = re.compile(r"(?<!\w)(?:(?i:(?:toàn|cả)\s+(?:thành phố|tỉnh)|trong đó)|(?i:thành phố)(?!\s+[A-ZĐ]))(?!\w)")
+# the city as reporters shorten it: "toàn TP kỷ luật …", "cả Tp. …"
+CITY = r"(?:(?i:thành phố)|TP\.?|Tp\.?)"
+WHOLE_FIRST = re.compile(rf"(?<!\w)(?:(?i:(?:toàn|cả)\s+(?:{CITY}|tỉnh)|trong đó)|(?i:thành phố)(?!\s+[A-ZĐ]))(?!\w)")
 
 
 FIRST_COUNT = re.compile(r"(?<![\d/.,])\d[\d.,]*\s+[a-zà-ỹđ]")
@@ -305,7 +307,7 @@ def article_province(text: str, default: str) -> str:
     return default
 
 
-CAPITAL_SAID = re.compile(r"(?<!\w)(?:Hà Nội|Thủ đô|toàn thành phố|Thành ủy)(?!\w)")
+CAPITAL_SAID = re.compile(rf"(?<!\w)(?:Hà Nội|Thủ đô|toàn {CITY}|Thành ủy)(?!\w)")
 PROVINCE_SAID = re.compile(r"(?<!\w)(?:toàn tỉnh|Tỉnh ủy|tỉnh ủy|Đảng bộ tỉnh|đảng bộ tỉnh|trong tỉnh)(?!\w)")
 
 
@@ -313,7 +315,7 @@ ACTING_DISTRICT = re.compile(rf"(?:Quận|Huyện|Thị) ủy\s+(?P<place>{_PLAC
 
 
 # "…; toàn thành phố kỷ luật 598 đảng viên": the whole city (or province) named after a local figure
-WHOLE = re.compile(r"(?<!\w)(?:toàn|cả)\s+(?:thành phố|Thành phố|Thủ đô|tỉnh|Đảng bộ (?:thành phố|tỉnh))(?!\w)")
+WHOLE = re.compile(rf"(?<!\w)(?:toàn|cả)\s+(?:{CITY}|Thủ đô|tỉnh|Đảng bộ (?:thành phố|tỉnh))(?!\w)")
 
 
 def figure_scope(sentence: str, pos: int, article: str | None, whole: str | None = None) -> str | None:

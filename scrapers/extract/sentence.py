@@ -11,7 +11,7 @@ from scrapers.extract.dates import labelled_periods, period_text, stated_periods
 from scrapers.extract.model import Draft
 from scrapers.extract.patterns import BULLET, FORM, ITEM_NUMBER, TRIGGER
 from scrapers.extract.scope import body_in, figure_scope
-from scrapers.text import LOWER, UPPER
+from scrapers.text import LOWER, RELATED_LINE, UPPER, is_furniture
 from scrapers.vocabulary import canonical_form
 
 # A line break ends a sentence, except before a bulleted line ("- Khiển trách: 45 đồng chí;") that continues a list
@@ -73,13 +73,17 @@ def _hard_wrapped(text: str) -> bool:
         after = text[at + 1:at + 40].lstrip(" \t\n")
         # (or a count going on with its noun, "… kỷ luật\n598 đảng viên" — not after the title, which a lead may
         # follow opening on a count: "… 214 đảng viên\n9 tháng năm 2025, …")
-        if before >= 0 and text[before] not in ".!?…:;|\n" and (after[:1].islower() or text[before].islower()
-                                                                and first < at and WRAPPED_COUNT.match(after)):
+        # (a list's item lettered in lowercase, "a) Giám sát …", opens a line of its own)
+        if before >= 0 and text[before] not in ".!?…:;|\n" and (after[:1].islower() and not ITEM_OPENS.match(after)
+                                                                or text[before].islower() and first < at
+                                                                and WRAPPED_COUNT.match(after)):
             return True
         at = text.find("\n", at + 1)
     return False
 
 
+# a line that opens a list's item or a lettered or numbered heading ("- …", "2) …", "a) …", "B. NHIỆM VỤ …", "II. …")
+ITEM_OPENS = re.compile(rf"[ \t]*(?:{BULLET}|{ITEM_NUMBER}|[A-ZĐ]\.|[IVX]+\.)\s")
 BLANK_LINE_BEFORE = re.compile(r"\n[ \t]*\n[ \t]*$")
 WRAPPED_LINE = 70  # a line this long with no stop is prose wrapped, not a subheading
 
@@ -123,8 +127,9 @@ def _soft_break(text: str, m: re.Match) -> bool:
     nxt = text[m.end():next_end if next_end >= 0 else len(text)]
     if not nxt.strip():
         return False  # (a blank line, however typed, ends the paragraph)
-    if "|" in text[line_start:m.start()] or "|" in nxt or re.match(rf"[ \t]*(?:{BULLET}|{ITEM_NUMBER})\s", nxt) \
-            or BARE_NUMBER.fullmatch(nxt):
+    # (nor before a page's furniture, "Tin liên quan", "Chia sẻ", which opens no sentence)
+    if "|" in text[line_start:m.start()] or "|" in nxt or ITEM_OPENS.match(nxt) or BARE_NUMBER.fullmatch(nxt) \
+            or len(nxt) <= 60 and (RELATED_LINE.fullmatch(nxt) or is_furniture(nxt)):
         return False
     # (an infographic's number on its line, and the label under it: "98,2%\ntổ chức cơ sở đảng …\n58 tập thể …")
     above_end = len(text[:line_start].rstrip())  # (the line above, past blank ones)

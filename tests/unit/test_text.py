@@ -44,6 +44,13 @@ def test_fold_tones_keeps_length_and_closed_syllables():
     assert len(folded) == len(text)
 
 
+def test_fold_tones_reads_i_spellings_as_y_in_whole_syllables_only():
+    text = "kỉ luật, Tỉ lệ, cùng kì, lí do, qui định, QUÍ I, chiến sỹ; tỉnh, kinh tế, lịch sử, Kim, tiến sĩ"
+    folded = fold_tones(text)
+    assert folded == "kỷ luật, Tỷ lệ, cùng kỳ, lý do, quy định, QUÝ I, chiến sĩ; tỉnh, kinh tế, lịch sử, Kim, tiến sĩ"
+    assert len(folded) == len(text)
+
+
 def test_mojibake_repaired_and_real_text_untouched():
     import unicodedata
 

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from scrapers.extract.numbers import NUMBER, parse_number
-from scrapers.extract.patterns import BULLET, FORM, ORG_SUBJECT, PAIR, QNUM, SUBJECT, SUBJECT_COUNT
+from scrapers.extract.patterns import BULLET, COMRADE, FORM, ORG_SUBJECT, PAIR, QNUM, SUBJECT, SUBJECT_COUNT
 from scrapers.extract.sentence import Sentence
 
 
@@ -158,7 +158,7 @@ _COUNT_LIST = rf"(?P<counts>{NUMBER}(?:\s*(?:,|và)\s*{NUMBER})+)"
 RESPECTIVELY = re.compile(
     rf"\s*,?\s*(?:(?:bằng|với)\s+)?(?:các\s+)?hình thức(?:\s+kỷ luật)?\s*:?\s*{_FORM_LIST}\s*[,:(]?\s*"
     rf"(?:với số lượng\s+|tương ứng\s+|lần lượt\s+)(?:là\s+)?{_COUNT_LIST}"
-    r"(?:\s+(?:đồng chí|trường hợp|đảng viên|tổ chức(?: đảng)?|chi bộ))?\)?", re.I)
+    rf"(?:\s+(?:{COMRADE}|trường hợp|đảng viên|tổ chức(?: đảng)?|chi bộ))?\)?", re.I)
 
 
 def respectively(ctx: Sentence, after: int, _value) -> Breakdown | None:

@@ -10,6 +10,7 @@ from scrapers.extract.patterns import (
     ABBREVIATIONS,
     BULLET,
     COMPARED,
+    COMRADE,
     COUNTS_IN_ORDER,
     FORM,
     FORM_RE,
@@ -25,7 +26,7 @@ from scrapers.extract.rules import rule
 from scrapers.extract.sentence import Sentence
 
 CODE = r"\d{1,4}-[A-ZĐ][A-Za-zĐđ]*/[A-ZĐ]+"
-UNIT = r"(?P<unit>trường hợp|đảng viên|tổ chức đảng|tổ chức|vụ(?:\s+việc)?|đồng chí|cán bộ|(?-i:ĐV|TCĐ|TCCSĐ))(?!\w)"
+UNIT = rf"(?P<unit>trường hợp|đảng viên|tổ chức đảng|tổ chức|vụ(?:\s+việc)?|{COMRADE}|cán bộ|(?-i:ĐV|TCĐ|TCCSĐ))(?!\w)"
 CATEGORY_FIRST = re.compile(
     rf"(?<!\w)vi phạm\s+(?:về\s+|trong\s+)?(?P<cat>[^;:()\d]{{3,80}}?)(?<!,)(?<!\svà)(?<!\shoặc)\s*:?\s+{QNUM}\s+{UNIT}(?:{SHARE})?", re.I)
 # "9 đảng viên vi phạm về …", "7 trường hợp liên quan đến quản lý đất đai", "12 trường hợp do vi phạm …" (among
@@ -197,8 +198,8 @@ def violation_categories(ctx: Sentence) -> None:
 
 
 # "Trong số 86 đảng viên bị kỷ luật …", "… đã kỷ luật 86 đảng viên": a total of those disciplined
-DISCIPLINED_TOTAL = re.compile(r"(?:kỷ luật\s+(?P<a>\d[\d.]*)\s+(?:đảng viên|trường hợp|đồng chí)"
-                               r"|(?P<b>\d[\d.]*)\s+(?:đảng viên|trường hợp|đồng chí)\s+(?:bị\s+)?(?:thi hành\s+)?kỷ luật)", re.I)
+DISCIPLINED_TOTAL = re.compile(rf"(?:kỷ luật\s+(?P<a>\d[\d.]*)\s+(?:đảng viên|trường hợp|{COMRADE})"
+                               rf"|(?P<b>\d[\d.]*)\s+(?:đảng viên|trường hợp|{COMRADE})\s+(?:bị\s+)?(?:thi hành\s+)?kỷ luật)", re.I)
 
 
 def _within_a_larger_total(ctx: Sentence, m: re.Match) -> bool:

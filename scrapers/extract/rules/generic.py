@@ -139,7 +139,12 @@ def _subject_before(sent: str, pos: int) -> str | None:
     head = re.split(r"[,;:(]", sent[max(0, pos - 120):pos])[-1]
     head = _SUBJECT_HEAD.sub("", head.strip())
     words = head.split()
-    return " ".join(words[-8:]) or None
+    # (a long clause gives its last words, from the head of the measure when it is near: "tỷ lệ chi bộ hoàn thành
+    # tốt nhiệm vụ", not "lệ chi bộ …")
+    if len(words) > 8:
+        heads = [i for i in range(max(0, len(words) - 12), len(words) - 3) if words[i].lower() in ("tỷ", "số")]
+        return " ".join(words[heads[0]:] if heads else words[-8:])
+    return " ".join(words) or None
 
 
 def _subject_after(sent: str, pos: int) -> str | None:

@@ -294,6 +294,9 @@ def unit_tables(ctx: Sentence) -> None:
             ctx.emit(kind, row.start(), end, value, unit=cls, subject_class=cls, period=period, scope=scope)
 
 
+SHARE_STATED = re.compile(r"\d\s*(?:%|phần trăm)|\d\s*/\s*(?!(?:19|20)\d\d(?!\d))\d", re.I)
+
+
 def _heading(ctx: Sentence, first: int) -> str:
     """A table's heading: the words before it in its sentence, or the line before it ("Tổ chức đảng bị kỷ luật qua
     các năm:", "Kết quả công tác kiểm tra năm 2026")."""
@@ -301,7 +304,9 @@ def _heading(ctx: Sentence, first: int) -> str:
     line = before.rstrip().rsplit("\n", 1)[-1]
     # (the line right above the table, when it heads it, not a paragraph's last sentence; a blank line may stand
     # between, as the pipeline writes each block as a paragraph)
-    heads = before.rstrip(" \t").endswith("\n") and not line.rstrip().endswith((".", "!", "?", "…", ";"))
+    # (nor a statement of a share left without its stop, "Tỷ lệ tổ chức cơ sở đảng … đạt 92%")
+    heads = before.rstrip(" \t").endswith("\n") and not line.rstrip().endswith((".", "!", "?", "…", ";")) \
+        and not SHARE_STATED.search(line)
     return ctx.s[:first] + " " + (line if heads else "")
 
 
