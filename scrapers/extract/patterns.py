@@ -72,6 +72,10 @@ PAIR = re.compile(
     rf"(?:\s+(?:ra\s+)?khỏi đảng)?(?:{SHARE.replace('share', 's2')}|{LIST_SHARE.replace('share', 's4')})?",
     re.I,
 )
+# the disciplines of the state and its forces, told next to the Party's: "kỷ luật hành chính", "xử lý kỷ luật theo
+# quy định của ngành / theo Điều lệnh" (not "theo quy định của Đảng")
+STATE_DISCIPLINE = (r"(?:hành chính|về chính quyền|chính quyền"
+                    r"|theo\s+(?:quy định của\s+)?(?:ngành|lực lượng|điều lệnh|bộ|pháp luật|luật)(?!\w))")
 TRIGGERS = [  # (kind, pattern) — the trigger nearest before a count decides its kind
     # a form is itself the act ("Thanh Oai khai trừ 2 đảng viên"); a list of forms is read as a breakdown
     # "12 đảng viên bị xử lý": handled as a sanction (not "xử lý hành chính/hình sự", counted apart)
@@ -80,7 +84,7 @@ TRIGGERS = [  # (kind, pattern) — the trigger nearest before a count decides i
     # ("giải tán 2 tổ chức đảng": the organisations' own form is an act too)
     ("discipline", r"(?<!kiểm tra, thi hành )(?<!giám sát, thi hành )(?<!giám sát và thi hành )(?<!kiểm tra và thi hành )"
                    r"(?<!kiểm tra, xử lý )(?<!giám sát, xử lý )(?<!giám sát và xử lý )(?<!kiểm tra và xử lý )"
-                   r"kỷ luật(?!\s+(?:hành chính|về chính quyền|chính quyền))|khiển trách|cảnh cáo|cách chức|khai trừ|"
+                   rf"kỷ luật(?!\s+{STATE_DISCIPLINE})|khiển trách|cảnh cáo|cách chức|khai trừ|"
                    + "|".join(FORM_SPELLINGS) +
                    r"|giải tán|(?<=bị )xử lý(?! hành chính| hình sự)"
                    # ward portals' shorthand for the acts, right before a count: "thi hành KL 2 ĐV", "KT 5 TCĐ"
@@ -112,8 +116,9 @@ TRIGGERS = [  # (kind, pattern) — the trigger nearest before a count decides i
     # "tổ chức 9 hội nghị": the verb (before its number), not the noun of "tổ chức đảng"
     # cases handed to the police or prosecuted are counts of their own, not findings of the party's inspectors
     ("count", r"kết nạp|ban hành|mở|tổ chức được|tổ chức(?=\s+\d)|phát triển|xử lý hành chính|xử lý hình sự|truy cứu|bình quân"
-              # the disciplines of the state and its forces, told next to the Party's: not party discipline
-              r"|kỷ luật\s+(?:hành chính|về chính quyền|chính quyền)|hạ bậc hàm|giáng chức|giáng cấp|buộc thôi việc"
+              # the disciplines of the state and its forces, told next to the Party's (and "tước danh hiệu Công an
+              # nhân dân"): not party discipline
+              rf"|kỷ luật\s+{STATE_DISCIPLINE}|hạ bậc hàm|giáng chức|giáng cấp|buộc thôi việc|tước danh hiệu"
               r"|chuyển (?:hồ sơ\s+)?(?:sang\s+|cho\s+)?cơ quan (?:điều tra|công an|chức năng|có thẩm quyền)|khởi tố(?=\s+\d)"
               r"|trung bình|xóa tên|cho ra khỏi đảng"
               # "đề nghị cấp có thẩm quyền xem xét, xử lý 2 trường hợp": handling, not a discipline figure
