@@ -8,7 +8,9 @@ from datetime import date
 from scrapers.extract.dates import find_event_dates
 from scrapers.extract.documents import find_documents
 from scrapers.extract.figures import extract_figures
+from scrapers.extract.numbers import count_of
 from scrapers.extract.officials import find_officials
+from scrapers.extract.patterns import WORD_COUNTED, YEAR_BEFORE
 from scrapers.extract.sentence import soft_breaks_as_spaces
 from scrapers.text import look_alikes_read, marks_closed, nfc, plain_spaces, spelled_out_blanked
 
@@ -34,8 +36,11 @@ def extract_all(text: str, published: date | None = None, locality: str | None =
     # mapped back: every rule writes single spaces (and with a space typed before a comma, a semicolon or a colon
     # moved after it, "12 đảng viên , trong đó :" as "12 đảng viên, trong đó:")
     # ("Ðảng" typed with an eth is read as "Đảng", and hard-wrapped lines whole: "… 1.208 tổ\nchức đảng")
-    # ("05 (năm) đảng viên", a count spelled out again in words, as "05 đảng viên")
-    read, back = _single_spaced(marks_closed(spelled_out_blanked(look_alikes_read(soft_breaks_as_spaces(text)))))
+    # ("05 (năm) đảng viên", a count spelled out again in words, as "05 đảng viên"; "khai trừ hai đảng viên" as
+    # "khai trừ 2 đảng viên": every rule reads a count in digits)
+    spelled, back = _single_spaced(marks_closed(spelled_out_blanked(look_alikes_read(soft_breaks_as_spaces(text)))))
+    in_digits, word_ends = _word_counts_as_digits(spelled)
+    read, back_digits = _single_spaced(in_digits)
     items = list(extract_figures(read, published, locality))
     # (documents, officials and dates are read with plain spaces, "Quy định số\u00a069-QĐ/TW" as any other)
     spaced = plain_spaces(read)
@@ -43,11 +48,31 @@ def extract_all(text: str, published: date | None = None, locality: str | None =
     items += [{"type": "official", **o} for o in find_officials(spaced)]
     items += [{"type": "event_date", **d} for d in find_event_dates(spaced, published)]
     if read != text or spaced != read:
-        for item in items:  # every quote is the text's own, at its own offsets
+        for item in items:  # every quote is the text's own, at its own offsets (a count's words whole)
+            start, last = item["start"], item["end"] - 1
+            if back_digits is not None:
+                start, last = back_digits[start], back_digits[last]
+            end = word_ends.get(last, last + 1)
             if back is not None:
-                item["start"], item["end"] = back[item["start"]], back[item["end"] - 1] + 1
-            item["quote"] = text[item["start"]:item["end"]]
+                start, end = back[start], back[end - 1] + 1
+            item["start"], item["end"] = start, end
+            item["quote"] = text[start:end]
     return sorted(items, key=lambda i: (i["start"], i["type"]))
+
+
+def _word_counts_as_digits(text: str) -> tuple[str, dict[int, int]]:
+    """"hai đảng viên" as "2   đảng viên" (same length), and where the word of each count's last digit ends."""
+    ends: dict[int, int] = {}
+    parts, at = [], 0
+    spaced = plain_spaces(text)  # (the nouns are written with plain spaces: "hai\u00a0đảng viên" as any other)
+    for m in WORD_COUNTED.finditer(spaced):
+        if m["n"].lower() == "năm" and YEAR_BEFORE.search(spaced, max(0, m.start() - 8), m.start()):
+            continue
+        n = str(count_of(m["n"]))
+        ends[m.start() + len(n) - 1] = m.end()
+        parts += [text[at:m.start()], n.ljust(len(m.group(0)))]
+        at = m.end()
+    return "".join(parts) + text[at:], ends
 
 
 SPACE_RUN = re.compile(r"[ \u00a0]{2,}")  # (not tabs: a run of tabs parts a table's cells)

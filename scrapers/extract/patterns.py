@@ -66,7 +66,8 @@ PAIR = re.compile(
     # ranked: "nhiều nhất là khiển trách với 25 trường hợp"
     rf"\s*(?::|bằng|(?:thì\s+)?(?:là|có|với)|thì|đối với|{APPLIED_TO}|\((?=\s*\d+(?:\s+{SUBJECT})?\s*\)))?\s*(?P<n1>{NUMBER})(?!\w)(?!\s*[/%\d])\)?"
     rf"(?:\s+(?:{SUBJECT})(?!\w))?\)?(?:{SHARE.replace('share', 's1')}|{LIST_SHARE.replace('share', 's3')})?"
-    rf"|(?P<n2>{NUMBER})(?!\w)\s+(?:(?:{SUBJECT})\s+)?(?:trong số (?:đó|này)\s+)?(?:(?:đều|cùng|cũng)\s+)?"
+    # ("năm" left in words before its noun is the year, "trong năm chi bộ khai trừ …": five are read in digits)
+    rf"|(?!năm\s)(?P<n2>{NUMBER})(?!\w)\s+(?:(?:{SUBJECT})\s+)?(?:trong số (?:đó|này)\s+)?(?:(?:đều|cùng|cũng)\s+)?"
     # ("2 trường hợp phải khai trừ khỏi Đảng": those the form had to be applied to)
     rf"(?:bị\s+|bằng\s+|với\s+|phải\s+(?:bị\s+)?)?(?:(?:hình thức|kỷ luật)\s+)*(?P<f2>{FORM})"
     rf"(?:\s+(?:ra\s+)?khỏi đảng)?(?:{SHARE.replace('share', 's2')}|{LIST_SHARE.replace('share', 's4')})?",
@@ -184,14 +185,22 @@ ABBREVIATION = re.compile(rf"(?<!\w)(?:{'|'.join(ABBREVIATIONS)})(?!\w)")
 COUNT = re.compile(rf"(?<![\w.,/-]){QNUM}(?!\s*[%/])(?=\s+(?:[a-zà-ỹđ]|(?:{'|'.join(SUBJECT_ABBREVIATIONS)})(?!\w)))")
 # spans of time (and generations, decades): "cách đây 30 năm", "3 thế hệ", "hai thập kỷ" count no things
 TIME_UNITS = re.compile(r"(?:tháng|năm|ngày|giờ|phút|tuần|quý|thế kỷ|thập kỷ|thập niên|thế hệ|lần|nhiệm kỳ|kỳ|khóa|khoá)\b")
+# ("hai cuộc kháng chiến" is history, not work done: "cuộc" counts in words only what was held or carried out)
+HELD = r"cuộc (?:kiểm tra|giám sát|thanh tra|họp|làm việc|vận động|thi|tọa đàm|hội thảo)"
 WORD_COUNT_NOUNS = re.compile(
     rf"(?:{SUBJECT}|tập thể|cá nhân|đề tài|chuyên đề|đề án|chương trình|nhóm|thành viên|đơn vị|xã|phường"
-    # ("hai cuộc kháng chiến" is history, not work done: "cuộc" counts in words only what was held or carried out)
-    r"|quận|huyện|cuộc (?:kiểm tra|giám sát|thanh tra|họp|làm việc|vận động|thi|tọa đàm|hội thảo)|vụ|đơn|đoàn|tổ|ban|lớp"
+    rf"|quận|huyện|{HELD}|vụ|đơn|đoàn|tổ|ban|lớp"
     r"|buổi|đợt|hội nghị|nhiệm vụ|giải pháp|chỉ tiêu|kế hoạch|văn bản|lượt"
     # what party documents number in words: "ba khâu đột phá", "bốn trụ cột", "hai mục tiêu", "năm bài học"
     r"|khâu|trụ cột|mục tiêu|quan điểm|nội dung|vấn đề|lĩnh vực|bài học|yêu cầu|tiêu chí|phong trào|mô hình"
     r"|định hướng|trọng tâm|chương|điều|phần|bước|cấp)\b",
     re.I)
+# "trong năm phường đã tiếp nhận 46 ý kiến": "năm" after these words is the year, not five
+YEAR_BEFORE = re.compile(r"(?<!\w)(?:trong|cả|hằng|hàng|mỗi|cùng|đầu|cuối|giữa|nửa|sang|qua|nhiều|những|các)\s+$", re.I)
+# a small count told in words before what the Party's reports count ("khai trừ hai đảng viên", "Khiển trách (năm
+# trường hợp)"); never "một", an article ("một đảng viên" is any member)
+# (not glued to a full stop, "… 11 đảng viên.Hai đảng viên …": its capital marks the next sentence)
+WORD_COUNTED = re.compile(rf"(?=[hbnstcmHBNSTCM])(?<![\w.])(?<!mười )(?<!mươi )(?P<n>(?!(?i:một)(?!\w))(?i:{WORDS}))(?=\s+(?:{SUBJECT}|tập thể|cá nhân|đơn|vụ|{HELD}|lượt)(?!\w))",
+                          re.I)
 SCALE = {"nghìn tỷ": 10**12, "tỷ": 10**9, "triệu": 10**6, "tr.": 10**6, "tr": 10**6, "nghìn": 10**3, "ngàn": 10**3,
          None: 1}

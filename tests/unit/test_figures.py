@@ -111,3 +111,15 @@ def test_not_figures():
 def test_unit_after_stops_at_clauses():
     assert unit_after("30/30 quận, huyện, thị xã và 81/84 đơn vị", 5)[0] == "quận, huyện, thị xã"
     assert unit_after("2 cấp, kiểm soát kế hoạch, tiến độ chuẩn bị", 1)[0] == "cấp"
+
+
+def test_counts_in_words_quote_their_words_whole():
+    # (the rules read "hai đảng viên" as "2 đảng viên"; the quote is the text's own, the count's words whole, and
+    # "một" stays an article, "trong năm" the year)
+    text = nfc("Trong năm chi bộ khai trừ hai đảng viên. Các chi bộ đã khiển trách (mười hai trường hợp). "
+               "Có một đảng viên được khen.")
+    got = [(i["value"], i["quote"]) for i in extract_all(text) if i["type"] == "figure"]
+    assert got == [(2, "khai trừ hai đảng viên"), (12, "khiển trách (mười hai trường hợp")]
+    listed = nfc("Năm 2026 đã kỷ luật bảy đảng viên, cụ thể:\nKhiển trách: năm đồng chí\nCảnh cáo: hai đồng chí")
+    total, = [i for i in extract_all(listed) if i["type"] == "figure"]
+    assert total["breakdown"] == {"khiển trách": 5, "cảnh cáo": 2} and total["quote"].endswith("Cảnh cáo: hai đồng chí")

@@ -6,9 +6,10 @@ or type a space before a comma, a semicolon or a colon. Pages add their own line
 headline, the time and the authors under it, a byline, sharing widgets at the end; some portals write a share with a
 decimal point ("40.5%") or a count with a thousands comma ("1,284 đảng viên"), type Đ as an eth ("Ðảng"), or keep the
 old tone placement ("Thanh Hoá", "Uỷ ban"); reporters and portals name the same things their own way ("so cùng kỳ",
-"UBKT", "đ/c"), and some write i where most write y ("kỉ luật", "tỉ lệ", "cùng kì", "qui định"). Official writing
-spells a count out again in words ("05 (năm) đảng viên") and numbers quarters in digits ("quý 2"); small portals leave
-a list's lines without their stops, set a headline in capitals, write "toàn TP" or "1284 đảng viên". Every annotated case must read the same in each dress."""
+"UBKT", "đ/c"), and some write i where most write y ("kỉ luật", "tỉ lệ", "cùng kì", "qui định"). Newspapers tell
+small counts in words ("hai đảng viên"); official writing spells a count out again in words ("05 (năm) đảng viên")
+and numbers quarters in digits ("quý 2"); small portals leave a list's lines without their stops, set a headline in
+capitals, write "toàn TP" or "1284 đảng viên". Every annotated case must read the same in each dress."""
 
 import copy
 import re
@@ -50,6 +51,9 @@ I_SPELLING = re.compile(r"(?<!\w)(?:" + "|".join(I_SPELLINGS) + r")(?!\w)")
 # (a count spelled out again in words, as official writing does: "05 (năm) đảng viên")
 SPELLED = {"1": "một", "2": "hai", "3": "ba", "4": "bốn", "5": "năm", "6": "sáu", "7": "bảy", "8": "tám", "9": "chín"}
 SMALL_COUNT = re.compile(r"(?<![\d.,/:\w-])([1-9])(?= (?:đảng viên|tổ chức|chi bộ|đồng chí|trường hợp|cán bộ)(?!\w))")
+# (and told in words, as newspapers' prose does: "khai trừ hai đảng viên"; never "một", an article)
+WORDABLE = re.compile(r"(?<![\d.,/:\w-])([2-9])(?= (?:đảng viên|tổ chức đảng|chi bộ|đồng chí|trường hợp|cán bộ|tập thể|cá nhân)"
+                      r"(?!\w))")
 ROMAN = {"I": "1", "II": "2", "III": "3", "IV": "4"}
 QUARTER = re.compile(r"(?<=[Qq]uý )(IV|III|II|I)(?!\w)")
 
@@ -104,6 +108,8 @@ DRESSES = {
     # (and the shapes of official writing and of small portals)
     "counts spelled out again in words ('05 (năm) đảng viên')": ([c for c in READY if SMALL_COUNT.search(c["text"])],
         lambda t: SMALL_COUNT.sub(lambda m: f"0{m[1]} ({SPELLED[m[1]]})", t)),
+    "small counts in words ('hai đảng viên')": ([c for c in READY if WORDABLE.search(c["text"])],
+                                                lambda t: WORDABLE.sub(lambda m: SPELLED[m[1]], t)),
     "'đ/c' for 'đồng chí' after a count": (_with("đồng chí"), lambda t: re.sub(r"(?<=\d )đồng chí(?!\w)", "đ/c", t)),
     "'toàn TP' for 'toàn thành phố'": (_with("toàn thành phố"), lambda t: t.replace("toàn thành phố", "toàn TP")),
     "quarters in digits ('quý 2')": (_periods_too(_with("uý I"), lambda t: QUARTER.sub(lambda m: ROMAN[m[1]], t)),

@@ -15,6 +15,7 @@ from scrapers.extract.patterns import (
     SUBJECT_ABBREVIATIONS,
     TIME_UNITS,
     WORD_COUNT_NOUNS,
+    YEAR_BEFORE,
 )
 from scrapers.extract.rules import rule
 from scrapers.extract.sentence import Sentence
@@ -195,9 +196,6 @@ def money(ctx: Sentence) -> None:
         ctx.emit("money", m.start(), m.end(), int(value) if float(value).is_integer() else value, unit="đồng",
                  qualifier=qualifier_of(m["q"]))
 
-
-# "trong năm phường đã tiếp nhận 46 ý kiến": "năm" after these words is the year, not five
-YEAR_BEFORE = re.compile(r"(?<!\w)(?:trong|cả|hằng|hàng|mỗi|cùng|đầu|cuối|giữa|nửa|sang|qua|nhiều|những|các)\s+$", re.I)
 
 
 # "Ủy ban Kiểm tra đã họp 56 kỳ", "qua 5 kỳ họp": sessions held are a count, not a period
