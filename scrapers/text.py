@@ -108,8 +108,9 @@ _I_TO_Y = {c + i: c + y for c in "klmt" for i, y in zip("ìíỉĩị", "ỳý�
     "qu" + i: "qu" + y for i, y in zip("iìíỉĩị", "yỳýỷỹỵ", strict=True)} | {"sỹ": "sĩ"}
 _OLD_TO_NEW |= {k.capitalize(): v.capitalize() for k, v in _I_TO_Y.items()} | {k.upper(): v.upper() for k, v in _I_TO_Y.items()}
 _OLD_TO_NEW |= _I_TO_Y
-_OLD_TONE = re.compile(r"(?=[oOuU])(?<![qQ])(?:" + "|".join(sorted(k for k in _OLD_TO_NEW if k[0] in "oOuU")) + r")(?!\w)"
-                       r"|(?<!\w)(?=[kKlLmMtTqQsS])(?:" + "|".join(k for k in _OLD_TO_NEW if k[0] not in "oOuU") + r")(?!\w)")
+# (one leading class of every key's first letter: other positions fail at once, and this runs over every article)
+_OLD_TONE = re.compile(r"(?=[oOuUkKlLmMtTqQsS])(?:(?<![qQ])(?:" + "|".join(sorted(k for k in _OLD_TO_NEW if k[0] in "oOuU"))
+                       + r")|(?<!\w)(?:" + "|".join(k for k in _OLD_TO_NEW if k[0] not in "oOuU") + r"))(?!\w)")
 
 
 def fold_tones(text: str) -> str:
@@ -124,9 +125,13 @@ _SPACES = str.maketrans({c: " " for c in "\u00a0\u2007\u2009\u200a\u202f\u3000\t
                          "¹²³⁴⁵⁶⁷⁸⁹⁰"} | {c: "-" for c in "–—‒−"})  # (and every dash a hyphen: "Văn Miếu – Quốc Tử Giám")
 
 
+_ODD_SPACE = re.compile("[" + "".join(chr(c) for c in _SPACES) + "]")
+
+
 # the glyphs pages mark list items with ("● Kiểm tra 58 tổ chức đảng", "▪ Khiển trách: 6"), one bullet for the rules
 _BULLETS = str.maketrans({c: "•" for c in "●■□▪▫►▶▸▹‣⁃◆◇○◦✓✔➢➤➔→✗❖"})
 _SPACES_AND_BULLETS = {**_SPACES, **_BULLETS}
+_ODD_GLYPH = re.compile("[" + "".join(chr(c) for c in _SPACES_AND_BULLETS) + "]")
 
 
 _SPACE_ENTITY = re.compile(r"&(?:nbsp|ensp|emsp|thinsp|#160|#xa0|#8201|#8239);", re.I)
@@ -141,7 +146,8 @@ _SPACE_BEFORE_MARK = re.compile(r"(?<=[\w)])( +)([,;:])(?=\s)")
 def plain_spaces(text: str) -> str:
     """`text` with every space character a plain space (no-break, zero-width, tabs) and every dash a hyphen,
     nothing else changed: same length, so offsets found in it point into the original."""
-    return text.translate(_SPACES)
+    # (most texts hold none: looking costs a tenth of translating)
+    return text.translate(_SPACES) if _ODD_SPACE.search(text) else text
 
 
 # "Ðảng", "HÐND": letters that look like Đ (the Icelandic eth, the African D) which old converters and keyboards
@@ -200,7 +206,8 @@ def matchable(text: str) -> str:
         folded = _SPACE_ENTITY.sub(lambda m: " " * len(m.group(0)), folded)
     if "\t" in folded:
         folded = _CELL_TAB.sub(lambda m: "|" + " " * (len(m.group(0)) - 1), folded)
-    folded = folded.translate(_SPACES_AND_BULLETS)
+    if _ODD_GLYPH.search(folded):
+        folded = folded.translate(_SPACES_AND_BULLETS)
     if "\r" in folded:  # Windows line ends ("\r\n") are breaks; a lone "\r" is one too
         folded = folded.replace("\r\n", " \n").replace("\r", "\n")
     if " \n" in folded or "\n " in folded:
