@@ -197,8 +197,18 @@ def _breaks_first(m: re.Match) -> str:
     return "\n" * breaks + " " * (len(run) - breaks)
 
 
+# the Party's bodies with every word capitalised, as many pages write them ("Thành Ủy", "Ủy Ban Kiểm Tra", "Ban
+# Thường Vụ"), read as the rules write them (same length)
+_BODIES_CASED = {"Thành Ủy": "Thành ủy", "Quận Ủy": "Quận ủy", "Huyện Ủy": "Huyện ủy", "Tỉnh Ủy": "Tỉnh ủy", "Thị Ủy": "Thị ủy",
+                 "Đảng Ủy": "Đảng ủy", "Ủy Ban Kiểm Tra": "Ủy ban Kiểm tra", "Ban Thường Vụ": "Ban Thường vụ", "Đảng Bộ": "Đảng bộ",
+                 "Chi Bộ": "Chi bộ", "Ban Chấp Hành": "Ban Chấp hành", "Ban Tổ Chức": "Ban Tổ chức", "Ban Tuyên Giáo": "Ban Tuyên giáo",
+                 "Ban Dân Vận": "Ban Dân vận", "Ban Nội Chính": "Ban Nội chính"}
+_BODY_CASED = re.compile(r"(?<!\w)(?:" + "|".join(_BODIES_CASED) + r")(?!\w)")
+
+
 def matchable(text: str) -> str:
-    """The copy of NFC text that rules match against: new-style tones, every space character a plain space, every
+    """The copy of NFC text that rules match against: new-style tones, the Party's bodies cased as the rules write
+    them ("Thành Ủy" as "Thành ủy"), every space character a plain space, every
     list glyph a bullet "•", a tab between cells the table bar "|", Windows line ends plain breaks, the spaces around
     line breaks after them. Same length as `text`, so offsets found in it point into the original."""
     folded = fold_tones(text)
@@ -208,6 +218,8 @@ def matchable(text: str) -> str:
         folded = _CELL_TAB.sub(lambda m: "|" + " " * (len(m.group(0)) - 1), folded)
     if _ODD_GLYPH.search(folded):
         folded = folded.translate(_SPACES_AND_BULLETS)
+    if "Ủy" in folded or "Bộ" in folded or "Ban " in folded:
+        folded = _BODY_CASED.sub(lambda m: _BODIES_CASED[m.group(0)], folded)
     if "\r" in folded:  # Windows line ends ("\r\n") are breaks; a lone "\r" is one too
         folded = folded.replace("\r\n", " \n").replace("\r", "\n")
     if " \n" in folded or "\n " in folded:
