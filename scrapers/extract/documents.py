@@ -31,13 +31,14 @@ DOC_WORDS = ("Chương trình", "Nghị quyết", "Chỉ thị", "Kết luận",
 # …"): a number followed by what it counts is a count.
 COUNTED = r"(?:tổ chức|đảng viên|trường hợp|cán bộ|đồng chí|chi bộ|đảng bộ|tập thể|cá nhân|đơn|vụ|cuộc|lượt|người)"
 UNCODED = re.compile(rf"(?P<type>{'|'.join(DOC_WORDS)})\s+(?:số\s+)?(?P<num>\d{{1,4}})(?![\d,./-]|\s*-\s*\w+/)"
-                     rf"(?!\s+{COUNTED}(?!\w))")
+                     rf"(?!\s+(?i:{COUNTED})(?!\w))")
 # A document or legal article named by its number ("Nghị quyết số 15", "Điều 30"). Case-sensitive: "kỷ luật 10 tổ
 # chức" is a figure, "Luật 10" a law; and a number followed by what it counts is a count.
 NAMED_REF = re.compile(
-    rf"(?:{'|'.join(DOC_WORDS)}|Công văn|Điều|Khoản|khoản|(?<!dứt )điểm|Luật|Mục|Chương|Phần)\s+(?:số\s+)?\d+(?!\d)[\w/.-]*"
+    rf"(?:{'|'.join(DOC_WORDS)}|Công văn|Điều|Khoản|khoản|(?<!dứt )điểm|Luật|Mục|Chương|Phần)\s+(?:số\s+)?\d+(?!\d)[\w/.-]*+"
     # a share is never a reference ("giải quyết dứt điểm 100% đơn thư")
-    rf"(?!\s+{COUNTED}(?!\w))(?![\d,]*\s*%)"
+    # (what it counts in any case: "Kỷ Luật 17 Đảng Viên", a headline with every word capitalised)
+    rf"(?!\s+(?i:{COUNTED})(?!\w))(?![\d,]*\s*%)"
 )
 ISSUER_AFTER = re.compile(
     r"\s*(?:của|do)\s+(?P<issuer>Bộ Chính trị|Ban Bí thư|Ban Chấp hành Trung ương|BCH T\.Ư|BCH TƯ|Trung ương"

@@ -193,13 +193,28 @@ def _spaced_thousands(folded: str) -> str:
     return SPACED_THOUSANDS.sub(dotted, folded)
 
 
-def _capitals_placed(folded: str) -> str:
-    """The text with every line set all in capitals cased as prose (same length: offsets stay valid)."""
+WORD = re.compile(r"[^\W\d_]+")
+
+
+def _title_cased(line: str) -> bool:
+    """Whether a line has every word capitalised, as some portals set their headlines ("Kỷ Luật 5 Đảng Viên Vi
+    Phạm"): five words or more, all of them opening on a capital but one in five (a body's name is cased as prose
+    before: "Đảng ủy Phường …"), and no full stop at its end."""
+    if len(line) > 200 or line.rstrip().endswith(".") or sum(c.isupper() for c in line) < 5:
+        return False
+    words = WORD.findall(line)
+    return len(words) >= 5 and sum(not w[0].isupper() for w in words) <= len(words) // 5
+
+
+def _capitals_placed(folded: str, titles: bool = False) -> str:
+    """The text with every line set all in capitals (or, `titles`, with every word capitalised) cased as prose
+    (same length: offsets stay valid)."""
     lines = folded.split("\n")
     changed = False
     for i, line in enumerate(lines):
         # (`isupper` first: a C loop that fails on most lines at their first lowercase letter)
-        if line.isupper() and sum(c.isalpha() for c in line) >= 8 and len(recased := capitals_as_prose(line)) == len(line):
+        if (_title_cased(line) if titles else line.isupper() and sum(c.isalpha() for c in line) >= 8) \
+                and len(recased := capitals_as_prose(line)) == len(line):
             lines[i], changed = recased, True
     return "\n".join(lines) if changed else folded
 
@@ -239,6 +254,9 @@ def read_figures(text: str, published: date | None = None, locality: str | None 
     # and the body that breaks its total down: read as blank)
     if "Ảnh" in folded:
         folded = CAPTION_LINE.sub(lambda m: " " * len(m.group(0)), folded)
+    # (a line with every word capitalised, "Kỷ Luật 5 Cựu Lãnh Đạo Tỉnh", is read as prose before anything: its
+    # capitals would read as names, "Luật 5" a law, "Khen Cho 35" a foreign name)
+    folded = _capitals_placed(folded, titles=True)
     masks = _masks(folded)
     # (a line set in capitals is read as prose would be written, "ĐẢNG ỦY PHƯỜNG KIM LIÊN KỶ LUẬT 3 ĐẢNG VIÊN" as
     # "Đảng ủy phường Kim Liên kỷ luật 3 đảng viên" (`capitals_as_prose`): its places are known by name, and what it

@@ -9,7 +9,8 @@ old tone placement ("Thanh Hoá", "Uỷ ban"); reporters and portals name the sa
 "UBKT", "đ/c"), and some write i where most write y ("kỉ luật", "tỉ lệ", "cùng kì", "qui định"). Newspapers tell
 small counts in words ("hai đảng viên"); official writing spells a count out again in words ("05 (năm) đảng viên")
 and numbers quarters in digits ("quý 2"); small portals leave a list's lines without their stops, set a headline in
-capitals, write "toàn TP", "Thành Ủy" or "1284 đảng viên". Every annotated case must read the same in each dress."""
+capitals or with every word capitalised, write "toàn TP", "Thành Ủy" or "1284 đảng viên". Every annotated case must
+read the same in each dress."""
 
 import copy
 import re
@@ -117,7 +118,11 @@ DRESSES = {
     "spaces inside brackets": ([c for c in READY if re.search(r"\(\d+(?:,\d+)?%\)", c["text"])],
                                lambda t: re.sub(r"\((\d+(?:,\d+)?%)\)", r"( \1 )", t)),
     "lines without their stops": (LINED, lambda t: re.sub(r"\.(?=\n)", "", t)),
-    # (the officials a headline in capitals names are not read: the names' capitals are lost — a known gap)
+    # (the officials a headline in capitals, or with every word capitalised, names are not read: the names' capitals
+    # are lost, the titles' words capitalised — a known gap)
+    "a headline with every word capitalised": ([{k: v for k, v in c.items() if k != "officials"} for c in HEADLINED],
+                                               lambda t: " ".join(w[:1].upper() + w[1:] for w in t.split("\n", 1)[0]
+                                                                  .split(" ")) + "\n" + t.split("\n", 1)[1]),
     "every word of a body capitalised ('Thành Ủy', 'Ban Thường Vụ')": (
         [{k: v for k, v in c.items() if k != "officials"} for c in _with(" ủy") + _with("Ban Thường vụ")],
         lambda t: re.sub(r"(Thành |Quận |Huyện |Tỉnh |Ban Thường |Đảng )(ủy|vụ|bộ)(?!\w)", lambda m: m[1] + m[2].capitalize(), t)),
