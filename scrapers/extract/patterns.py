@@ -19,9 +19,10 @@ ORG_SUBJECT = (r"(?:tổ chức (?:cơ sở )?đảng|tổ chức|tập thể (?
 # a comrade, written out or as ward portals abbreviate it: "9 đ/c" is "9 đồng chí"
 COMRADE = r"(?:đồng chí|đ/c)"
 # "6 cán bộ diện Ban Thường vụ Tỉnh ủy quản lý": cadres named by who manages them
-# former office-holders counted: "3 cựu lãnh đạo tỉnh", "2 nguyên cán bộ"; committee members: "32 Ủy viên, nguyên Ủy
-# viên Trung ương"
-MEMBER_SUBJECT = (r"(?:cán bộ,\s*đảng viên|(?-i:CB,\s*ĐV|ĐV)|(?:cựu|nguyên)\s+(?:lãnh đạo|cán bộ|đảng viên)"
+# former office-holders counted: "3 cựu lãnh đạo tỉnh", "2 nguyên cán bộ", "hai cựu chủ tịch huyện"; committee
+# members: "32 Ủy viên, nguyên Ủy viên Trung ương"
+MEMBER_SUBJECT = (r"(?:cán bộ,\s*đảng viên|(?-i:CB,\s*ĐV|ĐV)|(?:cựu|nguyên)\s+(?:lãnh đạo|cán bộ|đảng viên|(?:phó\s+)?chủ tịch"
+                  r"|(?:phó\s+)?bí thư|(?:phó\s+)?giám đốc|(?:phó\s+)?trưởng ban|(?:phó\s+)?chủ nhiệm|(?:thứ|bộ) trưởng)"
                   r"|trường hợp(?:\s+đảng viên)?|đảng viên|cấp ủy viên|ủy viên"
                   r"|cán bộ\s+(?:thuộc\s+)?diện\s+[^,.;:\d]{3,60}?\s+quản lý|cán bộ|người|"
                   rf"{COMRADE}|công chức|lãnh đạo|cá nhân)")

@@ -76,6 +76,10 @@ def _bare_mentions(text: str, end: int | None = None) -> Iterator[re.Match]:
             yield m
 
 
+# a former head of a state body, before the body's place: the place is part of a person's past office, not where
+# the figure is (a sitting one speaks for the place: "Chủ tịch UBND xã Sóc Sơn … cho biết xã đã …")
+OFFICE_BEFORE = re.compile(r"(?<!\w)(?:nguyên|cựu)\s+(?:phó\s+)?(?:chủ tịch|giám đốc)"
+                           r"(?:\s+(?:UBND|HĐND|Ủy ban nhân dân|Hội đồng nhân dân))?\s+$", re.I)
 FORMER = re.compile(r"[^\S\n]*(?:,[^\S\n]*[A-ZĐ][^\s,()]*(?:[^\S\n]+[A-ZĐ][^\s,()]*)*[^\S\n]*)*\(?[^\S\n]*cũ(?!\w)")
 
 
@@ -94,6 +98,8 @@ def _named_locality(text: str, end: int) -> tuple[tuple[str, str] | None, int]:
             continue  # ("Bí thư Đảng ủy xã Nguyễn Văn Tâm": a person, the commune left unnamed)
         if FORMER.match(text, m.end()):
             continue  # ("trên cơ sở phường Việt Hưng, Giang Biên (cũ)": a unit merged away is no place of figures)
+        if OFFICE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            continue  # ("… hai đảng viên là nguyên chủ tịch UBND huyện Nga Sơn": an office's, not where the act was)
         if m["province"] and m["province"].lower().startswith(("th", "tp")):
             city = next((c for c in CITIES if " ".join(words).startswith(c)), None)
             if not city:
