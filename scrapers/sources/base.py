@@ -190,6 +190,21 @@ def meta(root: Node, key: str) -> str | None:
     return None
 
 
+# the outlet's name a page's <title> (and some og:title) carries after its headline: "… - Báo Hà Nội Mới", "… |
+# VOV.VN", "… – Cổng thông tin điện tử quận Long Biên"
+SITE_TAIL = re.compile(r"\s+[-|–—]\s+(?P<tail>[^-|–—]{2,80})$")
+SITE_WORDS = re.compile(r"(?:Báo|Tạp chí|Cổng thông tin|Trang thông tin|Đài|Truyền hình)(?!\w)|\S+\.(?:vn|com|net)$", re.I)
+
+
+def without_site_name(title: str, site: str | None = None) -> str:
+    """The headline without the outlet's name after it: the page's own name (og:site_name), or one that says it is
+    an outlet ("Báo …", "Cổng thông tin …", a web address)."""
+    m = SITE_TAIL.search(title)
+    if m and (site and m["tail"].strip().lower() == site.strip().lower() or SITE_WORDS.match(m["tail"].strip())):
+        return title[:m.start()].rstrip()
+    return title
+
+
 def canonical(root: Node) -> str | None:
     og = meta(root, "og:url")
     if og:

@@ -25,6 +25,7 @@ from scrapers.sources.base import (
     parse_html,
     parse_iso,
     text_of,
+    without_site_name,
 )
 from scrapers.sources.signals import ld_author
 from scrapers.text import CAPTION_NUMBER, clean, is_furniture
@@ -96,7 +97,8 @@ def parse_generic(html: str | bytes, url: str) -> Article:
     ld = (declared or [{}])[0]
     doc = _trafilatura(html, url)
     headline = html_lib.unescape(ld.get("headline") or "")  # some CMSs entity-encode the JSON-LD headline
-    title = headline or meta(root, "og:title") or text_of(one(root, "h1")) or (doc.title if doc else "") or ""
+    title = without_site_name(headline or meta(root, "og:title") or text_of(one(root, "h1")) or (doc.title if doc else "")
+                              or "", meta(root, "og:site_name"))
     sapo = meta(root, "og:description") or meta(root, "description") or ""
     paragraphs = _paragraphs(doc.text if doc else None, title, sapo)
     if not paragraphs:

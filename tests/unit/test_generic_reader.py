@@ -31,3 +31,16 @@ def test_a_generic_pages_table_reads_as_rows_and_its_title_once():
     assert categories == {"Quản lý đất đai": 64, "Chính sách dân số": 31}
     # the title's, the sapo's and the body's (each once: the body does not repeat the title or the sapo)
     assert [f["value"] for f in figures if f["kind"] == "discipline_party_members"] == [286, 286, 286]
+
+
+def test_a_title_carrying_the_outlets_name_reads_without_it():
+    # (an og:title or a <title> with the outlet's name after the headline: its words would run into the headline's
+    # count, "8 đảng viên vi phạm - Báo Hà Nội Mới")
+    for og, site in (("Kỷ luật 8 đảng viên vi phạm - Báo Hà Nội Mới", None),
+                     ("Kỷ luật 8 đảng viên vi phạm | Kinh tế & Đô thị", "Kinh tế & Đô thị"),
+                     ("Kỷ luật 8 đảng viên vi phạm | VOV.VN", None)):
+        page = PAGE.replace('content="Tỉnh ủy Nghệ An kỷ luật 286 đảng viên"', f'content="{og}"').replace(
+            "<h1>Tỉnh ủy Nghệ An kỷ luật 286 đảng viên</h1>", "").replace(
+            "</head>", f'<meta property="og:site_name" content="{site}"></head>' if site else "</head>")
+        article = parse_generic(page, "https://example.vn/ky-luat-8-dang-vien-post1.html")
+        assert article.title == "Kỷ luật 8 đảng viên vi phạm"
