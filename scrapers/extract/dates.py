@@ -34,11 +34,18 @@ NOT_FIGURE = re.compile(
     r"|T\.Ư\s*\d+|Trung ương\s+\d+|TW\s*\d+"                  # Nghị quyết T.Ư 4
     r")"
 )
+# a count of months in words, longest first ("mười hai" before "mười")
+MONTH_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10, "mười một": 11,
+               "mười hai": 12}
+MONTHS_IN_WORDS = "(?:" + "|".join(sorted(MONTH_WORDS, key=len, reverse=True)) + ")"
 PERIOD = re.compile(
     # every alternative's first character, so other positions fail at once (the pattern runs over whole articles)
-    r"(?<!\w)(?=[\dtTsScCqQnNgG])(?:(?:trong|Trong)\s+)?(?P<period>"
-    # "9 tháng năm 2025": without "đầu" the year must be said ("9 tháng năm nay" is no period we can key)
-    r"(?:\d{1,2}|sáu|chín)\s+tháng\s+(?:(?:đầu|cuối)\s+năm(?:\s+(?:19|20)\d{2})?|năm\s+(?:19|20)\d{2})"
+    r"(?<!\w)(?=[\dtTsScCqQnNgGhHbBmM])(?:(?:trong|Trong)\s+)?(?P<period>"
+    # "9 tháng năm 2025": without "đầu" the year must be said ("9 tháng năm nay" is no period we can key); the
+    # months may be told in words ("Mười tháng năm 2026")
+    rf"(?:\d{{1,2}}|{MONTHS_IN_WORDS})\s+tháng\s+(?:(?:đầu|cuối)\s+năm(?:\s+(?:19|20)\d{{2}})?|năm\s+(?:19|20)\d{{2}})"
+    # "nửa đầu năm 2026": the first half
+    r"|nửa\s+(?:đầu|cuối)\s+năm(?:\s+(?:19|20)\d{2})?"
     r"|[Qq]uý\s+(?:I{1,3}|IV|\d)(?:\s*/\s*|\s+năm\s+)(?:19|20)\d{2}"
     # a single month with its year: "tháng 11/2026", "tháng 10 năm 2026" (a monthly briefing's period)
     # (not the start or the end of a span, "từ tháng 1/2026 đến nay", "đến hết tháng 11/2025", nor a date set, "vào tháng 10")

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from datetime import date
 from functools import lru_cache
 
+from scrapers.extract.dates import MONTH_WORDS, MONTHS_IN_WORDS
 from scrapers.extract.gazetteer import HANOI_PLACES
 from scrapers.extract.officials import SURNAMES
 from scrapers.text import LOWER, UPPER
@@ -405,11 +406,11 @@ def period_key(period: str | None, published: date | None) -> str | None:
         return f"{years[0]}-{years[1]}"
     if year is None:
         return None
-    # "9 tháng năm 2025" without "đầu" is the first nine months too
-    m = re.match(r"(\d{1,2}|sáu|chín) tháng (?:(đầu|cuối) )?năm", p)
+    # "9 tháng năm 2025" without "đầu" is the first nine months too ("nửa đầu năm" the first six)
+    m = re.match(rf"(?:(\d{{1,2}}|{MONTHS_IN_WORDS}) tháng|(nửa)) (?:(đầu|cuối) )?năm", p)
     if m:
-        months = {"sáu": 6, "chín": 9}.get(m[1]) or int(m[1])
-        if m[2] == "cuối":
+        months = 6 if m[2] else MONTH_WORDS.get(m[1]) or int(m[1])
+        if m[3] == "cuối":
             return f"{year}-H2" if months == 6 else None
         return _first_months(months, year)
     m = re.match(r"quý\s+(iv|iii|ii|i|\d)", p)

@@ -15,7 +15,10 @@ PERIODS = [("6 tháng đầu năm 2026", "2026-H1"), ("sáu tháng đầu năm 2
            ("tháng 10 năm 2026", "2026-10"), ("tháng 3/2026", "2026-03"), ("nhiệm kỳ 2020-2025", "2020-2025"),
            ("nhiệm kỳ 2020 - 2025", "2020-2025"), ("giai đoạn 2021-2025", "2021-2025"), ("từ đầu năm 2026 đến nay", "2026-YTD"),
            ("6 tháng cuối năm 2026", "2026-H2"), ("quý IV/2026", "2026-Q4"), ("quý III năm 2026", "2026-Q3"),
-           ("từ ngày 1/1 đến 30/6/2026", "2026-H1"), ("từ 1/1 đến 30/9/2026", "2026-M09")]
+           ("từ ngày 1/1 đến 30/6/2026", "2026-H1"), ("từ 1/1 đến 30/9/2026", "2026-M09"),
+           # (months in words, and the halves: written in session 15)
+           ("nửa đầu năm 2026", "2026-H1"), ("nửa cuối năm 2026", "2026-H2"), ("mười tháng năm 2026", "2026-M10"),
+           ("mười một tháng đầu năm 2026", "2026-M11"), ("ba tháng đầu năm 2026", "2026-Q1"), ("quý 3 năm 2026", "2026-Q3")]
 PLACES = ["{P}, Ủy ban Kiểm tra Thành ủy đã kiểm tra 14 tổ chức đảng.",
           "Trong {p}, Ủy ban Kiểm tra Thành ủy đã kiểm tra 14 tổ chức đảng.",
           "Ủy ban Kiểm tra Thành ủy đã kiểm tra 14 tổ chức đảng trong {p}.",
