@@ -94,7 +94,10 @@ TRIGGERS = [  # (kind, pattern) — the trigger nearest before a count decides i
     # "Ủy ban Kiểm tra" is the body, not the act; the act may carry "khi có dấu hiệu vi phạm"
     # "nghiệp vụ kiểm tra", "công tác kiểm tra" name the work, not an act on a count; "kiểm tra, giám sát" together
     # is an inspection
-    ("inspection", r"(?<!ban )(?<!nhiệm vụ )(?<!nghiệp vụ )(?<!công tác )kiểm tra(?:,? (?:và )?giám sát)?"
+    # ("ủy ban kiểm tra khi có dấu hiệu vi phạm đối với 11 đảng viên", "the commission inspected": the verb when
+    # what it does follows at once)
+    ("inspection", r"(?:(?<!ban )|(?<=ủy ban )(?=kiểm tra\s+(?:khi|đối với|\d)))(?<!nhiệm vụ )(?<!nghiệp vụ )(?<!công tác )"
+                   r"kiểm tra(?:,? (?:và )?giám sát)?"
                    r"(?: (?:khi có )?dấu hiệu vi phạm)?|(?-i:KT)(?=\s+\d)"),
     # ("hội viên tham gia giám sát": taking part in supervision, no act on the counts after it)
     ("supervision", r"(?<!nhiệm vụ kiểm tra, )(?<!tham gia )giám sát|(?-i:GS)(?=\s+\d)"),

@@ -24,7 +24,13 @@ SENTENCE_END = re.compile(
     # ("… trong lĩnh vực đất đai. 8 trường hợp vi phạm về …": a sentence may open on its count, after a word's stop)
     rf"|(?<=[{LOWER}]\.)[ \t]+(?=\d[\d.,]*\s+[{LOWER}])"
     # (atomic: the white space after a colon is taken whole, blank lines and all, before a bullet is looked for)
-    rf"|(?<![:;,\s])[ \t]*\n+|(?<=[:;,])[ \t]*\n(?>\s*)(?!{BULLET}\s))")
+    rf"|(?<![:;,\s])[ \t]*\n+|(?<=[:;,])[ \t]*\n(?>\s*)(?!{BULLET}\s)"
+    # ("… giám sát 860 đảng viên; trong số đó, Ban Thường vụ …": a semicolon before an opener a sentence starts with,
+    # and its comma or colon, is a full stop)
+    # ("; trong đó: đơn phản ánh: 20, …" lists the total's parts in its own sentence)
+    rf"|(?<=;)[ \t]+(?=(?:(?:trong (?:số )?đó|cụ thể|đối với [^,:;.\n\d]{{1,40}}|riêng [^,:;.\n\d]{{1,40}}"
+    rf"|trong số (?!đó)[^,:;.\n\d]{{1,60}}|tính chung[^,:;.\n\d]{{0,40}}|qua đó)\s*,"
+    rf"|(?:cụ thể|về hình thức(?: kỷ luật)?)\s*:)))")
 # Longer "sentences" (a page with no full stops, a table flattened into one line) are cut at the next clause
 # break, else at a space, so every rule reads a bounded window and extraction stays linear in text size.
 MAX_SENTENCE = 2000

@@ -6,11 +6,11 @@ or type a space before a comma, a semicolon or a colon. Pages add their own line
 headline, the time and the authors under it, a byline, sharing widgets at the end; some portals write a share with a
 decimal point ("40.5%") or a count with a thousands comma ("1,284 đảng viên"), type Đ as an eth ("Ðảng"), or keep the
 old tone placement ("Thanh Hoá", "Uỷ ban"); reporters and portals name the same things their own way ("so cùng kỳ",
-"UBKT", "đ/c"), and some write i where most write y ("kỉ luật", "tỉ lệ", "cùng kì", "qui định"). Newspapers tell
-small counts in words ("hai đảng viên"); official writing spells a count out again in words ("05 (năm) đảng viên")
-and numbers quarters in digits ("quý 2"); small portals leave a list's lines without their stops, set a headline in
-capitals or with every word capitalised, write "toàn TP", "Thành Ủy" or "1284 đảng viên". Every annotated case must
-read the same in each dress."""
+"UBKT", "đ/c"; "…; trong đó, …" for "…. Trong đó, …"), and some write i where most write y ("kỉ luật", "tỉ lệ",
+"cùng kì", "qui định"). Newspapers tell small counts in words ("hai đảng viên"); official writing spells a count out
+again in words ("05 (năm) đảng viên") and numbers quarters in digits ("quý 2"); small portals leave a list's lines
+without their stops, set a headline in capitals or with every word capitalised, write "toàn TP", "Thành Ủy" or "1284
+đảng viên". Every annotated case must read the same in each dress."""
 
 import copy
 import re
@@ -55,6 +55,9 @@ SMALL_COUNT = re.compile(r"(?<![\d.,/:\w-])([1-9])(?= (?:đảng viên|tổ ch�
 # (and told in words, as newspapers' prose does: "khai trừ hai đảng viên"; never "một", an article)
 WORDABLE = re.compile(r"(?<![\d.,/:\w-])([2-9])(?= (?:đảng viên|tổ chức đảng|chi bộ|đồng chí|trường hợp|cán bộ|tập thể|cá nhân)"
                       r"(?!\w))")
+# (a sentence that opens on "Trong đó,", "Cụ thể:", "Riêng …," joined to the one before by a semicolon)
+OPENED = re.compile(r"(?<=[a-zà-ỹđ])\. (Trong đó,|Trong số đó,|Cụ thể:|Qua đó,|Riêng [^,.;:]{1,40},|Tính chung[^,.;:]{0,40},"
+                    r"|Đối với [^,.;:]{1,40},)")
 ROMAN = {"I": "1", "II": "2", "III": "3", "IV": "4"}
 QUARTER = re.compile(r"(?<=[Qq]uý )(IV|III|II|I)(?!\w)")
 
@@ -120,6 +123,8 @@ DRESSES = {
     "lines without their stops": (LINED, lambda t: re.sub(r"\.(?=\n)", "", t)),
     # (the officials a headline in capitals, or with every word capitalised, names are not read: the names' capitals
     # are lost, the titles' words capitalised — a known gap)
+    "a semicolon for the stop before a sentence's opener ('…; trong đó, …')": (
+        [c for c in READY if OPENED.search(c["text"])], lambda t: OPENED.sub(lambda m: "; " + m[1][0].lower() + m[1][1:], t)),
     "a headline with every word capitalised": ([{k: v for k, v in c.items() if k != "officials"} for c in HEADLINED],
                                                lambda t: " ".join(w[:1].upper() + w[1:] for w in t.split("\n", 1)[0]
                                                                   .split(" ")) + "\n" + t.split("\n", 1)[1]),
