@@ -242,6 +242,13 @@ COUNTED_CAPITALS = re.compile(r"(?=[ĐCT])(?:(?<=\d )(?:Đảng viên|Chi bộ|�
                               r"|Trường hợp)|(?<=tổ chức )Đảng|(?<=cơ sở )Đảng)(?!\w)")
 
 
+# a paragraph that opens on what the one before counted: "Có 7 trường hợp …", "Số đảng viên bị khai trừ …"
+DESCRIBES = re.compile(r"[\s\"“]*(?:Trong (?:số )?đó|Cụ thể|Có|Số (?:đảng viên|trường hợp|tổ chức)|(?:Các )?hình thức)(?!\w)",
+                       re.I)
+# (not "Đồng thời", "Ngoài ra", which may turn to another body's work)
+GOES_ON = re.compile(r"[\s\"“]*(?:Qua (?:đó|kiểm tra|giám sát)|Trong (?:số )?đó|Cụ thể)(?!\w)")
+
+
 def read_figures(text: str, published: date | None = None, locality: str | None = None) -> list[Figure]:
     # (same length as text: offsets stay valid)
     folded = _spaced_thousands(matchable(text))
@@ -282,8 +289,12 @@ def read_figures(text: str, published: date | None = None, locality: str | None 
         # (the items of a list under a heading line, "Kết quả quý III/2026:\n• Giám sát …\n• Kiểm tra …", "I. KẾT QUẢ
         # NĂM 2026\n1. Kiểm tra: …\n2. Giám sát: …", are of the heading's paragraph)
         new_line = "\n" in folded[prev_end:base]
-        if new_line and not (listing and ITEM_LINE.match(folded, base)):
-            carried, district, previous = None, None, None
+        # (the sentence before stays the one a sentence points back to across a paragraph's break: "… giám sát 46
+        # đảng viên.\n\nQua đó, đã nhắc nhở 2 tổ chức đảng" — pages put a sentence or two in each paragraph)
+        # (and a paragraph that opens by pointing back, "Qua kiểm tra, …", "Trong đó, …", goes on with the period and
+        # the district of the one before)
+        if new_line and not (listing and ITEM_LINE.match(folded, base)) and not GOES_ON.match(folded, base):
+            carried, district = None, None
             led = (lead := PARAGRAPH_LEAD.match(folded, base)) and lead["place"]
         listing = _lists_on(folded, base, base + len(sent), listing)
         prev_end = base + len(sent)
@@ -489,11 +500,15 @@ def _merge_forms(drafts: list[Draft], folded: str, headings: set[int]) -> list[D
         # ("… 2 tổ chức đảng và 58 đảng viên. Tổ chức đảng bị kỷ luật: … Đảng viên bị kỷ luật: khiển trách 39, …")
         labelled = bool(LABELLED.search(folded, max(0, forms.start - 40), forms.start))
         # (one form with its own count, "Đảng ủy xã đã đề nghị khai trừ hai đảng viên", is a statement of its own
-        # in a paragraph of its own)
-        if prev is not None and single and not labelled and "\n" in folded[prev.end:forms.start]:
+        # in a paragraph of its own — not those the form befell, "Có 5 trường hợp bị khai trừ", "Số đảng viên bị
+        # khai trừ là 118 người", told in the paragraph after their total)
+        befell = "bị " in folded[max(0, forms.start - 30):forms.end]
+        if prev is not None and single and not labelled and "\n" in folded[prev.end:forms.start] and not befell:
             prev = None
-        # (past a blank line, a list of forms is another paragraph's statement unless it adds up to the total)
-        near = prev is not None and "\n\n" not in folded[prev.end:forms.start]
+        # (past a blank line, a list of forms is another paragraph's statement unless it adds up to the total — or
+        # unless its paragraph opens on those the total counted, "Có 7 trường hợp khiển trách, …", "Trong đó, …")
+        near = prev is not None and ("\n\n" not in folded[prev.end:forms.start] or befell
+                                     or DESCRIBES.match(folded, folded.rfind("\n", 0, forms.start) + 1) is not None)
         if prev is not None and (forms.sentence - prev.sentence <= 1 and _takes(prev, forms, exact=not near)
                                  or (forms.sentence - prev.sentence <= 3 or prev.sentence in headings)
                                  and _takes(prev, forms, True, labelled)):
@@ -753,7 +768,7 @@ def _link_places(drafts: list[Draft], sent_list: list) -> None:
                 continue
             total = next((t for t in reversed(drafts) if t.kind == kind and t.start < run[0].start
                           and 0 <= sentence - t.sentence <= 1 and t.total is None and t.value
-                          and t.scope in WHOLE_AREAS and t.period in (None, run[0].period)), None)
+                          and t.scope in WHOLE_AREAS and (t.period is None or run[0].period in (None, t.period))), None)
             # (the total must say it is the whole's: "toàn thành phố", "Thành ủy", "Đảng bộ tỉnh" …, not a figure
             # whose place goes unsaid)
             if total is not None and not WHOLE_SAID.search(sent_list[total.sentence][1]):
