@@ -10,7 +10,7 @@ from scrapers.extract.documents import find_documents
 from scrapers.extract.figures import extract_figures
 from scrapers.extract.numbers import count_of
 from scrapers.extract.officials import find_officials
-from scrapers.extract.patterns import WORD_COUNTED, YEAR_BEFORE
+from scrapers.extract.patterns import WORD_COUNT_START, WORD_COUNTED, YEAR_BEFORE
 from scrapers.extract.sentence import soft_breaks_as_spaces
 from scrapers.text import look_alikes_read, marks_closed, nfc, plain_spaces, spelled_out_blanked
 
@@ -65,7 +65,10 @@ def _word_counts_as_digits(text: str) -> tuple[str, dict[int, int]]:
     ends: dict[int, int] = {}
     parts, at = [], 0
     spaced = plain_spaces(text)  # (the nouns are written with plain spaces: "hai\u00a0đảng viên" as any other)
-    for m in WORD_COUNTED.finditer(spaced):
+    for start in WORD_COUNT_START.finditer(spaced):
+        m = WORD_COUNTED.match(spaced, start.start())
+        if m is None or m.start() < at:
+            continue
         if m["n"].lower() == "năm" and YEAR_BEFORE.search(spaced, max(0, m.start() - 8), m.start()):
             continue
         n = str(count_of(m["n"]))
