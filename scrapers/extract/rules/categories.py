@@ -44,7 +44,8 @@ FIELD_FIRST = re.compile(
     rf"(?:(?<!\w)(?:trong|thuộc|ở|là|riêng|Riêng)\s+|(?:^|(?<=[,;:]))\s*)(?:các\s+)?lĩnh vực\s+(?P<cat>[^;:()\d]{{3,80}}?)\s+"
     rf"(?:(?:có|là|với)\s+(?:tới\s+|đến\s+)?)?"
     rf"{QNUM}\s+{UNIT}"
-    r"(?:\s+(?:có\s+)?vi phạm)?", re.I)
+    # (and its share in brackets: "… với 318 trường hợp (28,8%), tiếp đến là …")
+    rf"(?:\s+(?:có\s+)?vi phạm)?(?:{SHARE})?", re.I)
 # "vi phạm trong lĩnh vực đất đai chiếm 32,2% (46 trường hợp)": the share first, the count in brackets
 # — or after "với": "vi phạm về quản lý đất đai chiếm 31,4% với 27 trường hợp"
 SHARE_FIRST = re.compile(
