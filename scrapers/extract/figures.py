@@ -291,9 +291,10 @@ def read_figures(text: str, published: date | None = None, locality: str | None 
         new_line = "\n" in folded[prev_end:base]
         # (the sentence before stays the one a sentence points back to across a paragraph's break: "… giám sát 46
         # đảng viên.\n\nQua đó, đã nhắc nhở 2 tổ chức đảng" — pages put a sentence or two in each paragraph)
-        # (and a paragraph that opens by pointing back, "Qua kiểm tra, …", "Trong đó, …", goes on with the period and
-        # the district of the one before)
-        if new_line and not (listing and ITEM_LINE.match(folded, base)) and not GOES_ON.match(folded, base):
+        # (and a paragraph that opens by pointing back, "Qua kiểm tra, …", "Trong đó, …", or on what the one before
+        # counted, "Có 6 đảng viên bị kỷ luật …", goes on with the period and the district of the one before)
+        if new_line and not (listing and ITEM_LINE.match(folded, base)) and not GOES_ON.match(folded, base) \
+                and not DESCRIBES.match(folded, base):
             carried, district = None, None
             led = (lead := PARAGRAPH_LEAD.match(folded, base)) and lead["place"]
         listing = _lists_on(folded, base, base + len(sent), listing)

@@ -128,9 +128,10 @@ DRESSES = {
     "a semicolon for the stop before a sentence's opener ('…; trong đó, …')": (
         [c for c in READY if OPENED.search(c["text"])], lambda t: OPENED.sub(lambda m: "; " + m[1][0].lower() + m[1][1:], t)),
     # (each sentence a paragraph of its own, as many pages set them; a district or a period said a paragraph before
-    # is not carried to the next unless it opens by pointing back — five cases rely on that: a known gap)
+    # is not carried to the next unless it opens by pointing back or on what the one before counted — four cases
+    # rely on that: a known gap)
     "a paragraph for each sentence": ([c for c in READY if SENTENCE_GAP.search(c["text"]) and c["id"] not in {
-        "paragraph-province-lead-1", "b172-art-1", "b324-art-2", "b330-art-1", "b372-passive-1"}],
+        "paragraph-province-lead-1", "b172-art-1", "b324-art-2", "b330-art-1"}],
         lambda t: SENTENCE_GAP.sub(".\n\n", t)),
     "a headline with every word capitalised": ([{k: v for k, v in c.items() if k != "officials"} for c in HEADLINED],
                                                lambda t: " ".join(w[:1].upper() + w[1:] for w in t.split("\n", 1)[0]
