@@ -821,6 +821,14 @@ def _link_subgroups(drafts: list[Draft], folded: str, sent_list: list) -> None:
                 and i and drafts[i - 1].kind == "discipline_party_members" and drafts[i - 1].total is None:
             group = after["what"]
         # "Có 13 trường hợp là cấp ủy viên": cases are those the sentences before counted, even without pointing back
+        # (and the members inspected or supervised who sit on committees: "Số đảng viên được giám sát là cấp ủy viên
+        # 7 đồng chí")
+        # (the cue of this count's own, not of another before it in the sentence)
+        elif d.kind in ("inspection", "supervision") and d.subject_class in ("đảng viên", "cấp ủy viên"):
+            cue = COMMITTEE_CUE.search(folded, base, d.end)
+            if d.subject_class != "cấp ủy viên" and not COMMITTEE_AFTER.match(folded, d.end) \
+                    and not (cue and not re.search(r"\d", folded[cue.end():d.start])):
+                continue
         elif d.kind != "discipline_party_members" and not (
                 d.kind == "count" and (BACK_REFERENCE.match(folded, base) or d.unit == "trường hợp")
                 and COMMITTEE_AFTER.match(folded, d.end)):
@@ -838,8 +846,9 @@ def _link_subgroups(drafts: list[Draft], folded: str, sent_list: list) -> None:
             group = named["what"] if named else None
             if named and named["form"] and d.value:
                 d.breakdown, d.breakdown_complete = {canonical_form(named["form"]): int(d.value)}, True
-        total = next((t for t in reversed(drafts[:i]) if t.kind == "discipline_party_members" and t.total is None),
-                     None)
+        act = d.kind if d.kind in ("inspection", "supervision") else "discipline_party_members"
+        total = next((t for t in reversed(drafts[:i]) if t.kind == act and t.total is None
+                      and t.subject_class in (None, "đảng viên")), None)
         # the part may follow its total in the same sentence ("Trong số 184 đảng viên bị kỷ luật, có 22 trường hợp
         # là cấp ủy viên")
         if total is not None and total.value and total.value > d.value and total.end <= d.start \
