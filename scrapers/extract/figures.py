@@ -680,7 +680,13 @@ def _counts_alike(total: Draft, part: Draft) -> bool:
     chức đảng và 5 đảng viên" after "7 tổ chức đảng" add up to it by chance, they are not its parts."""
     if not total.subject_class or not part.subject_class:
         return True
-    return set(part.subject_class.split(", ")) <= set(total.subject_class.split(", "))
+    parts, whole = set(part.subject_class.split(", ")), set(total.subject_class.split(", "))
+    # (commended "tổ chức cơ sở đảng" are "tập thể" and commended members "cá nhân": "… 28 tổ chức cơ sở đảng và 64
+    # đảng viên; tổng cộng 92 tập thể, cá nhân")
+    return parts <= whole or {AWARDED_AS.get(c, c) for c in parts} <= whole
+
+
+AWARDED_AS = {"tổ chức đảng": "tập thể", "đơn vị": "tập thể", "đảng viên": "cá nhân", "cấp ủy viên": "cá nhân"}
 
 
 WITHIN_MARK = re.compile(r",\s*trong (?:đó|số đó)\b", re.I)
