@@ -25,7 +25,8 @@ NOT_FIGURE = re.compile(
     r"|\b(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}\b"           # 2015-2020, 2021- 2025
     r"|\b(?:[Qq]uý\s+)?(?:I{1,3}|IV)\s*/\s*\d{4}\b"         # quý III/2019, Quý IV/2018
     r"|\b(?:[Qq]uý|QUÝ)\s+[1-4](?![\d.,])"                    # quý 2 (a quarter numbered in digits)
-    r"|\b(?:năm|Năm|NĂM|tháng|Tháng)\s+\d{1,4}\b"             # năm 2019, tháng 7
+    # (not what is counted each year: "bình quân mỗi năm 265 đảng viên")
+    r"|\b(?:năm|Năm|NĂM|tháng|Tháng)\s+\d{1,4}\b(?!\s+(?:đảng viên|tổ chức|chi bộ|trường hợp|đồng chí|cán bộ|đơn|lượt)(?!\w))"
     # bare years — not a count written without its thousands dot, "1926 đảng viên", "1987/2106 chi bộ", "1980 trên
     # tổng số 2012", "hơn 2000 lượt cử tri" (a year is no attendance, and has no "more than")
     r"|(?<![\d.,])(?<!hơn )(?<!gần )(?<!khoảng )(?:19|20)\d{2}(?![\d.,%])(?!\s+lượt\b|\s+trên\s+(?:tổng\s+số\s+)?\d)"
