@@ -55,9 +55,10 @@ CASE_COUNT = re.compile(rf"{NUM_START}{QNUM}\s+(?P<unit>vụ(?:\s+việc)?)(?=\s
                         re.I)
 # "Số đảng viên bị kỷ luật là 33", "số tổ chức đảng được kiểm tra: 120", "Số đơn thư tiếp nhận năm 2023 là 120"
 LETTERS = r"đơn(?:,?\s*thư)?(?!\s+vị)"
+# "Số <what is counted>" opening a stated total — also those commended: "Tổng số tập thể, cá nhân được khen thưởng …"
+NUMBER_OF = rf"(?<!\w)[Ss]ố(?:\s+lượng)?\s+(?P<subj>tập thể(?:,\s*|\s+và\s+)cá nhân|{SUBJECT}|{LETTERS}|tập thể)"
 STATED = re.compile(
-    # (those commended: "Tổng số tập thể, cá nhân được khen thưởng là 24")
-    rf"(?<!\w)[Ss]ố(?:\s+lượng)?\s+(?P<subj>tập thể(?:,\s*|\s+và\s+)cá nhân|{SUBJECT}|{LETTERS}|tập thể)(?P<mid>(?:[^,.;:\d]|(?<=\s)(?:19|20)\d\d(?!\d)){{0,50}}?)"
+    rf"{NUMBER_OF}(?P<mid>(?:[^,.;:\d]|(?<=\s)(?:19|20)\d\d(?!\d)){{0,50}}?)"
     # ("Số đảng viên bị kỷ luật qua các năm: năm 2023 là 312, năm 2024 là 287 …": a series of periods after a colon)
     rf"\s*(?:là|đạt|có|:(?:\s*(?P<first>(?:năm|quý|tháng)\s+[\w/]+)\s+(?:là|có))?)\s+{QNUM}"
     # (a word may follow only to set the figure against another: "là 612 chứ không phải 621", "là 45, tăng 3")
@@ -382,8 +383,7 @@ def _stated_by_period(ctx: Sentence, total: Draft, pos: int) -> None:
 # "Số tổ chức đảng được kiểm tra trong các năm 2024, 2025, 2026 lần lượt là 140, 152 và 161": a stated subject and act,
 # its years, then their counts in the same order
 STATED_YEARS = re.compile(
-    # (those commended: "Tổng số tập thể, cá nhân được khen thưởng là 24")
-    rf"(?<!\w)[Ss]ố(?:\s+lượng)?\s+(?P<subj>tập thể(?:,\s*|\s+và\s+)cá nhân|{SUBJECT}|{LETTERS}|tập thể)(?P<mid>[^,.;:\d]{{0,50}}?)\s+(?:trong\s+)?(?:các\s+)?năm\s+"
+    rf"{NUMBER_OF}(?P<mid>[^,.;:\d]{{0,50}}?)\s+(?:trong\s+)?(?:các\s+)?năm\s+"
     rf"(?P<years>(?:19|20)\d{{2}}(?:\s*(?:,|và)\s*(?:19|20)\d{{2}})+){RESPECTIVELY}{COUNTS_IN_ORDER}(?!\w)", re.I)
 
 
