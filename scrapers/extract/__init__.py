@@ -78,18 +78,21 @@ def _word_counts_as_digits(text: str) -> tuple[str, dict[int, int]]:
     return "".join(parts) + text[at:], ends
 
 
-SPACE_RUN = re.compile(r"[ \u00a0]{2,}")  # (not tabs: a run of tabs parts a table's cells)
+# a run of spaces (not tabs: a run of tabs parts a table's cells), or the spaces around a slash between numbers
+# ("28 / 30 chi bộ", "ngày 30 / 4"), which every rule writes closed
+SPACE_RUN = re.compile(r"[ \u00a0]{2,}|(?<=\d)[ \u00a0]+(?=/[ \u00a0]*\d)|(?<=\d/)[ \u00a0]+(?=\d)")
 
 
 def _single_spaced(text: str) -> tuple[str, list[int] | None]:
-    """The text with each run of spaces one space, and where each of its characters was in `text` (None when the
-    text has no run)."""
+    """The text with each run of spaces one space and a slash between numbers closed up, and where each of its
+    characters was in `text` (None when the text has neither)."""
     if not SPACE_RUN.search(text):
         return text, None
     parts, back, at = [], [], 0
     for m in SPACE_RUN.finditer(text):
-        parts.append(text[at:m.start()] + " ")
-        back.extend(range(at, m.start() + 1))
+        closed = text[m.end():m.end() + 1] == "/" or text[m.start() - 1:m.start()] == "/"
+        parts.append(text[at:m.start()] + ("" if closed else " "))
+        back.extend(range(at, m.start() + (0 if closed else 1)))
         at = m.end()
     parts.append(text[at:])
     back.extend(range(at, len(text)))

@@ -174,12 +174,17 @@ def _related_stories(folded: str) -> list[tuple[int, int]]:
     return spans
 
 
-# "kết nạp 1 250 đảng viên", "1 204/1 228 chi bộ": a space (or a no-break space) between digit groups as the
-# thousands separator, unless
+# "kết nạp 1 250 đảng viên", "1 204/1 228 chi bộ", "(1 117/1 117)", "từ 1 240 (năm 2025) lên 1 415.", a table's cell,
+# an infographic's line "1 050": a space (or a no-break space) between digit groups as the thousands separator, unless
 # the first number names something ("tổ 3 120 hộ": household group 3, 120 households)
-SPACED_THOUSANDS = re.compile(r"(?<![\w.,:-])\d{1,3}(?: \d{3})+(?![\w.,:%-])(?=\s+[a-zà-ỹđ]|\s*/\s*\d)")
-NAMES_A_NUMBER = re.compile(r"(?:tổ|khu|thôn|xóm|ấp|bản|số|phòng|lô|đội|ngõ|ngách|hẻm|tuyến|điều|khoản|chương|mục|khóa"
-                            r"|lần|thứ|kỳ|quý|tháng|ngày|năm|đợt|cụm|tầng|tòa|nhóm|trình|hiệu)\s+$", re.I)
+SPACED_THOUSANDS = re.compile(r"(?<![\w.,:-])\d{1,3}(?: \d{3})+(?![\w:%-]|[.,]\d)"
+                              r"(?=\s+[a-zà-ỹđ(]|\s*[/|]\s*\d|\s*\||[.;,](?:\s|$))"
+                              r"|(?:(?<=\d/)|(?<=\d/ ))\d{1,3}(?: \d{3})+(?=\s*\))"
+                              r"|^[^\S\n]*\d{1,3}(?: \d{3})+(?=[^\S\n]*$)", re.M)
+# ("số" names a number, "nhà số 3", but not in "trong số", "tổng số", "con số", "dân số")
+NAMES_A_NUMBER = re.compile(r"(?<!\w)(?:tổ|khu|thôn|xóm|ấp|bản|(?<!trong )(?<!tổng )(?<!con )(?<!dân )số|phòng|lô|đội|ngõ|ngách"
+                            r"|hẻm|tuyến|điều|khoản|chương|mục|khóa|lần|thứ|kỳ|quý|tháng|ngày|năm|đợt|cụm|tầng|tòa|nhóm"
+                            r"|trình|hiệu)\s+$", re.I)
 
 
 def _spaced_thousands(folded: str) -> str:
@@ -189,8 +194,11 @@ def _spaced_thousands(folded: str) -> str:
     def dotted(m: re.Match) -> str:
         if NAMES_A_NUMBER.search(folded, max(0, m.start() - 12), m.start()):
             return m.group(0)
-        return m.group(0).replace(" ", ".")
+        return BETWEEN_GROUPS.sub(".", m.group(0))
     return SPACED_THOUSANDS.sub(dotted, folded)
+
+
+BETWEEN_GROUPS = re.compile(r"(?<=\d) (?=\d)")
 
 
 WORD = re.compile(r"[^\W\d_]+")

@@ -59,6 +59,7 @@ WORDABLE = re.compile(r"(?<![\d.,/:\w-])([2-9])(?= (?:đảng viên|tổ chức 
 # (a sentence that opens on "Trong đó,", "Cụ thể:", "Riêng …," joined to the one before by a semicolon)
 OPENED = re.compile(r"(?<=[a-zà-ỹđ])\. (Trong đó,|Trong số đó,|Cụ thể:|Qua đó,|Riêng [^,.;:]{1,40},|Tính chung[^,.;:]{0,40},"
                     r"|Đối với [^,.;:]{1,40},)")
+SLASHED = re.compile(r"(?<=\d)/(?=\d)")
 SENTENCE_GAP = re.compile(r"(?<=[a-zà-ỹđ)%])\. (?=[A-ZĐ])")
 ROMAN = {"I": "1", "II": "2", "III": "3", "IV": "4"}
 QUARTER = re.compile(r"(?<=[Qq]uý )(IV|III|II|I)(?!\w)")
@@ -143,6 +144,9 @@ DRESSES = {
                                lambda t: t.split("\n", 1)[0].upper() + "\n" + t.split("\n", 1)[1]),
     "counts of thousands with no dot ('1284 đảng viên')": ([c for c in THOUSANDS if "trở lên" not in c["text"]],
                                                            lambda t: THOUSAND.sub(r"\1\2", t)),
+    "a space for the thousands dot ('1 284 đảng viên', '(1 117/1 117)')": (THOUSANDS, lambda t: THOUSAND.sub(r"\1 \2", t)),
+    "spaces around a slash between numbers ('28 / 30 chi bộ')": ([c for c in READY if SLASHED.search(c["text"])],
+                                                                lambda t: SLASHED.sub(" / ", t)),
 }
 
 
