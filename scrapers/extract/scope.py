@@ -218,11 +218,25 @@ def article_places(text: str, source_locality: str | None) -> tuple[str | None, 
     if source_locality and source_locality != "Hà Nội":
         return source_locality, whole
     head = locality_in(text, _opening_end(text))
-    title = text[:text.find("\n")] if "\n" in text[:300] else ""
+    title = _title(text)
     lead = _title_lead(title) or _bare_title_lead(title, text)
     if lead and lead[0] == "district" and not (head and head[0] == "province"):
         return lead[1], whole
     return whole, whole
+
+
+# a document's type on a line of its own above its title, as a report pasted onto a portal opens ("BÁO CÁO\nKết quả
+# công tác kiểm tra … của Đảng ủy phường Yên Hòa")
+DOCUMENT_TYPE = re.compile(r"[^\S\n]*(?:BÁO CÁO|THÔNG BÁO|KẾ HOẠCH|NGHỊ QUYẾT|CHƯƠNG TRÌNH|TỜ TRÌNH|KẾT LUẬN|QUYẾT ĐỊNH"
+                           r"|CHỈ THỊ|HƯỚNG DẪN|Báo cáo|Thông báo)[^\S\n]*\n\s*")
+
+
+def _title(text: str) -> str:
+    """An article's first line (or a pasted document's line after its type), "" when the text has no line break
+    in its first 300 characters."""
+    at = m.end() if (m := DOCUMENT_TYPE.match(text)) else 0
+    end = text.find("\n", at)
+    return text[at:end] if 0 <= end - at < 300 else ""
 
 
 BARE_LEAD = re.compile(rf"\s*(?P<place>{_PLACE})\s*:")
@@ -276,9 +290,15 @@ def _title_lead(title: str) -> tuple[str, str] | None:
         end = count.start()
     for m in LOCALITY.finditer(title, 0, end):
         if m.start() >= 60:
+            # (past that, the body a report or a meeting is of: "Kết quả công tác … năm 2026 của Đảng ủy phường X")
+            if not found and OWNER_BEFORE.search(title, max(0, m.start() - 40), m.start()):
+                found = locality_in(title, m.end())
             break
         found = locality_in(title, m.end()) or found
     return found
+
+
+OWNER_BEFORE = re.compile(r"(?<!\w)của(?:\s+(?:Ban Thường vụ|Ban Chấp hành|Ủy ban Kiểm tra|Đảng ủy|Đảng bộ))?\s+$")
 
 
 def article_province(text: str, default: str) -> str:

@@ -19,6 +19,7 @@ import re
 import pytest
 
 from scrapers.evaluation import score_case
+from scrapers.extract.scope import DOCUMENT_TYPE
 from tests.unit.test_corpus import CASES
 
 READY = [c for _, c in CASES if not c.get("gap") and not c.get("nfd")]
@@ -34,8 +35,10 @@ THOUSANDS = [c for c in READY if THOUSAND.search(c["text"])]
 # (a headline first: a line of its own that is no sentence, a heading of a list or a table, or a line of text
 # wrapped in the middle of its sentence)
 HEADED = [c for c in LINED if not (first := c["text"].split("\n", 1)[0].rstrip()).endswith((":", ".", ";"))
-          and "|" not in first and not re.match(r"\s*(?:[-+•]|\d+\.|[a-z]\)|[a-zà-ỹđ])", c["text"].split("\n", 1)[1])]
-# (a headline over prose: not the heading of a table, an infographic's label over its number or a list's heading)
+          and "|" not in first and not re.match(r"\s*(?:[-+•]|\d+\.|[a-z]\)|[a-zà-ỹđ])", c["text"].split("\n", 1)[1])
+          and not DOCUMENT_TYPE.match(c["text"])]
+# (a headline over prose: not the heading of a table, an infographic's label over its number, a list's heading or a
+# pasted document's type over its title, "BÁO CÁO")
 HEADLINED = [c for c in HEADED if "|" not in c["text"] and not re.search(r"^\s*[\d.,]+\s*$", c["text"], re.M)
              and not re.match(r"[A-ZĐ]\.\s|[IVX]+\.\s", c["text"])]
 # (what they name keeps its spelling, so only the figures are compared)
