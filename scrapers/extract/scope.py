@@ -354,7 +354,9 @@ def figure_scope(sentence: str, pos: int, article: str | None, whole: str | None
     near = locality_in(sentence, pos)
     if said and whole and not locality_in(sentence[said[-1]:pos]):
         return whole
-    if near and (near[0] == "district" or near[1] != "Hà Nội"):
+    # (the capital named near a figure is no news on a page about it, where its districts' bodies answer to "Thành ủy
+    # Hà Nội", but is on a page about another province: "Trong khi đó, Hà Nội thi hành kỷ luật 642 đảng viên")
+    if near and (near[0] == "district" or near[1] != "Hà Nội" or article != "Hà Nội" and article == whole):
         return near[1]
     # (only within the figure's own clause, and not a body that goes on to a count of its own: "kỷ luật 598 đảng
     # viên, trong đó Quận ủy Long Biên kỷ luật 12 …" names the body of the part, not of the total)
