@@ -176,6 +176,36 @@ def spelled_out_blanked(text: str) -> str:
     return _SPELLED_OUT.sub(lambda m: " " * len(m.group(0)), text)
 
 
+# the words some reporters use for what the rules read in their usual words: "trong số này" for "trong số đó", "chiếm
+# tỷ lệ 55%" (or "tỉ lệ") for "chiếm 55%", "30 phần trăm" for "30%" (as said on air)
+_USUAL_WORDS = re.compile(r"(?<=[Tt]rong số) này(?!\w)|(?<=chiếm) +t[ỷỉ] lệ(?= +\d)|(?<=\d) +phần trăm(?!\w)", re.I)
+
+
+def usual_words_read(text: str) -> str:
+    """"trong số này" as "trong số đó ", "chiếm tỷ lệ 55%" as "chiếm       55%", "30 phần trăm" as "30         %"
+    (same length: the spaces left are read as one)."""
+    if "này" not in text and "lệ" not in text and "trăm" not in text:
+        return text
+    return blanked(text, _USUAL_WORDS, _usual_word)
+
+
+def _usual_word(m: re.Match) -> str:
+    word = m[0].lower()
+    if word.endswith("này"):
+        return " đó "
+    return " " * (len(word) - 1) + ("%" if word.endswith("trăm") else " ")
+
+
+def blanked(text: str, pattern: re.Pattern, fill) -> str:
+    """`text` with what `pattern` finds in its plain-spaced copy (no-break spaces read as spaces) replaced by
+    `fill(match)`, which must be as long as the match."""
+    parts, at = [], 0
+    for m in pattern.finditer(plain_spaces(text)):
+        parts += [text[at:m.start()], fill(m)]
+        at = m.end()
+    return "".join(parts) + text[at:] if parts else text
+
+
 # spaces typed inside brackets, "khiển trách 22 ( 55% )", moved outside them (same length)
 _SPACED_BRACKET = re.compile(r"\(([ \u00a0]+)|([ \u00a0]+)\)")
 

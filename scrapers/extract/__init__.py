@@ -10,9 +10,17 @@ from scrapers.extract.documents import find_documents
 from scrapers.extract.figures import extract_figures
 from scrapers.extract.numbers import count_of
 from scrapers.extract.officials import find_officials
-from scrapers.extract.patterns import WORD_COUNT_START, WORD_COUNTED, YEAR_BEFORE
+from scrapers.extract.patterns import FORM, WORD_COUNT_START, WORD_COUNTED, YEAR_BEFORE
 from scrapers.extract.sentence import soft_breaks_as_spaces
-from scrapers.text import look_alikes_read, marks_closed, nfc, plain_spaces, spelled_out_blanked
+from scrapers.text import (
+    blanked,
+    look_alikes_read,
+    marks_closed,
+    nfc,
+    plain_spaces,
+    spelled_out_blanked,
+    usual_words_read,
+)
 
 __all__ = ["MAX_TEXT_CHARS", "TextTooLarge", "extract_all"]
 
@@ -40,7 +48,9 @@ def extract_all(text: str, published: date | None = None, locality: str | None =
     # "khai trừ 2 đảng viên": every rule reads a count in digits)
     spelled, back = _single_spaced(marks_closed(spelled_out_blanked(look_alikes_read(soft_breaks_as_spaces(text)))))
     in_digits, word_ends = _word_counts_as_digits(spelled)
-    read, back_digits = _single_spaced(in_digits)
+    # ("trong số này" as "trong số đó", "chiếm tỷ lệ 55%" as "chiếm 55%", "30 phần trăm" as "30%", "hình thức
+    # khiển trách 2 chi bộ" as "khiển trách 2 chi bộ": read once the spaces are single and the counts digits)
+    read, back_digits = _single_spaced(_form_words_read(usual_words_read(in_digits)))
     items = list(extract_figures(read, published, locality))
     # (documents, officials and dates are read with plain spaces, "Quy định số\u00a069-QĐ/TW" as any other)
     spaced = plain_spaces(read)
@@ -58,6 +68,21 @@ def extract_all(text: str, published: date | None = None, locality: str | None =
             item["start"], item["end"] = start, end
             item["quote"] = text[start:end]
     return sorted(items, key=lambda i: (i["start"], i["type"]))
+
+
+# "…: hình thức khiển trách 1 chi bộ, 6 đảng viên; hình thức cảnh cáo …": a form named as one before its count (not
+# "bằng / với hình thức khiển trách", which the rules read as the form of a count before it), and "khai trừ ra khỏi
+# Đảng 5 đảng viên" in a list of forms
+FORM_WORDS = re.compile(rf"(?<!\w)(?<!bằng )(?<!với )hình thức +(?=(?:{FORM}) *:? *\d)"
+                        r"|(?<=khai trừ) +(?:ra +)?khỏi +Đảng(?= *:? *\d)", re.I)
+
+
+def _form_words_read(text: str) -> str:
+    """"hình thức khiển trách 2" as "          khiển trách 2", "khai trừ ra khỏi Đảng 2" as "khai trừ              2"
+    (same length)."""
+    if "thức" not in text and "khỏi" not in text:
+        return text
+    return blanked(text, FORM_WORDS, lambda m: " " * len(m.group(0)))
 
 
 def _word_counts_as_digits(text: str) -> tuple[str, dict[int, int]]:

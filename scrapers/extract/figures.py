@@ -178,7 +178,7 @@ def _related_stories(folded: str) -> list[tuple[int, int]]:
 # an infographic's line "1 050": a space (or a no-break space) between digit groups as the thousands separator, unless
 # the first number names something ("tổ 3 120 hộ": household group 3, 120 households)
 SPACED_THOUSANDS = re.compile(r"(?<![\w.,:-])\d{1,3}(?: \d{3})+(?![\w:%-]|[.,]\d)"
-                              r"(?=\s+[a-zà-ỹđ(]|\s*[/|]\s*\d|\s*\||[.;,](?:\s|$))"
+                              r"(?=\s+[a-zà-ỹđ(]|\s*[/|]\s*\d|\s*\||[.;,](?:\s|$)|[^\S\n]*$)"
                               r"|(?:(?<=\d/)|(?<=\d/ ))\d{1,3}(?: \d{3})+(?=\s*\))"
                               r"|^[^\S\n]*\d{1,3}(?: \d{3})+(?=[^\S\n]*$)", re.M)
 # ("số" names a number, "nhà số 3", but not in "trong số", "tổng số", "con số", "dân số")
@@ -689,11 +689,14 @@ def _counts_alike(total: Draft, part: Draft) -> bool:
     if not total.subject_class or not part.subject_class:
         return True
     parts, whole = set(part.subject_class.split(", ")), set(total.subject_class.split(", "))
+    if part.unit == "người" and whole & PEOPLE:
+        return True  # ("… cho 64 đảng viên, trong đó … 70 năm cho 3 người": people, whatever the total calls them)
     # (commended "tổ chức cơ sở đảng" are "tập thể" and commended members "cá nhân": "… 28 tổ chức cơ sở đảng và 64
     # đảng viên; tổng cộng 92 tập thể, cá nhân")
     return parts <= whole or {AWARDED_AS.get(c, c) for c in parts} <= whole
 
 
+PEOPLE = {"đảng viên", "cá nhân", "cấp ủy viên"}
 AWARDED_AS = {"tổ chức đảng": "tập thể", "đơn vị": "tập thể", "đảng viên": "cá nhân", "cấp ủy viên": "cá nhân"}
 
 

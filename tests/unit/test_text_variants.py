@@ -63,6 +63,7 @@ WORDABLE = re.compile(r"(?<![\d.,/:\w-])([2-9])(?= (?:đảng viên|tổ chức 
 OPENED = re.compile(r"(?<=[a-zà-ỹđ])\. (Trong đó,|Trong số đó,|Cụ thể:|Qua đó,|Riêng [^,.;:]{1,40},|Tính chung[^,.;:]{0,40},"
                     r"|Đối với [^,.;:]{1,40},)")
 SLASHED = re.compile(r"(?<=\d)/(?=\d)")
+LISTED_FORM = re.compile(r"(?<=[,;:] )(khiển trách|cảnh cáo|cách chức|khai trừ)(?= \d)")
 SENTENCE_GAP = re.compile(r"(?<=[a-zà-ỹđ)%])\. (?=[A-ZĐ])")
 ROMAN = {"I": "1", "II": "2", "III": "3", "IV": "4"}
 QUARTER = re.compile(r"(?<=[Qq]uý )(IV|III|II|I)(?!\w)")
@@ -150,6 +151,18 @@ DRESSES = {
     "a space for the thousands dot ('1 284 đảng viên', '(1 117/1 117)')": (THOUSANDS, lambda t: THOUSAND.sub(r"\1 \2", t)),
     "spaces around a slash between numbers ('28 / 30 chi bộ')": ([c for c in READY if SLASHED.search(c["text"])],
                                                                 lambda t: SLASHED.sub(" / ", t)),
+    # (the words some reporters use for the usual ones)
+    "'trong số này' for 'trong đó'": (_with("rong đó"), lambda t: re.sub(r"([Tt])rong đó", r"\1rong số này", t)),
+    "'chiếm tỷ lệ' for 'chiếm'": ([c for c in READY if re.search(r"chiếm \d", c["text"])],
+                                  lambda t: re.sub(r"chiếm (?=\d)", "chiếm tỷ lệ ", t)),
+    "'phần trăm' for '%'": ([c for c in READY if re.search(r"\d%", c["text"])],
+                            lambda t: re.sub(r"(?<=\d)%", " phần trăm", t)),
+    "'hình thức' before a form in a list": (
+        [c for c in READY if LISTED_FORM.search(c["text"])], lambda t: LISTED_FORM.sub(r"hình thức \1", t)),
+    "'khai trừ ra khỏi Đảng' before its count": ([c for c in READY if re.search(r"khai trừ \d", c["text"])],
+                                                 lambda t: re.sub(r"khai trừ (?=\d)", "khai trừ ra khỏi Đảng ", t)),
+    "'người' for 'đồng chí' after a count": ([c for c in READY if re.search(r"\d đồng chí", c["text"])],
+                                             lambda t: re.sub(r"(?<=\d )đồng chí(?!\w)", "người", t)),
 }
 
 

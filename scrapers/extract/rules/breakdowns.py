@@ -47,7 +47,7 @@ SINGLE = re.compile(rf"(?:\s+(?:khác|còn lại|nói trên|này))?"  # "… 6 �
 BRACKETS = re.compile(r"\s*\(([^()]*)\)")
 # a sentence that opens on a form and its count ("Khiển trách thì có 9 trường hợp, …") is a marker of its own
 # ("Các hình thức kỷ luật gồm …": the forms' own heading, with its article)
-NEXT_MARKER = re.compile(rf"\s*[\"“(]?(?:Trong đó|Cụ thể|Gồm|Về hình thức|(?:(?:Các|Những)\s+)?Hình thức|{FORM}(?=(?:\s*(?::|thì|là|có))*\s*\d))", re.I)
+NEXT_MARKER = re.compile(rf"\s*[\"“(]?(?:Trong (?:số )?đó|Cụ thể|Gồm|Về hình thức|(?:(?:Các|Những)\s+)?Hình thức|{FORM}(?=(?:\s*(?::|thì|là|có))*\s*\d))", re.I)
 
 
 def single_form(ctx: Sentence, after: int, value) -> Breakdown | None:

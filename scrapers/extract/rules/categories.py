@@ -26,7 +26,7 @@ from scrapers.extract.rules import rule
 from scrapers.extract.sentence import Sentence
 
 CODE = r"\d{1,4}-[A-ZĐ][A-Za-zĐđ]*/[A-ZĐ]+"
-UNIT = rf"(?P<unit>trường hợp|đảng viên|tổ chức đảng|tổ chức|vụ(?:\s+việc)?|{COMRADE}|cán bộ|(?-i:ĐV|TCĐ|TCCSĐ))(?!\w)"
+UNIT = rf"(?P<unit>trường hợp|đảng viên|người|tổ chức đảng|tổ chức|vụ(?:\s+việc)?|{COMRADE}|cán bộ|(?-i:ĐV|TCĐ|TCCSĐ))(?!\w)"
 CATEGORY_FIRST = re.compile(
     rf"(?<!\w)vi phạm\s+(?:về\s+|trong\s+)?(?P<cat>[^;:()\d]{{3,80}}?)(?<!,)(?<!\svà)(?<!\shoặc)\s*:?\s+{QNUM}\s+{UNIT}(?:{SHARE})?", re.I)
 # "9 đảng viên vi phạm về …", "7 trường hợp liên quan đến quản lý đất đai", "12 trường hợp do vi phạm …" (among

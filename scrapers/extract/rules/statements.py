@@ -816,7 +816,7 @@ def _subgroups(ctx: Sentence, total: Draft, after: int) -> None:
 WITHIN_SAID = re.compile(_WITHIN, re.I)
 WITHIN_GOES_ON = re.compile(r"\s*;\s*(?:có\s+)?(?=\d)")
 # "… 211 cấp ủy viên (17 cán bộ diện Ban Thường vụ Thành ủy quản lý)": a group inside a part, in brackets after it
-GROUP_INSIDE = re.compile(r"\s*\(\s*(?:trong đó\s*)?(?:có\s+)?(?=\d)", re.I)
+GROUP_INSIDE = re.compile(r"\s*\(\s*(?:trong (?:số )?đó\s*)?(?:có\s+)?(?=\d)", re.I)
 CLOSE = re.compile(r"\s*\)")
 
 

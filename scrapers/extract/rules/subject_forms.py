@@ -53,7 +53,7 @@ def _forms_of_subjects(ctx: Sentence, pos: int) -> tuple[dict[bool, dict[str, in
 
 @rule(35)  # before the discipline totals are read one by one
 def forms_by_subject(ctx: Sentence) -> None:
-    if (":" not in ctx.s and "gồm" not in ctx.s and "trong đó" not in ctx.s) or not FORM_RE.search(ctx.s):
+    if (":" not in ctx.s and "gồm" not in ctx.s and "trong đó" not in ctx.s and "trong số đó" not in ctx.s) or not FORM_RE.search(ctx.s):
         return
     for m in TOTALS.finditer(ctx.s):
         if bool(m["org1"]) == bool(m["org2"]) or not ctx.free(m.start(), m.end()):
