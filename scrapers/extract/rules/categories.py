@@ -72,7 +72,10 @@ NOT_CATEGORY = re.compile(
 # statistic; what they violated only describes them
 # — and "kết luận 9 đảng viên vi phạm về …": the finding is the statistic
 # (also the second of two coordinated counts: "kết luận 2 tổ chức đảng và 6 đảng viên có vi phạm trong …")
-GOVERNED_BEFORE = re.compile(rf"(?:(?:{FORM}|kỷ luật)(?:\s+ra khỏi đảng)?(?:\s+(?:đối với|cho))?|(?:kết luận|phát hiện)(?:\s+có)?"
+# (the words a report may set between an act and its count: "kỷ luật đối với 6 trường hợp", "kỷ luật tổng số 40 …")
+BEFORE_COUNT = r"(?:\s+(?:đối với|cho))?(?:\s+(?:tổng số|tổng cộng|tất cả))?"
+GOVERNED_BEFORE = re.compile(rf"(?:(?:{FORM}|kỷ luật)(?:\s+ra khỏi đảng)?{BEFORE_COUNT}"
+                             rf"|(?:kết luận|phát hiện)(?:\s+có)?"
                              rf"(?:\s+[\d.]+\s+{UNIT}\s+và)?)\s*$", re.I)
 # "Số tổ chức đảng vi phạm về thực hiện quy chế làm việc là 3; số đảng viên vi phạm về đạo đức, lối sống là 14"
 STATED_CATEGORY = re.compile(
@@ -199,7 +202,7 @@ def violation_categories(ctx: Sentence) -> None:
 
 
 # "Trong số 86 đảng viên bị kỷ luật …", "… đã kỷ luật 86 đảng viên": a total of those disciplined
-DISCIPLINED_TOTAL = re.compile(rf"(?:kỷ luật\s+(?P<a>\d[\d.]*)\s+(?:đảng viên|trường hợp|{COMRADE})"
+DISCIPLINED_TOTAL = re.compile(rf"(?:kỷ luật{BEFORE_COUNT}\s+(?P<a>\d[\d.]*)\s+(?:đảng viên|trường hợp|{COMRADE})"
                                rf"|(?P<b>\d[\d.]*)\s+(?:đảng viên|trường hợp|{COMRADE})\s+(?:bị\s+)?(?:thi hành\s+)?kỷ luật)", re.I)
 
 
@@ -273,10 +276,11 @@ HEADING_ONLY = re.compile(r"(?:(?:về|các|những)\s+)?(?:nội dung\s+)?(?:vi
 
 def _emit(ctx: Sentence, m: re.Match) -> int:
     """Emit the category `m` reads, if it is one; returns where its reading ends."""
-    category = re.sub(r"\s+", " ", m["cat"]).strip(" ,")
-    category = CATEGORY_TAIL.sub("", CATEGORY_LEAD.sub("", COMPARISON_TAIL.sub("", category))).strip(" ,:")
-    if not category or NOT_CATEGORY.match(category) or SPLIT_CLAUSE.search(category) or HEADING_ONLY.fullmatch(category):
-        return m.end()
+    written = re.sub(r"\s+", " ", m["cat"]).strip(" ,")
+    category = CATEGORY_TAIL.sub("", CATEGORY_LEAD.sub("", COMPARISON_TAIL.sub("", written))).strip(" ,:")
+    if not category or NOT_CATEGORY.match(category) or SPLIT_CLAUSE.search(category) or HEADING_ONLY.fullmatch(category) \
+            or m["n"] is not None and m.start("cat") < m.start("n") and GOVERNED_BEFORE.search(written):
+        return m.end()  # ("…; Ủy ban Kiểm tra đã kỷ luật đối với 6 trường hợp": the count of an act after it)
     only = m.groupdict().get("only")
     try:
         value = parse_number(m["n"]) if m["n"] is not None else None
