@@ -164,13 +164,19 @@ def _related_stories(folded: str) -> list[tuple[int, int]]:
         spans.append((m.start(), m.end()))
         if m["headline"]:
             continue
+        # (a list set line under line ends at a blank line: what follows is the text again; a list set a paragraph
+        # per headline runs on)
+        by_paragraph, blank = None, False
         for line in ANY_LINE.finditer(folded, m.end() + 1):
             headline = line.group(0).strip()
             if not headline:
+                blank = True
                 continue
-            if headline.endswith((".", "!", "?", ":", ";")) or len(headline) > 150:
+            if headline.endswith((".", "!", "?", ":", ";")) or len(headline) > 150 or blank and by_paragraph is False:
                 break
+            by_paragraph = blank if by_paragraph is None else by_paragraph
             spans.append((line.start(), line.end()))
+            blank = False
     return spans
 
 
@@ -700,7 +706,7 @@ PEOPLE = {"đảng viên", "cá nhân", "cấp ủy viên"}
 AWARDED_AS = {"tổ chức đảng": "tập thể", "đơn vị": "tập thể", "đảng viên": "cá nhân", "cấp ủy viên": "cá nhân"}
 
 
-WITHIN_MARK = re.compile(r",\s*trong (?:đó|số đó)\b", re.I)
+WITHIN_MARK = re.compile(r"[,;]\s*trong (?:đó|số đó)\b", re.I)  # (", trong đó", "; trong đó")
 # "… kiểm tra 1.120 tổ chức đảng. Trong đó, Ban Thường vụ trực tiếp kiểm tra 14 tổ chức đảng": a sentence that opens
 # on "Trong đó" goes on with the total of the sentence before — each of its counts of that act, while they fit in it
 # ("Trong đó, quận Long Biên kỷ luật 12 đảng viên, huyện Gia Lâm 9 đảng viên, …")

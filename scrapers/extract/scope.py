@@ -43,6 +43,7 @@ _BODY_NAMES = {"UBKT": "Ủy ban Kiểm tra", "BTV": "Ban Thường vụ"}
 # after "Thành ủy"/"thành phố" only a city; its name is what follows, never the official named next
 CITIES = ("Hà Nội", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế", "Hồ Chí Minh")
 _SURNAMES = set(SURNAMES)
+MIDDLE_NAMES = {"Văn", "Thị", "Đức", "Hữu", "Đình", "Công", "Quốc", "Trọng", "Bá", "Xuân", "Thu", "Ngọc", "Minh", "Thanh"}
 
 
 def locality_in(text: str, end: int | None = None) -> tuple[str, str] | None:
@@ -81,6 +82,10 @@ def _bare_mentions(text: str, end: int | None = None) -> Iterator[re.Match]:
 # the figure is (a sitting one speaks for the place: "Chủ tịch UBND xã Sóc Sơn … cho biết xã đã …")
 OFFICE_BEFORE = re.compile(r"(?<!\w)(?:nguyên|cựu)\s+(?:phó\s+)?(?:chủ tịch|giám đốc)"
                            r"(?:\s+(?:UBND|HĐND|Ủy ban nhân dân|Hội đồng nhân dân))?\s+$", re.I)
+# a person named, then the office they hold, up to a place: after the body that acted was named, that place is only
+# the person's (a speaker's own unit, named first, is where the figures are)
+PERSON_TITLED = re.compile(rf"(?<!\w)(?:ông|bà|đồng chí|đ/c)\s+(?:[{UPPER}][{LOWER}]*\s+){{1,4}}[{UPPER}][{LOWER}]*\s*,"
+                           r"[^,;.()“”\"]{1,70}$")
 FORMER = re.compile(r"[^\S\n]*(?:,[^\S\n]*[A-ZĐ][^\s,()]*(?:[^\S\n]+[A-ZĐ][^\s,()]*)*[^\S\n]*)*\(?[^\S\n]*cũ(?!\w)")
 
 
@@ -93,6 +98,9 @@ def _named_locality(text: str, end: int) -> tuple[tuple[str, str] | None, int]:
         # a capitalised word that starts another phrase ("quận Long Biên Ủy ban …") is not part of the place
         while words and (words[-1] in _NOT_PLACES or words[-1] in ("-", "Từ")):
             words.pop()  # ("Từ" opens a phrase after a name, "quận Hoàng Mai - Từ đầu nhiệm kỳ"; it may open one)
+        # a person named right after the place ("Đảng ủy phường Láng Trần Thị Ngọc"): a family name and a middle name
+        words = words[:next((i for i in range(1, len(words) - 1)
+                             if words[i] in _SURNAMES and words[i + 1] in MIDDLE_NAMES), len(words))]
         # ("Thường Tín" is a place although "Thường" opens "Thường vụ")
         if not words or words[0] in _NOT_PLACES and " ".join(words[:2]) not in HANOI_PLACES \
                 or words[0] in _SURNAMES and words[1:2] in (["Văn"], ["Thị"]):
@@ -101,6 +109,8 @@ def _named_locality(text: str, end: int) -> tuple[tuple[str, str] | None, int]:
             continue  # ("trên cơ sở phường Việt Hưng, Giang Biên (cũ)": a unit merged away is no place of figures)
         if OFFICE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             continue  # ("… hai đảng viên là nguyên chủ tịch UBND huyện Nga Sơn": an office's, not where the act was)
+        if found and PERSON_TITLED.search(text, max(0, m.start() - 100), m.start()):
+            continue  # ("Quận ủy Thanh Xuân … cảnh cáo ông Đặng Quốc Việt, Phó Chủ tịch UBND phường Khương Đình, …")
         if m["province"] and m["province"].lower().startswith(("th", "tp")):
             city = next((c for c in CITIES if " ".join(words).startswith(c)), None)
             if not city:

@@ -28,6 +28,8 @@ BASE_COUNT = re.compile(rf"(?:con số|mức|số|tổng số)?\s*(?P<n>(?=\d){N
 # 2025: 36)" is another figure's base)
 BASE_VALUE = re.compile(rf"{COMPARED}(?:[^();\d]|\d{{4}}){{0,40}}?(?P<value>\(\s*(?:cùng kỳ|năm trước|năm \d{{4}})[^():]{{0,25}}:"
                         r"\s*[^()]{1,40}\))", re.I)
+BARE_BASE_VALUE = re.compile(rf"\s*(?P<value>\(\s*{NUMBER}\s+[^()\d%]{{1,25}}\))")
+UNCOUNTED_CHANGE = re.compile(r"(?<!\w)(?:tăng|giảm)(?:\s+(?:gần|hơn|khoảng|gấp|đôi|ba|hai|lần|mạnh|nhẹ|nhiều))*\s*$", re.I)
 MOVED_FROM = re.compile(rf"(?:tăng|giảm)\s+từ\s+(?P<base>{NUMBER}(?:\s*\([^()]{{0,30}}\))?)\s+(?:xuống|lên)\s", re.I)
 
 
@@ -93,13 +95,7 @@ def changes(ctx: Sentence) -> None:
     if "hơn " in ctx.s or "tăng " in ctx.s or "giảm " in ctx.s:
         _base_between(ctx)
     bases = list(BASE.finditer(ctx.s))
-    # "giảm so với con số 1.214 đơn của năm 2024": the base's own value is the comparison's, not a figure
-    for b in bases:
-        if (n := BASE_COUNT.match(ctx.s, b.start("base"))) and ctx.free(n.start("n"), n.end("n")):
-            ctx.claim(n.start("n"), n.end("n"))
-        # "… giảm so với năm trước (năm 2025: 13 đảng viên)": the base's own value, with or without the change's
-        if told := BASE_VALUE.match(ctx.s, b.start()):
-            ctx.claim(told.start("value"), told.end("value"))
+    _claim_bases_values(ctx, bases)
     # a change needs something to compare against, in the same sentence: "so với …", or the value it moved from
     # ("giảm từ 312 (năm 2022) xuống còn 274 (năm 2023), giảm 12,2%")
     moved = None if bases else MOVED_FROM.search(ctx.s)
@@ -146,6 +142,20 @@ def changes(ctx: Sentence) -> None:
                  subject=f"so với {base}" if base else None, direction=direction, base=base,
                  qualifier=qualifier_of(m["q"]) or (qualifier_of(m["q0"].split()[0]) if m["q0"] else None))
         _more_of_the_change(ctx, end, unit, sign, direction, base)
+
+
+def _claim_bases_values(ctx: Sentence, bases: list[re.Match]) -> None:
+    """"giảm so với con số 1.214 đơn của năm 2024": the base's own value is the comparison's, not a figure."""
+    for b in bases:
+        if (n := BASE_COUNT.match(ctx.s, b.start("base"))) and ctx.free(n.start("n"), n.end("n")):
+            ctx.claim(n.start("n"), n.end("n"))
+        # "… giảm so với năm trước (năm 2025: 13 đảng viên)": the base's own value, with or without the change's
+        if told := BASE_VALUE.match(ctx.s, b.start()):
+            ctx.claim(told.start("value"), told.end("value"))
+        # "… tăng gần gấp đôi so với năm 2025 (12 đơn)": after a change told without a number, the bare count in
+        # brackets after its base is the base's (after a change with one it may be the change again)
+        elif (told := BARE_BASE_VALUE.match(ctx.s, b.end())) and UNCOUNTED_CHANGE.search(ctx.s, 0, b.start()):
+            ctx.claim(told.start("value"), told.end("value"))
 
 
 # (the change right after the later year's count and a comma)

@@ -106,6 +106,8 @@ RATIO_WORDS = re.compile(r"(?<![\w/.,])(?P<a>\d{1,3}(?:\.\d{3})+|\d{1,6})\s+trê
                          r"(?P<b>\d{1,3}(?:\.\d{3})+|\d{1,6})(?![\w/%.,]\d)(?=\s+[a-zà-ỹđ])", re.I)
 
 
+# the share a bracketed ratio stands after, with what it counts between them when the text names it there
+BRACKETED_AFTER = re.compile(r"%\s*(?:\s(?P<what>[^()%\d;]{1,40}?))?\s*\($")
 FORM_BEFORE = re.compile(rf"{FORM}\s*(?:\(|với|chiếm|là)\s*$", re.I)
 
 
@@ -121,11 +123,14 @@ def ratios(ctx: Sentence) -> None:
             ctx.claim(m.start(), m.end())
             continue
         unit, uend = unit_after(ctx.s, m.end())
-        if not unit:
-            # "100% chi bộ (312/312)": the ratio in brackets counts what the phrase before it names
-            head = re.search(r"%\s+([^()%\d,;]{1,40}?)\s*\($", ctx.s[max(0, m.start() - 60):m.start()])
-            if head and ctx.s.startswith(")", m.end()):
-                unit, uend = head.group(1).strip(), m.end()
+        if not unit and ctx.s.startswith(")", m.end()):
+            # "100% chi bộ (312/312)", "100% quận, huyện, thị xã (30/30)": the ratio in brackets counts what the
+            # phrase before it names — or, right after the share, what follows the brackets ("100% (30/30) quận, …")
+            head = BRACKETED_AFTER.search(ctx.s, max(0, m.start() - 60), m.start())
+            if head and head["what"]:
+                unit, uend = head["what"].strip(), m.end()
+            elif head:
+                unit, uend = unit_after(ctx.s, m.end() + 1)[0], m.end()
         # a ratio counts things: "30/30 quận, huyện"; "14/TT" or a bare "13/7" is not one
         a, b = parse_number(m["a"]), parse_number(m["b"])
         if not unit or b == 0:
