@@ -710,7 +710,9 @@ WITHIN_MARK = re.compile(r"[,;]\s*trong (?:đó|số đó)\b", re.I)  # (", tron
 # "… kiểm tra 1.120 tổ chức đảng. Trong đó, Ban Thường vụ trực tiếp kiểm tra 14 tổ chức đảng": a sentence that opens
 # on "Trong đó" goes on with the total of the sentence before — each of its counts of that act, while they fit in it
 # ("Trong đó, quận Long Biên kỷ luật 12 đảng viên, huyện Gia Lâm 9 đảng viên, …")
-WITHIN_OPENING = re.compile(r"\s*[\"“(]?trong (?:đó|số đó|số này)\b", re.I)
+# (or a label of the examples with the most: "Một số đảng bộ có nhiều đảng viên bị kỷ luật là: …")
+WITHIN_OPENING = re.compile(r"\s*[\"“(]?(?:trong (?:đó|số đó|số này)\b|(?:một số|các|những)\s+(?:đơn vị|đảng bộ|địa phương"
+                            r"|cơ sở|quận, huyện|xã, phường)[^.;:\d]{0,60}?(?:nhiều|cao)(?:\s+nhất)?[^.;:\d]{0,30}:)", re.I)
 
 
 def _link_within(drafts: list[Draft], folded: str, sent_list: list) -> None:

@@ -104,7 +104,9 @@ TRIGGERS = [  # (kind, pattern) — the trigger nearest before a count decides i
     # "kết luận tố cáo đúng và đúng một phần 4 trường hợp": a complaint found true is a violation found
     # "kiểm tra đảng viên khi có dấu hiệu vi phạm: 4 đồng chí" names the kind of inspection, not a finding
     # "kết luận 3 đảng viên kê khai chưa trung thực": what a conclusion counts is a finding, whatever it says of them
-    ("violation_found", r"(?:phát hiện|kết luận)[^.;]*?vi phạm|(?<!khi )có vi phạm|(?<!dấu hiệu )vi phạm|phát hiện"
+    # ("sai phạm", as some reporters say, is "vi phạm")
+    ("violation_found", r"(?:phát hiện|kết luận)[^.;]*?(?:vi|sai) phạm|(?<!khi )có (?:vi|sai) phạm|(?<!dấu hiệu )(?:vi|sai) phạm"
+                        r"|phát hiện"
                         # (lowercase: "Kết luận 21 về …" cites a conclusion of the Central Committee)
                         # (or in words before what it counts: "kết luận hai đồng chí có vi phạm")
                         rf"|(?-i:kết luận)(?=\s+\d|\s+(?i:{WORDS})\s+(?i:{SUBJECT}))(?!\s+\d+\s*[-/])"

@@ -28,13 +28,13 @@ from scrapers.extract.sentence import Sentence
 CODE = r"\d{1,4}-[A-ZĐ][A-Za-zĐđ]*/[A-ZĐ]+"
 UNIT = rf"(?P<unit>trường hợp|đảng viên|người|tổ chức đảng|tổ chức|vụ(?:\s+việc)?|{COMRADE}|cán bộ|(?-i:ĐV|TCĐ|TCCSĐ))(?!\w)"
 CATEGORY_FIRST = re.compile(
-    rf"(?<!\w)vi phạm\s+(?:về\s+|trong\s+)?(?P<cat>[^;:()\d]{{3,80}}?)(?<!,)(?<!\svà)(?<!\shoặc)\s*:?\s+{QNUM}\s+{UNIT}(?:{SHARE})?", re.I)
+    rf"(?<!\w)(?:vi|sai) phạm\s+(?:về\s+|trong\s+)?(?P<cat>[^;:()\d]{{3,80}}?)(?<!,)(?<!\svà)(?<!\shoặc)\s*:?\s+{QNUM}\s+{UNIT}(?:{SHARE})?", re.I)
 # "9 đảng viên vi phạm về …", "7 trường hợp liên quan đến quản lý đất đai", "12 trường hợp do vi phạm …" (among
 # those disciplined)
 # — and "Có 11 đảng viên bị kỷ luật do vi phạm …" after a larger total of those disciplined: a part of it by category
 NUMBER_FIRST = re.compile(
     rf"(?<![\w.,/]){QNUM}\s+{UNIT}\s+(?P<disciplined>bị\s+(?:thi hành\s+)?kỷ luật\s+(?=do\s))?(?:có\s+|do\s+)?"
-    rf"(?:vi phạm\s+(?:về\s+|trong\s+)?|liên quan (?:đến|tới)\s+)"
+    rf"(?:(?:vi|sai) phạm\s+(?:về\s+|trong\s+)?|liên quan (?:đến|tới)\s+)"
     # a regulation cited by its number may be what was violated ("vi phạm Quy định số 37-QĐ/TW về …")
     rf"(?P<cat>(?:[^,;.()\d]|{CODE})+(?:,\s*[^,;.()\d\s]+(?:\s+[^,;.()\d\s]+){{0,4}}){{0,3}})"
     rf"(?=\s*(?:[,;.()]|\s+và\s+\d|$))(?:{SHARE})?", re.I)
@@ -49,20 +49,20 @@ FIELD_FIRST = re.compile(
 # "vi phạm trong lĩnh vực đất đai chiếm 32,2% (46 trường hợp)": the share first, the count in brackets
 # — or after "với": "vi phạm về quản lý đất đai chiếm 31,4% với 27 trường hợp"
 SHARE_FIRST = re.compile(
-    rf"(?<!\w)vi phạm\s+(?:về\s+|trong\s+)?(?P<cat>[^;:()\d]{{3,80}}?)\s*,?\s+chiếm\s+(?:tỷ lệ\s+)?(?P<share>{NUMBER})\s*%"
+    rf"(?<!\w)(?:vi|sai) phạm\s+(?:về\s+|trong\s+)?(?P<cat>[^;:()\d]{{3,80}}?)\s*,?\s+chiếm\s+(?:tỷ lệ\s+)?(?P<share>{NUMBER})\s*%"
     # ("chiếm 38,5% (25/65 trường hợp)": the count out of all the violations)
     rf"(?:\s*(?P<open>\()\s*|\s*,?\s+(?:với|tương ứng(?:\s+với)?|bằng)\s+){QNUM}(?:\s*/\s*{NUMBER})?\s+{UNIT}"
     r"(?(open)\s*\))", re.I)
 # — or its share alone: "vi phạm trong lĩnh vực quản lý đất đai, xây dựng chiếm 34,2%" (a category of no stated count)
 SHARE_ONLY = re.compile(
-    rf"(?<!\w)vi phạm\s+(?:về\s+|trong\s+)?(?P<cat>[^;:()\d]{{3,80}}?)\s*,?\s+chiếm\s+(?:tỷ lệ\s+)?(?:(?:tới|đến)\s+)?"
+    rf"(?<!\w)(?:vi|sai) phạm\s+(?:về\s+|trong\s+)?(?P<cat>[^;:()\d]{{3,80}}?)\s*,?\s+chiếm\s+(?:tỷ lệ\s+)?(?:(?:tới|đến)\s+)?"
     rf"(?:{QUALIFIER}\s+)?(?P<only>{NUMBER})\s*%(?P<n>(?!))?(?P<q>(?!))?(?P<unit>(?!))?", re.I)
 # "Đất đai là lĩnh vực có nhiều vi phạm nhất (21 trường hợp), sau đó là …": the category is what the sentence is about
 FIELD_IS = re.compile(rf"(?:^|(?<=[,;:]))\s*(?P<cat>[^;:()\d,]{{2,60}}?)\s+là\s+(?:lĩnh vực|nội dung)\s+(?:có\s+)?"
                       rf"(?:nhiều\s+)?(?:vi phạm|sai phạm)(?:\s+nhiều)?(?:\s+nhất)?\s*\(\s*{QNUM}\s+{UNIT}\s*\)", re.I)
 # "Trong đó, vi phạm tiêu chuẩn chính trị: 4; vi phạm công tác cán bộ: 2": each item says "vi phạm", its count bare
 # after a colon and ending the item (the unit group never takes part: a bare year is no count, see _emit)
-CATEGORY_COLON = re.compile(rf"(?<!\w)vi phạm\s+(?:về\s+|trong\s+)?(?P<cat>[^;:()\d]{{2,80}}?)\s*:\s*{QNUM}"
+CATEGORY_COLON = re.compile(rf"(?<!\w)(?:vi|sai) phạm\s+(?:về\s+|trong\s+)?(?P<cat>[^;:()\d]{{2,80}}?)\s*:\s*{QNUM}"
                             r"(?:\s+(?P<unit>(?!)))?(?=\s*(?:[;.]|$|,\s*(?:tăng|giảm|bằng|so|chiếm)(?!\w)))", re.I)
 # words a category never starts with: what follows "vi phạm" in those sentences is not what was violated
 NOT_CATEGORY = re.compile(
@@ -79,7 +79,7 @@ GOVERNED_BEFORE = re.compile(rf"(?:(?:{FORM}|kỷ luật)(?:\s+ra khỏi đảng
                              rf"(?:\s+[\d.]+\s+{UNIT}\s+và)?)\s*$", re.I)
 # "Số tổ chức đảng vi phạm về thực hiện quy chế làm việc là 3; số đảng viên vi phạm về đạo đức, lối sống là 14"
 STATED_CATEGORY = re.compile(
-    rf"(?<!\w)[Ss]ố\s+(?:(?:đảng viên|tổ chức đảng|trường hợp)\s+)?vi phạm\s+(?:về\s+|trong\s+)?(?P<cat>[^;:()\d]{{3,80}}?)"
+    rf"(?<!\w)[Ss]ố\s+(?:(?:đảng viên|tổ chức đảng|trường hợp)\s+)?(?:vi|sai) phạm\s+(?:về\s+|trong\s+)?(?P<cat>[^;:()\d]{{3,80}}?)"
     r"(?:\s+(?:năm|quý|tháng)\s+[\dIVX/]+)?"  # "Số vi phạm trong … năm 2025 là 13 trường hợp"
     rf"\s+(?:là|có)\s+{QNUM}(?:\s+{UNIT})?(?![\d.,]\d)(?!\s*[%/])", re.I)
 # "…, trong lĩnh vực đầu tư xây dựng là 6": a stated category's list goes on
@@ -94,7 +94,7 @@ ABOUT_FIRST = re.compile(
 # — nor into a clause of consequence ("vi phạm trong quản lý, sử dụng đất đai, để xảy ra 27 trường hợp …")
 SPLIT_CLAUSE = re.compile(r",\s*(?:trong đó|trong số|(?:bao\s+)?gồm|cụ thể|để|gây|dẫn (?:đến|tới)|làm|khiến)\b", re.I)
 # "vi phạm chủ yếu về phẩm chất đạo đức, lối sống (21 trường hợp) và quản lý đất đai (14 trường hợp)"
-BRACKETED_HEAD = re.compile(r"vi phạm(?:\s+chủ yếu)?\s+(?:về|trong|ở|thuộc)(?:\s+(?:các\s+)?(?:nội dung|lĩnh vực))?(?:\s*:\s*|\s+)",
+BRACKETED_HEAD = re.compile(r"(?:vi|sai) phạm(?:\s+chủ yếu)?\s+(?:về|trong|ở|thuộc)(?:\s+(?:các\s+)?(?:nội dung|lĩnh vực))?(?:\s*:\s*|\s+)",
                             re.I)
 # the count's share may share its brackets: "đất đai (9 trường hợp, chiếm 18,8%)"; under a violations heading the
 # unit may be left out: "… ở các nội dung: nguyên tắc tập trung dân chủ (8), …"
@@ -126,18 +126,18 @@ LIST_HEAD = re.compile(
     r"|\s+(?:chủ yếu\s+)?(?:liên quan (?:đến|tới)|thuộc (?:các\s+)?lĩnh vực)"
     # "Các vi phạm tập trung ở lĩnh vực đầu tư công: 5 trường hợp; quản lý tài sản công: 3 trường hợp"
     r"|\s+(?:chủ yếu\s+)?tập trung\s+(?:ở|vào|trong)\s+(?:các\s+)?lĩnh vực(?=\s+[^:;]{3,60}:\s*\d))\s*)", re.I)
-LIST_ITEM = re.compile(rf"\s*(?:[;,]\s*)?(?:{BULLET}\s*)?(?:vi phạm\s+(?:về\s+|trong\s+)?)?(?P<cat>[^;:()\d]{{3,80}}?)(?<!,)\s*:?\s+{QNUM}\s+{UNIT}"
+LIST_ITEM = re.compile(rf"\s*(?:[;,]\s*)?(?:{BULLET}\s*)?(?:(?:vi|sai) phạm\s+(?:về\s+|trong\s+)?)?(?P<cat>[^;:()\d]{{3,80}}?)(?<!,)\s*:?\s+{QNUM}\s+{UNIT}"
                        rf"(?:{SHARE})?\s*[;.,]?", re.I)
 
 
 VIOLATION_WORDS = ("vi phạm", "sai phạm", "theo nội dung", "theo lĩnh vực")
 # "Phân theo nội dung, có 9 trường hợp về …": a heading that sorts the violations, then counts first
 BY_CONTENT = re.compile(r"(?:phân|chia|xét)\s+theo\s+(?:nội dung|lĩnh vực)(?:\s+vi phạm)?\s*[,:]\s*", re.I)
-COUNT_FIRST_ITEM = re.compile(rf"\s*(?:[;,]\s*)?(?:và\s+)?(?:có\s+)?{QNUM}\s+{UNIT}\s+(?:vi phạm\s+)?(?:về|trong|liên quan (?:đến|tới))"
+COUNT_FIRST_ITEM = re.compile(rf"\s*(?:[;,]\s*)?(?:và\s+)?(?:có\s+)?{QNUM}\s+{UNIT}\s+(?:(?:vi|sai) phạm\s+)?(?:về|trong|liên quan (?:đến|tới))"
                               r"\s+(?P<cat>[^;.()\d]{3,80}?)(?=\s*(?:[;.]|$|,\s*(?:và\s+)?\d))", re.I)
 # under a heading, an item's count may stand bare at its end: "Số đảng viên vi phạm: về đạo đức, lối sống 6; …" (the
 # unit group never takes part, so a bare year is not read as a count: see _emit)
-BARE_ITEM = re.compile(rf"\s*(?:[;,]\s*)?(?:{BULLET}\s*)?(?:vi phạm\s+)?(?P<cat>[^;:()\d]{{3,80}}?)\s*:?\s+{QNUM}"
+BARE_ITEM = re.compile(rf"\s*(?:[;,]\s*)?(?:{BULLET}\s*)?(?:(?:vi|sai) phạm\s+)?(?P<cat>[^;:()\d]{{3,80}}?)\s*:?\s+{QNUM}"
                        r"(?:\s+(?P<unit>(?!)))?(?=\s*(?:[;.]|$))", re.I)
 
 
