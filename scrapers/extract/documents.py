@@ -30,7 +30,8 @@ DOC_WORDS = ("Chương trình", "Nghị quyết", "Chỉ thị", "Kết luận",
 # đảng viên có vi phạm" is a figure, and so is a capitalised one that opens a sentence ("Kết luận 37 tổ chức đảng
 # …"): a number followed by what it counts is a count.
 COUNTED = r"(?:tổ chức|đảng viên|trường hợp|cán bộ|đồng chí|chi bộ|đảng bộ|tập thể|cá nhân|đơn|vụ|cuộc|lượt|người)"
-UNCODED = re.compile(rf"(?P<type>{'|'.join(DOC_WORDS)})\s+(?:số\s+)?(?P<num>\d{{1,4}})(?![\d,./-]|\s*-\s*\w+/)"
+# (a stop or a comma after it is no decimal: "… thực hiện Kết luận số 21.", "Chỉ thị 05, …")
+UNCODED = re.compile(rf"(?P<type>{'|'.join(DOC_WORDS)})\s+(?:số\s+)?(?P<num>\d{{1,4}})(?![\d/-]|[,.]\d|\s*-\s*\w+/)"
                      rf"(?!\s+(?i:{COUNTED})(?!\w))")
 # A document or legal article named by its number ("Nghị quyết số 15", "Điều 30"). Case-sensitive: "kỷ luật 10 tổ
 # chức" is a figure, "Luật 10" a law; and a number followed by what it counts is a count.

@@ -100,9 +100,10 @@ def unit_after(text: str, pos: int, max_words: int = 10) -> tuple[str, int]:
     return unit, ends[keep - 1]
 
 
-# "28 trên tổng số 30 quận, huyện", "7 trên 9 xã": a ratio in words (a number before "trên"; "trên 1.600" alone is
-# a qualifier)
-RATIO_WORDS = re.compile(r"(?<![\w/.,])(?P<a>\d{1,3}(?:\.\d{3})+|\d{1,6})\s+trên\s+(?:tổng\s+(?:số\s+)?)?"
+# "28 trên tổng số 30 quận, huyện", "7 trên 9 xã", "9 trong số 10 xã": a ratio in words (a number before "trên";
+# "trên 1.600" alone is a qualifier)
+RATIO_WORDS = re.compile(r"(?<![\w/.,])(?P<a>\d{1,3}(?:\.\d{3})+|\d{1,6})\s+(?:trên|trong(?=\s+(?:tổng\s+)?số))\s+"
+                         r"(?:tổng\s+)?(?:số\s+)?"
                          r"(?P<b>\d{1,3}(?:\.\d{3})+|\d{1,6})(?![\w/%.,]\d)(?=\s+[a-zà-ỹđ])", re.I)
 
 
@@ -113,7 +114,7 @@ FORM_BEFORE = re.compile(rf"{FORM}\s*(?:\(|với|chiếm|là)\s*$", re.I)
 
 @rule(60)
 def ratios(ctx: Sentence) -> None:
-    if "/" not in ctx.s and "trên" not in ctx.s.lower():  # what every ratio is written with: cheap to rule out
+    if "/" not in ctx.s and "trên" not in ctx.s.lower() and "trong" not in ctx.s.lower():  # (cheap to rule out)
         return
     for m in (*RATIO.finditer(ctx.s), *RATIO_WORDS.finditer(ctx.s)):
         if not ctx.free(m.start(), m.end()):
