@@ -24,12 +24,15 @@ _SP = r"[^\S\n]+"
 _NAME = rf"(?:[{UPPER}]{_SP})?{_WORD}(?:{_SP}{_WORD}){{0,2}}"
 _PLACE = rf"{_NAME}(?:{_SP}-{_SP}{_WORD}(?:{_SP}{_WORD}){{0,2}})?"
 PLACE_NAME = _PLACE  # a place's proper name, case-sensitive: "Long Biên", "Ô Chợ Dừa", "Văn Miếu - Quốc Tử Giám"
+DISTRICT_ABBREVIATED = r"(?:Q|P|H|TX)\.(?=\s?[A-ZĐ])"
 # "Quận ủy Long Biên", "quận Hoàn Kiếm", "Đảng bộ huyện Sóc Sơn", "Tỉnh ủy Nghệ An", "Thành ủy Hà Nội"
 LOCALITY = re.compile(
     # (wards and communes are the local level since the 2025 reorganisation: "Đảng ủy phường Hoàn Kiếm", "xã Sóc Sơn")
+    # (abbreviated as short items and headlines do, the name right after the stop: "Q.Hoàn Kiếm", "P. Cửa Nam", "H.Sóc
+    # Sơn", "TX. Sơn Tây", "TP.Vinh")
     rf"(?<!\w)(?:(?P<district>(?:Quận|Huyện|Thị) ủy|quận|huyện|thị xã|Quận|Huyện|Thị xã|phường|xã|Phường|Xã|thị trấn"
-    rf"|Thị trấn)"
-    rf"|(?P<province>Tỉnh ủy|tỉnh|Tỉnh|Thành ủy|thành phố|Thành phố|TP\.?))\s+(?P<place>{_PLACE})"
+    rf"|Thị trấn|{DISTRICT_ABBREVIATED})"
+    rf"|(?P<province>Tỉnh ủy|tỉnh|Tỉnh|Thành ủy|thành phố|Thành phố|TP\.?))(?:\s+|(?<=\.))(?P<place>{_PLACE})"
 )
 _NOT_PLACES = {"Ủy", "Ban", "Đảng", "Thường", "Kiểm", "Hội", "Đoàn", "Chủ", "Bí", "Phó", "Trưởng", "Trong", "Về", "Cụ",
                "Theo", "Qua", "Năm", "Tại", "Sau", "Đến", "Các", "Với", "Khối", "Ủy Ban"}

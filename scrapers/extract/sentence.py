@@ -20,7 +20,9 @@ from scrapers.vocabulary import canonical_form
 # over an article).
 # (a capital is one of UPPER: the range "À-Ỹ" would take lowercase letters too, "… 80 tr. đồng")
 SENTENCE_END = re.compile(
-    rf"(?=\s)(?:(?<!\bTP)(?<!\bTp)(?<!\bThS)(?<!\bTS)(?<=[.!?…])\s+(?=[\"“(]?[{UPPER}]|\d+(?:[.,]\d+)?\s*%)"
+    # (not after an abbreviation: "TP. Hà Nội", "TS. …", a district's "Q. Hà Đông", "H. Sóc Sơn", "TX. Sơn Tây")
+    rf"(?=\s)(?:(?<!\bTP)(?<!\bTp)(?<!\bThS)(?<!\bTS)(?<!\bQ\.)(?<!\bP\.)(?<!\bH\.)(?<!\bTX\.)(?<=[.!?…])\s+"
+    rf"(?=[\"“(]?[{UPPER}]|\d+(?:[.,]\d+)?\s*%)"
     # ("… trong lĩnh vực đất đai. 8 trường hợp vi phạm về …": a sentence may open on its count, after a word's stop)
     rf"|(?<=[{LOWER}]\.)[ \t]+(?=\d[\d.,]*\s+[{LOWER}])"
     # (atomic: the white space after a colon is taken whole, blank lines and all, before a bullet is looked for)

@@ -66,6 +66,9 @@ WORDABLE = re.compile(r"(?<![\d.,/:\w-])([2-9])(?= (?:đảng viên|tổ chức 
 OPENED = re.compile(r"(?<=[a-zà-ỹđ])\. (Trong đó,|Trong số đó,|Cụ thể:|Qua đó,|Riêng [^,.;:]{1,40},|Tính chung[^,.;:]{0,40},"
                     r"|Đối với [^,.;:]{1,40},)")
 SLASHED = re.compile(r"(?<=\d)/(?=\d)")
+TWO_TOTALS = re.compile(r"(?<=\d) (tổ chức đảng|chi bộ) và (?=\d+ đảng viên)")
+PLACED = re.compile(r"(?<!\w)(quận|huyện|thị xã) (?=[A-ZĐ])")
+ABBREVIATED = {"quận": "Q. ", "huyện": "H. ", "thị xã": "TX. "}
 LISTED_FORM = re.compile(r"(?<=[,;:] )(khiển trách|cảnh cáo|cách chức|khai trừ)(?= \d)")
 SENTENCE_GAP = re.compile(r"(?<=[a-zà-ỹđ)%])\. (?=[A-ZĐ])")
 ROMAN = {"I": "1", "II": "2", "III": "3", "IV": "4"}
@@ -169,6 +172,11 @@ DRESSES = {
     "'đối với' between a discipline and its count": (
         [c for c in READY if re.search(r"kỷ luật \d", c["text"]) and c["id"] != "b217-art-1"],
         lambda t: re.sub(r"(?<=kỷ luật )(?=\d)", "đối với ", t)),
+    "a comma for 'và' between two totals ('3 chi bộ, 9 đảng viên')": (
+        [c for c in READY if TWO_TOTALS.search(c["text"])], lambda t: TWO_TOTALS.sub(r" \1, ", t)),
+    "districts and towns abbreviated with a space ('H. Sóc Sơn', 'Q. Hà Đông')": (
+        [{k: v for k, v in c.items() if k != "officials"} for c in READY if PLACED.search(c["text"])],
+        lambda t: PLACED.sub(lambda m: ABBREVIATED[m[1]], t)),  # (an official's title is quoted as written)
     "'người' for 'đồng chí' after a count": ([c for c in READY if re.search(r"\d đồng chí", c["text"])],
                                              lambda t: re.sub(r"(?<=\d )đồng chí(?!\w)", "người", t)),
 }

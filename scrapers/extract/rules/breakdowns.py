@@ -193,7 +193,7 @@ def topic(ctx: Sentence, after: int, value) -> Breakdown | None:
 
 # "… 2 tổ chức đảng và 11 đảng viên (khiển trách 1 tổ chức đảng, 7 đảng viên; cảnh cáo 1 tổ chức đảng, 4 đảng
 # viên)": one bracket after both totals, each form with the organisations' count and the members'
-SHARED_BRACKET = re.compile(rf"(?P<next>\s+và\s+{NUMBER}\s+{SUBJECT})?\s*\((?P<items>[^()]+)\)", re.I)
+SHARED_BRACKET = re.compile(rf"(?P<next>(?:\s+và|\s*,)\s+{NUMBER}\s+{SUBJECT})?\s*\((?P<items>[^()]+)\)", re.I)
 SHARED_ITEM = re.compile(rf"\s*(?P<form>{FORM})\s+(?P<a>{NUMBER})\s+(?P<ua>{SUBJECT})\s*,\s*(?P<b>{NUMBER})\s+"
                          rf"(?P<ub>{SUBJECT})\s*", re.I)
 TOTAL_IS_ORGS = re.compile(rf"(?:{ORG_SUBJECT})\s*$", re.I)

@@ -76,7 +76,7 @@ NOT_CATEGORY = re.compile(
 BEFORE_COUNT = r"(?:\s+(?:đối với|cho))?(?:\s+(?:tổng số|tổng cộng|tất cả))?"
 GOVERNED_BEFORE = re.compile(rf"(?:(?:{FORM}|kỷ luật)(?:\s+ra khỏi đảng)?{BEFORE_COUNT}"
                              rf"|(?:kết luận|phát hiện)(?:\s+có)?"
-                             rf"(?:\s+[\d.]+\s+{UNIT}\s+và)?)\s*$", re.I)
+                             rf"(?:\s+[\d.]+\s+{UNIT}(?:\s+và|\s*,))?)\s*$", re.I)
 # "Số tổ chức đảng vi phạm về thực hiện quy chế làm việc là 3; số đảng viên vi phạm về đạo đức, lối sống là 14"
 STATED_CATEGORY = re.compile(
     rf"(?<!\w)[Ss]ố\s+(?:(?:đảng viên|tổ chức đảng|trường hợp)\s+)?(?:vi|sai) phạm\s+(?:về\s+|trong\s+)?(?P<cat>[^;:()\d]{{3,80}}?)"

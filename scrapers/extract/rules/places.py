@@ -9,7 +9,7 @@ import re
 from scrapers.extract.numbers import parse_number, qualifier_of
 from scrapers.extract.patterns import ABBREVIATIONS, INCLUDES, ORG_SUBJECT, QNUM, SUBJECT, TRIGGER
 from scrapers.extract.rules import rule
-from scrapers.extract.scope import PLACE_NAME, locality_in
+from scrapers.extract.scope import DISTRICT_ABBREVIATED, PLACE_NAME, locality_in
 from scrapers.extract.sentence import Sentence
 from scrapers.vocabulary import COUNT_KINDS
 
@@ -17,7 +17,7 @@ from scrapers.vocabulary import COUNT_KINDS
 # by case)
 PLACE_LABEL = re.compile(rf"(?<!\w)(?i:số)(?:\s+(?i:lượng))?\s+(?P<subj>(?i:{SUBJECT}))(?P<mid>[^,.;:\d]{{0,50}}?)"
                          rf"\s*(?:(?i:nhiều|cao)(?:\s+(?i:nhất))?\s+)?(?:(?i:là|{INCLUDES})\s*)?:\s*")
-PLACE_ITEM = re.compile(rf"(?P<place>(?i:huyện|quận|thị xã|phường|xã|thị trấn)\s+{PLACE_NAME})\s*:?\s+"
+PLACE_ITEM = re.compile(rf"(?P<place>(?:(?i:huyện|quận|thị xã|phường|xã|thị trấn)\s+|{DISTRICT_ABBREVIATED}\s?){PLACE_NAME})\s*:?\s+"
                         rf"(?:(?i:có|là|với)\s+)?{QNUM}(?![\d.,]\d)(?!\s*[%/])(?:\s+(?P<unit>(?i:{SUBJECT}))(?!\w))?")
 ITEM_JOIN = re.compile(r"\s*(?:[,;]\s*(?:(?i:và)\s+)?|\s+(?i:và)\s+)")
 
