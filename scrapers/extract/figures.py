@@ -22,7 +22,16 @@ from scrapers.extract.documents import document_spans
 from scrapers.extract.gazetteer import HANOI_PLACES
 from scrapers.extract.model import Draft, Figure
 from scrapers.extract.numbers import parse_number, qualifier_of
-from scrapers.extract.patterns import BULLET, FORM, FORM_RE, ITEM_NUMBER, ORG_SUBJECT, QNUM, SUBJECT_LABEL
+from scrapers.extract.patterns import (
+    BULLET,
+    COMRADE,
+    FORM,
+    FORM_RE,
+    ITEM_NUMBER,
+    ORG_SUBJECT,
+    QNUM,
+    SUBJECT_LABEL,
+)
 from scrapers.extract.rules import load
 from scrapers.extract.rules.generic import unit_after
 from scrapers.extract.scope import (
@@ -827,8 +836,9 @@ GROUP_AFTER = re.compile(r"(?P<passive>\s+(?:đã\s+)?bị\s+(?:thi hành\s+|x�
                          # "…, đều bị cảnh cáo": one form for the whole group
                          rf"(?:\s*(?:đều|cùng)\s+bị\s+(?:hình thức\s+)?(?P<form>{FORM}))?", re.I)
 # a sentence that opens on those disciplined: "Trong số đảng viên bị kỷ luật, …"
-POINTS_TO_DISCIPLINED = re.compile(r"\s*[\"“]?\s*(?:Trong số|Trong tổng số)\s+(?:các\s+)?(?:[\d.]+\s+)?(?:đảng viên|trường hợp|người)"
-                                   r"\s+(?:bị\s+)?(?:thi hành\s+|xử lý\s+)?kỷ luật", re.I)
+POINTS_TO_DISCIPLINED = re.compile(r"\s*[\"“]?\s*(?:Trong số|Trong tổng số)\s+(?:các\s+)?(?:[\d.]+\s+)?"
+                                   rf"(?:đảng viên|trường hợp|người|{COMRADE})\s+(?:bị\s+)?(?:thi hành\s+|xử lý\s+)?kỷ luật",
+                                   re.I)
 
 
 def _link_subgroups(drafts: list[Draft], folded: str, sent_list: list) -> None:

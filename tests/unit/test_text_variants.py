@@ -177,6 +177,9 @@ DRESSES = {
     "districts and towns abbreviated with a space ('H. Sóc Sơn', 'Q. Hà Đông')": (
         [{k: v for k, v in c.items() if k != "officials"} for c in READY if PLACED.search(c["text"])],
         lambda t: PLACED.sub(lambda m: ABBREVIATED[m[1]], t)),  # (an official's title is quoted as written)
+    "'đồng chí' for 'đảng viên' after a count": ([{k: v for k, v in c.items() if k != "figures"} | {"figures": [
+        {k: v for k, v in f.items() if k != "unit"} for f in c.get("figures", [])]} for c in _with("đảng viên")],
+        lambda t: re.sub(r"(?<=\d )đảng viên(?! mới)(?!\w)", "đồng chí", t)),
     "'người' for 'đồng chí' after a count": ([c for c in READY if re.search(r"\d đồng chí", c["text"])],
                                              lambda t: re.sub(r"(?<=\d )đồng chí(?!\w)", "người", t)),
 }

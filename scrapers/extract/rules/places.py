@@ -56,10 +56,11 @@ def _read_places(ctx: Sentence, act: re.Match | None, subject: str, pos: int) ->
         if not joined:
             break
         pos = joined.end()
-    # two places at least, each counted in the label's subject where it says its unit
-    if len(items) < 2 or any(i["unit"] and i["unit"].lower() != subject for i in items):
-        return
+    # two places at least, each counted in the label's subject where it says its unit (members may be "đồng chí",
+    # "trường hợp")
     org = bool(re.fullmatch(ORG_SUBJECT, subject, re.I))
+    if len(items) < 2 or any(i["unit"] and bool(re.fullmatch(ORG_SUBJECT, i["unit"], re.I)) != org for i in items):
+        return
     kind = act.lastgroup
     if kind == "discipline":
         kind = "discipline_party_orgs" if org else "discipline_party_members"

@@ -20,6 +20,7 @@ from scrapers.extract.patterns import (
     BULLET,
     COMMEND_UNIT,
     COMPLAINT_COUNT,
+    COMRADE,
     COUNTS_IN_ORDER,
     DEGREE,
     FORM,
@@ -852,6 +853,10 @@ OTHER_PEOPLE = re.compile(r"\s+(?:học sinh|sinh viên|cầu thủ|vận độn
                           r"|giáo viên|bệnh nhân|phạm nhân|học viên)(?!\w)", re.I)
 
 
+# members named anywhere in the sentence ("khiển trách 2 đồng chí, …; đề nghị Ban Thường vụ Quận ủy khai trừ 1 đồng
+# chí"): a list of forms there counts members, whatever body it names
+MEMBERS_SAID = re.compile(rf"đảng viên|trường hợp|(?<!\w)(?:{COMRADE}|người)(?!\w)", re.I)
+
 @rule(45)
 def forms_without_total(ctx: Sentence) -> None:
     """"kỷ luật khiển trách 254 trường hợp, cảnh cáo 61 trường hợp": forms listed with no total."""
@@ -877,7 +882,7 @@ def forms_without_total(ctx: Sentence) -> None:
     label = LIST_LABEL.search(ctx.s, 0, s)
     # — or the subject the sentence opens on ("Đối với tổ chức đảng, cả 2 trường hợp đều bị khiển trách")
     opened = SUBJECT_OPENING.match(ctx.s)
-    org = (re.search(ORG_SUBJECT, span, re.I) and not re.search(r"đảng viên|trường hợp", ctx.s, re.I)
+    org = (re.search(ORG_SUBJECT, span, re.I) and not MEMBERS_SAID.search(ctx.s)
            or label is not None and label["org"] is not None
            or opened is not None and (opened["org"] or opened["org2"]) is not None)
     total, complete = None, False
