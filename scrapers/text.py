@@ -177,30 +177,31 @@ def spelled_out_blanked(text: str) -> str:
 
 
 # the words some reporters use for what the rules read in their usual words: "trong số này" for "trong số đó", "chiếm
-# tỷ lệ 55%" (or "tỉ lệ") for "chiếm 55%", "30 phần trăm" for "30%" (as said on air)
-_USUAL_WORDS = re.compile(r"(?<=[Tt]rong số) này(?!\w)|(?<=chiếm) +t[ỷỉ] lệ(?= +\d)|(?<=\d) +phần trăm(?!\w)", re.I)
+# tỷ lệ 55%" (or "tỉ lệ") for "chiếm 55%", "30 phần trăm" for "30%" (as said on air) — each looked for only where
+# its words are (this runs over every article)
+_THESE = re.compile(r"(?<=[Tt]rong số) này(?!\w)")
+_SHARE_WORDS = re.compile(r"(?<=chiếm) +t[ỷỉ] lệ(?= +\d)", re.I)
+_PERCENT_WORDS = re.compile(r"(?<=\d) +phần trăm(?!\w)", re.I)
 
 
 def usual_words_read(text: str) -> str:
     """"trong số này" as "trong số đó ", "chiếm tỷ lệ 55%" as "chiếm       55%", "30 phần trăm" as "30         %"
     (same length: the spaces left are read as one)."""
-    if "này" not in text and "lệ" not in text and "trăm" not in text:
-        return text
-    return blanked(text, _USUAL_WORDS, _usual_word)
+    spaced = plain_spaces(text)
+    if "số này" in spaced:
+        text = blanked(text, _THESE, lambda _: " đó ", spaced)
+    if "ỷ lệ" in spaced or "ỉ lệ" in spaced:
+        text = blanked(text, _SHARE_WORDS, lambda m: " " * len(m[0]), spaced)
+    if "phần trăm" in spaced or "PHẦN TRĂM" in spaced:
+        text = blanked(text, _PERCENT_WORDS, lambda m: " " * (len(m[0]) - 1) + "%", spaced)
+    return text
 
 
-def _usual_word(m: re.Match) -> str:
-    word = m[0].lower()
-    if word.endswith("này"):
-        return " đó "
-    return " " * (len(word) - 1) + ("%" if word.endswith("trăm") else " ")
-
-
-def blanked(text: str, pattern: re.Pattern, fill) -> str:
-    """`text` with what `pattern` finds in its plain-spaced copy (no-break spaces read as spaces) replaced by
-    `fill(match)`, which must be as long as the match."""
+def blanked(text: str, pattern: re.Pattern, fill, spaced: str | None = None) -> str:
+    """`text` with what `pattern` finds in its plain-spaced copy (`spaced`, no-break spaces read as spaces) replaced
+    by `fill(match)`, which must be as long as the match."""
     parts, at = [], 0
-    for m in pattern.finditer(plain_spaces(text)):
+    for m in pattern.finditer(plain_spaces(text) if spaced is None else spaced):
         parts += [text[at:m.start()], fill(m)]
         at = m.end()
     return "".join(parts) + text[at:] if parts else text

@@ -80,9 +80,10 @@ FORM_WORDS = re.compile(rf"(?<!\w)(?<!bằng )(?<!với )hình thức +(?=(?:{FO
 def _form_words_read(text: str) -> str:
     """"hình thức khiển trách 2" as "          khiển trách 2", "khai trừ ra khỏi Đảng 2" as "khai trừ              2"
     (same length)."""
-    if "thức" not in text and "khỏi" not in text:
+    spaced = plain_spaces(text)
+    if "hình thức " not in spaced and "Hình thức " not in spaced and "khỏi " not in spaced:
         return text
-    return blanked(text, FORM_WORDS, lambda m: " " * len(m.group(0)))
+    return blanked(text, FORM_WORDS, lambda m: " " * len(m.group(0)), spaced)
 
 
 def _word_counts_as_digits(text: str) -> tuple[str, dict[int, int]]:
@@ -106,12 +107,14 @@ def _word_counts_as_digits(text: str) -> tuple[str, dict[int, int]]:
 # a run of spaces (not tabs: a run of tabs parts a table's cells), or the spaces around a slash between numbers
 # ("28 / 30 chi bộ", "ngày 30 / 4"), which every rule writes closed
 SPACE_RUN = re.compile(r"[ \u00a0]{2,}|(?<=\d)[ \u00a0]+(?=/[ \u00a0]*\d)|(?<=\d/)[ \u00a0]+(?=\d)")
+RUN = re.compile(r"[ \u00a0]{2,}")  # (a first look, fast: most texts hold no run and no spaced slash)
+SPACED_SLASHES = (" /", "/ ", "\u00a0/", "/\u00a0")
 
 
 def _single_spaced(text: str) -> tuple[str, list[int] | None]:
     """The text with each run of spaces one space and a slash between numbers closed up, and where each of its
     characters was in `text` (None when the text has neither)."""
-    if not SPACE_RUN.search(text):
+    if not RUN.search(text) and not any(slash in text for slash in SPACED_SLASHES) or not SPACE_RUN.search(text):
         return text, None
     parts, back, at = [], [], 0
     for m in SPACE_RUN.finditer(text):

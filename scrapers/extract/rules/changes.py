@@ -154,7 +154,7 @@ def _claim_bases_values(ctx: Sentence, bases: list[re.Match]) -> None:
             ctx.claim(told.start("value"), told.end("value"))
         # "… tăng gần gấp đôi so với năm 2025 (12 đơn)": after a change told without a number, the bare count in
         # brackets after its base is the base's (after a change with one it may be the change again)
-        elif (told := BARE_BASE_VALUE.match(ctx.s, b.end())) and UNCOUNTED_CHANGE.search(ctx.s, 0, b.start()):
+        elif (told := BARE_BASE_VALUE.match(ctx.s, b.end())) and UNCOUNTED_CHANGE.search(ctx.s, max(0, b.start() - 60), b.start()):
             ctx.claim(told.start("value"), told.end("value"))
 
 

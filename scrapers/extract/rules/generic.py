@@ -114,7 +114,8 @@ FORM_BEFORE = re.compile(rf"{FORM}\s*(?:\(|với|chiếm|là)\s*$", re.I)
 
 @rule(60)
 def ratios(ctx: Sentence) -> None:
-    if "/" not in ctx.s and "trên" not in ctx.s.lower() and "trong" not in ctx.s.lower():  # (cheap to rule out)
+    low = ctx.s.lower()
+    if "/" not in ctx.s and "trên" not in low and "trong số" not in low and "trong tổng" not in low:  # (cheap)
         return
     for m in (*RATIO.finditer(ctx.s), *RATIO_WORDS.finditer(ctx.s)):
         if not ctx.free(m.start(), m.end()):
