@@ -60,7 +60,7 @@ TITLE_THEN_NAME = re.compile(
 # "đồng chí Nguyễn Lan Hương - Ủy viên Ban Thường vụ Thành ủy, Chủ tịch UBMTTQ …"
 # a title ends where the clause's verb begins: speech and action verbs, and the auxiliaries and copulas that come
 # before any verb ("…, Phó Bí thư Thành ủy làm Trưởng đoàn", "…, Chủ tịch UBND quận đã trao …")
-VERB_STOP = (r"chủ trì|trao|phát biểu|cho biết|nhấn mạnh|đề nghị|yêu cầu|đánh giá|làm việc|kết luận|dự|tham dự|lưu ý"
+VERB_STOP = (r"chủ trì|trao|phát biểu|cho biết|nhấn mạnh|đề nghị|yêu cầu|đánh giá|làm việc|kết luận|dự(?! án| thảo| toán| báo)|tham dự|lưu ý"
              r"|chỉ đạo|làm|đã|đang|sẽ|vừa|cũng|cùng|là|được|thông tin|thông báo|khẳng định|ghi nhận|chia sẻ|cho rằng"
              r"|nêu rõ|chỉ rõ|báo cáo|trình bày|gửi|tặng|ký|giới thiệu|thay mặt|chúc mừng|biểu dương|công bố|nhận|thăm"
              # the other verbs reporters put after a speaker
@@ -68,8 +68,10 @@ VERB_STOP = (r"chủ trì|trao|phát biểu|cho biết|nhấn mạnh|đề ngh�
              r"|phân tích|quán triệt|tham luận|hướng dẫn|động viên|kêu gọi|thông qua|nói|dẫn đầu|đồng chủ trì")
 # what may stand before a name as "ông" does: academic ranks and degrees ("PGS.TS Lê Văn Lợi, Phó Giám đốc …"),
 # military and police ranks
-# — and the forms of ward and mass-organisation news: "Đ/c", "anh", "chị" (youth and women's unions), "nhà báo"
-HONORIFIC = (r"(?:đồng chí|Đồng chí|[Đđ]/c|ông|Ông|bà|Bà|[Aa]nh|[Cc]hị|[Nn]hà báo|(?:GS|PGS|TS|ThS|BS)(?:\.\s?(?:TS|ThS|BS))?\.?"
+# — and the forms of ward and mass-organisation news: "Đ/c", "anh", "chị" (youth and women's unions), "nhà báo"; the
+# court's ("bị cáo Lê Văn Quang, nguyên Giám đốc …", "bị can")
+HONORIFIC = (r"(?:đồng chí|Đồng chí|[Đđ]/c|ông|Ông|bà|Bà|[Aa]nh|[Cc]hị|[Nn]hà báo|[Bb]ị (?:cáo|can)"
+             r"|(?:GS|PGS|TS|ThS|BS)(?:\.\s?(?:TS|ThS|BS))?\.?"
              r"|(?:Đại|Thượng|Trung|Thiếu) (?:tướng|tá|úy))")
 # the name first: after "đồng chí / ông / bà" or a rank, or opening its sentence ("Nguyễn Văn Phong, Phó Bí thư
 # Thành ủy, nhấn mạnh …"); the title after a dash, a comma or in brackets, a former one with "nguyên" or "cựu"
