@@ -28,6 +28,7 @@ BASE_COUNT = re.compile(rf"(?:con số|mức|số|tổng số)?\s*(?P<n>(?=\d){N
 # 2025: 36)" is another figure's base)
 BASE_VALUE = re.compile(rf"{COMPARED}(?:[^();\d]|\d{{4}}){{0,40}}?(?P<value>\(\s*(?:cùng kỳ|năm trước|năm \d{{4}})[^():]{{0,25}}:"
                         r"\s*[^()]{1,40}\))", re.I)
+BASE_VALUE_AFTER = re.compile(r"\s*(?P<value>\(\s*(?:cùng kỳ|năm trước|năm \d{4})[^():]{0,25}:\s*[^()]{1,40}\))", re.I)
 BARE_BASE_VALUE = re.compile(rf"\s*(?P<value>\(\s*{NUMBER}\s+[^()\d%]{{1,25}}\))")
 UNCOUNTED_CHANGE = re.compile(r"(?<!\w)(?:tăng|giảm)(?:\s+(?:gần|hơn|khoảng|gấp|đôi|ba|hai|lần|mạnh|nhẹ|nhiều))*\s*$", re.I)
 MOVED_FROM = re.compile(rf"(?:tăng|giảm)\s+từ\s+(?P<base>{NUMBER}(?:\s*\([^()]{{0,30}}\))?)\s+(?:xuống|lên)\s", re.I)
@@ -136,6 +137,9 @@ def changes(ctx: Sentence) -> None:
         base_value = BASE_VALUE.search(ctx.s, end, min(len(ctx.s), end + 80))
         if base_value:
             ctx.claim(base_value.start("value"), base_value.end("value"))
+        # "So với năm 2025, … tăng 12,5% (năm 2025: 40 tổ chức đảng)": the base's own value right after the change
+        elif bases and (told := BASE_VALUE_AFTER.match(ctx.s, end)):
+            ctx.claim(told.start("value"), told.end("value"))
         direction = DIRECTION.get(m["dir"].lower(), m["dir"].lower())
         sign = -1 if direction == "giảm" else 1
         ctx.emit("change", m.start(), end, sign * value, unit=unit or None,
