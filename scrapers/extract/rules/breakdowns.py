@@ -83,7 +83,10 @@ def clause(ctx: Sentence, after: int, _value) -> Breakdown | None:
     marker = MARKER.match(ctx.s, after)
     start = marker.end()
     rest = ctx.s[start:]
-    pair_spans = [(p.start(), p.end()) for p in PAIR.finditer(rest)]
+    # (a total of organisations may list one by its name: "3 tổ chức đảng: khiển trách Chi bộ Trường THCS Ngô Quyền,
+    # cảnh cáo 1 chi bộ …" — one of them)
+    named = list(NAMED_ORG.finditer(rest)) if TOTAL_IS_ORGS.search(ctx.s, 0, after) else []
+    pair_spans = sorted([(p.start(), p.end()) for p in PAIR.finditer(rest)] + [(n.start(), n.end()) for n in named])
     if not pair_spans:
         return None
     # "khiển trách 12 (trong đó 2 cấp ủy viên), cảnh cáo 4": a sub-group in a form's brackets does not end the list
@@ -100,9 +103,16 @@ def clause(ctx: Sentence, after: int, _value) -> Breakdown | None:
     if re.search(r"[;.]", lead):
         return None
     forms, spans = pairs_in(rest[:stop], ctx.base + start)
+    for n in (n for n in named if n.end() <= stop):
+        forms[n["form"].lower()] = forms.get(n["form"].lower(), 0) + 1
+        spans = sorted([*spans, (ctx.base + start + n.start(), ctx.base + start + n.end())])
     if not forms:
         return None
     return Breakdown(forms, spans, spans[-1][1])
+
+
+NAMED_ORG = re.compile(rf"(?<!\w)(?P<form>{FORM})\s+(?-i:Chi bộ|Đảng bộ|Đảng ủy|Ban Thường vụ|Ban cán sự đảng|Đảng đoàn)"
+                       r"\s+[^,;.()]{2,60}?(?=\s*(?:[,;.]|\s+và\s|$))", re.I)  # (its term may be named: "nhiệm kỳ 2020-2025")
 
 
 # "… Khai trừ: 1. Tổng: 18": a total written after its forms
