@@ -6,8 +6,17 @@ from __future__ import annotations
 
 import re
 
-from scrapers.extract.numbers import parse_number, qualifier_of
-from scrapers.extract.patterns import ABBREVIATIONS, INCLUDES, ORG_SUBJECT, QNUM, SUBJECT, TRIGGER
+from scrapers.extract.numbers import NUMBER, parse_number, qualifier_of
+from scrapers.extract.patterns import (
+    ABBREVIATIONS,
+    COUNTS_IN_ORDER,
+    INCLUDES,
+    ORG_SUBJECT,
+    QNUM,
+    RESPECTIVELY,
+    SUBJECT,
+    TRIGGER,
+)
 from scrapers.extract.rules import rule
 from scrapers.extract.scope import DISTRICT_ABBREVIATED, PLACE_NAME, locality_in
 from scrapers.extract.sentence import Sentence
@@ -38,6 +47,43 @@ def counts_by_place(ctx: Sentence) -> None:
     if (lead := WITHIN_LEAD.match(ctx.s)) and ctx.previous and (said := list(SUBJECT_RX.finditer(ctx.previous))):
         acts = list(TRIGGER.finditer(ctx.previous))
         _read_places(ctx, acts[-1] if acts else None, _subject(said[-1].group(0)), lead.end())
+
+
+# "các quận Hoàn Kiếm, Tây Hồ và Cầu Giấy lần lượt kỷ luật 5, 3 và 7 đảng viên": the places named first, their counts
+# after "lần lượt / tương ứng" in the same order, of one act and subject
+_PLACES = rf"{PLACE_NAME}(?:\s*,\s*{PLACE_NAME})*\s+(?i:và)\s+{PLACE_NAME}"
+RESPECTIVE_PLACES = re.compile(
+    rf"(?<!\w)(?i:các\s+)?(?:(?i:quận|huyện|thị xã|phường|xã)\s+|{DISTRICT_ABBREVIATED}\s?)(?P<places>{_PLACES})\s+"
+    rf"(?:(?i:đã)\s+)?"
+    rf"(?:(?i:lần lượt|tương ứng)\s+(?P<act>[^,.;:\d]{{2,40}}?)\s+|(?P<act2>[^,.;:\d]{{2,40}}?){RESPECTIVELY})"
+    rf"{COUNTS_IN_ORDER}\s+(?P<subj>(?i:tập thể(?:,\s*cá nhân)?|{SUBJECT}))(?!\w)")
+EACH_PLACE = re.compile(rf"{PLACE_NAME}")
+
+
+@rule(29)
+def respective_places(ctx: Sentence) -> None:
+    if "lần lượt" not in ctx.s and "tương ứng" not in ctx.s:
+        return
+    for m in RESPECTIVE_PLACES.finditer(ctx.s):
+        act = TRIGGER.search(m["act"] or m["act2"])
+        places = [p.group(0) for p in EACH_PLACE.finditer(m["places"])]
+        counts = list(re.finditer(NUMBER, m["counts"], re.I))
+        if act is None or act.lastgroup not in COUNT_KINDS and act.lastgroup != "discipline" \
+                or len(places) != len(counts) or not ctx.free(m.start("counts"), m.end("counts")):
+            continue
+        subject = re.sub(r"\s+", " ", _subject(m["subj"]))
+        org = bool(re.fullmatch(ORG_SUBJECT, subject, re.I))
+        counted = "tổ chức đảng" if org else subject if subject.startswith("tập thể") else "đảng viên"
+        kind = ("discipline_party_orgs" if org else "discipline_party_members") if act.lastgroup == "discipline" \
+            else act.lastgroup
+        for place, n in zip(places, counts, strict=True):
+            try:
+                value = parse_number(n.group(0))
+            except ValueError:
+                continue
+            start = m.start("counts") + n.start()
+            ctx.emit(kind, start, start + len(n.group(0)), value, unit=subject, subject=subject,
+                     subject_class=counted, scope=place)
 
 
 def _subject(said: str) -> str:
