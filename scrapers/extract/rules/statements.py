@@ -52,7 +52,9 @@ WORK_COUNT = re.compile(rf"{NUM_START}{QNUM}\s+(?:(?P<unit>cuộc|đợt|lượt
                         r"|(?P<unit2>cuộc|đợt)(?=\s*(?:[,;.)]|$)|\s+(?:đối với|tại|ở|với)\s))", re.I)
 # "phát hiện 37 vụ vi phạm": cases, counted by the act that found them
 # — and "kết luận tố cáo đúng và đúng một phần 41 vụ": cases that end the clause, the act's objects
-CASE_COUNT = re.compile(rf"{NUM_START}{QNUM}\s+(?P<unit>vụ(?:\s+việc)?)(?=\s+(?:có\s+)?(?:dấu hiệu\s+)?vi phạm|\s*(?:[.,;)]|$))",
+CASE_COUNT = re.compile(rf"{NUM_START}{QNUM}\s+(?P<unit>vụ(?:\s+việc)?)(?=\s+(?:có\s+)?(?:dấu hiệu\s+)?vi phạm|\s*(?:[.,;)]|$)"
+                        # (or the period after it: "… tố cáo đúng 3 vụ trong năm 2025")
+                        r"|\s+trong\s+(?:năm|quý|tháng|\d+\s+tháng|nhiệm kỳ|giai đoạn)(?!\w))",
                         re.I)
 # "Số đảng viên bị kỷ luật là 33", "số tổ chức đảng được kiểm tra: 120", "Số đơn thư tiếp nhận năm 2023 là 120"
 LETTERS = r"đơn(?:,?\s*thư)?(?!\s+vị)"
