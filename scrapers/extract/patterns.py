@@ -128,6 +128,8 @@ TRIGGERS = [  # (kind, pattern) — the trigger nearest before a count decides i
               rf"|kỷ luật\s+{STATE_DISCIPLINE}|hạ bậc hàm|giáng chức|giáng cấp|buộc thôi việc|tước danh hiệu"
               r"|chuyển (?:hồ sơ\s+)?(?:sang\s+|cho\s+)?cơ quan (?:điều tra|công an|chức năng|có thẩm quyền)|khởi tố(?=\s+\d)"
               r"|trung bình|xóa tên|cho ra khỏi đảng"
+              # the verification of declared assets and income is a task of its own, not an inspection
+              r"|xác minh(?=\s+tài sản)"
               # "đề nghị cấp có thẩm quyền xem xét, xử lý 2 trường hợp": handling, not a discipline figure
               r"|xem xét,?\s+xử lý(?!\s+kỷ luật)"),
 ]
