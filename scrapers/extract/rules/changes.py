@@ -26,9 +26,10 @@ OWN_CLAUSE = re.compile(r"\s+(?:được|bị|đã|đang|phải)(?!\w)", re.I)
 BASE_COUNT = re.compile(rf"(?:con số|mức|số|tổng số)?\s*(?P<n>(?=\d){NUMBER})(?!\s*[%/])(?=\s+[a-zà-ỹđ])", re.I)
 # (the base said between, with no count or clause of its own: "so với cùng kỳ; kiểm tra 40 tổ chức đảng (năm
 # 2025: 36)" is another figure's base)
-BASE_VALUE = re.compile(rf"{COMPARED}(?:[^();\d]|\d{{4}}){{0,40}}?(?P<value>\(\s*(?:cùng kỳ|năm trước|năm \d{{4}})[^():]{{0,25}}:"
-                        r"\s*[^()]{1,40}\))", re.I)
-BASE_VALUE_AFTER = re.compile(r"\s*(?P<value>\(\s*(?:cùng kỳ|năm trước|năm \d{4})[^():]{0,25}:\s*[^()]{1,40}\))", re.I)
+# the base's own value in brackets: "(năm 2025: 13 đảng viên)", "(cùng kỳ năm 2024: 41 trường hợp)"
+_BASE_BRACKET = r"(?P<value>\(\s*(?:cùng kỳ|năm trước|năm \d{4})[^():]{0,25}:\s*[^()]{1,40}\))"
+BASE_VALUE = re.compile(rf"{COMPARED}(?:[^();\d]|\d{{4}}){{0,40}}?{_BASE_BRACKET}", re.I)
+BASE_VALUE_AFTER = re.compile(rf"\s*{_BASE_BRACKET}", re.I)
 BARE_BASE_VALUE = re.compile(rf"\s*(?P<value>\(\s*{NUMBER}\s+[^()\d%]{{1,25}}\))")
 UNCOUNTED_CHANGE = re.compile(r"(?<!\w)(?:tăng|giảm)(?:\s+(?:gần|hơn|khoảng|gấp|đôi|ba|hai|lần|mạnh|nhẹ|nhiều))*\s*$", re.I)
 MOVED_FROM = re.compile(rf"(?:tăng|giảm)\s+từ\s+(?P<base>{NUMBER}(?:\s*\([^()]{{0,30}}\))?)\s+(?:xuống|lên)\s", re.I)
