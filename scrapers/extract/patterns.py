@@ -177,6 +177,8 @@ CHANGE = re.compile(
 # what opens a list of parts: "gồm", "bao gồm", "gồm có"
 INCLUDES = r"(?:bao\s+)?gồm(?:\s+có)?"
 # "so với cùng kỳ", or "so" alone before what is compared with ("tăng 5% so cùng kỳ", "so năm trước")
+# the period told after a count, closing its clause: "… tố cáo đúng 3 vụ trong năm 2025", "đảng viên: 74 trong năm"
+PERIOD_AFTER = r"\s+trong\s+(?:năm|quý|tháng|\d+\s+tháng|nhiệm kỳ|giai đoạn)(?!\w)"
 COMPARED = (r"(?<!\w)so(?:\s+với|(?=\s+(?:cùng kỳ|năm|kỳ|quý|tháng|nhiệm kỳ|giai đoạn|thời điểm|đầu năm|trước|kế hoạch|chỉ tiêu)"
             r"(?!\w)))")
 BASE = re.compile(rf"{COMPARED}\s+(?P<base>[^,.;()]+?)(?=\s*(?:[,.;()]|$|\s+(?:là|và|thì)\s))", re.I)

@@ -7,14 +7,14 @@ from __future__ import annotations
 import re
 
 from scrapers.extract.numbers import parse_number, qualifier_of
-from scrapers.extract.patterns import FORM_RE, QNUM, SUBJECT_LABEL
+from scrapers.extract.patterns import FORM_RE, PERIOD_AFTER, QNUM, SUBJECT_LABEL
 from scrapers.extract.rules import rule
 from scrapers.extract.rules.breakdowns import bracketed, single_form
 from scrapers.extract.sentence import Sentence
 from scrapers.vocabulary import COUNT_KINDS
 
 # the label opens its item (the sentence, or a line or a clause of it) and the count ends it, or its brackets follow
-LABELLED_COUNT = re.compile(rf"(?:^|(?<=[;:\n]))\s*{SUBJECT_LABEL}\s*{QNUM}(?=\s*(?:[;.(]|$))", re.I)
+LABELLED_COUNT = re.compile(rf"(?:^|(?<=[;:\n]))\s*{SUBJECT_LABEL}\s*{QNUM}(?=\s*(?:[;.(]|$)|{PERIOD_AFTER})", re.I)
 
 
 @rule(33)

@@ -32,6 +32,7 @@ from scrapers.extract.patterns import (
     ORG_SUBJECT,
     PAIR,
     PASSIVE,
+    PERIOD_AFTER,
     QNUM,
     RESPECTIVELY,
     SHARE_RE,
@@ -54,7 +55,7 @@ WORK_COUNT = re.compile(rf"{NUM_START}{QNUM}\s+(?:(?P<unit>cuộc|đợt|lượt
 # — and "kết luận tố cáo đúng và đúng một phần 41 vụ": cases that end the clause, the act's objects
 CASE_COUNT = re.compile(rf"{NUM_START}{QNUM}\s+(?P<unit>vụ(?:\s+việc)?)(?=\s+(?:có\s+)?(?:dấu hiệu\s+)?vi phạm|\s*(?:[.,;)]|$)"
                         # (or the period after it: "… tố cáo đúng 3 vụ trong năm 2025")
-                        r"|\s+trong\s+(?:năm|quý|tháng|\d+\s+tháng|nhiệm kỳ|giai đoạn)(?!\w))",
+                        rf"|{PERIOD_AFTER})",
                         re.I)
 # "Số đảng viên bị kỷ luật là 33", "số tổ chức đảng được kiểm tra: 120", "Số đơn thư tiếp nhận năm 2023 là 120"
 LETTERS = r"đơn(?:,?\s*thư)?(?!\s+vị)"
