@@ -10,7 +10,7 @@ from scrapers.extract.documents import find_documents
 from scrapers.extract.figures import extract_figures
 from scrapers.extract.numbers import count_of
 from scrapers.extract.officials import find_officials
-from scrapers.extract.patterns import FORM, WORD_COUNT_START, WORD_COUNTED, YEAR_BEFORE
+from scrapers.extract.patterns import ABBREVIATIONS, FORM, WORD_COUNT_START, WORD_COUNTED, YEAR_BEFORE
 from scrapers.extract.sentence import soft_breaks_as_spaces
 from scrapers.text import (
     blanked,
@@ -46,7 +46,9 @@ def extract_all(text: str, published: date | None = None, locality: str | None =
     # ("Ðảng" typed with an eth is read as "Đảng", and hard-wrapped lines whole: "… 1.208 tổ\nchức đảng")
     # ("05 (năm) đảng viên", a count spelled out again in words, as "05 đảng viên"; "khai trừ hai đảng viên" as
     # "khai trừ 2 đảng viên": every rule reads a count in digits)
-    spelled, back = _single_spaced(marks_closed(spelled_out_blanked(look_alikes_read(soft_breaks_as_spaces(text)))))
+    # ("12 ĐV", "3 TCĐ", as ward portals write what they count, in words)
+    expanded, back_words = _counted_abbreviations_expanded(look_alikes_read(text))
+    spelled, back = _single_spaced(marks_closed(spelled_out_blanked(soft_breaks_as_spaces(expanded))))
     in_digits, word_ends = _word_counts_as_digits(spelled)
     # ("trong số này" as "trong số đó", "chiếm tỷ lệ 55%" as "chiếm 55%", "30 phần trăm" as "30%", "hình thức
     # khiển trách 2 chi bộ" as "khiển trách 2 chi bộ": read once the spaces are single and the counts digits)
@@ -65,6 +67,8 @@ def extract_all(text: str, published: date | None = None, locality: str | None =
             end = word_ends.get(last, last + 1)
             if back is not None:
                 start, end = back[start], back[end - 1] + 1
+            if back_words is not None:
+                start, end = back_words[start], back_words[end - 1] + 1
             item["start"], item["end"] = start, end
             item["quote"] = text[start:end]
     return sorted(items, key=lambda i: (i["start"], i["type"]))
@@ -84,6 +88,31 @@ def _form_words_read(text: str) -> str:
     if "hình thức " not in spaced and "Hình thức " not in spaced and "khỏi " not in spaced:
         return text
     return blanked(text, FORM_WORDS, lambda m: " " * len(m.group(0)), spaced)
+
+
+# what a count counts, abbreviated after it: "12 ĐV", "3 TCĐ", "2 TCCSĐ"
+COUNTED_ABBREVIATED = re.compile(r"\d[ \u00a0]+(?P<abbr>ĐV|TCĐ|TCCSĐ)(?!\w)")
+
+
+def _counted_abbreviations_expanded(text: str) -> tuple[str, list[int] | None]:
+    """"12 ĐV" as "12 đảng viên", and where each character of it was in `text` (each written word's characters at
+    the abbreviation's first and last; None when there is none)."""
+    if "ĐV" not in text and "TCĐ" not in text and "TCCSĐ" not in text:
+        return text, None
+    parts, back, at = [], [], 0
+    for m in COUNTED_ABBREVIATED.finditer(text):
+        words = ABBREVIATIONS[m["abbr"]]
+        line_end = text.find("\n", m.end())
+        if text[text.rfind("\n", 0, m.start()) + 1:line_end if line_end >= 0 else len(text)].isupper():
+            words = words.upper()  # (a headline in capitals stays in capitals: "KỶ LUẬT 11 ĐẢNG VIÊN")
+        parts += [text[at:m.start("abbr")], words]
+        back += [*range(at, m.start("abbr")), m.start("abbr"), *[m.end() - 1] * (len(words) - 1)]
+        at = m.end()
+    if not parts:
+        return text, None
+    parts.append(text[at:])
+    back.extend(range(at, len(text)))
+    return "".join(parts), back
 
 
 def _word_counts_as_digits(text: str) -> tuple[str, dict[int, int]]:

@@ -180,6 +180,9 @@ DRESSES = {
     "'đồng chí' for 'đảng viên' after a count": ([{k: v for k, v in c.items() if k != "figures"} | {"figures": [
         {k: v for k, v in f.items() if k != "unit"} for f in c.get("figures", [])]} for c in _with("đảng viên")],
         lambda t: re.sub(r"(?<=\d )đảng viên(?! mới)(?!\w)", "đồng chí", t)),
+    "'ĐV' and 'TCĐ' for the nouns after a count ('14 ĐV', '3 TCĐ')": (
+        [c for c in READY if re.search(r"\d (?:đảng viên|tổ chức đảng)(?!\w)", c["text"])],
+        lambda t: re.sub(r"(?<=\d )(đảng viên|tổ chức đảng)(?!\w)", lambda m: {"đảng viên": "ĐV"}.get(m[1], "TCĐ"), t)),
     "'người' for 'đồng chí' after a count": ([c for c in READY if re.search(r"\d đồng chí", c["text"])],
                                              lambda t: re.sub(r"(?<=\d )đồng chí(?!\w)", "người", t)),
 }
