@@ -68,14 +68,12 @@ def respective_places(ctx: Sentence) -> None:
         act = TRIGGER.search(m["act"] or m["act2"])
         places = [p.group(0) for p in EACH_PLACE.finditer(m["places"])]
         counts = list(re.finditer(NUMBER, m["counts"], re.I))
-        if act is None or act.lastgroup not in COUNT_KINDS and act.lastgroup != "discipline" \
-                or len(places) != len(counts) or not ctx.free(m.start("counts"), m.end("counts")):
-            continue
         subject = re.sub(r"\s+", " ", _subject(m["subj"]))
         org = bool(re.fullmatch(ORG_SUBJECT, subject, re.I))
+        kind = _kind_of(act, org)
+        if kind is None or len(places) != len(counts) or not ctx.free(m.start("counts"), m.end("counts")):
+            continue
         counted = "tổ chức đảng" if org else subject if subject.startswith("tập thể") else "đảng viên"
-        kind = ("discipline_party_orgs" if org else "discipline_party_members") if act.lastgroup == "discipline" \
-            else act.lastgroup
         for place, n in zip(places, counts, strict=True):
             try:
                 value = parse_number(n.group(0))
@@ -86,6 +84,16 @@ def respective_places(ctx: Sentence) -> None:
                      subject_class=counted, scope=place)
 
 
+def _kind_of(act: re.Match | None, org: bool) -> str | None:
+    """The kind of a count of `act` (a TRIGGER match) in organisations or members; None when the act counts
+    nothing."""
+    if act is None or act.lastgroup not in COUNT_KINDS and act.lastgroup != "discipline":
+        return None
+    if act.lastgroup == "discipline":
+        return "discipline_party_orgs" if org else "discipline_party_members"
+    return act.lastgroup
+
+
 def _subject(said: str) -> str:
     """The subject as a word, lowercase: "TCĐ" is "tổ chức đảng"."""
     return ABBREVIATIONS.get(said, said).lower()
@@ -93,7 +101,9 @@ def _subject(said: str) -> str:
 
 def _read_places(ctx: Sentence, act: re.Match | None, subject: str, pos: int) -> None:
     """The places counted from `pos` on, each a count of `act` in `subject`."""
-    if act is None or act.lastgroup not in COUNT_KINDS and act.lastgroup != "discipline":
+    org = bool(re.fullmatch(ORG_SUBJECT, subject, re.I))
+    kind = _kind_of(act, org)
+    if kind is None:
         return
     items = []
     while (item := PLACE_ITEM.match(ctx.s, pos)) and ctx.free(item.start("n"), item.end("n")):
@@ -104,12 +114,8 @@ def _read_places(ctx: Sentence, act: re.Match | None, subject: str, pos: int) ->
         pos = joined.end()
     # two places at least, each counted in the label's subject where it says its unit (members may be "đồng chí",
     # "trường hợp")
-    org = bool(re.fullmatch(ORG_SUBJECT, subject, re.I))
     if len(items) < 2 or any(i["unit"] and bool(re.fullmatch(ORG_SUBJECT, i["unit"], re.I)) != org for i in items):
         return
-    kind = act.lastgroup
-    if kind == "discipline":
-        kind = "discipline_party_orgs" if org else "discipline_party_members"
     for item in items:
         try:
             value = parse_number(item["n"])
