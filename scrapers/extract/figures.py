@@ -721,7 +721,7 @@ WITHIN_MARK = re.compile(r"[,;]\s*trong (?:đó|số đó)\b", re.I)  # (", tron
 # on "Trong đó" goes on with the total of the sentence before — each of its counts of that act, while they fit in it
 # ("Trong đó, quận Long Biên kỷ luật 12 đảng viên, huyện Gia Lâm 9 đảng viên, …")
 # (or a label of the examples with the most: "Một số đảng bộ có nhiều đảng viên bị kỷ luật là: …")
-WITHIN_OPENING = re.compile(r"\s*[\"“(]?(?:trong (?:đó|số đó|số này)\b|(?:một số|các|những)\s+(?:đơn vị|đảng bộ|địa phương"
+WITHIN_OPENING = re.compile(r"\s*[\"“(]?(?:trong (?:đó|số đó)\b|(?:một số|các|những)\s+(?:đơn vị|đảng bộ|địa phương"
                             r"|cơ sở|quận, huyện|xã, phường)[^.;:\d]{0,60}?(?:nhiều|cao)(?:\s+nhất)?[^.;:\d]{0,30}:)", re.I)
 
 

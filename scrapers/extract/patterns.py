@@ -68,7 +68,7 @@ PAIR = re.compile(
     rf"\s*(?::|bằng|(?:thì\s+)?(?:là|có|với)|thì|đối với|{APPLIED_TO}|\((?=\s*\d+(?:\s+{SUBJECT})?\s*\)))?\s*(?P<n1>{NUMBER})(?!\w)(?!\s*[/%\d])\)?"
     rf"(?:\s+(?:{SUBJECT})(?!\w))?\)?(?:{SHARE.replace('share', 's1')}|{LIST_SHARE.replace('share', 's3')})?"
     # ("năm" left in words before its noun is the year, "trong năm chi bộ khai trừ …": five are read in digits)
-    rf"|(?!năm\s)(?P<n2>{NUMBER})(?!\w)\s+(?:(?:{SUBJECT})\s+)?(?:trong số (?:đó|này)\s+)?(?:(?:đều|cùng|cũng)\s+)?"
+    rf"|(?!năm\s)(?P<n2>{NUMBER})(?!\w)\s+(?:(?:{SUBJECT})\s+)?(?:trong số đó\s+)?(?:(?:đều|cùng|cũng)\s+)?"
     # ("2 trường hợp phải khai trừ khỏi Đảng": those the form had to be applied to)
     rf"(?:bị\s+|bằng\s+|với\s+|phải\s+(?:bị\s+)?)?(?:(?:hình thức|kỷ luật)\s+)*(?P<f2>{FORM})"
     rf"(?:\s+(?:ra\s+)?khỏi đảng)?(?:{SHARE.replace('share', 's2')}|{LIST_SHARE.replace('share', 's4')})?",

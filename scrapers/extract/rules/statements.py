@@ -93,7 +93,7 @@ STATED_FROM_TO = re.compile(
     rf"(?:(?P<q2>{QUALIFIER})\s+)?(?P<n2>{NUMBER})(?!\d)(?:\s+(?:{SUBJECT}|{LETTERS})(?!\w))?(?![\d.,]\d)(?!\s*[%/])"
     r"(?P<was>\s*\((?:năm|cùng kỳ|quý|tháng)[^()]{0,40}?(?:là|:)\s*[\d.,]+[^()]{0,20}\))?", re.I)
 # "…, trong đó có 7 cấp ủy viên", "… (7 cấp ủy viên)", "… (trong đó có 4 cấp ủy viên), gồm: …"
-_WITHIN = r"(?:trong đó\s*[,:]?\s*|trong số (?:đó|này)\s*[,:]?\s*)"
+_WITHIN = r"(?:trong đó\s*[,:]?\s*|trong số đó\s*[,:]?\s*)"
 SUBGROUP_MARK = re.compile(rf"\s*(?:,\s*|;\s*)?(?:\(\s*{_WITHIN}?|{_WITHIN})(?:có\s+)?", re.I)
 CHANGE_BEFORE = re.compile(r"(?:tăng|giảm)(?:\s+(?:thêm|được))?\s+(?:\S+\s+)?$", re.I)
 # the form before its count: "khai trừ ra khỏi Đảng 5", "cách chức tất cả các chức vụ trong Đảng đối với 3",
@@ -154,7 +154,7 @@ ACT_FORM = re.compile(rf"(?:kỷ luật|hình thức)\s+({FORM})\s+(?!và\b)[^\d
 # — and "2 đảng viên bị khởi tố đã bị đình chỉ sinh hoạt đảng": a passive that is no act, then the one that is
 PASSIVE_CHAIN = re.compile(r"\s*(?:đã\s+)?(?:được|bị)\s+[^,.;()\d]{1,60}?(?:,\s*(?:và\s+)?|\s+)(?=(?:đã\s+)?(?:được|bị)\s)",
                            re.I)
-HAS = re.compile(r"(?<!\w)(?<!trong đó )(?<!trong số đó )(?<!trong số này )(?:hiện\s+)?có\s+"
+HAS = re.compile(r"(?<!\w)(?<!trong đó )(?<!trong số đó )(?:hiện\s+)?có\s+"
                  rf"(?:{QUALIFIER}\s+)?(?=\d|{NUMBER}(?!\w)|$)", re.I)  # "có" then a count: what it has
 CONSEQUENCE = re.compile(r",\s*(?:để\s+(?:xảy ra|ra|lại)|gây(?:\s+ra)?|dẫn (?:đến|tới)|làm\s+(?:thất thoát|mất|hư hỏng))\s", re.I)
 
