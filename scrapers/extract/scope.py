@@ -351,7 +351,8 @@ CAPITAL_SAID = re.compile(rf"(?<!\w)(?:Hà Nội|Thủ đô|toàn {CITY}|Thành 
 PROVINCE_SAID = re.compile(r"(?<!\w)(?:toàn tỉnh|Tỉnh ủy|tỉnh ủy|Đảng bộ tỉnh|đảng bộ tỉnh|trong tỉnh)(?!\w)")
 
 
-ACTING_DISTRICT = re.compile(rf"(?:Quận|Huyện|Thị) ủy\s+(?P<place>{_PLACE})")
+# (or, since 2025, a ward's or commune's: "Đảng ủy phường Kim Liên")
+ACTING_DISTRICT = re.compile(rf"(?:(?:Quận|Huyện|Thị) ủy|Đảng ủy (?:phường|xã|thị trấn|đặc khu))\s+(?P<place>{_PLACE})")
 
 
 # "…; toàn thành phố kỷ luật 598 đảng viên": the whole city (or province) named after a local figure
@@ -375,7 +376,7 @@ def figure_scope(sentence: str, pos: int, article: str | None, whole: str | None
     # viên, trong đó Quận ủy Long Biên kỷ luật 12 …" names the body of the part, not of the total)
     clause_end = CLAUSE_END.search(sentence, pos + 1)
     acting = ACTING_DISTRICT.search(sentence, pos, clause_end.start() if clause_end else len(sentence))
-    if acting and not OWN_COUNT_AFTER.match(sentence, acting.end()):
+    if acting and (not OWN_COUNT_AFTER.match(sentence, acting.end()) or _subject_after_fronted(sentence, pos, acting)):
         named = locality_in(sentence, acting.end())
         if named:
             return named[1]
@@ -389,6 +390,17 @@ def figure_scope(sentence: str, pos: int, article: str | None, whole: str | None
         if named and named[0] == "district":
             return named[1]
     return article
+
+
+# "Qua kiểm tra tài chính đảng tại 14 tổ chức đảng, Ủy ban Kiểm tra Huyện ủy Ba Vì phát hiện …": a clause opening the
+# sentence, then its subject — the body that acted in both, whatever it goes on to count
+FRONTED = re.compile(r"\s*(?:Qua|Thông qua|Sau khi|Sau|Từ kết quả|Trên cơ sở)\s[^,;.]*$")
+SUBJECT_LEAD = re.compile(r",\s*[^\d,;.]{0,30}$")
+
+
+def _subject_after_fronted(sentence: str, pos: int, acting: re.Match) -> bool:
+    comma = sentence.find(",", pos, acting.start())
+    return bool(comma >= 0 and FRONTED.match(sentence, 0, pos) and SUBJECT_LEAD.match(sentence, comma, acting.start()))
 
 
 # where a figure's clause ends: a "trong đó" that opens its parts, or a semicolon

@@ -16,6 +16,7 @@ class Breakdown:
     forms: dict[str, int]
     spans: list[tuple[int, int]]  # absolute offsets of what it read
     end: int  # absolute offset where the total's quote may end (same sentence) or -1
+    listed: bool = False  # the forms of a list of counts with no total: the figure's value is none of them
 
 
 def pairs_in(segment: str, offset: int) -> tuple[dict[str, int], list[tuple[int, int]]]:
@@ -50,12 +51,32 @@ BRACKETS = re.compile(r"\s*\(([^()]*)\)")
 NEXT_MARKER = re.compile(rf"\s*[\"“(]?(?:Trong (?:số )?đó|Cụ thể|Gồm|Về hình thức|(?:(?:Các|Những)\s+)?Hình thức|{FORM}(?=(?:\s*(?::|thì|là|có))*\s*\d))", re.I)
 
 
+# "kỷ luật 2 tổ chức đảng bằng hình thức khiển trách, 1 tổ chức đảng bằng hình thức cảnh cáo": counts each with its
+# form, comma-joined, are a list of forms with no total, as "khiển trách 2 tổ chức đảng, cảnh cáo 1 …" is (two
+# joined by "và" alone stay two statements)
+SINGLE_MORE = re.compile(rf"\s*(?P<join>[,;]\s*(?:và\s+)?|\s+và\s+)(?P<n>{NUMBER})\s+(?P<subj>{SUBJECT})(?:\s+[^\W\d]+){{0,2}}?\s+"
+                         rf"(?:bằng|với|bị)\s+(?:hình thức\s+)?(?:kỷ luật\s+)?(?P<form>{FORM})(?![\s:]*{NUMBER})", re.I)
+UNIT_BEFORE = re.compile(rf"(?<!\w)(?P<subj>{SUBJECT})(?:\s+(?:khác|còn lại|nói trên|này))?\s*$", re.I)
+
+
 def single_form(ctx: Sentence, after: int, value) -> Breakdown | None:
     """"kỷ luật 3 chi bộ bằng hình thức khiển trách": one form for the whole total."""
     m = SINGLE.match(ctx.s, after)
     if not m or value is None:
         return None
-    return Breakdown({m["form"].lower(): int(value)}, [], ctx.base + m.end())
+    forms, spans, end = {m["form"].lower(): int(value)}, [], m.end()
+    unit = UNIT_BEFORE.search(ctx.s, max(0, after - 40), after)
+    org = unit is not None and bool(re.fullmatch(ORG_SUBJECT, unit["subj"], re.I))
+    while unit and (more := SINGLE_MORE.match(ctx.s, end)):
+        if not spans and "," not in more["join"] and ";" not in more["join"] \
+                or bool(re.fullmatch(ORG_SUBJECT, more["subj"], re.I)) != org \
+                or not float(parse_number(more["n"])).is_integer():
+            break
+        form = more["form"].lower()
+        forms[form] = forms.get(form, 0) + int(parse_number(more["n"]))
+        spans.append((ctx.base + more.start("n"), ctx.base + more.end()))
+        end = more.end()
+    return Breakdown(forms, spans, ctx.base + end, listed=bool(spans))
 
 
 def bracketed(ctx: Sentence, after: int, _value) -> Breakdown | None:

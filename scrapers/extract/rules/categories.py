@@ -72,9 +72,11 @@ NOT_CATEGORY = re.compile(
 # statistic; what they violated only describes them
 # — and "kết luận 9 đảng viên vi phạm về …": the finding is the statistic
 # (also the second of two coordinated counts: "kết luận 2 tổ chức đảng và 6 đảng viên có vi phạm trong …")
+# — and "đình chỉ sinh hoạt đảng 1 đảng viên do vi phạm …": the suspension is
 # (the words a report may set between an act and its count: "kỷ luật đối với 6 trường hợp", "kỷ luật tổng số 40 …")
 BEFORE_COUNT = r"(?:\s+(?:đối với|cho))?(?:\s+(?:tổng số|tổng cộng|tất cả))?"
-GOVERNED_BEFORE = re.compile(rf"(?:(?:{FORM}|kỷ luật)(?:\s+ra khỏi đảng)?{BEFORE_COUNT}"
+GOVERNED_BEFORE = re.compile(rf"(?:(?:{FORM}|kỷ luật|đình chỉ(?:\s+sinh hoạt)?(?:\s+(?:đảng|cấp ủy))?)(?:\s+ra khỏi đảng)?"
+                             rf"{BEFORE_COUNT}"
                              rf"|(?:kết luận|phát hiện)(?:\s+có)?"
                              rf"(?:\s+[\d.]+\s+{UNIT}(?:\s+và|\s*,))?)\s*$", re.I)
 # "Số tổ chức đảng vi phạm về thực hiện quy chế làm việc là 3; số đảng viên vi phạm về đạo đức, lối sống là 14"

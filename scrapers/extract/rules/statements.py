@@ -497,9 +497,25 @@ def _skipped(ctx: Sentence, family: str, m) -> bool:
     ns, ne = m.start("n"), m.end("n")
     if not ctx.free(ns, ne) or CHANGE_BEFORE.search(ctx.s, max(0, ns - 30), ns):
         return True
-    if m["n"].lower() == "một" and family != "work" and not LEAD_FORM.search(ctx.s, max(0, ns - 60), ns):
+    if m["n"].lower() == "một" and family != "work" and not LEAD_FORM.search(ctx.s, max(0, ns - 60), ns) \
+            and not _done_to_one(ctx.s, ns):
         return True  # "một" before a noun is an article ("một cán bộ"), unless a form counts it ("cảnh cáo một …")
     return bool(PASSIVE_FORM_ONLY.match(ctx.s, m.end()))
+
+
+# "đã kỷ luật ba đảng viên, đình chỉ sinh hoạt đảng một đảng viên": an act done, right before "một", counts one —
+# not a rule's case ("khi kỷ luật một đảng viên", "nếu đình chỉ sinh hoạt một …")
+ACT_BEFORE_ONE = re.compile(rf"(?<!\w)(?:{_ACT})(?:\s+(?:đảng|cấp ủy))?(?:\s+đối với)?\s+$", re.I)
+DONE = re.compile(r"(?<!\w)(?:đã|vừa)\s", re.I)
+GENERIC = re.compile(r"(?<!\w)(?:khi|nếu|mỗi|bất kỳ|việc|phải|cần|sẽ)\s", re.I)
+
+
+def _done_to_one(s: str, ns: int) -> bool:
+    act = ACT_BEFORE_ONE.search(s, max(0, ns - 40), ns)
+    if not act:
+        return False
+    before = s[max(0, act.start() - 80):act.start()]
+    return bool(DONE.search(before)) and not GENERIC.search(before)
 
 
 COMPLAINT_CONTEXT = re.compile(r"tố cáo|khiếu nại|(?<!\w)đơn(?!\s+vị)|công dân|tiếp dân|phản ánh|kiến nghị", re.I)
@@ -655,6 +671,8 @@ def _discipline(ctx: Sentence, m, unit: str, value, qualifier, act_end: int) -> 
                 ctx.claims.take(a, b)
             if found.end > 0:
                 end = found.end - ctx.base
+            if found.listed:
+                value = qualifier = None
     complete = None
     if forms:
         complete = value is not None and sum(forms.values()) == value
