@@ -639,9 +639,10 @@ def _parts_after(total: Draft, after: list[Draft], window: int, folded: str) -> 
             continue
         if d.total is not None and d.total is not total:
             return
-        if d.total is total or d.value is None:
+        if d.value is None:
             continue
-        if not _counts_alike(total, d) or not _in_period(total, d):
+        # (a part already linked counts towards the sum: "23 đơn, trong đó có 17 đơn thuộc thẩm quyền; … chuyển 6 đơn")
+        if d.total is not total and (not _counts_alike(total, d) or not _in_period(total, d)):
             return
         found = True
         yield d
@@ -735,11 +736,14 @@ def _link_within(drafts: list[Draft], folded: str, sent_list: list) -> None:
         if d.total is not None or d.kind not in ADDITIVE or d.kind == "count" or not d.value or d.breakdown:
             continue
         before = [t for t in drafts[:i] if t.kind == d.kind and t.sentence == d.sentence]
+        # (of two totals, "2.315 tổ chức đảng và 6.874 đảng viên; trong đó … 41 tổ chức đảng và 236 đảng viên", each
+        # part is of the one that counts what it counts)
         if WITHIN_OPENING.match(folded, sent_list[d.sentence][0]) and all(t.total is not None for t in before):
-            total = next((t for t in reversed(drafts[:i]) if t.kind == d.kind and t.sentence == d.sentence - 1), None)
+            total = next((t for t in reversed(drafts[:i]) if t.kind == d.kind and t.sentence == d.sentence - 1
+                          and _counts_alike(t, d)), None)
             opened = True
         else:
-            total, opened = (before[-1] if before else None), False
+            total, opened = next((t for t in reversed(before) if _counts_alike(t, d)), None), False
         if (total is not None and total.total is None and total.value
                 and taken.get(id(total), 0) + d.value <= total.value and d.value < total.value
                 and _counts_alike(total, d) and (opened or WITHIN_MARK.search(folded, total.end, d.start))):

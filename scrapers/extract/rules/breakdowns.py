@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from scrapers.extract.dates import PERIOD
 from scrapers.extract.numbers import NUMBER, parse_number
 from scrapers.extract.patterns import BULLET, COMRADE, FORM, ORG_SUBJECT, PAIR, QNUM, SUBJECT, SUBJECT_COUNT
 from scrapers.extract.sentence import Sentence
@@ -274,13 +275,17 @@ REMAINDER = re.compile(rf"\s*[,;]\s*(?:và\s+)?(?:số\s+)?còn lại\s+(?:là\s
 SORTING_BRACKET = re.compile(rf"\s*\((?![^()]*{FORM})[^()]*\)", re.I)
 
 
+# "kỷ luật 7 đảng viên trong năm 2026, trong đó có 2 đảng viên bị khai trừ": the total's period before its forms
+PERIOD_BETWEEN = re.compile(rf"\s+(?:{PERIOD.pattern})", re.I)
+
+
 def read_breakdown(ctx: Sentence, after: int, value) -> Breakdown | None:
     for strategy in STRATEGIES:
         found = strategy(ctx, after, value)
         if found:
             return _with_remainder(ctx, found, value)
-    sorting = SORTING_BRACKET.match(ctx.s, after)
-    found = read_breakdown(ctx, sorting.end(), value) if sorting else None
+    between = SORTING_BRACKET.match(ctx.s, after) or PERIOD_BETWEEN.match(ctx.s, after)
+    found = read_breakdown(ctx, between.end(), value) if between else None
     # (the total's quote stops before the bracket: its counts are the total's parts, figures of their own)
     return Breakdown(found.forms, found.spans, -1) if found else None
 
