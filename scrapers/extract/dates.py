@@ -65,6 +65,9 @@ PERIOD = re.compile(
     r")",
     re.I,
 )
+# a period told after what it dates, as text to step over: "kỷ luật 7 đảng viên trong năm 2026, trong đó …",
+# "… cảnh cáo 6 trong năm 2025."
+PERIOD_TAIL = rf"\s+(?:{PERIOD.pattern})"
 
 
 # an event date is of what the article reports: within the year before its publication (the marts check the same
@@ -130,8 +133,9 @@ def stated_periods(sentence: str, named: list[re.Match] | None = None) -> Iterat
     """The periods a sentence states, in order, without the bases of its comparisons, the years that label a value
     in brackets or the terms that name a body (lazily: the first is found without reading the rest of the
     sentence); `named`: its PERIOD matches, when already found."""
+    # (a period told with "trong" after "so cùng kỳ" is the told one's: "… giảm 31 trường hợp so cùng kỳ trong năm 2026")
     return (m for m in (PERIOD.finditer(sentence) if named is None else named)
-            if not BASE_BEFORE.search(sentence, max(0, m.start() - 30), m.start())
+            if not (BASE_BEFORE.search(sentence, max(0, m.start() - 30), m.start()) and m.start() == m.start("period"))
             and not (LABEL_AFTER.match(sentence, m.end()) and LABEL_BEFORE.search(sentence, max(0, m.start() - 12),
                                                                                   m.start()))
             and not (m["period"][:1] in "nN" and m["period"].lower().startswith("nhiệm kỳ")

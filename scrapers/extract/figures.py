@@ -29,6 +29,7 @@ from scrapers.extract.patterns import (
     FORM_RE,
     ITEM_NUMBER,
     ORG_SUBJECT,
+    PERIOD_AFTER,
     QNUM,
     SUBJECT_LABEL,
 )
@@ -408,7 +409,8 @@ def _this_figure(ctx: Sentence, drafts: list[Draft]) -> None:
 # "… 12 đảng viên và 1 tổ chức đảng. Đảng viên bị khiển trách 8, …; tổ chức đảng bị khiển trách.": a subject and its
 # form with no count, right after a total of that subject, is the form of the whole total
 # (found by its form, which starts with "bị", then its subject looked for just before: the text is searched once)
-BARE_FORM = re.compile(rf"(?<!\w)bị\s+(?:kỷ luật\s+)?(?:(?:bằng\s+)?hình thức\s+)?(?P<form>{FORM})(?=\s*(?:[.;,]|$))",
+# (its period may close it: "… đều bị cảnh cáo trong năm 2026.")
+BARE_FORM = re.compile(rf"(?<!\w)bị\s+(?:kỷ luật\s+)?(?:(?:bằng\s+)?hình thức\s+)?(?P<form>{FORM})(?=\s*(?:[.;,]|$)|{PERIOD_AFTER})",
                        re.I | re.M)
 # ("…; các tổ chức đảng đều bị khiển trách": the subject may be said with "các / những / tất cả các")
 BARE_SUBJECT = re.compile(rf"(?:^|[;.:\n])\s*(?:(?:tất cả\s+)?(?:các|những)\s+)?(?P<subj>{ORG_SUBJECT}|đảng viên)\s+"

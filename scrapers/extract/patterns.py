@@ -181,7 +181,8 @@ INCLUDES = r"(?:bao\s+)?gồm(?:\s+có)?"
 PERIOD_AFTER = r"\s+trong\s+(?:năm|quý|tháng|\d+\s+tháng|nhiệm kỳ|giai đoạn)(?!\w)"
 COMPARED = (r"(?<!\w)so(?:\s+với|(?=\s+(?:cùng kỳ|năm|kỳ|quý|tháng|nhiệm kỳ|giai đoạn|thời điểm|đầu năm|trước|kế hoạch|chỉ tiêu)"
             r"(?!\w)))")
-BASE = re.compile(rf"{COMPARED}\s+(?P<base>[^,.;()]+?)(?=\s*(?:[,.;()]|$|\s+(?:là|và|thì)\s))", re.I)
+# (the compared period's period may follow: "giảm 18,2% so với năm 2025 trong năm 2026")
+BASE = re.compile(rf"{COMPARED}\s+(?P<base>[^,.;()]+?)(?=\s*(?:[,.;()]|$|\s+(?:là|và|thì)\s)|{PERIOD_AFTER})", re.I)
 # "3 tỷ 200 triệu đồng": an amount may add a smaller scale's count after its first
 # (abbreviated: "150 tr.đồng", "1,2 tỷ đ", "500.000 VNĐ" — never the "đ" of "đ/c")
 MONEY = re.compile(rf"{NUM_START}{QNUM}\s+(?P<scale>nghìn tỷ|tỷ|triệu|tr\.|tr(?=\s)|nghìn|ngàn)?"

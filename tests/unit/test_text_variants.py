@@ -73,6 +73,8 @@ LISTED_FORM = re.compile(r"(?<=[,;:] )(khiển trách|cảnh cáo|cách chức|k
 SENTENCE_GAP = re.compile(r"(?<=[a-zà-ỹđ)%])\. (?=[A-ZĐ])")
 ROMAN = {"I": "1", "II": "2", "III": "3", "IV": "4"}
 QUARTER = re.compile(r"(?<=[Qq]uý )(IV|III|II|I)(?!\w)")
+# (a one-sentence case opening on its year, with no other year in it: the year can be told at its end instead)
+YEAR_FIRST = re.compile(r"Năm (20\d\d), ((?:(?!20\d\d)[^.\n])+)\.$")
 
 
 def _periods_too(cases: list[dict], dressed) -> list[dict]:
@@ -183,6 +185,9 @@ DRESSES = {
     "'ĐV' and 'TCĐ' for the nouns after a count ('14 ĐV', '3 TCĐ')": (
         [c for c in READY if re.search(r"\d (?:đảng viên|tổ chức đảng)(?!\w)", c["text"])],
         lambda t: re.sub(r"(?<=\d )(đảng viên|tổ chức đảng)(?!\w)", lambda m: {"đảng viên": "ĐV"}.get(m[1], "TCĐ"), t)),
+    "the year told at the end ('… cảnh cáo 6 trong năm 2026.')": (
+        [c for c in READY if YEAR_FIRST.match(c["text"])],
+        lambda t: YEAR_FIRST.sub(lambda m: f"{m[2][0].upper()}{m[2][1:]} trong năm {m[1]}.", t)),
     "'người' for 'đồng chí' after a count": ([c for c in READY if re.search(r"\d đồng chí", c["text"])],
                                              lambda t: re.sub(r"(?<=\d )đồng chí(?!\w)", "người", t)),
 }

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from scrapers.extract.dates import PERIOD
+from scrapers.extract.dates import PERIOD_TAIL
 from scrapers.extract.numbers import NUMBER, parse_number
 from scrapers.extract.patterns import BULLET, COMRADE, FORM, ORG_SUBJECT, PAIR, QNUM, SUBJECT, SUBJECT_COUNT
 from scrapers.extract.sentence import Sentence
@@ -276,7 +276,7 @@ SORTING_BRACKET = re.compile(rf"\s*\((?![^()]*{FORM})[^()]*\)", re.I)
 
 
 # "kỷ luật 7 đảng viên trong năm 2026, trong đó có 2 đảng viên bị khai trừ": the total's period before its forms
-PERIOD_BETWEEN = re.compile(rf"\s+(?:{PERIOD.pattern})", re.I)
+PERIOD_BETWEEN = re.compile(PERIOD_TAIL, re.I)
 
 
 def read_breakdown(ctx: Sentence, after: int, value) -> Breakdown | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from scrapers.extract.dates import PERIOD_TAIL
 from scrapers.extract.numbers import QUALIFIER, parse_number, qualifier_of
 from scrapers.extract.patterns import (
     ABBREVIATIONS,
@@ -37,7 +38,8 @@ NUMBER_FIRST = re.compile(
     rf"(?:(?:vi|sai) phạm\s+(?:về\s+|trong\s+)?|liên quan (?:đến|tới)\s+)"
     # a regulation cited by its number may be what was violated ("vi phạm Quy định số 37-QĐ/TW về …")
     rf"(?P<cat>(?:[^,;.()\d]|{CODE})+(?:,\s*[^,;.()\d\s]+(?:\s+[^,;.()\d\s]+){{0,4}}){{0,3}})"
-    rf"(?=\s*(?:[,;.()]|\s+và\s+\d|$))(?:{SHARE})?", re.I)
+    # (or the period they are of: "9 trường hợp vi phạm về đất đai trong năm 2025.")
+    rf"(?<!\strong)(?=\s*(?:[,;.()]|\s+và\s+\d|$)|{PERIOD_TAIL})(?:{SHARE})?", re.I)
 # "trong lĩnh vực quản lý tài chính, ngân sách có 5 trường hợp vi phạm; trong lĩnh vực đầu tư xây dựng có 8 …",
 # "…, tiếp đến là lĩnh vực tài chính, ngân sách với 14 trường hợp"
 FIELD_FIRST = re.compile(

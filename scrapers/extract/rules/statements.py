@@ -67,7 +67,8 @@ STATED = re.compile(
     rf"\s*(?:là|đạt|có|:(?:\s*(?P<first>(?:năm|quý|tháng)\s+[\w/]+)\s+(?:là|có))?)\s+{QNUM}"
     # (a word may follow only to set the figure against another: "là 612 chứ không phải 621", "là 45, tăng 3")
     rf"(?!\d)(?:\s+(?:{SUBJECT}|{LETTERS})(?!\w))?(?![\d.,]\d)(?!\s*[%/])"
-    rf"(?!\s+(?!(?:chứ|nhưng|song|trong khi|so với|so|tăng|giảm)(?!\w))[a-zà-ỹđ])", re.I)
+    # (or the period it is of: "… khen thưởng là 86 trong năm 2026")
+    rf"(?!(?!{PERIOD_AFTER})\s+(?!(?:chứ|nhưng|song|trong khi|so với|so|tăng|giảm)(?!\w))[a-zà-ỹđ])", re.I)
 # "tổ chức đảng được kiểm tra (42), đảng viên bị kỷ luật (9)": the subject and its act as a label, the count in
 # brackets after it
 STATED_BRACKETED = re.compile(rf"(?<!\w)(?:[Ss]ố(?:\s+lượng)?\s+)?(?P<subj>{SUBJECT}|{LETTERS})"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from scrapers.extract.dates import PERIOD_TAIL
 from scrapers.extract.numbers import NUMBER, count_of
 from scrapers.extract.patterns import BULLET, FORM, FORM_RE, INCLUDES, MEMBER_SUBJECT, ORG_SUBJECT
 from scrapers.extract.rules import rule
@@ -18,12 +19,15 @@ TOTALS = re.compile(rf"(?P<a>{_COUNT.replace('<n>', '<n1>').replace('<org>', '<o
                     # ("2 tổ chức đảng và 15 đảng viên bị kỷ luật, trong đó: …")
                     r"(?:\s+(?:đã\s+)?bị\s+(?:thi hành\s+|xử lý\s+)?kỷ luật)?"
                     rf"\s*(?::|,\s*(?:{INCLUDES}|trong (?:số )?đó|cụ thể)\s*:?)\s*", re.I)
-ITEM = re.compile(rf"\s*[;,]?\s*(?:và\s+)?(?P<form>{FORM})\s+(?P<counts>{NUMBER}\s+[^;.]*?)(?=\s*(?:;|\.|$))", re.I)
+# (the list's period may close it: "… cảnh cáo 1 tổ chức đảng, 6 đảng viên trong năm 2026.")
+ITEM = re.compile(rf"\s*[;,]?\s*(?:và\s+)?(?P<form>{FORM})\s+(?P<counts>{NUMBER}\s+[^;.]*?)(?=(?:{PERIOD_TAIL})?\s*(?:;|\.|$))",
+                  re.I)
 COUNT = re.compile(_COUNT, re.I)
 # … or each subject then its forms: "…, trong đó: tổ chức đảng khiển trách 2; đảng viên khiển trách 9, cảnh cáo 4"
 _FORM_COUNT = rf"{FORM}\s*:?\s*{NUMBER}(?:\s+(?:{ORG_SUBJECT}|{MEMBER_SUBJECT})(?!\w))?"
 SUBJECT_ITEM = re.compile(rf"\s*[;,.]?\s*(?:{BULLET}\s*)?(?:và\s+)?(?:(?:về|đối với|với)\s+)?(?:(?P<org>{ORG_SUBJECT})|{MEMBER_SUBJECT})"
-                          rf"\s*[:,]?\s*(?P<forms>{_FORM_COUNT}(?:\s*(?:,|và)\s*{_FORM_COUNT})*)(?=\s*(?:[;.]|$))", re.I)
+                          rf"\s*[:,]?\s*(?P<forms>{_FORM_COUNT}(?:\s*(?:,|và)\s*{_FORM_COUNT})*)"
+                          rf"(?=(?:{PERIOD_TAIL})?\s*(?:[;.]|$))", re.I)
 FORM_COUNT = re.compile(rf"(?P<form>{FORM})\s*:?\s*(?P<n>{NUMBER})", re.I)
 # "Về hình thức kỷ luật: khiển trách 12 tổ chức đảng và 140 đảng viên; cảnh cáo 3 tổ chức đảng, 52 đảng viên; …":
 # the same list by form with no totals before it, opening the sentence or after a colon
