@@ -309,6 +309,7 @@ def read_figures(text: str, published: date | None = None, locality: str | None 
     # a period or a district named earlier in the same paragraph still applies ("Đảng bộ huyện Mê Linh có … Năm
     # 2023, huyện đã kỷ luật 21 đảng viên")
     carried, district, previous, led = None, None, None, None
+    places_before: set[str] = set()  # the districts, wards and communes named so far
     prev_end, listing = 0, False
     for idx, (base, sent) in enumerate(sent_list):
         # (the items of a list under a heading line, "Kết quả quý III/2026:\n• Giám sát …\n• Kiểm tra …", "I. KẾT QUẢ
@@ -328,15 +329,22 @@ def read_figures(text: str, published: date | None = None, locality: str | None 
                 if e <= prev_end]
         period = (mine[0][1] if mine else None) or carried
         # "… nhiệm kỳ 2020-2025, … Trong nhiệm kỳ, toàn Đảng bộ kết nạp …": a term named bare is the last one stated
-        if not mine and BARE_TERM.search(sent):
-            period = next((p for a, _, p in reversed(stated[:bisect_left(starts, base)]) if p.startswith("nhiệm kỳ")),
-                          period)
+        # (and the year: "… năm 2026.\nTheo báo cáo, trong năm, Đảng ủy phường đã kiểm tra …")
+        if not mine and (bare := BARE_TERM.search(sent) or BARE_YEAR.search(sent)):
+            said = "nhiệm kỳ" if bare.re is BARE_TERM else "năm "
+            period = next((p for a, _, p in reversed(stated[:bisect_left(starts, base)]) if p.startswith(said)), period)
         carried = period
+        named = locality_in(sent)
+        # "Đảng ủy phường Văn Miếu - Quốc Tử Giám tổ chức …\nTheo báo cáo, … Đảng ủy phường đã kiểm tra …": a unit
+        # pointed to without its name, in a paragraph of its own, is the one place of its rank the text named before
+        if not district and len(places_before) == 1 and not (named and named[0] == "district") \
+                and UNIT_POINTED.search(sent):
+            district = next(iter(places_before))
         ctx = Sentence(text, base, sent, idx, period, sent_list[idx + 1:idx + 3], claims, district or led or scope,
                        previous, led or whole, periods=mine, folded=folded)
-        named = locality_in(sent)
         if named and named[0] == "district":
             district = named[1]
+            places_before.add(district)
         for read in RULES:
             read(ctx)
         _this_figure(ctx, drafts)
@@ -356,6 +364,12 @@ def read_figures(text: str, published: date | None = None, locality: str | None 
     return _freeze(text, drafts, published)
 
 
+# the year the text is about, named without its number ("Trong năm, …", "trong năm qua,"; not "trong năm nay", "trong
+# năm tới", "trong năm 2027")
+BARE_YEAR = re.compile(r"(?<!\w)[Tt]rong\s+năm(?:\s+(?:vừa\s+)?qua)?(?=\s*[,;:])")
+# a district, ward or commune, or its committee, named without its name: "Đảng ủy phường đã …", "Huyện ủy đã …"
+UNIT_POINTED = re.compile(r"(?<!\w)(?:(?:Đảng ủy|Đảng bộ|UBND|Ủy ban nhân dân|toàn)\s+(?:phường|xã|quận|huyện|thị trấn)"
+                          r"|(?:Quận|Huyện|Thị) ủy)(?![^\S\n]*(?:-[^\S\n]*)?[A-ZĐ\d])(?!\w)")
 # the term the text is about, named without its years ("trong nhiệm kỳ", "nhiệm kỳ qua"; not a new or the next one)
 BARE_TERM = re.compile(r"(?<!\w)(?:(?:trong|cả|suốt)\s+nhiệm kỳ(?:\s+(?:vừa\s+)?qua|\s+này)?|nhiệm kỳ\s+(?:vừa\s+)?qua)"
                        r"(?!\s*[-–]?\s*(?:19|20)\d{2})(?!\s+(?:mới|tới|sau|trước|đầu|kế tiếp))(?!\w)", re.I)

@@ -65,7 +65,7 @@ PAIR = re.compile(
     rf"(?P<f1>{FORM})(?:\s+(?:ra\s+)?khỏi đảng|\s+(?:tất cả\s+)?(?:các\s+)?chức vụ(?:\s+trong đảng)?)?{FORM_TAIL}"
     # spoken: "khiển trách thì có 9 trường hợp", "riêng khai trừ có 2 đồng chí"
     # ranked: "nhiều nhất là khiển trách với 25 trường hợp"
-    rf"\s*(?::|bằng|(?:thì\s+)?(?:là|có|với)|thì|đối với|{APPLIED_TO}|\((?=\s*\d+(?:\s+{SUBJECT})?\s*\)))?\s*(?P<n1>{NUMBER})(?!\w)(?!\s*[/%\d])\)?"
+    rf"\s*(?::|bằng|(?:thì\s+)?(?:là|có|với)|thì|đối với|{APPLIED_TO}|\((?=\s*\d+(?:\s+{SUBJECT})?\s*\)))?\s*(?P<n1>{NUMBER})(?!\w)(?!\s*[/%\d])(?![.,]\d)\)?"
     rf"(?:\s+(?:{SUBJECT})(?!\w))?\)?(?:{SHARE.replace('share', 's1')}|{LIST_SHARE.replace('share', 's3')})?"
     # ("năm" left in words before its noun is the year, "trong năm chi bộ khai trừ …": five are read in digits)
     rf"|(?!năm\s)(?P<n2>{NUMBER})(?!\w)\s+(?:(?:{SUBJECT})\s+)?(?:trong số đó\s+)?(?:(?:đều|cùng|cũng)\s+)?"
