@@ -340,7 +340,7 @@ def read_figures(text: str, published: date | None = None, locality: str | None 
         if not district and len(places_before) == 1 and not (named and named[0] == "district") \
                 and UNIT_POINTED.search(sent):
             district = next(iter(places_before))
-        ctx = Sentence(text, base, sent, idx, period, sent_list[idx + 1:idx + 3], claims, district or led or scope,
+        ctx = Sentence(text, base, sent, idx, period, sent_list[idx + 1:idx + 1 + FOLLOWING], claims, district or led or scope,
                        previous, led or whole, periods=mine, folded=folded)
         if named and named[0] == "district":
             district = named[1]
@@ -364,6 +364,8 @@ def read_figures(text: str, published: date | None = None, locality: str | None 
     return _freeze(text, drafts, published)
 
 
+# the sentences after each one a rule may read on into (a list of forms set a line each: "Khiển trách: 4\nCảnh cáo: 2…")
+FOLLOWING = 6
 # the year the text is about, named without its number ("Trong năm, …", "trong năm qua,"; not "trong năm nay", "trong
 # năm tới", "trong năm 2027")
 BARE_YEAR = re.compile(r"(?<!\w)[Tt]rong\s+năm(?:\s+(?:vừa\s+)?qua)?(?=\s*[,;:])")

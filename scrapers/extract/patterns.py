@@ -116,7 +116,8 @@ TRIGGERS = [  # (kind, pattern) — the trigger nearest before a count decides i
     ("suspension", r"đình chỉ"),
     ("commendation", r"bằng khen|giấy khen|khen thưởng|tặng thưởng|biểu dương|tuyên dương|vinh danh|tôn vinh|huân chương"
                      r"|huy hiệu|kỷ niệm chương|cờ thi đua"
-                     r"|được tặng|trao tặng|tặng"),
+                     # (gifts are no commendation: "thăm, tặng quà 14 đảng viên cao tuổi")
+                     r"|được tặng(?!\s+quà)|trao tặng(?!\s+quà)|tặng(?!\s+quà)"),
     # verbs whose objects are plain counts: they end the reach of the triggers before them
     # and averages are not reported statistics
     # "xóa tên", "cho ra khỏi Đảng": removal from the rolls, not a discipline form
@@ -131,7 +132,8 @@ TRIGGERS = [  # (kind, pattern) — the trigger nearest before a count decides i
               # the verification of declared assets and income is a task of its own, not an inspection
               r"|xác minh(?=\s+tài sản)"
               # "đề nghị cấp có thẩm quyền xem xét, xử lý 2 trường hợp": handling, not a discipline figure
-              r"|xem xét,?\s+xử lý(?!\s+kỷ luật)"),
+              r"|xem xét,?\s+xử lý(?!\s+kỷ luật)"
+              r"|(?:tặng|trao)\s+quà"),
 ]
 FORM_RE = re.compile(FORM, re.I)
 TRIGGER = re.compile("|".join(f"(?P<{k}>(?<!\\w)(?:{p})(?!\\w))" for k, p in TRIGGERS), re.I)

@@ -280,7 +280,7 @@ class Sentence:
     s: str  # the sentence, folded (`text.matchable`): rules match on this
     index: int
     period: str | None
-    following: list[tuple[int, str]]  # the next sentence or two (a breakdown may follow its total)
+    following: list[tuple[int, str]]  # the next few sentences (a breakdown may follow its total)
     claims: Claims
     scope: str | None  # the article's locality
     previous: str | None = None  # the sentence before, in the same paragraph (folded)

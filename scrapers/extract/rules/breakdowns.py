@@ -180,7 +180,25 @@ def next_sentence(ctx: Sentence, after: int, value) -> Breakdown | None:
             return None
     if not all(ctx.claims.free(a, b) for a, b in spans):
         return None
+    _lines_after(ctx, forms, spans, value)
     return Breakdown(forms, spans, -1)
+
+
+FORM_LINE = re.compile(rf"\s*(?:{BULLET}\s*)?{FORM}", re.I)
+
+
+def _lines_after(ctx: Sentence, forms: dict[str, int], spans: list[tuple[int, int]], value) -> None:
+    """"… 7 đảng viên.\nKhiển trách: 4\nCảnh cáo: 2\nKhai trừ: 1": the forms set a line each, with no stops, go on
+    from the first while each line is a form and its count alone and they fit in the total."""
+    for nbase, nsent in ctx.following[1:]:
+        more, more_spans = pairs_in(nsent, nbase)
+        if "\n" not in ctx.folded[spans[-1][1]:nbase] or not FORM_LINE.match(nsent) or len(more) != 1 \
+                or set(more) & set(forms) or nsent[more_spans[-1][1] - nbase:].strip(" .;") \
+                or value is not None and sum(forms.values()) + sum(more.values()) > value \
+                or not all(ctx.claims.free(a, b) for a, b in more_spans):
+            return
+        forms.update(more)
+        spans += more_spans
 
 
 # "… 4 đảng viên với hình thức cảnh cáo và khiển trách, lần lượt là 1 và 3 đồng chí": forms named first, their

@@ -52,8 +52,14 @@ def counts_by_place(ctx: Sentence) -> None:
 # "các quận Hoàn Kiếm, Tây Hồ và Cầu Giấy lần lượt kỷ luật 5, 3 và 7 đảng viên": the places named first, their counts
 # after "lần lượt / tương ứng" in the same order, of one act and subject
 _PLACES = rf"{PLACE_NAME}(?:\s*,\s*{PLACE_NAME})*\s+(?i:và)\s+{PLACE_NAME}"
+_UNIT = rf"(?:(?i:quận|huyện|thị xã|phường|xã)\s+|{DISTRICT_ABBREVIATED}\s?)"
+# (or each with its own noun, or its committee's: "Đảng bộ quận Ba Đình và Đảng bộ quận Hoàn Kiếm lần lượt …",
+# "Quận ủy Ba Đình, Quận ủy Tây Hồ và …")
+_OWN_UNIT = rf"(?:(?:(?i:Đảng bộ|Đảng ủy|UBND)\s+)?{_UNIT}|(?:Quận|Huyện|Thị) ủy\s+)"
+_PLACES_OWN = rf"{_OWN_UNIT}{PLACE_NAME}(?:\s*,\s*{_OWN_UNIT}{PLACE_NAME})*\s+(?i:và)\s+{_OWN_UNIT}{PLACE_NAME}"
+OWN_PLACE = re.compile(rf"{_OWN_UNIT}(?P<place>{PLACE_NAME})")
 RESPECTIVE_PLACES = re.compile(
-    rf"(?<!\w)(?i:các\s+)?(?:(?i:quận|huyện|thị xã|phường|xã)\s+|{DISTRICT_ABBREVIATED}\s?)(?P<places>{_PLACES})\s+"
+    rf"(?<!\w)(?:(?i:các\s+)?{_UNIT}(?P<places>{_PLACES})|(?P<own>{_PLACES_OWN}))\s+"
     rf"(?:(?i:đã)\s+)?"
     rf"(?:(?i:lần lượt|tương ứng)\s+(?P<act>[^,.;:\d]{{2,40}}?)\s+|(?P<act2>[^,.;:\d]{{2,40}}?){RESPECTIVELY})"
     rf"{COUNTS_IN_ORDER}\s+(?P<subj>(?i:tập thể(?:,\s*cá nhân)?|{SUBJECT}))(?!\w)")
@@ -66,7 +72,8 @@ def respective_places(ctx: Sentence) -> None:
         return
     for m in RESPECTIVE_PLACES.finditer(ctx.s):
         act = TRIGGER.search(m["act"] or m["act2"])
-        places = [p.group(0) for p in EACH_PLACE.finditer(m["places"])]
+        places = [p.group(0) for p in EACH_PLACE.finditer(m["places"])] if m["places"] else \
+            [p["place"] for p in OWN_PLACE.finditer(m["own"])]
         counts = list(re.finditer(NUMBER, m["counts"], re.I))
         subject = re.sub(r"\s+", " ", _subject(m["subj"]))
         org = bool(re.fullmatch(ORG_SUBJECT, subject, re.I))
