@@ -735,7 +735,9 @@ PEOPLE = {"đảng viên", "cá nhân", "cấp ủy viên"}
 AWARDED_AS = {"tổ chức đảng": "tập thể", "đơn vị": "tập thể", "đảng viên": "cá nhân", "cấp ủy viên": "cá nhân"}
 
 
-WITHIN_MARK = re.compile(r"[,;]\s*trong (?:đó|số đó)\b", re.I)  # (", trong đó", "; trong đó")
+# (", trong đó", "; trong đó" — or what most of them are: "210 đơn thư; nội dung chủ yếu phản ánh về đất đai (96 đơn)")
+WITHIN_MARK = re.compile(r"[,;]\s*(?:trong (?:đó|số đó)|(?:nội dung\s+)?(?:chủ yếu|phần lớn|đa số))\b", re.I)
+SIBLING_GAP = re.compile(r"(?:(?!đã\s)[^;.])*")
 # "… kiểm tra 1.120 tổ chức đảng. Trong đó, Ban Thường vụ trực tiếp kiểm tra 14 tổ chức đảng": a sentence that opens
 # on "Trong đó" goes on with the total of the sentence before — each of its counts of that act, while they fit in it
 # ("Trong đó, quận Long Biên kỷ luật 12 đảng viên, huyện Gia Lâm 9 đảng viên, …")
@@ -762,6 +764,9 @@ def _link_within(drafts: list[Draft], folded: str, sent_list: list) -> None:
             opened = True
         else:
             total, opened = next((t for t in reversed(before) if _counts_alike(t, d)), None), False
+            # (a sibling of a part already linked, in the same run: "… (96 đơn), tinh thần, thái độ … (41 đơn)")
+            if total is not None and total.total is not None and SIBLING_GAP.fullmatch(folded, total.end, d.start):
+                total = total.total
         if (total is not None and total.total is None and total.value
                 and taken.get(id(total), 0) + d.value <= total.value and d.value < total.value
                 and _counts_alike(total, d) and (opened or WITHIN_MARK.search(folded, total.end, d.start))):

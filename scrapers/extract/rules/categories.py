@@ -43,7 +43,8 @@ NUMBER_FIRST = re.compile(
 # "trong lĩnh vực quản lý tài chính, ngân sách có 5 trường hợp vi phạm; trong lĩnh vực đầu tư xây dựng có 8 …",
 # "…, tiếp đến là lĩnh vực tài chính, ngân sách với 14 trường hợp"
 FIELD_FIRST = re.compile(
-    rf"(?:(?<!\w)(?:trong|thuộc|ở|là|riêng|Riêng)\s+|(?:^|(?<=[,;:]))\s*)(?:các\s+)?lĩnh vực\s+(?P<cat>[^;:()\d]{{3,80}}?)\s+"
+    # ("…, trong đó lĩnh vực quản lý đất đai có 9 trường hợp")
+    rf"(?:(?<!\w)(?:trong|thuộc|ở|là|riêng|Riêng)\s+|(?<=trong đó )|(?<=trong số đó )|(?:^|(?<=[,;:]))\s*)(?:các\s+)?lĩnh vực\s+(?P<cat>[^;:()\d]{{3,80}}?)\s+"
     rf"(?:(?:có|là|với)\s+(?:tới\s+|đến\s+)?)?"
     rf"{QNUM}\s+{UNIT}"
     # (and its share in brackets: "… với 318 trường hợp (28,8%), tiếp đến là …")
@@ -51,14 +52,17 @@ FIELD_FIRST = re.compile(
 # "vi phạm trong lĩnh vực đất đai chiếm 32,2% (46 trường hợp)": the share first, the count in brackets
 # — or after "với": "vi phạm về quản lý đất đai chiếm 31,4% với 27 trường hợp"
 SHARE_FIRST = re.compile(
-    rf"(?<!\w)(?:vi|sai) phạm\s+(?:về\s+|trong\s+)?(?P<cat>[^;:()\d]{{3,80}}?)\s*,?\s+chiếm\s+(?:tỷ lệ\s+)?(?P<share>{NUMBER})\s*%"
+    # ("chiếm tỷ lệ cao nhất (38,5%), với 25 trường hợp": the share may be ranked first and bracketed)
+    rf"(?<!\w)(?:vi|sai) phạm\s+(?:về\s+|trong\s+)?(?P<cat>[^;:()\d]{{3,80}}?)\s*,?\s+chiếm\s+(?:tỷ lệ\s+)?"
+    rf"(?:(?:cao|lớn|nhiều) nhất\s*)?(?P<sopen>\(\s*)?(?P<share>{NUMBER})\s*%(?(sopen)\s*\))"
     # ("chiếm 38,5% (25/65 trường hợp)": the count out of all the violations)
     rf"(?:\s*(?P<open>\()\s*|\s*,?\s+(?:với|tương ứng(?:\s+với)?|bằng)\s+){QNUM}(?:\s*/\s*{NUMBER})?\s+{UNIT}"
     r"(?(open)\s*\))", re.I)
 # — or its share alone: "vi phạm trong lĩnh vực quản lý đất đai, xây dựng chiếm 34,2%" (a category of no stated count)
 SHARE_ONLY = re.compile(
-    rf"(?<!\w)(?:vi|sai) phạm\s+(?:về\s+|trong\s+)?(?P<cat>[^;:()\d]{{3,80}}?)\s*,?\s+chiếm\s+(?:tỷ lệ\s+)?(?:(?:tới|đến)\s+)?"
-    rf"(?:{QUALIFIER}\s+)?(?P<only>{NUMBER})\s*%(?P<n>(?!))?(?P<q>(?!))?(?P<unit>(?!))?", re.I)
+    rf"(?<!\w)(?:vi|sai) phạm\s+(?:về\s+|trong\s+)?(?P<cat>[^;:()\d]{{3,80}}?)\s*,?\s+chiếm\s+(?:tỷ lệ\s+)?"
+    rf"(?:(?:cao|lớn|nhiều) nhất\s*(?:với\s+)?)?(?P<sopen>\(\s*)?(?:(?:tới|đến)\s+)?"
+    rf"(?:{QUALIFIER}\s+)?(?P<only>{NUMBER})\s*%(?(sopen)\s*\))(?P<n>(?!))?(?P<q>(?!))?(?P<unit>(?!))?", re.I)
 # "Đất đai là lĩnh vực có nhiều vi phạm nhất (21 trường hợp), sau đó là …": the category is what the sentence is about
 FIELD_IS = re.compile(rf"(?:^|(?<=[,;:]))\s*(?P<cat>[^;:()\d,]{{2,60}}?)\s+là\s+(?:lĩnh vực|nội dung)\s+(?:có\s+)?"
                       rf"(?:nhiều\s+)?(?:vi phạm|sai phạm)(?:\s+nhiều)?(?:\s+nhất)?\s*\(\s*{QNUM}\s+{UNIT}\s*\)", re.I)
@@ -166,9 +170,15 @@ def _about_violations(sentence: str) -> bool:
     return any(w in lowered for w in VIOLATION_WORDS) or ("kỷ luật" in lowered and "liên quan" in lowered)
 
 
+# "… kết luận 27 đảng viên có vi phạm. Trong đó, lĩnh vực quản lý đất đai có 9 trường hợp; …": a sentence that goes
+# on with the violations of the one before
+GOES_ON_WITH = re.compile(r"[\s\"“]*(?:Trong (?:số )?đó|Cụ thể)\s*[,:]", re.I)
+
+
 @rule(20)
 def violation_categories(ctx: Sentence) -> None:
-    if not _about_violations(ctx.s):
+    if not _about_violations(ctx.s) and not (ctx.previous and GOES_ON_WITH.match(ctx.s) and "lĩnh vực" in ctx.s
+                                             and _about_violations(ctx.previous)):
         return
     for head in _list_heads(ctx.s):
         pos = head.end()
@@ -296,10 +306,12 @@ def _emit(ctx: Sentence, m: re.Match) -> int:
         return m.end()
     start = m.start() + ITEM_JOIN.match(m.group(0)).end()  # not the ", " or "và" that joined it to the list
     end = m.end()
+    quoted = m.start() + len(m.group(0).rstrip(" \t\n;.,"))  # (not the stop that ends a list's item)
     tail = SHARE_TAIL.match(ctx.s, end) if share is None else None
     if tail:
         share, end = parse_number(tail["share"]), tail.end()
-    ctx.emit("violation_category", start, end, value, unit=unit, category=category,
+        quoted = end
+    ctx.emit("violation_category", start, quoted, value, unit=unit, category=category,
              subject_class="tổ chức đảng" if unit and unit.startswith("tổ chức") else "đảng viên",
              share=share, qualifier=qualifier_of(m["q"]))
     return end
