@@ -548,6 +548,12 @@ def _merge_forms(drafts: list[Draft], folded: str, headings: set[int]) -> list[D
         befell = "bị " in folded[max(0, forms.start - 30):forms.end]
         if prev is not None and single and not labelled and "\n" in folded[prev.end:forms.start] and not befell:
             prev = None
+        # (nor, past a blank line, one of two or more forms each told with its own count in one sentence: "Có 12 đảng
+        # viên bị kỷ luật khiển trách và 3 đảng viên bị kỷ luật cảnh cáo …" are statements of their own)
+        if prev is not None and single and "\n\n" in folded[prev.end:forms.start] \
+                and any(d is not forms and d.sentence == forms.sentence and _is_forms(d) and d.value is not None
+                        for d in drafts):
+            prev = None
         # (past a blank line, a list of forms is another paragraph's statement unless it adds up to the total — or
         # unless its paragraph opens on those the total counted, "Có 7 trường hợp khiển trách, …", "Trong đó, …")
         near = prev is not None and ("\n\n" not in folded[prev.end:forms.start] or befell
@@ -863,6 +869,22 @@ GROUP_AFTER = re.compile(r"(?P<passive>\s+(?:đã\s+)?bị\s+(?:thi hành\s+|x�
                          r"(?P<what>(?:là|thuộc diện)\s+[^.;:(),\d”\"]{2,60}?)\s*(?:[.;,”\"]|$)"
                          # "…, đều bị cảnh cáo": one form for the whole group
                          rf"(?:\s*(?:đều|cùng)\s+bị\s+(?:hình thức\s+)?(?P<form>{FORM}))?", re.I)
+# "… kỷ luật 586 đảng viên. … Đáng chú ý, số cán bộ diện Ban Thường vụ Thành ủy quản lý bị kỷ luật là 14 đồng chí":
+# a stated count of a group the members are sorted by
+STATED_GROUP = re.compile(r"[Ss]ố\s+(?P<what>(?:cán bộ|cấp ủy viên|người đứng đầu|cán bộ lãnh đạo)[^.;:\d]{0,60}?)"
+                          r"\s+(?:đã\s+)?bị\s+(?:thi hành\s+|xử lý\s+)?kỷ luật")
+STATED_BETWEEN = re.compile(r"\s*(?:là|có|:)?\s*")
+
+
+def _stated_group(folded: str, base: int, d: Draft) -> re.Match | None:
+    """The group a stated discipline count is of, said right before its number (or quoted with it)."""
+    m = STATED_GROUP.match(folded, d.start)
+    if m is None:
+        m = next((g for g in STATED_GROUP.finditer(folded, base, d.start)
+                  if STATED_BETWEEN.fullmatch(folded, g.end(), d.start)), None)
+    return m
+
+
 # a sentence that opens on those disciplined: "Trong số đảng viên bị kỷ luật, …"
 POINTS_TO_DISCIPLINED = re.compile(r"\s*[\"“]?\s*(?:Trong số|Trong tổng số)\s+(?:các\s+)?(?:[\d.]+\s+)?"
                                    rf"(?:đảng viên|trường hợp|người|{COMRADE})\s+(?:bị\s+)?(?:thi hành\s+|xử lý\s+)?kỷ luật",
@@ -874,10 +896,11 @@ def _link_subgroups(drafts: list[Draft], folded: str, sent_list: list) -> None:
     after a larger members total (its forms may come between), with no total of its own, is a part of that total;
     so is a count of members that points back to the total right before it ("Trong đó có 4 đảng viên là …")."""
     for i, d in enumerate(drafts):
-        if d.total is not None or d.breakdown or d.value is None:
+        stated = _stated_group(folded, sent_list[d.sentence][0], d) if d.kind == "discipline_party_members" else None
+        if d.total is not None or d.breakdown and not stated or d.value is None:
             continue
         base = sent_list[d.sentence][0]
-        group = None
+        group = stated["what"] if stated else None
         # a plain count is one of those disciplined only when its sentence points back to them
         if d.kind == "count" and BACK_REFERENCE.match(folded, base) and d.subject_class in (None, "đảng viên") \
                 and not COMMITTEE_AFTER.match(folded, d.end) and (after := SUBGROUP_AFTER.match(folded, d.end)) \
@@ -892,6 +915,8 @@ def _link_subgroups(drafts: list[Draft], folded: str, sent_list: list) -> None:
             if d.subject_class != "cấp ủy viên" and not COMMITTEE_AFTER.match(folded, d.end) \
                     and not (cue and not re.search(r"\d", folded[cue.end():d.start])):
                 continue
+        elif stated:
+            pass
         elif d.kind != "discipline_party_members" and not (
                 d.kind == "count" and (BACK_REFERENCE.match(folded, base) or d.unit == "trường hợp")
                 and COMMITTEE_AFTER.match(folded, d.end)):

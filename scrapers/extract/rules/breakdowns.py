@@ -49,6 +49,7 @@ SINGLE = re.compile(rf"(?:\s+(?:khác|còn lại|nói trên|này))?"  # "… 6 �
 BRACKETS = re.compile(r"\s*\(([^()]*)\)")
 # a sentence that opens on a form and its count ("Khiển trách thì có 9 trường hợp, …") is a marker of its own
 # ("Các hình thức kỷ luật gồm …": the forms' own heading, with its article)
+MARKER_WORD = re.compile(r"\s*[\"“(]?(?:Trong (?:số )?đó|Cụ thể|Gồm|Về hình thức|(?:(?:Các|Những)\s+)?Hình thức)", re.I)
 NEXT_MARKER = re.compile(rf"\s*[\"“(]?(?:Trong (?:số )?đó|Cụ thể|Gồm|Về hình thức|(?:(?:Các|Những)\s+)?Hình thức|{FORM}(?=(?:\s*(?::|thì|là|có))*\s*\d))", re.I)
 
 
@@ -173,6 +174,11 @@ def next_sentence(ctx: Sentence, after: int, value) -> Breakdown | None:
     if any(org != orgs for org in said):
         return None
     if _closed_by_another_total(ctx, nsent, spans[-1][1] - nbase, value):
+        return None
+    # (past a blank line, a paragraph that opens on a form and goes on after its count is a statement of its own —
+    # a headline, "Khai trừ ra khỏi Đảng 3 cán bộ xã có sai phạm về đất đai" — unless a marker opens it)
+    if "\n\n" in ctx.folded[ctx.base + len(ctx.s):nbase] and not MARKER_WORD.match(nsent) \
+            and nsent[spans[-1][1] - nbase:].strip(" .;"):
         return None
     covered = [(a - nbase, b - nbase) for a, b in spans]
     for c in SUBJECT_COUNT.finditer(nsent):

@@ -104,8 +104,11 @@ def changes(ctx: Sentence) -> None:
     # … or a year before, told in the sentence ("Năm 2025 … 598 đảng viên; năm 2026 là 541 đảng viên, giảm 57 đảng
     # viên": against 2025)
     before = None if bases or moved else _year_before(ctx)
+    # … or the base of the sentence before's change, for a change right after a count ("… giảm 74 trường hợp so với
+    # năm 2025. Số tổ chức đảng bị kỷ luật là 9, tăng 2 tổ chức.")
+    earlier = None if bases or moved or before else _base_said_before(ctx)
     # … except a rate that rose or fell ("GRDP 9 tháng tăng 7,2%"): its base goes without saying
-    if not bases and not moved and not before and not UNSAID_BASE.search(ctx.s):
+    if not bases and not moved and not before and not earlier and not UNSAID_BASE.search(ctx.s):
         return
     if "lần lượt" in ctx.s or "tương ứng" in ctx.s:
         _respective(ctx, bases)
@@ -113,7 +116,9 @@ def changes(ctx: Sentence) -> None:
         if not ctx.free(m.start("n"), m.end("n")):
             continue
         told_after = before is not None and before[0] < m.start() and AFTER_A_COUNT.search(ctx.s, 0, m.start())
-        if not bases and not moved and not told_after and not (m["pct"] and m["dir"].lower() in ("tăng", "giảm")):
+        carried = earlier is not None and AFTER_A_COUNT.search(ctx.s, 0, m.start())
+        if not bases and not moved and not told_after and not carried \
+                and not (m["pct"] and m["dir"].lower() in ("tăng", "giảm")):
             continue
         try:
             value = parse_number(m["n"])
@@ -123,7 +128,7 @@ def changes(ctx: Sentence) -> None:
             continue  # "giảm từ 312 …" itself names the ends, not the change
         after = [b for b in bases if b.start() >= m.end()]
         base = (after[0] if after else bases[-1])["base"].strip() if bases else \
-            moved["base"].strip() if moved else before[1] if told_after else None
+            moved["base"].strip() if moved else before[1] if told_after else earlier if carried else None
         end = m.end()
         if m["pct"]:
             unit = "%"
@@ -165,6 +170,14 @@ def _claim_bases_values(ctx: Sentence, bases: list[re.Match]) -> None:
 
 # (the change right after the later year's count and a comma)
 AFTER_A_COUNT = re.compile(rf"{NUMBER}(?:\s+[^\W\d_]+){{0,3}}\s*,\s*$")
+
+
+def _base_said_before(ctx: Sentence) -> str | None:
+    """The base of the last change the sentence before told against one."""
+    if not ctx.previous or not CHANGE.search(ctx.previous):
+        return None
+    said = list(BASE.finditer(ctx.previous))
+    return said[-1]["base"].strip() if said else None
 
 
 def _year_before(ctx: Sentence) -> tuple[int, str] | None:

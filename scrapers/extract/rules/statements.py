@@ -891,6 +891,17 @@ def forms_without_total(ctx: Sentence) -> None:
     if not pairs or not (any(k == "discipline" for _, _, k in ctx.triggers)
                          or any(PASSIVE_FORM.search(p.group(0)) for p in pairs)):
         return
+    # "9 đảng viên bị khiển trách và 2 đảng viên bị cảnh cáo": two pairs of their own counts joined by "và" alone are
+    # two statements (CONVENTIONS.md), as "cách chức hai đồng chí và khiển trách bốn đồng chí" are
+    if len(pairs) == 2 and ctx.s[pairs[0].end():pairs[1].start()].strip() == "và" \
+            and all(PASSIVE_FORM.search(p.group(0)) and re.search(SUBJECT, p.group(0), re.I) for p in pairs):
+        for p in pairs:
+            if (n := _number(p["n1"] or p["n2"])) is not None and float(n).is_integer():
+                org = bool(re.search(ORG_SUBJECT, p.group(0), re.I))
+                ctx.emit("discipline_party_orgs" if org else "discipline_party_members", p.start(), p.end(), n,
+                         subject="tổ chức đảng" if org else "đảng viên", subject_class="tổ chức đảng" if org else "đảng viên",
+                         breakdown={(p["f1"] or p["f2"]).lower(): int(n)}, breakdown_complete=True)
+        return
     s, e = pairs[0].start(), pairs[-1].end()
     forms: dict[str, int] = {}
     for p in pairs:
