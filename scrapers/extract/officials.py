@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
+from scrapers.extract.gazetteer import HANOI_PLACES
 from scrapers.text import LOWER, UPPER
 
 SYL = rf"[{UPPER}][{LOWER}]+"
@@ -126,6 +127,12 @@ SURNAME_SET = frozenset(SURNAMES)
 MAX_QUOTE = 400  # no official's quote (title and name) is longer
 
 
+def named_like_a_person(words: list[str]) -> bool:
+    """Two words after an office's ward or commune ("Phó Bí thư Đảng ủy phường Lê Hùng"), opening on a family name and
+    naming no ward or commune of the capital: the office's holder, its ward left unsaid."""
+    return len(words) == 2 and words[0] in SURNAME_SET and " ".join(words) not in HANOI_PLACES
+
+
 def _place_then_name(title: str, name: str) -> tuple[str, str]:
     """Split the capitalised words after a title's place unit into the place and the name. Place names often end
     in a family name ("Hoàng Mai", "Gia Lâm", "Tây Hồ", "Bắc Giang", "Quảng Ninh"), so the shortest place that
@@ -138,7 +145,7 @@ def _place_then_name(title: str, name: str) -> tuple[str, str]:
     # "Chủ tịch UBND phường Yên Hòa": after a place's own noun come its name's words first; two words are the place
     # alone, no one is named
     if len(run) <= 2 and PLACE_NOUN_END.search(m["unit"]):
-        return title, ""
+        return (m["unit"], " ".join(run)) if named_like_a_person(run) else (title, "")
     for size in (2, 3):
         rest = run[size:]
         if 3 <= len(rest) <= 4 and rest[0] in SURNAME_SET:

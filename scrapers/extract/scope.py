@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from scrapers.extract.dates import MONTH_WORDS, MONTHS_IN_WORDS
 from scrapers.extract.gazetteer import HANOI_PLACES
-from scrapers.extract.officials import SURNAMES
+from scrapers.extract.officials import SURNAMES, named_like_a_person
 from scrapers.text import LOWER, UPPER
 
 # (a word of one capital letter may open a name, "phường Ô Chợ Dừa"; a name may join two with a spaced hyphen,
@@ -92,6 +92,15 @@ PERSON_TITLED = re.compile(rf"(?<!\w)(?:ông|bà|đồng chí|đ/c)\s+(?:[{UPPER
 FORMER = re.compile(r"[^\S\n]*(?:,[^\S\n]*[A-ZĐ][^\s,()]*(?:[^\S\n]+[A-ZĐ][^\s,()]*)*[^\S\n]*)*\(?[^\S\n]*cũ(?!\w)")
 
 
+# an office of a ward's or a commune's body, right before the unit's noun, naming its holder next — not after the
+# holder's name ("ông Phạm Văn Hải, Phó Bí thư Thường trực Đảng ủy xã Vũ Thư": the commune is named)
+_OFFICE = (r"(?:Phó\s+)?(?:Bí thư|Chủ tịch|Chủ nhiệm|Trưởng ban)(?:\s+Thường trực)?\s+"
+           r"(?:Đảng ủy|UBND|Ủy ban nhân dân|HĐND|Hội đồng nhân dân|Ủy ban Kiểm tra Đảng ủy|Ủy ban MTTQ"
+           r"|Ủy ban Mặt trận Tổ quốc)\s+$")
+OFFICE_OF_UNIT = re.compile(rf"(?<![,\w])(?<!,\s)(?<!Phó\s){_OFFICE}")
+NAME_FOLLOWS = re.compile(rf"[^\S\n]+[{UPPER}]")
+
+
 def _named_locality(text: str, end: int) -> tuple[tuple[str, str] | None, int]:
     """The last locality named with its noun before `end`, and where its mention ends (0 when none)."""
     found, at = None, 0
@@ -108,6 +117,9 @@ def _named_locality(text: str, end: int) -> tuple[tuple[str, str] | None, int]:
         if not words or words[0] in _NOT_PLACES and " ".join(words[:2]) not in HANOI_PLACES \
                 or words[0] in _SURNAMES and words[1:2] in (["Văn"], ["Thị"]):
             continue  # ("Bí thư Đảng ủy xã Nguyễn Văn Tâm": a person, the commune left unnamed)
+        if m["district"] and named_like_a_person(words) and OFFICE_OF_UNIT.search(text, max(0, m.start() - 50), m.start()) \
+                and not NAME_FOLLOWS.match(text, m.end()):
+            continue  # ("Phó Bí thư Đảng ủy phường Lê Hùng và bà …": the office's holder, the ward unsaid)
         if FORMER.match(text, m.end()):
             continue  # ("trên cơ sở phường Việt Hưng, Giang Biên (cũ)": a unit merged away is no place of figures)
         if OFFICE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
