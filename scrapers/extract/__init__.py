@@ -7,7 +7,7 @@ from datetime import date
 
 from scrapers.extract.dates import find_event_dates
 from scrapers.extract.documents import find_documents
-from scrapers.extract.figures import extract_figures
+from scrapers.extract.figures import capitals_placed, extract_figures
 from scrapers.extract.numbers import count_of
 from scrapers.extract.officials import find_officials
 from scrapers.extract.patterns import ABBREVIATIONS, FORM, WORD_COUNT_START, WORD_COUNTED, YEAR_BEFORE
@@ -57,7 +57,14 @@ def extract_all(text: str, published: date | None = None, locality: str | None =
     # (documents, officials and dates are read with plain spaces, "Quy định số\u00a069-QĐ/TW" as any other)
     spaced = plain_spaces(read)
     items += [{"type": "document", **d} for d in find_documents(spaced)]
-    items += [{"type": "official", **o} for o in find_officials(spaced)]
+    # (a headline set in capitals or with every word capitalised names its people as prose would: "BÍ THƯ THÀNH ỦY
+    # NGUYỄN VĂN TUẤN: …" is read as "Bí thư Thành ủy Nguyễn Văn Tuấn: …", each quote the text's own)
+    named = capitals_placed(capitals_placed(spaced, titles=True))
+    officials = find_officials(named)
+    if named is not spaced:
+        for o in officials:
+            o["quote"] = spaced[o["start"]:o["end"]]
+    items += [{"type": "official", **o} for o in officials]
     items += [{"type": "event_date", **d} for d in find_event_dates(spaced, published)]
     if read != text or spaced != read:
         for item in items:  # every quote is the text's own, at its own offsets (a count's words whole)

@@ -231,7 +231,7 @@ def _title_cased(line: str) -> bool:
     return len(words) >= 5 and sum(not w[0].isupper() for w in words) <= len(words) // 5
 
 
-def _capitals_placed(folded: str, titles: bool = False) -> str:
+def capitals_placed(folded: str, titles: bool = False) -> str:
     """The text with every line set all in capitals (or, `titles`, with every word capitalised) cased as prose
     (same length: offsets stay valid)."""
     lines = folded.split("\n")
@@ -288,12 +288,12 @@ def read_figures(text: str, published: date | None = None, locality: str | None 
         folded = CAPTION_LINE.sub(lambda m: " " * len(m.group(0)), folded)
     # (a line with every word capitalised, "Kỷ Luật 5 Cựu Lãnh Đạo Tỉnh", is read as prose before anything: its
     # capitals would read as names, "Luật 5" a law, "Khen Cho 35" a foreign name)
-    folded = _capitals_placed(folded, titles=True)
+    folded = capitals_placed(folded, titles=True)
     masks = _masks(folded)
     # (a line set in capitals is read as prose would be written, "ĐẢNG ỦY PHƯỜNG KIM LIÊN KỶ LUẬT 3 ĐẢNG VIÊN" as
     # "Đảng ủy phường Kim Liên kỷ luật 3 đảng viên" (`capitals_as_prose`): its places are known by name, and what it
     # counts reads in lowercase, "95 TUỔI" as "95 tuổi"; the masks read the capitals too, document codes need them)
-    prose = _capitals_placed(folded)
+    prose = capitals_placed(folded)
     scope, whole = article_places(prose, locality)
     if prose is not folded:
         masks += _masks(prose)

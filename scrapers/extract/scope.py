@@ -169,13 +169,33 @@ _KNOWN_RX = re.compile(r"(?<!\w)(?:" + "|".join(sorted(map(re.escape, _KNOWN), k
 _BODY_NOUN = re.compile(r"(?<!\w)(?:thành|tỉnh|quận|huyện|thị|đảng) ủy(?!\w)")
 # (a document's article or clause before its number is capitalised in prose: "Điều 32 Điều lệ Đảng", "Khoản 2")
 _REFERENCE_WORD = re.compile(r"(?<!\w)(?:điều|khoản|chương)(?=\s+\d)")
-_ABBREVIATION = re.compile(r"(?<!\w)(?:tp|hcm|tphcm|ubnd|hđnd|ubkt|mttq)(?!\w)")
+_ABBREVIATION = re.compile(r"(?<!\w)(?:tp|hcm|tphcm|ubnd|hđnd|ubkt|mttq|pv)(?!\w)")
+# (offices and the bodies they are of, as prose writes them: "PHÓ BÍ THƯ" is "Phó Bí thư", "ỦY BAN KIỂM TRA" is "Ủy ban
+# Kiểm tra")
+_OFFICES = {w.lower(): w for w in (
+    "Ủy ban Kiểm tra", "Ủy ban nhân dân", "Hội đồng nhân dân", "Ủy ban Mặt trận Tổ quốc", "Ban Thường vụ",
+    "Ban Chấp hành", "Ban Tổ chức", "Ban Tuyên giáo", "Ban Dân vận", "Ban Nội chính", "Văn phòng", "Phó Bí thư",
+    "Bí thư", "Phó Chủ nhiệm", "Chủ nhiệm", "Phó Chủ tịch", "Chủ tịch", "Trưởng ban", "Phó Trưởng ban", "Ủy viên",
+    "Giám đốc", "Phó Giám đốc", "Chánh Văn phòng")}
+_OFFICE_RX = re.compile(r"(?<!\w)(?:" + "|".join(sorted(map(re.escape, _OFFICES), key=len, reverse=True)) + r")(?!\w)")
 _NOUN_THEN_NAME = re.compile(r"(?<!\w)(?:phường|xã|quận|huyện|thị xã|thị trấn|tỉnh|thành phố)\s+(?!ủy(?!\w))"
                              r"(?P<name>[^\W\d]+(?:\s+[^\W\d]+){0,2})(?=\s*(?:[:,;(–-]|$))")
 
 
+# (and a person's name after an office or "ông", "bà", "đồng chí", up to a colon, a comma or the line's end:
+# "BÍ THƯ THÀNH ỦY NGUYỄN VĂN TUẤN: KIỂM TRA …" names "Nguyễn Văn Tuấn")
+# (or after the place of the office: "CHỦ NHIỆM ỦY BAN KIỂM TRA QUẬN ỦY HOÀN KIẾM LÊ THU TRANG: …")
+_NAME_AFTER_TITLE = re.compile(
+    r"(?<!\w)(?:bí thư|chủ tịch|chủ nhiệm|giám đốc|trưởng ban|trưởng phòng|thủ tướng|ủy viên|đồng chí|ông|bà"
+    r"|thành ủy|tỉnh ủy|quận ủy|huyện ủy|đảng ủy|ubnd|ubkt|" + "|".join(sorted(map(re.escape, _KNOWN), key=len, reverse=True))
+    + r")\s+"
+    rf"(?P<name>(?:{'|'.join(sorted({n.lower() for n in SURNAMES}, key=len, reverse=True))})(?:\s+[^\W\d]+){{1,3}}?)"
+    r"(?=\s*(?:[:,;(–-]|$))")
+
+
 def capitals_as_prose(line: str) -> str:
-    """A line set in capitals, cased for its places as prose (same length: offsets stay valid)."""
+    """A line set in capitals, cased for its places and the names of its people as prose (same length: offsets stay
+    valid)."""
     low = line.lower()
     if len(low) != len(line):
         return line
@@ -189,6 +209,11 @@ def capitals_as_prose(line: str) -> str:
         chars[m.start()] = chars[m.start()].upper()
     for m in _ABBREVIATION.finditer(low):
         chars[m.start():m.end()] = m.group(0).upper()
+    for m in _OFFICE_RX.finditer(low):
+        chars[m.start():m.end()] = _OFFICES[m.group(0)]
+    for m in _NAME_AFTER_TITLE.finditer(low):
+        for w in re.finditer(r"\S+", m["name"]):
+            chars[m.start("name") + w.start()] = chars[m.start("name") + w.start()].upper()
     first = next((i for i, c in enumerate(chars) if not c.isspace()), None)
     if first is not None and chars[first].isalpha():  # (a line opening on a number stays as it is: "5 điểm mới …")
         chars[first] = chars[first].upper()

@@ -136,8 +136,6 @@ DRESSES = {
     "spaces inside brackets": ([c for c in READY if re.search(r"\(\d+(?:,\d+)?%\)", c["text"])],
                                lambda t: re.sub(r"\((\d+(?:,\d+)?%)\)", r"( \1 )", t)),
     "lines without their stops": (LINED, lambda t: re.sub(r"\.(?=\n)", "", t)),
-    # (the officials a headline in capitals, or with every word capitalised, names are not read: the names' capitals
-    # are lost, the titles' words capitalised — a known gap)
     "a semicolon for the stop before a sentence's opener ('…; trong đó, …')": (
         [c for c in READY if OPENED.search(c["text"])], lambda t: OPENED.sub(lambda m: "; " + m[1][0].lower() + m[1][1:], t)),
     # (each sentence a paragraph of its own, as many pages set them; a district or a period said a paragraph before
@@ -146,13 +144,15 @@ DRESSES = {
     "a paragraph for each sentence": ([c for c in READY if SENTENCE_GAP.search(c["text"]) and c["id"] not in {
         "paragraph-province-lead-1", "b172-art-1", "b324-art-2", "b330-art-1"}],
         lambda t: SENTENCE_GAP.sub(".\n\n", t)),
-    "a headline with every word capitalised": ([{k: v for k, v in c.items() if k != "officials"} for c in HEADLINED],
+    # (the officials such a headline names are read too: its offices cased as prose, a name after an office, a person's
+    # word or an office's place, up to a colon, a comma or the line's end)
+    "a headline with every word capitalised": (HEADLINED,
                                                lambda t: " ".join(w[:1].upper() + w[1:] for w in t.split("\n", 1)[0]
                                                                   .split(" ")) + "\n" + t.split("\n", 1)[1]),
     "every word of a body capitalised ('Thành Ủy', 'Ban Thường Vụ')": (
         [{k: v for k, v in c.items() if k != "officials"} for c in _with(" ủy") + _with("Ban Thường vụ")],
         lambda t: re.sub(r"(Thành |Quận |Huyện |Tỉnh |Ban Thường |Đảng )(ủy|vụ|bộ)(?!\w)", lambda m: m[1] + m[2].capitalize(), t)),
-    "a headline in capitals": ([{k: v for k, v in c.items() if k != "officials"} for c in HEADLINED],
+    "a headline in capitals": (HEADLINED,
                                lambda t: t.split("\n", 1)[0].upper() + "\n" + t.split("\n", 1)[1]),
     "counts of thousands with no dot ('1284 đảng viên')": ([c for c in THOUSANDS if "trở lên" not in c["text"]],
                                                            lambda t: THOUSAND.sub(r"\1\2", t)),
