@@ -129,6 +129,10 @@ BODY_OF_ACT = re.compile(r"(?:kỷ luật|khiển trách|cảnh cáo|giải tán
                          r"|Ban cán sự)[^,.;:\d]{0,60}$")
 
 
+# "chuẩn bị tốt đại hội đảng bộ các cấp nhiệm kỳ 2025-2030": the term of a congress names the congress
+CONGRESS_OF = re.compile(r"(?<!\w)[Đđ]ại hội(?:[^,.;:\d]{0,60})?\s+$")
+
+
 def stated_periods(sentence: str, named: list[re.Match] | None = None) -> Iterator[re.Match]:
     """The periods a sentence states, in order, without the bases of its comparisons, the years that label a value
     in brackets or the terms that name a body (lazily: the first is found without reading the rest of the
@@ -139,7 +143,8 @@ def stated_periods(sentence: str, named: list[re.Match] | None = None) -> Iterat
             and not (LABEL_AFTER.match(sentence, m.end()) and LABEL_BEFORE.search(sentence, max(0, m.start() - 12),
                                                                                   m.start()))
             and not (m["period"][:1] in "nN" and m["period"].lower().startswith("nhiệm kỳ")
-                     and BODY_OF_ACT.search(sentence, max(0, m.start() - 120), m.start())))
+                     and (BODY_OF_ACT.search(sentence, max(0, m.start() - 120), m.start())
+                          or CONGRESS_OF.search(sentence, max(0, m.start() - 80), m.start()))))
 
 
 def labelled_periods(sentence: str) -> list[tuple[int, int, str]]:

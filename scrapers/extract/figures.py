@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import fields
 from datetime import date
 
@@ -271,7 +271,11 @@ COUNTED_CAPITALS = re.compile(r"(?=[ĐCT])(?:(?<=\d )(?:Đảng viên|Chi bộ|�
 DESCRIBES = re.compile(r"[\s\"“]*(?:Trong (?:số )?đó|Cụ thể|Có|Số (?:đảng viên|trường hợp|tổ chức)|(?:Các )?hình thức)(?!\w)",
                        re.I)
 # (not "Đồng thời", "Ngoài ra", which may turn to another body's work)
-GOES_ON = re.compile(r"[\s\"“]*(?:Qua (?:đó|kiểm tra|giám sát)|Trong (?:số )?đó|Cụ thể)(?!\w)")
+# (nor "Toàn tỉnh …" after a paragraph led by a province, "Toàn huyện …" after a district's)
+GOES_ON = re.compile(r"[\s\"“]*(?:Qua (?:đó|kiểm tra|giám sát)|Trong (?:số )?đó|Cụ thể"
+                     r"|(?:Toàn|Cả) (?:tỉnh|huyện|quận|thị xã|xã|phường))(?!\w)")
+# a paragraph that speaks of the event the one before told ("Tổng số đảng viên được trao Huy hiệu đợt này là 57")
+POINTS_BACK = re.compile(r"(?<!\w)(?:đợt|dịp|lần|buổi lễ|hội nghị|kỳ họp) này(?!\w)")
 
 
 def read_figures(text: str, published: date | None = None, locality: str | None = None) -> list[Figure]:
@@ -320,7 +324,7 @@ def read_figures(text: str, published: date | None = None, locality: str | None 
         # (and a paragraph that opens by pointing back, "Qua kiểm tra, …", "Trong đó, …", or on what the one before
         # counted, "Có 6 đảng viên bị kỷ luật …", goes on with the period and the district of the one before)
         if new_line and not (listing and ITEM_LINE.match(folded, base)) and not GOES_ON.match(folded, base) \
-                and not DESCRIBES.match(folded, base):
+                and not DESCRIBES.match(folded, base) and not POINTS_BACK.search(sent):
             carried, district = None, None
             led = (lead := PARAGRAPH_LEAD.match(folded, base)) and lead["place"]
         listing = _lists_on(folded, base, base + len(sent), listing)
@@ -359,8 +363,11 @@ def read_figures(text: str, published: date | None = None, locality: str | None 
     _link_subgroups(drafts, folded, sent_list)
     _link_within(drafts, folded, sent_list)
     _link_places(drafts, sent_list)
-    _years_of_spans(drafts, [p for _, _, p in stated])
-    _one_period(drafts, [p for a, _, p in stated if not PLANNED.search(folded, max(0, a - 40), a)], published)
+    with_year = _years_of_spans([p for _, _, p in stated])
+    for d in drafts:
+        d.period = with_year(d.period)
+    _one_period(drafts, [with_year(p) for a, e, p in stated if not _planned(folded, a, e)], published,
+                [FUTURE.search(sent) is not None for _, sent in sent_list])
     return _freeze(text, drafts, published)
 
 
@@ -787,16 +794,19 @@ def _span(period: str) -> str:
     return " ".join(STATED_YEAR.sub("", period).lower().split())
 
 
-def _years_of_spans(drafts: list[Draft], stated: list[str]) -> None:
+def _years_of_spans(stated: list[str]) -> Callable[[str | None], str | None]:
     """"Ngày 14/7, Tỉnh ủy … sơ kết 6 tháng đầu năm 2026. … 6 tháng đầu năm, cấp ủy các cấp đã kiểm tra …": a period
     said again without its year is the one the article said with it (when it said that span of one year only)."""
     years: dict[str, dict[str, str]] = {}  # span → its year → the period as first said with it
     for period in stated:
         if (year := STATED_YEAR.search(period)) and not STATED_YEAR.search(span := _span(period)) and span != "năm":
             years.setdefault(span, {}).setdefault(year.group(0).strip(" /"), period)
-    for d in drafts:
-        if d.period and not re.search(r"(?:19|20)\d{2}", d.period) and len(said := years.get(_span(d.period), {})) == 1:
-            d.period = next(iter(said.values()))
+
+    def with_year(period: str | None) -> str | None:
+        if period and not re.search(r"(?:19|20)\d{2}", period) and len(said := years.get(_span(period), {})) == 1:
+            return next(iter(said.values()))
+        return period
+    return with_year
 
 
 # "tổng kết công tác năm 2026, triển khai nhiệm vụ năm 2027": the period an article plans for is not one it reports
@@ -804,7 +814,20 @@ PLANNED = re.compile(r"(?:triển khai|phương hướng|nhiệm vụ|kế hoạ
                      re.I)
 
 
-def _one_period(drafts: list[Draft], stated: list[str], published: date | None) -> None:
+# "Năm 2027, Đảng ủy xã phấn đấu kết nạp 60 đảng viên mới": what is said of a period that is to come
+PLANNED_AFTER = re.compile(r"\s*,?(?:\s+[^\s,.;:\d]+){0,6}?\s+(?:phấn đấu|sẽ|dự kiến|đặt mục tiêu)(?!\w)", re.I)
+
+
+def _planned(folded: str, start: int, end: int) -> bool:
+    return bool(PLANNED.search(folded, max(0, start - 40), start) or PLANNED_AFTER.match(folded, end))
+
+
+# a sentence about what is to come: "Nhiệm kỳ mới, phường phấn đấu kết nạp 200 đảng viên"
+FUTURE = re.compile(r"(?<!\w)(?:nhiệm kỳ (?:mới|tới)|năm (?:tới|sau)|thời gian tới|giai đoạn tới|phấn đấu|sẽ|dự kiến)(?!\w)",
+                    re.I)
+
+
+def _one_period(drafts: list[Draft], stated: list[str], published: date | None, future: list[bool]) -> None:
     """"9 tháng năm 2026, … tăng 7,6% …\n\nVề công tác xây dựng Đảng, … kỷ luật 312 đảng viên": an article that states
     one period only (the bases of its comparisons and the period it plans for aside) reports it throughout, so a
     figure of a paragraph that states none is of that period."""
@@ -813,7 +836,7 @@ def _one_period(drafts: list[Draft], stated: list[str], published: date | None) 
         return
     period = stated[0]
     for d in drafts:
-        if d.period is None:
+        if d.period is None and not future[d.sentence]:
             d.period = period
 
 

@@ -138,12 +138,11 @@ DRESSES = {
     "lines without their stops": (LINED, lambda t: re.sub(r"\.(?=\n)", "", t)),
     "a semicolon for the stop before a sentence's opener ('…; trong đó, …')": (
         [c for c in READY if OPENED.search(c["text"])], lambda t: OPENED.sub(lambda m: "; " + m[1][0].lower() + m[1][1:], t)),
-    # (each sentence a paragraph of its own, as many pages set them; a district or a period said a paragraph before
-    # is not carried to the next unless it opens by pointing back or on what the one before counted — four cases
-    # rely on that: a known gap)
-    "a paragraph for each sentence": ([c for c in READY if SENTENCE_GAP.search(c["text"]) and c["id"] not in {
-        "paragraph-province-lead-1", "b172-art-1", "b324-art-2", "b330-art-1"}],
-        lambda t: SENTENCE_GAP.sub(".\n\n", t)),
+    # (each sentence a paragraph of its own, as many pages set them: a district or a period said a paragraph before
+    # is carried to the next when it opens by pointing back, on what the one before counted or on "Toàn tỉnh", or
+    # speaks of "đợt này"; the article's one period fills the rest)
+    "a paragraph for each sentence": ([c for c in READY if SENTENCE_GAP.search(c["text"])],
+                                      lambda t: SENTENCE_GAP.sub(".\n\n", t)),
     # (the officials such a headline names are read too: its offices cased as prose, a name after an office, a person's
     # word or an office's place, up to a colon, a comma or the line's end)
     "a headline with every word capitalised": (HEADLINED,
