@@ -159,6 +159,16 @@ def plain_spaces(text: str) -> str:
 _LOOK_ALIKES = str.maketrans({"\u00d0": "Đ", "\u0189": "Đ", "\u00f0": "đ"})
 
 
+_INVISIBLES = {ord(c): " " for c in "\u200b\u200c\u200d\u2060\ufeff"}
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+
+
+def invisibles_as_spaces(text: str) -> str:
+    """The zero-width characters editors' tools leave between or inside words ("12 \u200bđảng viên", "kỷ\u200bluật")
+    as spaces: same length, offsets survive; runs of spaces they make are then single-spaced as any."""
+    return text.translate(_INVISIBLES) if _INVISIBLE.search(text) else text
+
+
 def look_alikes_read(text: str) -> str:
     """`text` with the letters that look like Đ and đ read as them: same length, offsets survive."""
     return text.translate(_LOOK_ALIKES) if "\u00d0" in text or "\u0189" in text or "\u00f0" in text else text

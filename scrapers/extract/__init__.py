@@ -14,6 +14,7 @@ from scrapers.extract.patterns import ABBREVIATIONS, FORM, WORD_COUNT_START, WOR
 from scrapers.extract.sentence import soft_breaks_as_spaces
 from scrapers.text import (
     blanked,
+    invisibles_as_spaces,
     look_alikes_read,
     marks_closed,
     nfc,
@@ -47,7 +48,7 @@ def extract_all(text: str, published: date | None = None, locality: str | None =
     # ("05 (năm) đảng viên", a count spelled out again in words, as "05 đảng viên"; "khai trừ hai đảng viên" as
     # "khai trừ 2 đảng viên": every rule reads a count in digits)
     # ("12 ĐV", "3 TCĐ", as ward portals write what they count, in words)
-    expanded, back_words = _counted_abbreviations_expanded(look_alikes_read(text))
+    expanded, back_words = _counted_abbreviations_expanded(look_alikes_read(invisibles_as_spaces(text)))
     spelled, back = _single_spaced(marks_closed(spelled_out_blanked(soft_breaks_as_spaces(expanded))))
     in_digits, word_ends = _word_counts_as_digits(spelled)
     # ("trong số này" as "trong số đó", "chiếm tỷ lệ 55%" as "chiếm 55%", "30 phần trăm" as "30%", "hình thức

@@ -1,9 +1,9 @@
 """The same article reaches the extractor in several dresses: the pipeline writes each block of a page (a paragraph, a
 list item, a table row) as a paragraph of its own with a blank line between (derive.article_text), saved files may
-end their lines "\\r\\n" or leave spaces around them, copied or typed text keeps no-break spaces, runs of spaces,
-straight quotation marks or en dashes, and sloppy portals glue a full stop to the next sentence ("… viên.Năm 2026")
-or type a space before a comma, a semicolon or a colon. Pages add their own lines: a photo's caption after the
-headline, the time and the authors under it, a byline, sharing widgets at the end; some portals write a share with a
+end their lines "\\r\\n" or leave spaces around them, copied or typed text keeps no-break spaces, editors' zero-width
+spaces, runs of spaces, straight quotation marks or en dashes, and sloppy portals glue a full stop to the next sentence
+("… viên.Năm 2026") or type a space before a comma, a semicolon or a colon. Pages add their own lines: a photo's
+caption after the headline, the time and the authors under it, a byline, sharing widgets at the end; some portals write a share with a
 decimal point ("40.5%") or a count with a thousands comma ("1,284 đảng viên"), type Đ as an eth ("Ðảng"), or keep the
 old tone placement ("Thanh Hoá", "Uỷ ban"); reporters and portals name the same things their own way ("so cùng kỳ",
 "UBKT", "đ/c"; "…; trong đó, …" for "…. Trong đó, …"), and some write i where most write y ("kỉ luật", "tỉ lệ",
@@ -98,6 +98,7 @@ DRESSES = {
     "spaces around line breaks": (LINED, lambda t: t.replace("\n", "  \n  ")),
     "paragraphs with windows line ends": (LINES_APART, lambda t: t.replace("\n", "\r\n\r\n")),
     "no-break spaces": (READY, lambda t: t.replace(" ", "\u00a0")),
+    "zero-width spaces beside the spaces": (READY, lambda t: t.replace(" ", " \u200b")),
     "runs of spaces": (READY, lambda t: t.replace(" ", "  ")),
     "straight quotation marks": (QUOTED, lambda t: t.replace("“", '"').replace("”", '"')),
     "en dashes": (DASHED, lambda t: t.replace(" - ", " – ")),
