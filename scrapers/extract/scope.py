@@ -253,7 +253,8 @@ _BARE_NAMES = "|".join(map(re.escape, (*PROVINCES, "Hà Nội")))
 BARE_PROVINCE = re.compile(rf"(?<![\w.(])(?:(?P<hcm>TP\.?\s?HCM|TPHCM)|(?P<place>{_BARE_NAMES}))"
                            rf"(?!\w)(?!\s+[{UPPER}])")
 # a round-up's paragraph led by its province ("Quảng Ninh: Trong năm, toàn Đảng bộ tỉnh …") is about that province
-PARAGRAPH_LEAD = re.compile(rf"\s*(?P<place>{_BARE_NAMES})\s*:")
+# (the round-up's items may be bulleted: "- Hải Dương: …")
+PARAGRAPH_LEAD = re.compile(rf"\s*(?:[-+•*–]\s*)?(?P<place>{_BARE_NAMES})\s*:")
 NAME_GOES_ON = re.compile(rf"\s+[{UPPER}]")
 # (a sentence's opening word is no part of a name: "Riêng Hà Nội, …", "Tại Hà Nội, …")
 NAME_WORD_BEFORE = re.compile(rf"(?<!\w)(?!(?:Riêng|Tại|Ở|Còn|Với|Theo|Cả|Toàn|Và|Như|Trong|Từ|Sau|Trước|Về|Đến|Cùng"

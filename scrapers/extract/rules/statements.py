@@ -164,7 +164,7 @@ CONSEQUENCE = re.compile(r",\s*(?:để\s+(?:xảy ra|ra|lại)|gây(?:\s+ra)?|d
 # "6 đảng viên của Đảng bộ tỉnh Hà Tĩnh bị kỷ luật": whose they are, between the count and its passive verb
 WHOSE = re.compile(r"\s+(?:của|thuộc)\s+[^,.;:\d()]{3,60}?(?=\s+(?:đã\s+)?(?:bị|được)\s)", re.I)
 AVERAGE_OPENING = re.compile(r"\s*(?:bình quân|trung bình)(?!\w)", re.I)
-THROUGH_THAT = re.compile(r"\s*(?:qua|thông qua|từ|trên cơ sở) (?:đó|kết quả (?:đó|này|trên))\s*,", re.I)
+THROUGH_THAT = re.compile(rf"\s*(?:{BULLET}\s*)?(?:qua|thông qua|từ|trên cơ sở) (?:đó|kết quả (?:đó|này|trên))\s*,", re.I)
 
 
 REMINDED = re.compile(r"(?:yêu cầu|nhắc nhở|chấn chỉnh)[^.;\d]{0,20}$", re.I)
