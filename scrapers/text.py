@@ -169,6 +169,20 @@ def invisibles_as_spaces(text: str) -> str:
     return text.translate(_INVISIBLES) if _INVISIBLE.search(text) else text
 
 
+# a page title's last words, the site's name after a dash or a bar: "… - Báo Hà Nội Mới", "… | Kinh tế & Đô thị",
+# "… - baochinhphu.vn"
+_SITE_SUFFIX = re.compile(r"[^\n]{10,300}?([^\S\n]+[-|–][^\S\n]+(?:(?:Báo|Tạp chí|Cổng)\s[^\n|]{2,40}|[\w.-]{2,40}\.(?:vn|com|net)"
+                          r"|Kinh tế & Đô thị|Kinh tế và Đô thị|Tiền Phong|An ninh Thủ đô|Hà Nội Mới|Nhân Dân)"
+                          r"[^\S\n]*)(?=\n|$)")
+
+
+def site_name_blanked(text: str) -> str:
+    """The site's name a headline set as a page title ends on ("… có vi phạm - Báo Hà Nội Mới") as blanks: the page's,
+    not the article's words (same length)."""
+    suffix = _SITE_SUFFIX.match(text)
+    return text[:suffix.start(1)] + " " * len(suffix.group(1)) + text[suffix.end(1):] if suffix else text
+
+
 def look_alikes_read(text: str) -> str:
     """`text` with the letters that look like Đ and đ read as them: same length, offsets survive."""
     return text.translate(_LOOK_ALIKES) if "\u00d0" in text or "\u0189" in text or "\u00f0" in text else text

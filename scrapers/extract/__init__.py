@@ -19,6 +19,7 @@ from scrapers.text import (
     marks_closed,
     nfc,
     plain_spaces,
+    site_name_blanked,
     spelled_out_blanked,
     usual_words_read,
 )
@@ -48,7 +49,8 @@ def extract_all(text: str, published: date | None = None, locality: str | None =
     # ("05 (năm) đảng viên", a count spelled out again in words, as "05 đảng viên"; "khai trừ hai đảng viên" as
     # "khai trừ 2 đảng viên": every rule reads a count in digits)
     # ("12 ĐV", "3 TCĐ", as ward portals write what they count, in words)
-    expanded, back_words = _counted_abbreviations_expanded(look_alikes_read(invisibles_as_spaces(text)))
+    # (and a headline set as a page title, "… - Báo Hà Nội Mới", without the site's name)
+    expanded, back_words = _counted_abbreviations_expanded(look_alikes_read(site_name_blanked(invisibles_as_spaces(text))))
     spelled, back = _single_spaced(marks_closed(spelled_out_blanked(soft_breaks_as_spaces(expanded))))
     in_digits, word_ends = _word_counts_as_digits(spelled)
     # ("trong số này" as "trong số đó", "chiếm tỷ lệ 55%" as "chiếm 55%", "30 phần trăm" as "30%", "hình thức

@@ -111,6 +111,8 @@ DRESSES = {
     "the time and the authors under the headline": (HEADLINED, lambda t: t.replace(
         "\n", "\nThứ Năm, 04/12/2026 08:30 (GMT+7)\nHoài Nam - Minh Anh\n", 1)),
     "sharing widgets after the text": (READY, lambda t: t + "\nChia sẻ\nBình luận (0)\nFacebook"),
+    "the site's name after the headline, as a page title ends ('… - Báo Hà Nội Mới')": (
+        HEADLINED, lambda t: t.replace("\n", " - Báo Hà Nội Mới\n", 1)),
     # (the words reporters and portals use for the same things)
     "'so cùng kỳ' for 'so với cùng kỳ'": (_with("so với cùng kỳ"), lambda t: t.replace("so với cùng kỳ", "so cùng kỳ")),
     "'UBKT' for 'Ủy ban Kiểm tra'": ([{k: v for k, v in c.items() if k != "officials"} for c in _with("Ủy ban Kiểm tra")],
