@@ -10,7 +10,7 @@ from scrapers.extract.claims import Claims
 from scrapers.extract.dates import labelled_periods, period_text, stated_periods
 from scrapers.extract.model import Draft
 from scrapers.extract.patterns import BULLET, FORM, ITEM_NUMBER, TRIGGER
-from scrapers.extract.scope import body_in, figure_scope
+from scrapers.extract.scope import LOCALITY, body_in, figure_scope
 from scrapers.text import LOWER, RELATED_LINE, UPPER, is_furniture
 from scrapers.vocabulary import canonical_form
 
@@ -273,6 +273,9 @@ def _bounded(text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
         yield start, text[start:end]
 
 
+FIRST_DIGIT = re.compile(r"\d")
+
+
 @dataclass
 class Sentence:
     text: str  # the article as given (quotes come from it)
@@ -338,7 +341,11 @@ class Sentence:
                 breakdown[canonical_form(form)] = breakdown.get(canonical_form(form), 0) + n
             fields["breakdown"] = breakdown
         period = fields.pop("period", None) or self.period_at(start)
-        scope = fields.pop("scope", None) or figure_scope(self.s, start, self.scope, self.whole)
+        # (a place named inside a stated count's own words is the count's: "Số đơn tố cáo gửi đến Ủy ban Kiểm tra
+        # Huyện ủy Phúc Thọ là 24 đơn")
+        number = FIRST_DIGIT.search(self.s, start, end)
+        at = number.start() if number and LOCALITY.search(self.s, start, number.start()) else start
+        scope = fields.pop("scope", None) or figure_scope(self.s, at, self.scope, self.whole)
         draft = Draft(kind, value, self.base + start, self.base + end, period=period, sentence=self.index,
                       scope=scope, body=body_in(self.s, start), **fields)
         self.out.append(draft)
