@@ -752,13 +752,16 @@ AWARDED_AS = {"tổ chức đảng": "tập thể", "đơn vị": "tập thể",
 
 
 # (", trong đó", "; trong đó" — or what most of them are: "210 đơn thư; nội dung chủ yếu phản ánh về đất đai (96 đơn)")
-WITHIN_MARK = re.compile(r"[,;]\s*(?:trong (?:đó|số đó)|(?:nội dung\s+)?(?:chủ yếu|phần lớn|đa số))\b", re.I)
+# (and one place told apart after a whole city's or province's total: "…; riêng quận Hoàng Mai kỷ luật 31 …")
+WITHIN_MARK = re.compile(r"[,;]\s*(?:trong (?:đó|số đó)|(?:nội dung\s+)?(?:chủ yếu|phần lớn|đa số)"
+                         r"|(?P<apart>riêng)\s+(?:quận|huyện|thị xã|phường|xã|q\.|h\.|tx\.|p\.)(?=\s?\w))", re.I)
 SIBLING_GAP = re.compile(r"(?:(?!đã\s)[^;.])*")
 # "… kiểm tra 1.120 tổ chức đảng. Trong đó, Ban Thường vụ trực tiếp kiểm tra 14 tổ chức đảng": a sentence that opens
 # on "Trong đó" goes on with the total of the sentence before — each of its counts of that act, while they fit in it
 # ("Trong đó, quận Long Biên kỷ luật 12 đảng viên, huyện Gia Lâm 9 đảng viên, …")
 # (or a label of the examples with the most: "Một số đảng bộ có nhiều đảng viên bị kỷ luật là: …")
-WITHIN_OPENING = re.compile(r"\s*[\"“(]?(?:trong (?:đó|số đó)\b|(?:một số|các|những)\s+(?:đơn vị|đảng bộ|địa phương"
+# (or one place told apart after the city's or province's total: "Riêng quận Hoàng Mai kỷ luật 31 đảng viên")
+WITHIN_OPENING = re.compile(r"\s*[\"“(]?(?:trong (?:đó|số đó)\b|riêng\s+(?:quận|huyện|thị xã|phường|xã|q\.|h\.|tx\.|p\.)\s?(?=\w)|(?:một số|các|những)\s+(?:đơn vị|đảng bộ|địa phương"
                             r"|cơ sở|quận, huyện|xã, phường)[^.;:\d]{0,60}?(?:nhiều|cao)(?:\s+nhất)?[^.;:\d]{0,30}:)", re.I)
 
 
@@ -774,9 +777,13 @@ def _link_within(drafts: list[Draft], folded: str, sent_list: list) -> None:
         before = [t for t in drafts[:i] if t.kind == d.kind and t.sentence == d.sentence]
         # (of two totals, "2.315 tổ chức đảng và 6.874 đảng viên; trong đó … 41 tổ chức đảng và 236 đảng viên", each
         # part is of the one that counts what it counts)
-        if WITHIN_OPENING.match(folded, sent_list[d.sentence][0]) and all(t.total is not None for t in before):
+        if (opening := WITHIN_OPENING.match(folded, sent_list[d.sentence][0])) and all(t.total is not None for t in before):
             total = next((t for t in reversed(drafts[:i]) if t.kind == d.kind and t.sentence == d.sentence - 1
                           and _counts_alike(t, d)), None)
+            # (a place told apart, "Riêng quận …", is a part of a whole city's or province's total only)
+            if total is not None and opening.group(0).strip(" \"“(").lower().startswith("riêng") \
+                    and total.scope not in WHOLE_AREAS:
+                total = None
             opened = True
         else:
             total, opened = next((t for t in reversed(before) if _counts_alike(t, d)), None), False
@@ -785,7 +792,8 @@ def _link_within(drafts: list[Draft], folded: str, sent_list: list) -> None:
                 total = total.total
         if (total is not None and total.total is None and total.value
                 and taken.get(id(total), 0) + d.value <= total.value and d.value < total.value
-                and _counts_alike(total, d) and (opened or WITHIN_MARK.search(folded, total.end, d.start))):
+                and _counts_alike(total, d) and (opened or (mark := WITHIN_MARK.search(folded, total.end, d.start))
+                                                 and not (mark["apart"] and total.scope not in WHOLE_AREAS))):
             d.total = total
             taken[id(total)] = taken.get(id(total), 0) + d.value
 

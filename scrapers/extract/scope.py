@@ -99,6 +99,9 @@ _OFFICE = (r"(?:Phó\s+)?(?:Bí thư|Chủ tịch|Chủ nhiệm|Trưởng ban)(?
            r"|Ủy ban Mặt trận Tổ quốc)\s+$")
 OFFICE_OF_UNIT = re.compile(rf"(?<![,\w])(?<!,\s)(?<!Phó\s){_OFFICE}")
 NAME_FOLLOWS = re.compile(rf"[^\S\n]+[{UPPER}]")
+# an act, then the body it was about, right before the body's place
+OBJECT_BODY = re.compile(r"(?:kỷ luật|khiển trách|cảnh cáo|giải tán|kiểm tra|giám sát|kết luận)\s+(?:đối với\s+)?(?:tập thể\s+)?"
+                         r"(?:(?:Ban Thường vụ|Ban Chấp hành|Ủy ban Kiểm tra)\s+)?(?:Đảng ủy|Chi bộ|Đảng bộ|Chi ủy)\s+$")
 
 
 def _named_locality(text: str, end: int) -> tuple[tuple[str, str] | None, int]:
@@ -120,6 +123,8 @@ def _named_locality(text: str, end: int) -> tuple[tuple[str, str] | None, int]:
         if m["district"] and named_like_a_person(words) and OFFICE_OF_UNIT.search(text, max(0, m.start() - 50), m.start()) \
                 and not NAME_FOLLOWS.match(text, m.end()):
             continue  # ("Phó Bí thư Đảng ủy phường Lê Hùng và bà …": the office's holder, the ward unsaid)
+        if m["district"] and OBJECT_BODY.search(text, max(0, m.start() - 80), m.start()):
+            continue  # ("… kiểm tra đối với Ban Thường vụ Đảng ủy xã Cổ Đô và 4 đảng viên": the body the act was about)
         if FORMER.match(text, m.end()):
             continue  # ("trên cơ sở phường Việt Hưng, Giang Biên (cũ)": a unit merged away is no place of figures)
         if OFFICE_BEFORE.search(text, max(0, m.start() - 40), m.start()):

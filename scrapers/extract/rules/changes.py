@@ -69,11 +69,14 @@ def _base_between(ctx: Sentence) -> None:
 # or more counts, each of the subjects named before, in order (the unit after the last is every count's)
 RESPECTIVE = re.compile(rf"(?<!\w)(?P<dir>tăng|giảm){RESPECTIVELY}"
                         rf"(?P<ns>{NUMBER}(?:\s*%)?(?:\s*(?:,|và)\s*{NUMBER}(?:\s*%)?)+)(?!\w)", re.I)
+# (or "lần lượt" said first: "… lần lượt tăng 6,2% và 8,9%")
+RESPECTIVE_FIRST = re.compile(rf"(?<!\w)(?:lần lượt|tương ứng)\s+(?P<dir>tăng|giảm)\s+"
+                              rf"(?P<ns>{NUMBER}(?:\s*%)?(?:\s*(?:,|và)\s*{NUMBER}(?:\s*%)?)+)(?!\w)", re.I)
 RESPECTIVE_ITEM = re.compile(rf"(?P<n>{NUMBER})(?P<pct>\s*%)?", re.I)
 
 
 def _respective(ctx: Sentence, bases: list[re.Match]) -> None:
-    for m in RESPECTIVE.finditer(ctx.s):
+    for m in (*RESPECTIVE.finditer(ctx.s), *RESPECTIVE_FIRST.finditer(ctx.s)):
         items = list(RESPECTIVE_ITEM.finditer(ctx.s, m.start("ns"), m.end("ns")))
         if not all(ctx.free(i.start("n"), i.end("n")) for i in items):
             continue
