@@ -639,6 +639,8 @@ def _forms_runs_before_their_total(drafts: list[Draft]) -> set[int]:
 # (… or the outcome of the act on the total: "Qua giải quyết 61 đơn tố cáo, kết luận tố cáo đúng 9 đơn, đúng một
 # phần 17 đơn; 35 đơn tố cáo sai")
 PART_MARK = re.compile(r"\b(?:gồm|bao gồm|trong đó|trong số đó|cụ thể|kết luận|kết quả)\b|:", re.I)
+# … and so does "Trong" before it: "Trong 48 đơn nhận được, … chuyển 30 đơn …, lưu 18 đơn"
+AMONG = re.compile(r"(?:^|[,;:]\s*|\n\s*)[Tt]rong\s+(?:(?:tổng\s+)?số\s+)?$")
 # a bracket right after the total opens its parts too: "4 tổ chức đảng (3 chi bộ, 1 đảng ủy cơ sở)"
 BRACKET_AFTER = re.compile(r"\s*\(")
 
@@ -669,7 +671,8 @@ def _parts_after(total: Draft, after: list[Draft], window: int, folded: str) -> 
         # đức (12)") unless a marker opens its parts ("112 tập thể, cá nhân, gồm 50 tập thể và 62 cá nhân")
         if d.kind != total.kind or (d.sentence == total.sentence and not found
                                     and not PART_MARK.search(folded, total.end, d.start)
-                                    and not BRACKET_AFTER.match(folded, total.end)):
+                                    and not BRACKET_AFTER.match(folded, total.end)
+                                    and not AMONG.search(folded, max(0, total.start - 20), total.start)):
             continue
         if d.total is not None and d.total is not total:
             return
