@@ -361,6 +361,7 @@ def read_figures(text: str, published: date | None = None, locality: str | None 
     headings = {d.sentence for d in drafts if _is_heading(folded, sent_list[d.sentence])}
     drafts = _merge_forms(drafts, folded, headings)
     _bare_forms(drafts, folded, sent_list)
+    _shared_form(drafts, folded)
     _link_sums(drafts, headings, folded)
     _link_sums_told_after(drafts, folded, sent_list)
     _link_subgroups(drafts, folded, sent_list)
@@ -458,6 +459,21 @@ def _bare_forms(drafts: list[Draft], folded: str, sent_list: list) -> None:
                 and float(total.value).is_integer() and at - total.sentence <= 1):
             total.breakdown = {m["form"].lower(): int(total.value)}
             total.breakdown_complete = True
+
+
+# "kỷ luật 1 chi bộ và 2 đảng viên, đều bằng hình thức khiển trách": one form said once for totals coordinated before it
+SHARED_FORM = re.compile(r",\s*(?:đều|cùng)\s", re.I)
+COORDINATED = re.compile(r"\s*(?:,|và)\s*")
+
+
+def _shared_form(drafts: list[Draft], folded: str) -> None:
+    for before, after in zip(drafts, drafts[1:], strict=False):
+        if before.kind in DISCIPLINE_KINDS and after.kind in DISCIPLINE_KINDS and not before.breakdown \
+                and before.value and float(before.value).is_integer() and after.breakdown and len(after.breakdown) == 1 \
+                and after.breakdown_complete and COORDINATED.fullmatch(folded, before.end, after.start) \
+                and SHARED_FORM.search(folded, after.start, after.end):
+            before.breakdown = {next(iter(after.breakdown)): int(before.value)}
+            before.breakdown_complete = True
 
 
 def _is_heading(folded: str, sent: tuple[int, str]) -> bool:
