@@ -119,10 +119,13 @@ def fold_tones(text: str) -> str:
     return _OLD_TONE.sub(lambda m: _OLD_TO_NEW[m.group(0)], nfc(text))
 
 
-# (and the zero-width ones editors' tools leave between words: "kỷ\u200bluật"; and footnote marks set as superscript
-# digits, "37 đảng viên²", which would otherwise read as part of a word)
-_SPACES = str.maketrans({c: " " for c in "\u00a0\u2007\u2009\u200a\u202f\u3000\t\u200b\u200c\u200d\u2060\ufeff"
-                         "¹²³⁴⁵⁶⁷⁸⁹⁰"} | {c: "-" for c in "–—‒−"})  # (and every dash a hyphen: "Văn Miếu – Quốc Tử Giám")
+# the zero-width characters editors' tools leave between or inside words ("kỷ\u200bluật")
+INVISIBLES = "\u200b\u200c\u200d\u2060\ufeff"
+# (and the zero-width ones; and footnote marks set as superscript digits, "37 đảng viên²", which would otherwise read
+# as part of a word)
+# (and every dash a hyphen: "Văn Miếu – Quốc Tử Giám")
+_SPACES = str.maketrans({c: " " for c in "\u00a0\u2007\u2009\u200a\u202f\u3000\t" + INVISIBLES + "¹²³⁴⁵⁶⁷⁸⁹⁰"}
+                        | {c: "-" for c in "–—‒−"})
 
 
 def _any_of(table: dict[int, str]) -> re.Pattern:
@@ -159,8 +162,8 @@ def plain_spaces(text: str) -> str:
 _LOOK_ALIKES = str.maketrans({"\u00d0": "Đ", "\u0189": "Đ", "\u00f0": "đ"})
 
 
-_INVISIBLES = {ord(c): " " for c in "\u200b\u200c\u200d\u2060\ufeff"}
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+_INVISIBLES = {ord(c): " " for c in INVISIBLES}
+_INVISIBLE = re.compile(f"[{INVISIBLES}]")
 
 
 def invisibles_as_spaces(text: str) -> str:

@@ -269,11 +269,11 @@ COUNTED_CAPITALS = re.compile(r"(?=[ĐCT])(?:(?<=\d )(?:Đảng viên|Chi bộ|�
 
 # a paragraph that opens on what the one before counted: "Có 7 trường hợp …", "Số đảng viên bị khai trừ …"
 # (a bulleted paragraph as well: "- Trong đó, …")
-DESCRIBES = re.compile(r"[\s\"“]*(?:[-+•*–]\s*)?(?:Trong (?:số )?đó|Cụ thể|Có|Số (?:đảng viên|trường hợp|tổ chức)"
+DESCRIBES = re.compile(rf"[\s\"“]*(?:{BULLET}\s*)?(?:Trong (?:số )?đó|Cụ thể|Có|Số (?:đảng viên|trường hợp|tổ chức)"
                        r"|(?:Các )?hình thức)(?!\w)", re.I)
 # (not "Đồng thời", "Ngoài ra", which may turn to another body's work)
 # (nor "Toàn tỉnh …" after a paragraph led by a province, "Toàn huyện …" after a district's)
-GOES_ON = re.compile(r"[\s\"“]*(?:[-+•*–]\s*)?(?:Qua (?:đó|kiểm tra|giám sát)|Trong (?:số )?đó|Cụ thể"
+GOES_ON = re.compile(rf"[\s\"“]*(?:{BULLET}\s*)?(?:Qua (?:đó|kiểm tra|giám sát)|Trong (?:số )?đó|Cụ thể"
                      r"|(?:Toàn|Cả) (?:tỉnh|huyện|quận|thị xã|xã|phường))(?!\w)")
 # a paragraph that speaks of the event the one before told ("Tổng số đảng viên được trao Huy hiệu đợt này là 57")
 POINTS_BACK = re.compile(r"(?<!\w)(?:đợt|dịp|lần|buổi lễ|hội nghị|kỳ họp) này(?!\w)")
@@ -909,7 +909,7 @@ COMMITTEE_CUE = re.compile(r"(?:là|có)\s+cấp ủy viên", re.I)
 # "… trong số đảng viên bị kỷ luật có 8 đồng chí là cấp ủy viên": the cue after the count
 COMMITTEE_AFTER = re.compile(r"[^.;,\d]{0,25}?(?:\s|^)(?:đều\s+)?là\s+cấp ủy viên", re.I)
 # "… kỷ luật 64 đảng viên. Trong số này có 11 đồng chí là cấp ủy viên": a sentence that opens by pointing back
-BACK_REFERENCE = re.compile(r"\s*(?:[-+•*–]\s*)?(?:đáng chú ý,\s*)?trong (?:số )?(?:này|đó)\b", re.I)
+BACK_REFERENCE = re.compile(rf"\s*(?:{BULLET}\s*)?(?:đáng chú ý,\s*)?trong (?:số )?(?:này|đó)\b", re.I)
 
 
 # "… kỷ luật 19 đảng viên: … Trong đó có 4 đảng viên là giảng viên": any group the sentence names after "là"

@@ -14,6 +14,7 @@ from functools import lru_cache
 from scrapers.extract.dates import MONTH_WORDS, MONTHS_IN_WORDS
 from scrapers.extract.gazetteer import HANOI_PLACES
 from scrapers.extract.officials import SURNAMES, named_like_a_person
+from scrapers.extract.patterns import BULLET
 from scrapers.text import LOWER, UPPER
 
 # (a word of one capital letter may open a name, "phường Ô Chợ Dừa"; a name may join two with a spaced hyphen,
@@ -259,7 +260,7 @@ BARE_PROVINCE = re.compile(rf"(?<![\w.(])(?:(?P<hcm>TP\.?\s?HCM|TPHCM)|(?P<place
                            rf"(?!\w)(?!\s+[{UPPER}])")
 # a round-up's paragraph led by its province ("Quảng Ninh: Trong năm, toàn Đảng bộ tỉnh …") is about that province
 # (the round-up's items may be bulleted: "- Hải Dương: …")
-PARAGRAPH_LEAD = re.compile(rf"\s*(?:[-+•*–]\s*)?(?P<place>{_BARE_NAMES})\s*:")
+PARAGRAPH_LEAD = re.compile(rf"\s*(?:{BULLET}\s*)?(?P<place>{_BARE_NAMES})\s*:")
 NAME_GOES_ON = re.compile(rf"\s+[{UPPER}]")
 # (a sentence's opening word is no part of a name: "Riêng Hà Nội, …", "Tại Hà Nội, …")
 NAME_WORD_BEFORE = re.compile(rf"(?<!\w)(?!(?:Riêng|Tại|Ở|Còn|Với|Theo|Cả|Toàn|Và|Như|Trong|Từ|Sau|Trước|Về|Đến|Cùng"
