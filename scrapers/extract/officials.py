@@ -47,7 +47,8 @@ TITLE_HEAD = (
 # (an honorific or an act is no word of an office: "Ban Bí thư quyết định khai trừ ra khỏi Đảng ông Nguyễn Văn A")
 ORG_WORD = (rf"(?!và\s+(?![{UPPER}])|và\s+(?:{'|'.join(SURNAMES)})\s|với\s|cùng\s"
             r"|(?:ông|bà|quyết định|đề nghị|thi hành|kỷ luật|khai trừ|cảnh cáo|khiển trách|cách chức)(?!\w))"
-            rf"(?:[{UPPER}][{LOWER}]?\.|[{UPPER}][{LOWER}]*|T\.Ư|TƯ|UBND|HĐND|UBMTTQ|MTTQ|UBKT|TP\.?|[{LOWER}]+"
+            # (a unit numbered after "số": "Bí thư Chi bộ khu dân cư số 5 Lê Thị Hương")
+            rf"(?:[{UPPER}][{LOWER}]?\.|[{UPPER}][{LOWER}]*|T\.Ư|TƯ|UBND|HĐND|UBMTTQ|MTTQ|UBKT|TP\.?|[{LOWER}]+|(?<=số )\d{{1,3}}(?![\d.,/])"
             # a dash joining two parts of one body's name ("Ban Kinh tế - Ngân sách HĐND thành phố")
             rf"|[-–](?=\s+[{UPPER}][{LOWER}]*\s+[{LOWER}{UPPER}]))")
 # "Bí thư Thành ủy Hà Nội Hoàng Trung Hải": title, then its organisation, then the name. The organisation is the
