@@ -773,16 +773,18 @@ AWARDED_AS = {"tổ chức đảng": "tập thể", "đơn vị": "tập thể",
 
 
 # (", trong đó", "; trong đó" — or what most of them are: "210 đơn thư; nội dung chủ yếu phản ánh về đất đai (96 đơn)")
+# a district's, ward's or commune's noun, written out or abbreviated
+_PLACE_NOUN = r"(?:quận|huyện|thị xã|phường|xã|q\.|h\.|tx\.|p\.)"
 # (and one place told apart after a whole city's or province's total: "…; riêng quận Hoàng Mai kỷ luật 31 …")
 WITHIN_MARK = re.compile(r"[,;]\s*(?:trong (?:đó|số đó)|(?:nội dung\s+)?(?:chủ yếu|phần lớn|đa số)"
-                         r"|(?P<apart>riêng)\s+(?:quận|huyện|thị xã|phường|xã|q\.|h\.|tx\.|p\.)(?=\s?\w))", re.I)
+                         rf"|(?P<apart>riêng)\s+{_PLACE_NOUN}(?=\s?\w))", re.I)
 SIBLING_GAP = re.compile(r"(?:(?!đã\s)[^;.])*")
 # "… kiểm tra 1.120 tổ chức đảng. Trong đó, Ban Thường vụ trực tiếp kiểm tra 14 tổ chức đảng": a sentence that opens
 # on "Trong đó" goes on with the total of the sentence before — each of its counts of that act, while they fit in it
 # ("Trong đó, quận Long Biên kỷ luật 12 đảng viên, huyện Gia Lâm 9 đảng viên, …")
 # (or a label of the examples with the most: "Một số đảng bộ có nhiều đảng viên bị kỷ luật là: …")
 # (or one place told apart after the city's or province's total: "Riêng quận Hoàng Mai kỷ luật 31 đảng viên")
-WITHIN_OPENING = re.compile(r"\s*[\"“(]?(?:trong (?:đó|số đó)\b|riêng\s+(?:quận|huyện|thị xã|phường|xã|q\.|h\.|tx\.|p\.)\s?(?=\w)|(?:một số|các|những)\s+(?:đơn vị|đảng bộ|địa phương"
+WITHIN_OPENING = re.compile(rf"\s*[\"“(]?(?:trong (?:đó|số đó)\b|riêng\s+{_PLACE_NOUN}\s?(?=\w)|(?:một số|các|những)\s+(?:đơn vị|đảng bộ|địa phương"
                             r"|cơ sở|quận, huyện|xã, phường)[^.;:\d]{0,60}?(?:nhiều|cao)(?:\s+nhất)?[^.;:\d]{0,30}:)", re.I)
 
 
@@ -847,7 +849,8 @@ PLANNED = re.compile(r"(?:triển khai|phương hướng|nhiệm vụ|kế hoạ
 
 
 # "Năm 2027, Đảng ủy xã phấn đấu kết nạp 60 đảng viên mới": what is said of a period that is to come
-PLANNED_AFTER = re.compile(r"\s*,?(?:\s+[^\s,.;:\d]+){0,6}?\s+(?:phấn đấu|sẽ|dự kiến|đặt mục tiêu)(?!\w)", re.I)
+_PLAN_VERBS = r"phấn đấu|sẽ|dự kiến"
+PLANNED_AFTER = re.compile(rf"\s*,?(?:\s+[^\s,.;:\d]+){{0,6}}?\s+(?:{_PLAN_VERBS}|đặt mục tiêu)(?!\w)", re.I)
 
 
 def _planned(folded: str, start: int, end: int) -> bool:
@@ -855,8 +858,7 @@ def _planned(folded: str, start: int, end: int) -> bool:
 
 
 # a sentence about what is to come: "Nhiệm kỳ mới, phường phấn đấu kết nạp 200 đảng viên"
-FUTURE = re.compile(r"(?<!\w)(?:nhiệm kỳ (?:mới|tới)|năm (?:tới|sau)|thời gian tới|giai đoạn tới|phấn đấu|sẽ|dự kiến)(?!\w)",
-                    re.I)
+FUTURE = re.compile(rf"(?<!\w)(?:nhiệm kỳ (?:mới|tới)|năm (?:tới|sau)|thời gian tới|giai đoạn tới|{_PLAN_VERBS})(?!\w)", re.I)
 
 
 def _one_period(drafts: list[Draft], stated: list[str], published: date | None, future: list[bool]) -> None:

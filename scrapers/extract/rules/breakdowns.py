@@ -49,8 +49,9 @@ SINGLE = re.compile(rf"(?:\s+(?:khác|còn lại|nói trên|này))?"  # "… 6 �
 BRACKETS = re.compile(r"\s*\(([^()]*)\)")
 # a sentence that opens on a form and its count ("Khiển trách thì có 9 trường hợp, …") is a marker of its own
 # ("Các hình thức kỷ luật gồm …": the forms' own heading, with its article)
-MARKER_WORD = re.compile(rf"\s*(?:{BULLET}\s*)?[\"“(]?(?:Trong (?:số )?đó|Cụ thể|Gồm|Về hình thức|(?:(?:Các|Những)\s+)?Hình thức)", re.I)
-NEXT_MARKER = re.compile(rf"\s*(?:{BULLET}\s*)?[\"“(]?(?:Trong (?:số )?đó|Cụ thể|Gồm|Về hình thức|(?:(?:Các|Những)\s+)?Hình thức|{FORM}(?=(?:\s*(?::|thì|là|có))*\s*\d))", re.I)
+_MARKER_WORDS = r"Trong (?:số )?đó|Cụ thể|Gồm|Về hình thức|(?:(?:Các|Những)\s+)?Hình thức"
+MARKER_WORD = re.compile(rf"\s*(?:{BULLET}\s*)?[\"“(]?(?:{_MARKER_WORDS})", re.I)
+NEXT_MARKER = re.compile(rf"\s*(?:{BULLET}\s*)?[\"“(]?(?:{_MARKER_WORDS}|{FORM}(?=(?:\s*(?::|thì|là|có))*\s*\d))", re.I)
 
 
 # "kỷ luật 2 tổ chức đảng bằng hình thức khiển trách, 1 tổ chức đảng bằng hình thức cảnh cáo": counts each with its
