@@ -31,6 +31,10 @@ _BASE_BRACKET = r"(?P<value>\(\s*(?:cùng kỳ|năm trước|năm \d{4})[^():]{0
 BASE_VALUE = re.compile(rf"{COMPARED}(?:[^();\d]|\d{{4}}){{0,40}}?{_BASE_BRACKET}", re.I)
 BASE_VALUE_AFTER = re.compile(rf"\s*{_BASE_BRACKET}", re.I)
 BARE_BASE_VALUE = re.compile(rf"\s*(?P<value>\(\s*{NUMBER}\s+[^()\d%]{{1,25}}\))")
+# "tăng 2,3 điểm phần trăm so với năm 2025 (85,3%)": after a change of a share, a share in brackets after its base is
+# the base's own (the change itself was told in the share's measure already)
+BASE_SHARE = re.compile(rf"\s*(?P<value>\(\s*{NUMBER}\s*%\s*\))")
+SHARE_CHANGE = re.compile(r"(?<!\w)(?:tăng|giảm)\s+(?:\S+\s+)?[\d,.]+\s*(?:%|điểm\s*%|điểm\s+phần\s+trăm)\s*$", re.I)
 UNCOUNTED_CHANGE = re.compile(r"(?<!\w)(?:tăng|giảm)(?:\s+(?:gần|hơn|khoảng|gấp|đôi|ba|hai|lần|mạnh|nhẹ|nhiều))*\s*$", re.I)
 MOVED_FROM = re.compile(rf"(?:tăng|giảm)\s+từ\s+(?P<base>{NUMBER}(?:\s*\([^()]{{0,30}}\))?)\s+(?:xuống|lên)\s", re.I)
 
@@ -168,6 +172,8 @@ def _claim_bases_values(ctx: Sentence, bases: list[re.Match]) -> None:
         # "… tăng gần gấp đôi so với năm 2025 (12 đơn)": after a change told without a number, the bare count in
         # brackets after its base is the base's (after a change with one it may be the change again)
         elif (told := BARE_BASE_VALUE.match(ctx.s, b.end())) and UNCOUNTED_CHANGE.search(ctx.s, max(0, b.start() - 60), b.start()):
+            ctx.claim(told.start("value"), told.end("value"))
+        elif (told := BASE_SHARE.match(ctx.s, b.end())) and SHARE_CHANGE.search(ctx.s, max(0, b.start() - 60), b.start()):
             ctx.claim(told.start("value"), told.end("value"))
 
 

@@ -72,6 +72,14 @@ STATED = re.compile(
     rf"(?!\d)(?:\s+(?:{SUBJECT}|{LETTERS})(?!\w))?(?![\d.,]\d)(?!\s*[%/])"
     # (or the period it is of: "… khen thưởng là 86 trong năm 2026")
     rf"(?!(?!{PERIOD_AFTER})\s+(?!(?:chứ|nhưng|song|trong khi|so với|so|tăng|giảm)(?!\w))[a-zà-ỹđ])", re.I)
+# "số tổ chức đảng được giám sát 48; số đảng viên bị kỷ luật 6 (khiển trách 4, …)": a label saying its act, the count
+# right after it with no "là" (a stated total only when the count ends the label's clause)
+# (no word of a move or a link stands in the label: "… giảm còn 12", "… là cấp ủy viên 36 đồng chí" are read elsewhere)
+STATED_BARE = re.compile(rf"{NUMBER_OF}(?P<mid>\s+(?:đã\s+)?(?:được|bị|phải)"
+                         r"(?:\s+(?!(?:tăng|giảm|là|có|từ|còn|lên|xuống|so)(?!\w))[^\s,.;:\d()]+){1,8}?)"
+                         rf"\s+{QNUM}(?![\d.,]\d)"
+                         rf"(?:\s+(?:{SUBJECT}|{LETTERS})(?!\w))?(?=\s*(?:[,;.(]|$))", re.I)
+PASSIVE_LABEL = re.compile(r"[Ss]ố(?:\s+lượng)?\s+[^,.;:\d]{1,60}?\s(?:được|bị|phải)\s")
 # "tổ chức đảng được kiểm tra (42), đảng viên bị kỷ luật (9)": the subject and its act as a label, the count in
 # brackets after it
 STATED_BRACKETED = re.compile(rf"(?<!\w)(?:[Ss]ố(?:\s+lượng)?\s+)?(?P<subj>{SUBJECT}|{LETTERS})"
@@ -338,7 +346,9 @@ def stated_totals(ctx: Sentence) -> None:
     """"Số đảng viên bị kỷ luật là 33": the subject and act come first, the number last."""
     labelled = LABEL_THEN_NUMBER.fullmatch(ctx.s) if "\n" in ctx.s else None
     stated = [labelled] if labelled else [*STATED.finditer(ctx.s)] + (
-        [*STATED_BRACKETED.finditer(ctx.s)] if BRACKETED_COUNT.search(ctx.s) else [])
+        [*STATED_BRACKETED.finditer(ctx.s)] if BRACKETED_COUNT.search(ctx.s) else []) + (
+        [m for m in STATED_BARE.finditer(ctx.s) if TRIGGER.search(m["mid"]) or re.fullmatch(LETTERS, m["subj"], re.I)]
+        if PASSIVE_LABEL.search(ctx.s) else [])
     for m in stated:
         letters = re.fullmatch(LETTERS, m["subj"], re.I)
         found = TRIGGER.search(m["mid"])
