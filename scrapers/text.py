@@ -119,6 +119,12 @@ def fold_tones(text: str) -> str:
     return _OLD_TONE.sub(lambda m: _OLD_TO_NEW[m.group(0)], nfc(text))
 
 
+def category_key(category: str) -> str:
+    """One key per violation category for grouping: the category as written may open a sentence ("Quản lý đất
+    đai"), use the old tone style ("hoá") or carry stray spaces and punctuation, and is still one category."""
+    return " ".join(fold_tones(category).lower().split()).strip(" ,;:.-")
+
+
 # the zero-width characters editors' tools leave between or inside words ("kỷ\u200bluật")
 INVISIBLES = "\u200b\u200c\u200d\u2060\ufeff"
 # (and the zero-width ones; and footnote marks set as superscript digits, "37 đảng viên²", which would otherwise read

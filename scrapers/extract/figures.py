@@ -46,7 +46,7 @@ from scrapers.extract.scope import (
     period_key,
 )
 from scrapers.extract.sentence import Sentence, sentences
-from scrapers.text import RELATED_LINE, is_furniture, matchable
+from scrapers.text import RELATED_LINE, category_key, is_furniture, matchable
 from scrapers.vocabulary import COUNT_KINDS, DISCIPLINE_KINDS, MEASURE_UNITS, canonical_form
 
 __all__ = ["extract_figures", "read_figures", "sentences", "unit_after"]
@@ -1041,5 +1041,6 @@ def _freeze(text: str, drafts: list[Draft], published: date | None) -> list[Figu
         # every field a draft shares with the figure is copied; the rest is decided here
         shared = {f.name: getattr(d, f.name) for f in fields(Figure) if f.name in DRAFT_FIELDS}
         out.append(Figure(**{**shared, "id": ids[id(d)], "quote": text[d.start:d.end], "part_of": part_of,
-                             "part": part, "period_key": period_key(d.period, published)}))
+                             "part": part, "period_key": period_key(d.period, published),
+                             "category_key": category_key(d.category) if d.category else None}))
     return out

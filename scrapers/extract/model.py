@@ -26,6 +26,7 @@ class Figure:
     part_of: str | None = None
     part: str | None = None
     category: str | None = None
+    category_key: str | None = None  # the category folded for grouping (text.category_key)
     share: float | None = None
     direction: str | None = None
     base: str | None = None

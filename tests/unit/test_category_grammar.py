@@ -41,3 +41,17 @@ def test_every_generated_category_list_is_read_whole():
                 or loose:
             failed.append((text, found, others, loose))
     assert not failed, (len(failed), failed[:3])
+
+
+def test_one_category_written_in_two_cases_and_tone_styles_has_one_key():
+    # (one article opens a list item with the category, another tells it inside a sentence in the old tone style)
+    texts = ["Năm 2026, kỷ luật 9 đảng viên. Nội dung vi phạm:\n- Quản lý, sử dụng đất đai: 5 trường hợp;\n"
+             "- Chính sách dân số, kế hoạch hoá gia đình: 4 trường hợp.",
+             "Năm 2026, kỷ luật 12 đảng viên, vi phạm về quản lý, sử dụng đất đai 7 trường hợp, vi phạm chính sách dân "
+             "số, kế hoạch hóa gia đình 5 trường hợp."]
+    keys = []
+    for text in texts:
+        categories = [f for f in extract_all(nfc(text)) if f.get("kind") == "violation_category"]
+        assert len(categories) == 2, categories
+        keys.append([f["category_key"] for f in categories])
+    assert keys[0] == keys[1] == ["quản lý, sử dụng đất đai", "chính sách dân số, kế hoạch hóa gia đình"]

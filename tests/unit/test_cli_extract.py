@@ -9,7 +9,7 @@ ROOT = Path(__file__).resolve().parents[2]
 FIGURE_KEYS = {"file", "type", "kind", "value", "denominator", "breakdown", "breakdown_complete", "qualifier", "range",
                "unit", "subject", "period", "quote", "start", "end",
                # added by extractor v2 (additive): statements, parts, scope and period keys
-               "id", "subject_class", "part_of", "part", "category", "share", "direction", "base", "scope", "body",
+               "id", "subject_class", "part_of", "part", "category", "category_key", "share", "direction", "base", "scope", "body",
                "period_key"}
 
 

@@ -1,6 +1,6 @@
 import unicodedata
 
-from scrapers.text import clean, fold_tones, is_furniture, nfc, strip_lead_prefix
+from scrapers.text import category_key, clean, fold_tones, is_furniture, nfc, strip_lead_prefix
 
 
 def test_nfc_and_spaces():
@@ -73,3 +73,12 @@ def test_html_declared_in_the_wrong_charset_is_read_as_utf8():
     assert text_of(one(parse_html(b"\xef\xbb\xbf" + page), 'p')) == "Thành ủy"
     latin = '<html><head><meta charset="iso-8859-1"></head><body><p>Café</p></body></html>'.encode("latin-1")
     assert text_of(one(parse_html(latin), 'p')) == "Café"  # not UTF-8: the declared charset is used
+
+
+def test_category_key_folds_case_tone_style_and_spacing():
+    key = category_key("quản lý đất đai")
+    assert key == "quản lý đất đai"
+    for written in ("Quản lý đất đai", "QUẢN LÝ ĐẤT ĐAI", " quản  lý đất\u00a0đai ;", "quản lí đất đai"):
+        assert category_key(written) == key, written
+    assert category_key("kế hoạch hoá gia đình") == category_key("Kế hoạch hóa gia đình") == "kế hoạch hóa gia đình"
+    assert category_key("đạo đức, lối sống") != category_key("đạo đức lối sống")  # punctuation inside is kept

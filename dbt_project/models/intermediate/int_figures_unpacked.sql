@@ -32,6 +32,7 @@ select
     ) as part_of,
     f.payload ->> 'part' as part,
     f.payload ->> 'category' as category,
+    f.payload ->> 'category_key' as category_key,
     (f.payload ->> 'share')::numeric as share_percent,
     f.payload ->> 'direction' as direction,
     f.payload ->> 'base' as change_base,

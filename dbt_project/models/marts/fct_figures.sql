@@ -23,6 +23,7 @@ select
     f.part_of,
     f.part,
     f.category,
+    f.category_key,
     f.share_percent,
     f.direction,
     f.change_base,
