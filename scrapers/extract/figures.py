@@ -462,7 +462,9 @@ def _bare_forms(drafts: list[Draft], folded: str, sent_list: list) -> None:
 
 
 # "kỷ luật 1 chi bộ và 2 đảng viên, đều bằng hình thức khiển trách": one form said once for totals coordinated before it
+# — or right after the last count: "kỷ luật 2 tổ chức đảng và 5 đảng viên bằng hình thức khiển trách"
 SHARED_FORM = re.compile(r",\s*(?:đều|cùng)\s", re.I)
+FORM_SAID_AFTER = re.compile(r"\d[\d.]*\s+[^\d,;()]{1,40}?\s(?:bằng|với)\s+hình thức\s", re.I)
 COORDINATED = re.compile(r"\s*(?:,|và)\s*")
 
 
@@ -471,7 +473,7 @@ def _shared_form(drafts: list[Draft], folded: str) -> None:
         if before.kind in DISCIPLINE_KINDS and after.kind in DISCIPLINE_KINDS and not before.breakdown \
                 and before.value and float(before.value).is_integer() and after.breakdown and len(after.breakdown) == 1 \
                 and after.breakdown_complete and COORDINATED.fullmatch(folded, before.end, after.start) \
-                and SHARED_FORM.search(folded, after.start, after.end):
+                and (SHARED_FORM.search(folded, after.start, after.end) or FORM_SAID_AFTER.match(folded, after.start, after.end)):
             before.breakdown = {next(iter(after.breakdown)): int(before.value)}
             before.breakdown_complete = True
 
@@ -575,6 +577,11 @@ def _merge_forms(drafts: list[Draft], folded: str, headings: set[int]) -> list[D
         # khai trừ là 118 người", told in the paragraph after their total)
         befell = "bị " in folded[max(0, forms.start - 30):forms.end]
         if prev is not None and single and not labelled and "\n" in folded[prev.end:forms.start] and not befell:
+            prev = None
+        # (nor a count coordinated right after the total, its form said after it: "kỷ luật 2 chi bộ và 1 đảng ủy bằng
+        # hình thức khiển trách" are two totals, the form said once for both — see _shared_form)
+        if prev is not None and single and COORDINATED.fullmatch(folded, prev.end, forms.start) \
+                and FORM_SAID_AFTER.match(folded, forms.start, forms.end):
             prev = None
         # (nor, past a blank line, one of two or more forms each told with its own count in one sentence: "Có 12 đảng
         # viên bị kỷ luật khiển trách và 3 đảng viên bị kỷ luật cảnh cáo …" are statements of their own)

@@ -12,10 +12,12 @@ FORM = "(?:" + "|".join((*FORMS, *FORM_SPELLINGS)) + ")"
 # "cấp ủy viên" before "cấp ủy": a member of a committee is a party member, the committee is an organisation
 # portals in a hurry abbreviate them: "12 TCĐ", "3 TCCSĐ", "35 ĐV", "58 CB, ĐV" (case-sensitive: "đv" is no word)
 # "12 chi, đảng bộ", "8 chi bộ, đảng bộ": branches and committees counted together
-ORG_SUBJECT = (r"(?:tổ chức (?:cơ sở )?đảng|tổ chức|tập thể (?:chi bộ|đảng ủy|ban thường vụ|cấp ủy)|chi(?: bộ)?,\s*đảng bộ"
+ORG_SUBJECT = (r"(?:tổ chức (?:cơ sở )?đảng|tổ chức|tập thể (?:chi bộ|chi ủy|đảng ủy|ban thường vụ|cấp ủy|ban cán sự|đảng đoàn)"
+               r"|chi(?: bộ)?,\s*đảng bộ"
                # "kiểm tra 18 Ủy ban Kiểm tra cấp dưới": the commissions of lower levels are party organisations too
-               r"|chi bộ|đảng bộ|đảng ủy|(?:ủy ban kiểm tra|UBKT)(?= cấp dưới)"
-               r"|ban cán sự đảng|đảng đoàn|cấp ủy(?! viên)|ban thường vụ|(?-i:TCCSĐ|TCĐ))")
+               r"|(?:đảng bộ|đảng ủy) bộ phận|chi bộ|đảng bộ|đảng ủy|(?:ủy ban kiểm tra|UBKT)(?= cấp dưới)"
+               # (a cell's committee too: "khiển trách 2 chi ủy")
+               r"|ban cán sự đảng|đảng đoàn|cấp ủy(?! viên)|chi ủy(?! viên)|ban thường vụ|(?-i:TCCSĐ|TCĐ))")
 # a comrade, written out or as ward portals abbreviate it: "9 đ/c" is "9 đồng chí"
 COMRADE = r"(?:đồng chí|đ/c)"
 # "6 cán bộ diện Ban Thường vụ Tỉnh ủy quản lý": cadres named by who manages them

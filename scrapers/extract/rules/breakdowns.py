@@ -59,6 +59,7 @@ NEXT_MARKER = re.compile(rf"\s*(?:{BULLET}\s*)?[\"“(]?(?:{_MARKER_WORDS}|{FORM
 # joined by "và" alone stay two statements)
 SINGLE_MORE = re.compile(rf"\s*(?P<join>[,;]\s*(?:và\s+)?|\s+và\s+)(?P<n>{NUMBER})\s+(?P<subj>{SUBJECT})(?:\s+[^\W\d]+){{0,2}}?\s+"
                          rf"(?:bằng|với|bị)\s+(?:hình thức\s+)?(?:kỷ luật\s+)?(?P<form>{FORM})(?![\s:]*{NUMBER})", re.I)
+PAIR_SUBJECT = re.compile(rf"(?<!\w){SUBJECT}(?!\w)", re.I)
 UNIT_BEFORE = re.compile(rf"(?<!\w)(?P<subj>{SUBJECT})(?:\s+(?:khác|còn lại|nói trên|này))?\s*$", re.I)
 
 
@@ -110,7 +111,20 @@ def clause(ctx: Sentence, after: int, _value) -> Breakdown | None:
     # (a total of organisations may list one by its name: "3 tổ chức đảng: khiển trách Chi bộ Trường THCS Ngô Quyền,
     # cảnh cáo 1 chi bộ …" — one of them)
     named = list(NAMED_ORG.finditer(rest)) if TOTAL_IS_ORGS.search(ctx.s, 0, after) else []
-    pair_spans = sorted([(p.start(), p.end()) for p in PAIR.finditer(rest)] + [(n.start(), n.end()) for n in named])
+    pairs = list(PAIR.finditer(rest))
+    # (a pair counting the other subject is a total of its own: "kỷ luật 1 tổ chức đảng, 4 đảng viên bằng hình thức
+    # cảnh cáo" — the list of this total's forms ends before it)
+    unit = UNIT_BEFORE.search(ctx.s, max(0, after - 40), after)
+    if unit is not None:
+        org = bool(re.fullmatch(ORG_SUBJECT, unit["subj"], re.I))
+        # ("trường hợp" counts either: "4 tổ chức đảng, gồm khiển trách 3 trường hợp, …")
+        other = next((i for i, p in enumerate(pairs) if (said := PAIR_SUBJECT.search(p.group(0)))
+                      and not said.group(0).lower().startswith("trường hợp")
+                      and bool(re.fullmatch(ORG_SUBJECT, said.group(0), re.I)) != org), None)
+        if other is not None:
+            rest, pairs = rest[:pairs[other].start()], pairs[:other]
+    pair_spans = sorted([(p.start(), p.end()) for p in pairs] + [(n.start(), n.end()) for n in named
+                                                                   if n.end() <= len(rest)])
     if not pair_spans:
         return None
     # "khiển trách 12 (trong đó 2 cấp ủy viên), cảnh cáo 4": a sub-group in a form's brackets does not end the list

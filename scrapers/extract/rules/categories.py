@@ -200,6 +200,7 @@ def violation_categories(ctx: Sentence) -> None:
                CATEGORY_COLON):
         for m in rx.finditer(ctx.s):
             if rx is NUMBER_FIRST and (GOVERNED_BEFORE.search(ctx.s, max(0, m.start() - 60), m.start())
+                                       and not _disciplined_within(ctx, m)
                                        or m["disciplined"] and not _within_a_larger_total(ctx, m)):
                 continue
             if ctx.free(m.start("n"), m.end("n")):
@@ -215,9 +216,18 @@ def violation_categories(ctx: Sentence) -> None:
             _emit(ctx, m)
 
 
-# "Trong số 86 đảng viên bị kỷ luật …", "… đã kỷ luật 86 đảng viên": a total of those disciplined
-DISCIPLINED_TOTAL = re.compile(rf"(?:kỷ luật{BEFORE_COUNT}\s+(?P<a>\d[\d.]*)\s+(?:đảng viên|trường hợp|{COMRADE})"
+# "Trong số 86 đảng viên bị kỷ luật …", "… đã kỷ luật 86 đảng viên", "kỷ luật về Đảng 12 người": a total of those
+# disciplined
+DISCIPLINED_TOTAL = re.compile(rf"(?:kỷ luật(?:\s+về\s+đảng)?{BEFORE_COUNT}\s+(?P<a>\d[\d.]*)\s+(?:đảng viên|trường hợp|người|{COMRADE})"
                                rf"|(?P<b>\d[\d.]*)\s+(?:đảng viên|trường hợp|{COMRADE})\s+(?:bị\s+)?(?:thi hành\s+)?kỷ luật)", re.I)
+# "…, trong đó xử lý kỷ luật 7 đảng viên vi phạm chính sách dân số": discipline said again, bare of a form, for a part
+# of the total by what they violated
+WITHIN_DISCIPLINE = re.compile(r"trong (?:số )?đó\s*[,:]?\s*(?:có\s+)?(?:đã\s+)?(?:xử lý\s+|thi hành\s+)?kỷ luật"
+                               r"(?:\s+đối với)?\s*$", re.I)
+
+
+def _disciplined_within(ctx: Sentence, m: re.Match) -> bool:
+    return bool(WITHIN_DISCIPLINE.search(ctx.s, max(0, m.start() - 60), m.start())) and _within_a_larger_total(ctx, m)
 
 
 def _within_a_larger_total(ctx: Sentence, m: re.Match) -> bool:
