@@ -17,7 +17,9 @@ ORG_SUBJECT = (r"(?:tổ chức (?:cơ sở )?đảng|tổ chức|tập thể (?
                # "kiểm tra 18 Ủy ban Kiểm tra cấp dưới": the commissions of lower levels are party organisations too
                r"|(?:đảng bộ|đảng ủy) bộ phận|chi bộ|đảng bộ|đảng ủy|(?:ủy ban kiểm tra|UBKT)(?= cấp dưới)"
                # (a cell's committee too: "khiển trách 2 chi ủy")
-               r"|ban cán sự đảng|đảng đoàn|cấp ủy(?! viên)|chi ủy(?! viên)|ban thường vụ|(?-i:TCCSĐ|TCĐ))")
+               r"|ban cán sự đảng|đảng đoàn|cấp ủy(?! viên)|chi ủy(?! viên)|ban thường vụ|(?-i:TCCSĐ|TCĐ)"
+               # (a group disciplined is an organisation: "kỷ luật 3 tập thể và 12 cá nhân")
+               r"|tập thể(?!\s*(?:,|và)\s*cá nhân))")
 # a comrade, written out or as ward portals abbreviate it: "9 đ/c" is "9 đồng chí"
 COMRADE = r"(?:đồng chí|đ/c)"
 # "6 cán bộ diện Ban Thường vụ Tỉnh ủy quản lý": cadres named by who manages them

@@ -26,6 +26,8 @@ _NAME = rf"(?:[{UPPER}]{_SP})?{_WORD}(?:{_SP}{_WORD}){{0,2}}"
 _PLACE = rf"{_NAME}(?:{_SP}-{_SP}{_WORD}(?:{_SP}{_WORD}){{0,2}})?"
 PLACE_NAME = _PLACE  # a place's proper name, case-sensitive: "Long Biên", "Ô Chợ Dừa", "Văn Miếu - Quốc Tử Giám"
 DISTRICT_ABBREVIATED = r"(?:Q|P|H|TX)\.(?=\s?[A-ZĐ])"
+# the words of a phrase up to its clause's end, where the only stop may be an abbreviated place's ("ở Q. Ba Đình")
+PHRASE_CHAR = rf"(?:[^,.;:\d()]|(?<=\s)(?-i:{DISTRICT_ABBREVIATED}))"
 # "Quận ủy Long Biên", "quận Hoàn Kiếm", "Đảng bộ huyện Sóc Sơn", "Tỉnh ủy Nghệ An", "Thành ủy Hà Nội"
 LOCALITY = re.compile(
     # (wards and communes are the local level since the 2025 reorganisation: "Đảng ủy phường Hoàn Kiếm", "xã Sóc Sơn")

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from scrapers.extract.dates import PERIOD_TAIL
 from scrapers.extract.numbers import NUMBER, parse_number
 from scrapers.extract.patterns import BULLET, COMRADE, FORM, ORG_SUBJECT, PAIR, QNUM, SUBJECT, SUBJECT_COUNT
+from scrapers.extract.scope import PHRASE_CHAR
 from scrapers.extract.sentence import Sentence
 
 
@@ -42,6 +43,9 @@ MARKER = re.compile(
     r"|hình thức)?\s*(?:[,:]\s*)?(?:có\s+)?", re.I)
 # "… 3 chi bộ bằng hình thức khiển trách", "Số tổ chức đảng bị kỷ luật là 3, đều bằng hình thức khiển trách"
 SINGLE = re.compile(rf"(?:\s+(?:khác|còn lại|nói trên|này))?"  # "… 6 đảng viên khác bằng hình thức khiển trách"
+                    # (or who they are, or what they violated: "2 đảng viên là cán bộ diện Ban Thường vụ Thành ủy quản
+                    # lý bằng hình thức cảnh cáo", "3 đảng viên vi phạm chính sách dân số bằng hình thức khiển trách")
+                    r"(?:\s+(?:là|có vi phạm|vi phạm)\s+[^,;.()\d]{3,60}?(?=\s+(?:bằng|với)\s+hình thức\s))?"
                     # "… 2 tổ chức đảng (cùng bằng hình thức khiển trách)": the one form may sit in brackets
                     rf"(?:\s*,\s*(?:đều|cùng)\s+|\s*(?P<open>\()\s*(?:(?:đều|cùng)\s+)?|\s*)(?:(?:bằng|với|bị)\s+)?"
                     # (not a list's first form with its count, "với hình thức khiển trách (24), khai trừ (4)")
@@ -264,7 +268,12 @@ def topic(ctx: Sentence, after: int, value) -> Breakdown | None:
 
 # "… 2 tổ chức đảng và 11 đảng viên (khiển trách 1 tổ chức đảng, 7 đảng viên; cảnh cáo 1 tổ chức đảng, 4 đảng
 # viên)": one bracket after both totals, each form with the organisations' count and the members'
-SHARED_BRACKET = re.compile(rf"(?P<next>(?:\s+và|\s*,)\s+{NUMBER}\s+{SUBJECT})?\s*\((?P<items>[^()]+)\)", re.I)
+# (the passive verb after both, and where they are, may come before the bracket: "5 tổ chức đảng và 14 đảng viên ở
+# huyện Thanh Trì bị kỷ luật (…)")
+SHARED_BRACKET = re.compile(rf"(?P<next>(?:\s+và|\s*,)\s+{NUMBER}\s+{SUBJECT})?"
+                            rf"(?:\s+(?:của|thuộc|ở|tại)\s+{PHRASE_CHAR}{{3,60}}?(?=\s+(?:đã\s+)?bị\s))?"
+                            r"(?:\s+(?:đã\s+)?bị\s+(?:thi hành\s+|xử lý\s+)?kỷ luật)?"
+                            r"\s*\((?P<items>[^()]+)\)", re.I)
 SHARED_ITEM = re.compile(rf"\s*(?P<form>{FORM})\s+(?P<a>{NUMBER})\s+(?P<ua>{SUBJECT})\s*,\s*(?P<b>{NUMBER})\s+"
                          rf"(?P<ub>{SUBJECT})\s*", re.I)
 TOTAL_IS_ORGS = re.compile(rf"(?:{ORG_SUBJECT})\s*$", re.I)

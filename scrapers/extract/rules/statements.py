@@ -43,6 +43,7 @@ from scrapers.extract.patterns import (
 )
 from scrapers.extract.rules import rule
 from scrapers.extract.rules.breakdowns import INNER_GROUP, TOTAL_AFTER, bracketed, read_breakdown
+from scrapers.extract.scope import DISTRICT_ABBREVIATED, PHRASE_CHAR
 from scrapers.extract.sentence import Sentence
 from scrapers.text import UPPER
 from scrapers.vocabulary import COUNT_KINDS, DISCIPLINE_KINDS
@@ -65,7 +66,7 @@ STATED = re.compile(
     # (the period may stand in it, "Số đảng viên bị kỷ luật trong quý III/2026 là 6", "… trong tháng 10/2026 là 14")
     # (and a place abbreviated, "… ở H. Sóc Sơn là 21")
     rf"{NUMBER_OF}(?P<mid>(?:[^,.;:\d]|(?<=[\s/])(?:19|20)\d\d(?!\d)|(?:(?<=tháng )|(?<=quý ))\d{{1,2}}(?=/(?:19|20)\d\d)"
-    rf"|(?<=\s)(?-i:Q|P|H|TX)\.(?=\s?[A-ZĐ])){{0,50}}?)"
+    rf"|(?<=\s)(?-i:{DISTRICT_ABBREVIATED})){{0,50}}?)"
     # ("Số đảng viên bị kỷ luật qua các năm: năm 2023 là 312, năm 2024 là 287 …": a series of periods after a colon)
     rf"\s*(?:là|đạt|có|:(?:\s*(?P<first>(?:năm|quý|tháng)\s+[\w/]+)\s+(?:là|có))?)\s+{QNUM}"
     # (a word may follow only to set the figure against another: "là 612 chứ không phải 621", "là 45, tăng 3")
@@ -152,7 +153,9 @@ PASSIVE_FORM_ONLY = re.compile(rf"\s*(?:(?:đều|cùng|cũng)\s+)?(?:đã\s+)?b
 COORDINATED = re.compile(rf"\s*(?:,|và)\s*{QNUM}\s+(?:{SUBJECT}|tập thể|cá nhân|đơn vị)(?!\w)", re.I)
 # "… cá nhân tiêu biểu được nhận Giấy khen": a few describing words may sit between the counts and the verb
 # ("có thành tích xuất sắc được …"); not a finding ("7 đảng viên vi phạm đến mức phải xử lý kỷ luật")
-LOOSE_PASSIVE = re.compile(rf"(?:\s+(?!(?:vi|đến|mức|phải|bị|được)(?!\w))[a-zà-ỹđ]+){{0,5}}?(?:{PASSIVE.pattern})",
+# (or where they are, a place abbreviated: "3 tổ chức đảng và 8 đảng viên ở Q. Ba Đình bị kỷ luật")
+LOOSE_PASSIVE = re.compile(rf"(?:\s+(?:(?!(?:vi|đến|mức|phải|bị|được)(?!\w))[a-zà-ỹđ]+|(?-i:{DISTRICT_ABBREVIATED})))"
+                           rf"{{0,5}}?(?:{PASSIVE.pattern})",
                            re.I)
 # "kỷ luật khiển trách Ban Thường vụ Đảng ủy Công ty và 2 chi bộ": the form an act names governs the objects
 # coordinated after it, as long as no clause break or other number comes between
@@ -172,7 +175,8 @@ CONSEQUENCE = re.compile(r",\s*(?:để\s+(?:xảy ra|ra|lại)|gây(?:\s+ra)?|d
 
 
 # "6 đảng viên của Đảng bộ tỉnh Hà Tĩnh bị kỷ luật": whose they are, between the count and its passive verb
-WHOSE = re.compile(r"\s+(?:của|thuộc)\s+[^,.;:\d()]{3,60}?(?=\s+(?:đã\s+)?(?:bị|được)\s)", re.I)
+# (or where they are: "14 đảng viên ở huyện Thanh Trì bị kỷ luật")
+WHOSE = re.compile(rf"\s+(?:của|thuộc|ở|tại)\s+{PHRASE_CHAR}{{3,60}}?(?=\s+(?:đã\s+)?(?:bị|được)\s)", re.I)
 AVERAGE_OPENING = re.compile(r"\s*(?:bình quân|trung bình)(?!\w)", re.I)
 THROUGH_THAT = re.compile(rf"\s*(?:{BULLET}\s*)?(?:qua|thông qua|từ|trên cơ sở) (?:đó|kết quả (?:đó|này|trên))\s*,", re.I)
 

@@ -123,6 +123,9 @@ MEASURED = {"discipline": None, "inspection": "inspection", "supervision": "supe
             "suspension": "suspension", "count": "count"}  # "Số đảng viên được kết nạp", "… bị xóa tên"
 
 
+COMMENDED = re.compile(r"tập thể,\s*cá nhân|tập thể|cá nhân", re.I)
+
+
 def _measures(cells: list[str]) -> dict[int, tuple[str, str]]:
     """The columns a header names a measure in: column → (kind, subject class). A discipline form's column is no
     measure: it is a part of the row's total (see `_form_columns`)."""
@@ -135,7 +138,9 @@ def _measures(cells: list[str]) -> dict[int, tuple[str, str]]:
             continue
         org = bool(re.search(ORG_SUBJECT, cell, re.I)) and "đảng viên" not in cell.lower()
         kind = MEASURED[act.lastgroup] or ("discipline_party_orgs" if org else "discipline_party_members")
-        found[i] = (kind, "tổ chức đảng" if org else "đảng viên")
+        # (those commended are classed as every commendation is: "Số tập thể được khen thưởng" counts groups)
+        commended = COMMENDED.search(cell) if kind == "commendation" else None
+        found[i] = (kind, commended.group(0).lower() if commended else "tổ chức đảng" if org else "đảng viên")
     return found
 
 
