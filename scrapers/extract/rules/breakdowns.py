@@ -228,11 +228,11 @@ def _lines_after(ctx: Sentence, forms: dict[str, int], spans: list[tuple[int, in
 
 # "… 4 đảng viên với hình thức cảnh cáo và khiển trách, lần lượt là 1 và 3 đồng chí": forms named first, their
 # counts after "lần lượt (là)" in the same order
-_FORM_LIST = rf"(?P<forms>{FORM}(?:\s*(?:,|và)\s*{FORM})+)"
-_COUNT_LIST = rf"(?P<counts>{NUMBER}(?:\s*(?:,|và)\s*{NUMBER})+)"
+FORM_LIST = rf"(?P<forms>{FORM}(?:\s*(?:,|và)\s*{FORM})+)"
+COUNT_LIST = rf"(?P<counts>{NUMBER}(?:\s*(?:,|và)\s*{NUMBER})+)"
 RESPECTIVELY = re.compile(
-    rf"\s*,?\s*(?:(?:bằng|với)\s+)?(?:các\s+)?hình thức(?:\s+kỷ luật)?\s*:?\s*{_FORM_LIST}\s*[,:(]?\s*"
-    rf"(?:với số lượng\s+|tương ứng\s+|lần lượt\s+)(?:là\s+)?{_COUNT_LIST}"
+    rf"\s*,?\s*(?:(?:bằng|với)\s+)?(?:các\s+)?hình thức(?:\s+kỷ luật)?\s*:?\s*{FORM_LIST}\s*[,:(]?\s*"
+    rf"(?:với số lượng\s+|tương ứng\s+|lần lượt\s+)(?:là\s+)?{COUNT_LIST}"
     rf"(?:\s+(?:{COMRADE}|trường hợp|đảng viên|tổ chức(?: đảng)?|chi bộ))?\)?", re.I)
 
 
