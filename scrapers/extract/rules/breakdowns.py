@@ -8,7 +8,17 @@ from dataclasses import dataclass
 
 from scrapers.extract.dates import PERIOD_TAIL
 from scrapers.extract.numbers import NUMBER, parse_number
-from scrapers.extract.patterns import BULLET, COMRADE, FORM, ORG_SUBJECT, PAIR, QNUM, SUBJECT, SUBJECT_COUNT
+from scrapers.extract.patterns import (
+    BULLET,
+    COMRADE,
+    COUNTS_IN_ORDER,
+    FORM,
+    ORG_SUBJECT,
+    PAIR,
+    QNUM,
+    SUBJECT,
+    SUBJECT_COUNT,
+)
 from scrapers.extract.scope import PHRASE_CHAR
 from scrapers.extract.sentence import Sentence
 
@@ -229,10 +239,9 @@ def _lines_after(ctx: Sentence, forms: dict[str, int], spans: list[tuple[int, in
 # "… 4 đảng viên với hình thức cảnh cáo và khiển trách, lần lượt là 1 và 3 đồng chí": forms named first, their
 # counts after "lần lượt (là)" in the same order
 FORM_LIST = rf"(?P<forms>{FORM}(?:\s*(?:,|và)\s*{FORM})+)"
-COUNT_LIST = rf"(?P<counts>{NUMBER}(?:\s*(?:,|và)\s*{NUMBER})+)"
 RESPECTIVELY = re.compile(
     rf"\s*,?\s*(?:(?:bằng|với)\s+)?(?:các\s+)?hình thức(?:\s+kỷ luật)?\s*:?\s*{FORM_LIST}\s*[,:(]?\s*"
-    rf"(?:với số lượng\s+|tương ứng\s+|lần lượt\s+)(?:là\s+)?{COUNT_LIST}"
+    rf"(?:với số lượng\s+|tương ứng\s+|lần lượt\s+)(?:là\s+)?{COUNTS_IN_ORDER}"
     rf"(?:\s+(?:{COMRADE}|trường hợp|đảng viên|tổ chức(?: đảng)?|chi bộ))?\)?", re.I)
 
 

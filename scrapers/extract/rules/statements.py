@@ -43,7 +43,6 @@ from scrapers.extract.patterns import (
 )
 from scrapers.extract.rules import rule
 from scrapers.extract.rules.breakdowns import (
-    COUNT_LIST,
     FORM_LIST,
     INNER_GROUP,
     TOTAL_AFTER,
@@ -302,6 +301,30 @@ def respective_acts(ctx: Sentence) -> None:
         # (each act alone: "kiểm tra và giám sát" together would read as one inspection)
         kinds = [t.lastgroup if (t := TRIGGER.search(act)) else None for act in re.split(r"\s*(?:,|\svà\s)\s*", m["acts"])]
         _in_order(ctx, m, [(kind, None) for kind in kinds], _unit(m), to_subject=True)
+
+
+# "kỷ luật khiển trách, cảnh cáo, cách chức lần lượt 4, 2 và 1 đảng viên": forms named after the act with no total,
+# their counts after "lần lượt" in the same order
+FORMS_IN_ORDER = re.compile(rf"kỷ luật\s+(?:(?:bằng|với)\s+)?(?:các\s+)?(?:hình thức\s+)?{FORM_LIST}\s*,?\s*"
+                            rf"(?:lần lượt|tương ứng)\s+(?:là\s+)?(?:với\s+)?{COUNTS_IN_ORDER}"
+                            rf"(?:\s+(?P<subj>{SUBJECT})(?!\w))?", re.I)
+
+
+@rule(28)
+def forms_in_order(ctx: Sentence) -> None:
+    if "lần lượt" not in ctx.s and "tương ứng" not in ctx.s:
+        return
+    for m in FORMS_IN_ORDER.finditer(ctx.s):
+        forms = [f.lower() for f in re.findall(FORM, m["forms"], re.I)]
+        counts = [_number(n) for n in re.findall(NUMBER, m["counts"], re.I)]
+        if len(forms) != len(counts) or len(set(forms)) != len(forms) \
+                or any(c is None or not float(c).is_integer() for c in counts) \
+                or not ctx.free(m.start("counts"), m.end("counts")):
+            continue
+        org = m["subj"] is not None and bool(re.fullmatch(ORG_SUBJECT, m["subj"], re.I))
+        subject = "tổ chức đảng" if org else "đảng viên"
+        ctx.emit("discipline_party_orgs" if org else "discipline_party_members", m.start("forms"), m.end(), None,
+                 subject=subject, subject_class=subject, breakdown=dict(zip(forms, map(int, counts), strict=True)))
 
 
 # "số tổ chức đảng và đảng viên bị kỷ luật lần lượt là 6 và 73": the subjects named first, under one act, their counts
@@ -902,30 +925,6 @@ OTHER_PEOPLE = re.compile(r"\s+(?:học sinh|sinh viên|cầu thủ|vận độn
 # members named anywhere in the sentence ("khiển trách 2 đồng chí, …; đề nghị Ban Thường vụ Quận ủy khai trừ 1 đồng
 # chí"): a list of forms there counts members, whatever body it names
 MEMBERS_SAID = re.compile(rf"đảng viên|trường hợp|(?<!\w)(?:{COMRADE}|người)(?!\w)", re.I)
-# "kỷ luật khiển trách, cảnh cáo, cách chức lần lượt 4, 2 và 1 đảng viên": forms named after the act with no total,
-# their counts after "lần lượt" in the same order
-FORMS_IN_ORDER = re.compile(rf"kỷ luật\s+(?:(?:bằng|với)\s+)?(?:các\s+)?(?:hình thức\s+)?{FORM_LIST}\s*,?\s*"
-                            rf"(?:lần lượt|tương ứng)\s+(?:là\s+)?(?:với\s+)?{COUNT_LIST}"
-                            rf"(?:\s+(?P<subj>{SUBJECT})(?!\w))?", re.I)
-
-
-@rule(28)
-def forms_in_order(ctx: Sentence) -> None:
-    if "lần lượt" not in ctx.s and "tương ứng" not in ctx.s:
-        return
-    for m in FORMS_IN_ORDER.finditer(ctx.s):
-        forms = [f.lower() for f in re.findall(FORM, m["forms"], re.I)]
-        counts = [_number(n) for n in re.findall(NUMBER, m["counts"], re.I)]
-        if len(forms) != len(counts) or len(set(forms)) != len(forms) \
-                or any(c is None or not float(c).is_integer() for c in counts) \
-                or not ctx.free(m.start("counts"), m.end("counts")):
-            continue
-        org = m["subj"] is not None and bool(re.fullmatch(ORG_SUBJECT, m["subj"], re.I))
-        subject = "tổ chức đảng" if org else "đảng viên"
-        ctx.emit("discipline_party_orgs" if org else "discipline_party_members", m.start("forms"), m.end(), None,
-                 subject=subject, subject_class=subject, breakdown=dict(zip(forms, map(int, counts), strict=True)))
-
-
 @rule(45)
 def forms_without_total(ctx: Sentence) -> None:
     """"kỷ luật khiển trách 254 trường hợp, cảnh cáo 61 trường hợp": forms listed with no total."""
