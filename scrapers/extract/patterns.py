@@ -15,7 +15,7 @@ FORM = "(?:" + "|".join((*FORMS, *FORM_SPELLINGS)) + ")"
 ORG_SUBJECT = (r"(?:tổ chức (?:cơ sở )?đảng|tổ chức|tập thể (?:chi bộ|chi ủy|đảng ủy|ban thường vụ|cấp ủy|ban cán sự|đảng đoàn)"
                r"|chi(?: bộ)?,\s*đảng bộ"
                # "kiểm tra 18 Ủy ban Kiểm tra cấp dưới": the commissions of lower levels are party organisations too
-               r"|(?:đảng bộ|đảng ủy) bộ phận|chi bộ|đảng bộ|đảng ủy|(?:ủy ban kiểm tra|UBKT)(?= cấp dưới)"
+               r"|(?:đảng bộ|đảng ủy) bộ phận|chi bộ|đảng bộ|đảng ủy(?! viên)|(?:ủy ban kiểm tra|UBKT)(?= cấp dưới)"
                # (a cell's committee too: "khiển trách 2 chi ủy")
                r"|ban cán sự đảng|đảng đoàn|cấp ủy(?! viên)|chi ủy(?! viên)|ban thường vụ|(?-i:TCCSĐ|TCĐ)"
                # (a group disciplined is an organisation: "kỷ luật 3 tập thể và 12 cá nhân")
@@ -27,7 +27,11 @@ COMRADE = r"(?:đồng chí|đ/c)"
 # members: "32 Ủy viên, nguyên Ủy viên Trung ương"
 MEMBER_SUBJECT = (r"(?:cán bộ,\s*đảng viên|(?-i:CB,\s*ĐV|ĐV)|(?:cựu|nguyên)\s+(?:lãnh đạo|cán bộ|đảng viên|(?:phó\s+)?chủ tịch"
                   r"|(?:phó\s+)?bí thư|(?:phó\s+)?giám đốc|(?:phó\s+)?trưởng ban|(?:phó\s+)?chủ nhiệm|(?:thứ|bộ) trưởng)"
-                  r"|trường hợp(?:\s+đảng viên)?|đảng viên|cấp ủy viên|ủy viên"
+                  r"|trường hợp(?:\s+đảng viên)?|đảng viên|cấp ủy viên|(?:đảng|chi) ủy viên|ủy viên"
+                  # members counted by the office they hold: "3 bí thư chi bộ", "2 phó bí thư đảng ủy phường",
+                  # "4 trưởng thôn", "2 phó chủ tịch UBND xã"
+                  r"|(?:phó\s+)?bí thư(?:\s+(?:chi bộ|đảng ủy|chi ủy|cấp ủy))?"
+                  r"|(?:phó\s+)?(?:trưởng|chủ tịch)\s+(?:thôn|tổ dân phố|khu phố|UBND|HĐND|ủy ban nhân dân)"
                   r"|cán bộ\s+(?:thuộc\s+)?diện\s+[^,.;:\d]{3,60}?\s+quản lý|cán bộ|người|"
                   rf"{COMRADE}|công chức|lãnh đạo|cá nhân)")
 SUBJECT = rf"(?:{ORG_SUBJECT}|{MEMBER_SUBJECT})"
