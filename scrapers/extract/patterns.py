@@ -17,7 +17,9 @@ ORG_SUBJECT = (r"(?:tổ chức (?:cơ sở )?đảng|tổ chức|tập thể (?
                # "kiểm tra 18 Ủy ban Kiểm tra cấp dưới": the commissions of lower levels are party organisations too
                r"|(?:đảng bộ|đảng ủy) bộ phận|chi bộ|đảng bộ|đảng ủy(?! viên)|(?:ủy ban kiểm tra|UBKT)(?= cấp dưới)"
                # (a cell's committee too: "khiển trách 2 chi ủy")
-               r"|ban cán sự đảng|đảng đoàn|cấp ủy(?! viên)|chi ủy(?! viên)|ban thường vụ|(?-i:TCCSĐ|TCĐ)"
+               # (a party group of a cell, "5 tổ đảng"; a cell's committee as a board, "2 ban chi ủy")
+               r"|ban cán sự đảng|đảng đoàn|cấp ủy(?! viên)|(?:ban\s+)?chi ủy(?! viên)|ban thường vụ|tổ đảng"
+               r"|(?-i:TCCSĐ|TCĐ)"
                # (a group disciplined is an organisation: "kỷ luật 3 tập thể và 12 cá nhân")
                r"|tập thể(?!\s*(?:,|và)\s*cá nhân))")
 # a comrade, written out or as ward portals abbreviate it: "9 đ/c" is "9 đồng chí"
@@ -32,6 +34,7 @@ MEMBER_SUBJECT = (r"(?:cán bộ,\s*đảng viên|(?-i:CB,\s*ĐV|ĐV)|(?:cựu|n
                   # "4 trưởng thôn", "2 phó chủ tịch UBND xã"
                   r"|(?:phó\s+)?bí thư(?:\s+(?:chi bộ|đảng ủy|chi ủy|cấp ủy))?"
                   r"|(?:phó\s+)?(?:trưởng|chủ tịch)\s+(?:thôn|tổ dân phố|khu phố|UBND|HĐND|ủy ban nhân dân)"
+                  r"|(?:phó\s+)?thủ trưởng"  # "14 thủ trưởng cơ quan, đơn vị"
                   r"|cán bộ\s+(?:thuộc\s+)?diện\s+[^,.;:\d]{3,60}?\s+quản lý|cán bộ|người|"
                   rf"{COMRADE}|công chức|lãnh đạo|cá nhân)")
 SUBJECT = rf"(?:{ORG_SUBJECT}|{MEMBER_SUBJECT})"
