@@ -25,8 +25,10 @@ NOT_FIGURE = re.compile(
     r"|\b(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}\b"           # 2015-2020, 2021- 2025
     r"|\b(?:[Qq]uý\s+)?(?:I{1,3}|IV)\s*/\s*\d{4}\b"         # quý III/2019, Quý IV/2018
     r"|\b(?:[Qq]uý|QUÝ)\s+[1-4](?![\d.,])"                    # quý 2 (a quarter numbered in digits)
-    # (not what is counted each year: "bình quân mỗi năm 265 đảng viên")
-    r"|\b(?:năm|Năm|NĂM|tháng|Tháng)\s+\d{1,4}\b(?!\s+(?:đảng viên|tổ chức|chi bộ|trường hợp|đồng chí|cán bộ|đơn|lượt)(?!\w))"
+    # (not what is counted each year: "bình quân mỗi năm 265 đảng viên"; nor over a line break: "… trong năm\n36 tập
+    # thể, cá nhân được khen thưởng" is a line's count)
+    r"|\b(?:năm|Năm|NĂM|tháng|Tháng)[^\S\n]+\d{1,4}\b"
+    r"(?!\s+(?:đảng viên|tổ chức|chi bộ|trường hợp|đồng chí|cán bộ|đơn|lượt|tập thể|cá nhân)(?!\w))"
     # bare years — not a count written without its thousands dot, "1926 đảng viên", "1987/2106 chi bộ", "1980 trên
     # tổng số 2012", "hơn 2000 lượt cử tri" (a year is no attendance, and has no "more than")
     r"|(?<![\d.,])(?<!hơn )(?<!gần )(?<!khoảng )(?:19|20)\d{2}(?![\d.,%])(?!\s+lượt\b|\s+trên\s+(?:tổng\s+số\s+)?\d)"

@@ -83,11 +83,20 @@ def _hard_wrapped(text: str) -> bool:
         # follow opening on a count: "… 214 đảng viên\n9 tháng năm 2025, …")
         # (a list's item lettered in lowercase, "a) Giám sát …", opens a line of its own)
         if before >= 0 and text[before] not in ".!?…:;|\n" and (after[:1].islower() and not ITEM_OPENS.match(after)
-                                                                or text[before].islower() and first < at
+                                                                or _lowercase_word_ends(text, before + 1) and first < at
                                                                 and WRAPPED_COUNT.match(after)):
             return True
         at = text.find("\n", at + 1)
     return False
+
+
+def _lowercase_word_ends(text: str, end: int) -> bool:
+    """Whether the word ending at `end` is a lowercase one: a sentence going on ("… kỷ luật"), not a name ending a
+    byline ("Hoài Nam - Minh Anh") that a count's line may follow."""
+    start = end
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    return start < end and text[start].islower()
 
 
 # a line that opens a list's item or a lettered or numbered heading ("- …", "2) …", "a) …", "B. NHIỆM VỤ …", "II. …")
@@ -116,7 +125,8 @@ def soft_breaks_as_spaces(text: str) -> str:
         # before a capital may be a label or a heading, "Khen thưởng\nChia sẻ", and keeps its break)
         nxt = view[m.end():m.end() + 40]
         line = m.start() - view.rfind("\n", 0, m.start()) - 1
-        if _soft_break(view, m) and (nxt[:1].islower() or WRAPPED_COUNT.match(nxt) or line >= WRAPPED_LINE):
+        if _soft_break(view, m) and (nxt[:1].islower() or WRAPPED_COUNT.match(nxt) and _lowercase_word_ends(view, m.start())
+                                     or line >= WRAPPED_LINE):
             for at in where[m.start():m.end()]:
                 if chars[at] in "\r\n":
                     chars[at] = " "
@@ -148,7 +158,11 @@ def _soft_break(text: str, m: re.Match) -> bool:
     # line may stand between); any other only after the title (a title has no stop either), and not across a blank
     # line (a paragraph or a subheading of its own)
     first = nxt.lstrip()[:1]
-    if first.islower() or first.isdigit() and text[m.start() - 1].islower():  # ("… gồm khiển trách\n\n4, cảnh cáo 2")
+    # (not between lines that each open on a count: the items of an infographic or a list, "11.250 đảng viên mới được
+    # kết nạp\n58 tập thể, cá nhân được khen thưởng")
+    if first.isdigit() and COUNT_OPENS.match(text, line_start):
+        return False
+    if first.islower() or first.isdigit() and _lowercase_word_ends(text, m.start()):  # ("… gồm khiển trách\n\n4, …")
         return True
     # (a subheading is short: a long line is wrapped like the rest, a blank line between or not)
     return line_start > 0 and (m.start() - line_start >= WRAPPED_LINE or m.group(0).count("\n") < 2
@@ -156,6 +170,8 @@ def _soft_break(text: str, m: re.Match) -> bool:
 
 
 WRAPPED_COUNT = re.compile(rf"\d[\d.,]*(?:[ \t]+[{LOWER}]|[ \t]*%)")
+# (its noun in either case, "1.240 Đảng viên"; its thousands apart by a space or a dot, "1 240 đảng viên")
+COUNT_OPENS = re.compile(r"[ \t]*\d(?:[\d.,]|[ \t](?=\d))*(?:[ \t]+[^\W\d_]|[ \t]*%)")
 BARE_NUMBER = re.compile(r"\s*(?:(?:hơn|gần|trên|khoảng)\s+)?\d[\d.,]*\s*%?\s*", re.I)
 
 
