@@ -109,7 +109,8 @@ TRIGGERS = [  # (kind, pattern) — the trigger nearest before a count decides i
     # what it does follows at once)
     ("inspection", r"(?:(?<!ban )|(?<=ủy ban )(?=kiểm tra\s+(?:khi|đối với|\d)))(?<!nhiệm vụ )(?<!nghiệp vụ )(?<!công tác )"
                    r"kiểm tra(?:,? (?:và )?giám sát)?"
-                   r"(?: (?:khi có )?dấu hiệu vi phạm)?|(?-i:KT)(?=\s+\d)"),
+                   # (an inspection again of what was inspected, "phúc tra 3 tổ chức đảng", is one too)
+                   r"(?: (?:khi có )?dấu hiệu vi phạm)?|phúc tra|(?-i:KT)(?=\s+\d)"),
     # ("hội viên tham gia giám sát": taking part in supervision, no act on the counts after it)
     ("supervision", r"(?<!nhiệm vụ kiểm tra, )(?<!tham gia )giám sát|(?-i:GS)(?=\s+\d)"),
     # "kết luận tố cáo đúng và đúng một phần 4 trường hợp": a complaint found true is a violation found

@@ -440,13 +440,16 @@ def figure_scope(sentence: str, pos: int, article: str | None, whole: str | None
 
 # "Qua kiểm tra tài chính đảng tại 14 tổ chức đảng, Ủy ban Kiểm tra Huyện ủy Ba Vì phát hiện …": a clause opening the
 # sentence, then its subject — the body that acted in both, whatever it goes on to count
-FRONTED = re.compile(r"\s*(?:Qua|Thông qua|Sau khi|Sau|Từ kết quả|Trên cơ sở)\s[^,;.]*$")
+# (its counts may be a comma's list: "Qua phúc tra 2 tổ chức đảng, 5 đảng viên, Ủy ban Kiểm tra Huyện ủy …")
+FRONTED = re.compile(r"\s*(?:Qua|Thông qua|Sau khi|Sau|Từ kết quả|Trên cơ sở)\s(?:[^,;.]|,(?=\s*(?:\d|$)))*$")
 SUBJECT_LEAD = re.compile(r",\s*[^\d,;.]{0,30}$")
+COUNTS_LIST = re.compile(r"(?:[^,;.]|,(?=\s*\d))*")
 
 
 def _subject_after_fronted(sentence: str, pos: int, acting: re.Match) -> bool:
-    comma = sentence.find(",", pos, acting.start())
-    return bool(comma >= 0 and FRONTED.match(sentence, 0, pos) and SUBJECT_LEAD.match(sentence, comma, acting.start()))
+    comma = sentence.rfind(",", pos, acting.start())
+    return bool(comma >= 0 and FRONTED.match(sentence, 0, pos) and COUNTS_LIST.fullmatch(sentence, pos, comma)
+                and SUBJECT_LEAD.match(sentence, comma, acting.start()))
 
 
 # where a figure's clause ends: a "trong đó" that opens its parts, or a semicolon
