@@ -89,6 +89,7 @@ PAIR = re.compile(
 # quy định của ngành / theo Điều lệnh" (not "theo quy định của Đảng")
 STATE_DISCIPLINE = (r"(?:hành chính|về chính quyền|chính quyền"
                     r"|theo\s+(?:quy định của\s+)?(?:ngành|lực lượng|điều lệnh|bộ|pháp luật|luật)(?!\w))")
+APPEAL_OUTCOME = r"(?:giữ nguyên|thay đổi|giảm|hủy bỏ|hủy)\s+(?:quyết định\s+|hình thức\s+)?kỷ luật"
 TRIGGERS = [  # (kind, pattern) — the trigger nearest before a count decides its kind
     # a form is itself the act ("Thanh Oai khai trừ 2 đảng viên"); a list of forms is read as a breakdown
     # "12 đảng viên bị xử lý": handled as a sanction (not "xử lý hành chính/hình sự", counted apart)
@@ -124,7 +125,9 @@ TRIGGERS = [  # (kind, pattern) — the trigger nearest before a count decides i
                         rf"|(?-i:kết luận)(?=\s+\d|\s+(?i:{WORDS})\s+(?i:{SUBJECT}))(?!\s+\d+\s*[-/])"
                         r"|(?:tố cáo|kết luận) đúng(?:\s+một phần)?(?:\s*(?:,|và)\s*(?:tố cáo\s+)?đúng một phần)?"),
     # "… đúng 5 trường hợp, sai 13 trường hợp": complaints found untrue stay complaints
-    ("complaints", r"đơn thư|tố cáo|khiếu nại|phản ánh, kiến nghị|sai(?=\s+\d)"),
+    # (what an appeal against a discipline came to, "giữ nguyên hình thức kỷ luật 4 trường hợp", decides the appeal,
+    # not a new discipline)
+    ("complaints", rf"đơn thư|tố cáo|khiếu nại|phản ánh, kiến nghị|sai(?=\s+\d)|{APPEAL_OUTCOME}"),
     ("suspension", r"đình chỉ"),
     ("commendation", r"bằng khen|giấy khen|khen thưởng|tặng thưởng|biểu dương|tuyên dương|vinh danh|tôn vinh|huân chương"
                      r"|huy hiệu|kỷ niệm chương|cờ thi đua"
