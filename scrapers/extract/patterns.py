@@ -31,10 +31,11 @@ MEMBER_SUBJECT = (r"(?:cán bộ,\s*đảng viên|(?-i:CB,\s*ĐV|ĐV)|(?:cựu|n
                   r"|(?:phó\s+)?bí thư|(?:phó\s+)?giám đốc|(?:phó\s+)?trưởng ban|(?:phó\s+)?chủ nhiệm|(?:thứ|bộ) trưởng)"
                   r"|trường hợp(?:\s+đảng viên)?|đảng viên|cấp ủy viên|(?:đảng|chi) ủy viên|ủy viên"
                   # members counted by the office they hold: "3 bí thư chi bộ", "2 phó bí thư đảng ủy phường",
-                  # "4 trưởng thôn", "2 phó chủ tịch UBND xã"
-                  r"|(?:phó\s+)?bí thư(?:\s+(?:chi bộ|đảng ủy|chi ủy|cấp ủy))?"
-                  r"|(?:phó\s+)?(?:trưởng|chủ tịch)\s+(?:thôn|tổ dân phố|khu phố|UBND|HĐND|ủy ban nhân dân)"
-                  r"|(?:phó\s+)?thủ trưởng"  # "14 thủ trưởng cơ quan, đơn vị"
+                  # "4 trưởng thôn", "2 phó chủ tịch UBND xã", "14 thủ trưởng cơ quan", "1 phó giám đốc sở",
+                  # "3 hiệu trưởng"
+                  r"|(?:phó\s+)?(?:bí thư(?:\s+(?:chi bộ|đảng ủy|chi ủy|cấp ủy))?|thủ trưởng|giám đốc|hiệu trưởng"
+                  r"|chánh văn phòng|chánh thanh tra|chủ tịch(?:\s+(?:UBND|HĐND|ủy ban nhân dân))?"
+                  r"|trưởng\s+(?:phòng|ban|công an|thôn|tổ dân phố|khu phố))|hiệu phó"
                   r"|cán bộ\s+(?:thuộc\s+)?diện\s+[^,.;:\d]{3,60}?\s+quản lý|cán bộ|người|"
                   rf"{COMRADE}|công chức|lãnh đạo|cá nhân)")
 SUBJECT = rf"(?:{ORG_SUBJECT}|{MEMBER_SUBJECT})"

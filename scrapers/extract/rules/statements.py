@@ -128,8 +128,10 @@ JOIN = (rf"(?:\s*[,;]\s*|[ \t]*\n\s*)(?:{BULLET}\s*)?(?:và\s+|còn lại là\s+
         rf"(?:(?:(?:đề nghị|quyết định|tiếp tục)(?:\s+[{UPPER}]\w*(?:\s+\w+){{0,5}}?)?|bị)\s+)?"
         # "…, bằng hình thức cảnh cáo đối với 2 đảng viên", "…, mức cảnh cáo 3 đồng chí"
         r"(?:(?:bằng\s+|với\s+)?hình thức\s+|(?:ở\s+)?mức\s+)?")
-PAIR_NEXT = re.compile(rf"{JOIN}(?:{PAIR.pattern})", re.I)
-PAIR_BEFORE = re.compile(rf"(?:{PAIR.pattern}){JOIN}$", re.I)
+# (a few words may end the counted's noun first: "khiển trách 1 chánh văn phòng Huyện ủy, cảnh cáo 1 trưởng công an xã")
+UNIT_TAIL = r"(?:\s+[^\W\d]+){0,6}?"
+PAIR_NEXT = re.compile(rf"{UNIT_TAIL}{JOIN}(?:{PAIR.pattern})", re.I)
+PAIR_BEFORE = re.compile(rf"(?:{PAIR.pattern}){UNIT_TAIL}{JOIN}$", re.I)
 # "khiển trách 33 đồng chí, cảnh cáo 15 đồng chí, cách chức 2 đồng chí và khai trừ 7 đồng chí": after two or more
 # comma-joined pairs, "và" closes the same list; two pairs joined by "và" alone stay two statements
 VA_END = re.compile(r"\s+và\s+(?:(?:đề nghị|quyết định|tiếp tục)\s+)?$", re.I)
@@ -699,11 +701,16 @@ def _discipline(ctx: Sentence, m, unit: str, value, qualifier, act_end: int) -> 
         if lead.group(0).rstrip().endswith("(") and ctx.s.startswith(")", after):
             after += 1  # "cảnh cáo chiếm 40% (4 trường hợp), …"
         nxt = PAIR.match(ctx.s, after) or PAIR_NEXT.match(ctx.s, after)
-        if nxt and _same_subject(nxt.group(0), bool(org)):
+        # (the pair itself, not the words ending the noun before it: "… 3 đảng viên chi bộ khu dân cư, cảnh cáo …")
+        if nxt and _same_subject(PAIR.search(nxt.group(0)).group(0), bool(org)):
             return None
         lead_start = lead.start(1)
         before = PAIR_BEFORE.search(ctx.s, max(0, lead_start - 80), lead_start)
-        if before and _same_subject(before.group(0), bool(org)) or _closes_a_list(ctx, lead_start, bool(org)):
+        paired = PAIR.match(before.group(0)).group(0) if before else ""
+        # (a pair closing a bracket it did not open was a total's forms: "… (khiển trách 2, cách chức 1); đề nghị …
+        # khai trừ 1 đảng viên" starts a statement of its own)
+        if before and not (paired.endswith(")") and "(" not in paired) and _same_subject(paired, bool(org)) \
+                or _closes_a_list(ctx, lead_start, bool(org)):
             return None
         forms = {lead.group(1).lower(): int(value)}
         start = min(start, lead_start)
