@@ -292,6 +292,9 @@ def _bounded(text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
 FIRST_DIGIT = re.compile(r"\d")
 
 
+OWN_YEAR = re.compile(r"[ \t]+(năm (?:19|20)\d\d)(?!\d)(?![ \t]*(?:là|có|[:/]))", re.I)
+
+
 @dataclass
 class Sentence:
     text: str  # the article as given (quotes come from it)
@@ -356,7 +359,9 @@ class Sentence:
             for form, n in fields["breakdown"].items():
                 breakdown[canonical_form(form)] = breakdown.get(canonical_form(form), 0) + n
             fields["breakdown"] = breakdown
-        period = fields.pop("period", None) or self.period_at(start)
+        # (a year right after the number is the figure's own: "tăng từ 82,4% năm 2025 lên 86,1% năm 2026")
+        own = OWN_YEAR.match(self.s, end)
+        period = fields.pop("period", None) or (own.group(1) if own else self.period_at(start))
         # (a place named inside a stated count's own words is the count's: "Số đơn tố cáo gửi đến Ủy ban Kiểm tra
         # Huyện ủy Phúc Thọ là 24 đơn")
         number = FIRST_DIGIT.search(self.s, start, end)
