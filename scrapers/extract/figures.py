@@ -381,8 +381,10 @@ FOLLOWING = 6
 # năm tới", "trong năm 2027")
 BARE_YEAR = re.compile(r"(?<!\w)[Tt]rong\s+năm(?:\s+(?:vừa\s+)?qua)?(?=\s*[,;:])")
 # a district, ward or commune, or its committee, named without its name: "Đảng ủy phường đã …", "Huyện ủy đã …"
+# — or the unit's noun alone opening the sentence: "Huyện cũng đã thi hành kỷ luật …"
 UNIT_POINTED = re.compile(r"(?<!\w)(?:(?:Đảng ủy|Đảng bộ|UBND|Ủy ban nhân dân|toàn)\s+(?:phường|xã|quận|huyện|thị trấn)"
-                          r"|(?:Quận|Huyện|Thị) ủy)(?![^\S\n]*(?:-[^\S\n]*)?[A-ZĐ\d])(?!\w)")
+                          r"|(?:Quận|Huyện|Thị) ủy)(?![^\S\n]*(?:-[^\S\n]*)?[A-ZĐ\d])(?!\w)"
+                          r"|^\s*(?:Quận|Huyện|Phường|Xã)(?=\s+(?:cũng|đã|đang|tiếp tục|còn|vẫn|luôn|đồng thời)(?!\w))")
 # the term the text is about, named without its years ("trong nhiệm kỳ", "nhiệm kỳ qua"; not a new or the next one)
 BARE_TERM = re.compile(r"(?<!\w)(?:(?:trong|cả|suốt)\s+nhiệm kỳ(?:\s+(?:vừa\s+)?qua|\s+này)?|nhiệm kỳ\s+(?:vừa\s+)?qua)"
                        r"(?!\s*[-–]?\s*(?:19|20)\d{2})(?!\s+(?:mới|tới|sau|trước|đầu|kế tiếp))(?!\w)", re.I)

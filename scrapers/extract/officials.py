@@ -48,7 +48,7 @@ TITLE_HEAD = (
 ORG_WORD = (rf"(?!và\s+(?![{UPPER}])|và\s+(?:{'|'.join(SURNAMES)})\s|với\s|cùng\s"
             r"|(?:ông|bà|quyết định|đề nghị|thi hành|kỷ luật|khai trừ|cảnh cáo|khiển trách|cách chức)(?!\w))"
             # (a unit numbered after "số": "Bí thư Chi bộ khu dân cư số 5 Lê Thị Hương")
-            rf"(?:[{UPPER}][{LOWER}]?\.|[{UPPER}][{LOWER}]*|T\.Ư|TƯ|UBND|HĐND|UBMTTQ|MTTQ|UBKT|TP\.?|[{LOWER}]+|(?<=số )\d{{1,3}}(?![\d.,/])"
+            rf"(?:[{UPPER}][{LOWER}]?\.|[{UPPER}][{LOWER}]*|T\.Ư|TƯ|UBND|HĐND|UBMTTQ|MTTQ|UBKT|TP\.?|[{LOWER}]+|(?<=số )\d{{1,3}}(?![\d,/]|\.\d)"
             # a dash joining two parts of one body's name ("Ban Kinh tế - Ngân sách HĐND thành phố")
             rf"|[-–](?=\s+[{UPPER}][{LOWER}]*\s+[{LOWER}{UPPER}]))")
 # "Bí thư Thành ủy Hà Nội Hoàng Trung Hải": title, then its organisation, then the name. The organisation is the
@@ -96,7 +96,8 @@ TITLE_COMMA_NAME = re.compile(
 )
 # "Đồng chí Nguyễn Văn A từng giữ chức Phó Bí thư Thành ủy nhiệm kỳ …", "… được bầu làm Bí thư Đảng ủy phường"
 NAME_HOLDS_TITLE = re.compile(
-    rf"(?:đồng chí|Đồng chí|[Đđ]/c|ông|Ông|bà|Bà)[^\S\n]+{NAME}\s+(?:(?:từng|hiện|đang|nguyên)\s+)?"
+    # (an age or a year of birth may stand between, and "vẫn" before: "ông Trần Văn Lục (sinh năm 1954) vẫn là Bí thư …")
+    rf"(?:đồng chí|Đồng chí|[Đđ]/c|ông|Ông|bà|Bà)[^\S\n]+{NAME}{AGE}?\s*,?\s+(?:(?:từng|hiện|đang|nguyên|vẫn)\s+)?"
     # "… được bầu làm / được bổ nhiệm giữ chức Bí thư …": elected or appointed to it
     rf"(?:(?:được\s+(?:bầu|bầu giữ|bổ nhiệm|bổ nhiệm giữ|phân công giữ|chỉ định)\s+)?(?:giữ chức(?: vụ)?|làm)|là)\s+"
     # the office's body runs to the clause's end or to what says when or how ("với 100% số phiếu", "từ ngày 1/12")
