@@ -168,7 +168,7 @@ AWARD = r"giấy khen|bằng khen|huy hiệu(?: đảng)?|kỷ niệm chương|h
 COMMEND_UNIT = re.compile(
     rf"{NUM_START}{QNUM}\s+(?:lượt\s+(?=đảng viên|cá nhân|tập thể|đồng chí|cán bộ))?(?P<unit>tập thể(?:,\s*cá nhân|\s+và\s+cá nhân)?|cá nhân|đảng viên|(?-i:ĐV)|{COMRADE}"
     rf"|{AWARD}|tổ chức cơ sở đảng|(?-i:TCCSĐ|TCĐ)"
-    r"|tổ chức(?: đảng)?|đơn vị|chi bộ|đảng bộ|cấp ủy(?! viên)|gia đình|hộ gia đình"
+    r"|tổ chức(?: đảng)?|đơn vị|cơ quan|chi bộ|đảng bộ|cấp ủy(?! viên)|gia đình|hộ gia đình"
     # people commended outside the party's rolls: "tuyên dương 95 thanh niên tiêu biểu", "50 gương điển hình"
     r"|thanh niên|đoàn viên|hội viên|(?:gương\s+)?điển hình|gương|học sinh|sinh viên|doanh nghiệp|công dân"
     r"|cán bộ(?:,\s*chiến sĩ)?|chiến sĩ|người)(?!\w)", re.I)

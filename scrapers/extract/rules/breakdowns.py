@@ -56,10 +56,14 @@ SINGLE = re.compile(rf"(?:\s+(?:khác|còn lại|nói trên|này))?"  # "… 6 �
                     # (or who they are, or what they violated: "2 đảng viên là cán bộ diện Ban Thường vụ Thành ủy quản
                     # lý bằng hình thức cảnh cáo", "3 đảng viên vi phạm chính sách dân số bằng hình thức khiển trách")
                     r"(?:\s+(?:là|có vi phạm|vi phạm)\s+[^,;.()\d]{3,60}?(?=\s+(?:bằng|với)\s+hình thức\s))?"
+                    # (or what kind of body they are, then ", hình thức: …": "2 chi bộ doanh nghiệp ngoài nhà nước, hình
+                    # thức: khiển trách")
+                    r"(?:\s+[^,;.()\d]{3,60}?(?=\s*,\s*hình thức\s*:))?"
                     # "… 2 tổ chức đảng (cùng bằng hình thức khiển trách)": the one form may sit in brackets
-                    rf"(?:\s*,\s*(?:đều|cùng)\s+|\s*(?P<open>\()\s*(?:(?:đều|cùng)\s+)?|\s*)(?:(?:bằng|với|bị)\s+)?"
+                    rf"(?:\s*,\s*(?:đều|cùng)\s+|\s*,\s*(?=hình thức\s*:)|\s*(?P<open>\()\s*(?:(?:đều|cùng)\s+)?|\s*)"
+                    r"(?:(?:bằng|với|bị)\s+)?"
                     # (not a list's first form with its count, "với hình thức khiển trách (24), khai trừ (4)")
-                    rf"(?:hình thức\s+)?(?:kỷ luật\s+)?(?P<form>{FORM})(?![\s:]*{NUMBER})(?!\s*\(\s*\d)(?(open)\s*\))", re.I)
+                    rf"(?:hình thức\s*:?\s+)?(?:kỷ luật\s+)?(?P<form>{FORM})(?![\s:]*{NUMBER})(?!\s*\(\s*\d)(?(open)\s*\))", re.I)
 BRACKETS = re.compile(r"\s*\(([^()]*)\)")
 # a sentence that opens on a form and its count ("Khiển trách thì có 9 trường hợp, …") is a marker of its own
 # ("Các hình thức kỷ luật gồm …": the forms' own heading, with its article)

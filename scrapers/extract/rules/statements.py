@@ -600,6 +600,8 @@ def _act(ctx: Sentence, family: str, m) -> tuple[str | None, int]:
 AWARD_UNIT = re.compile(AWARD, re.I)
 # the acts that count the units (offices, companies, schools) they were done in; discipline counts party bodies only
 UNITS_OF_WORK_ACTS = ("inspection", "supervision", "violation_found")
+# the places work is done in, counted as units: "kiểm tra 16 đơn vị", "giám sát 8 cơ quan", "kiểm tra 6 doanh nghiệp"
+WORK_PLACES = ("đơn vị", "doanh nghiệp", "cơ quan")
 
 
 @rule(40)
@@ -613,7 +615,7 @@ def governed(ctx: Sentence) -> None:
             continue
         unit = _unit(m)
         # "kiểm tra tài chính đảng tại 24 đơn vị", "phát hiện 7 đơn vị có vi phạm"
-        if family == "commend" and kind != "commendation" and not (unit == "đơn vị" and kind in UNITS_OF_WORK_ACTS):
+        if family == "commend" and kind != "commendation" and not (unit in WORK_PLACES and kind in UNITS_OF_WORK_ACTS):
             if not SUBJECT_COUNT.match(m.group(0)):
                 continue
             m = SUBJECT_COUNT.match(ctx.s, m.start())
@@ -670,14 +672,14 @@ def _subject_class(kind: str, unit: str) -> str | None:
         return unit if unit in ("tập thể", "cá nhân", "đơn vị") else (
             "tập thể, cá nhân" if unit.startswith("tập thể") else
             "tổ chức đảng" if unit.startswith(("tổ chức", "chi bộ", "đảng bộ")) else
-            "đơn vị" if unit == "doanh nghiệp" else
+            "đơn vị" if unit in WORK_PLACES else
             _member_class(unit) if unit in ("đảng viên", "đồng chí", "cấp ủy viên") else "cá nhân")
     if kind == "complaints" and "đơn" in unit:
         return "đơn thư"
     if kind == "complaints" and unit.startswith("lượt"):
         return "lượt"  # citizens received, counted in visits
-    if unit == "đơn vị":
-        return unit
+    if unit in WORK_PLACES:
+        return "đơn vị"
     if re.fullmatch(ORG_SUBJECT, unit, re.I):
         return "tổ chức đảng"
     return _member_class(unit)
