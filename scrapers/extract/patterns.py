@@ -36,6 +36,9 @@ MEMBER_SUBJECT = (r"(?:cán bộ,\s*đảng viên|(?-i:CB,\s*ĐV|ĐV)|(?:cựu|n
                   r"|(?:phó\s+)?(?:bí thư(?:\s+(?:chi bộ|đảng ủy|chi ủy|cấp ủy))?|thủ trưởng|giám đốc|hiệu trưởng"
                   r"|chánh văn phòng|chánh thanh tra|chủ tịch(?:\s+(?:UBND|HĐND|ủy ban nhân dân))?"
                   r"|trưởng\s+(?:phòng|ban|công an|thôn|tổ dân phố|khu phố))|hiệu phó"
+                  # … or by their occupation in the state's service: "4 viên chức", "3 sĩ quan", "2 thẩm phán"
+                  r"|viên chức|sĩ quan|quân nhân(?:\s+chuyên nghiệp)?|thẩm phán|kiểm sát viên|điều tra viên"
+                  r"|thư ký tòa án"
                   r"|cán bộ\s+(?:thuộc\s+)?diện\s+[^,.;:\d]{3,60}?\s+quản lý|cán bộ|người|"
                   rf"{COMRADE}|công chức|lãnh đạo|cá nhân)")
 SUBJECT = rf"(?:{ORG_SUBJECT}|{MEMBER_SUBJECT})"
