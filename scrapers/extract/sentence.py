@@ -290,8 +290,7 @@ def _bounded(text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
 
 
 FIRST_DIGIT = re.compile(r"\d")
-
-
+# a year right after a figure's number, not a label's ("… năm 2025 là 24"): the figure's own period
 OWN_YEAR = re.compile(r"[ \t]+(năm (?:19|20)\d\d)(?!\d)(?![ \t]*(?:là|có|[:/]))", re.I)
 
 
