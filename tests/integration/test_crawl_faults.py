@@ -114,11 +114,14 @@ def test_sigkill_mid_landing_then_rerun_loses_and_duplicates_nothing(warehouse):
                                 env={**os.environ, "PYTHONPATH": str(ROOT)})
         try:
             deadline = time.monotonic() + 60
-            stored = 0
-            while stored < 15 and time.monotonic() < deadline and proc.poll() is None:
-                time.sleep(0.05)
+            stored = requested = 0
+            # killed mid-batch: at least 15 pages landed and two more fetched into a batch of 5 not yet written (a kill
+            # right after a flush would discard nothing, and prove nothing about losing a half-landed batch)
+            while (stored < 15 or requested - stored < 2) and time.monotonic() < deadline and proc.poll() is None:
+                time.sleep(0.01)
                 with psycopg.connect(warehouse) as conn:
                     stored = conn.execute("select count(*) from raw.pages where kind = 'article'").fetchone()[0]
+                requested = len([p for _, p in list(site.log) if p.startswith("/a/")])
             assert proc.poll() is None, "the crawl finished before it could be killed"
             os.kill(proc.pid, signal.SIGKILL)
             proc.wait(10)
