@@ -470,7 +470,6 @@ FORM_SAID_AFTER = re.compile(r"\d[\d.]*\s+[^\d,;()]{1,40}?\s(?:bằng|với)\s+h
 COORDINATED = re.compile(r"\s*(?:,|và)\s*")
 # (a word or two may end the total's unit first: "3 bí thư chi bộ thôn và …")
 AND_FORM = re.compile(r"(?:\s+[^\W\d_]+){0,3}?\s*,?\s*và\s+(?:(?:đã|đề nghị|quyết định)\s+)?")
-FORM_OPENS = re.compile(FORM, re.I)
 
 
 def _shared_form(drafts: list[Draft], folded: str) -> None:
@@ -590,7 +589,7 @@ def _merge_forms(drafts: list[Draft], folded: str, headings: set[int]) -> list[D
             prev = None
         # (nor forms opening on their own act right after the total and "và": "kỷ luật 3 bí thư chi bộ và khiển
         # trách 2 đảng ủy viên, cảnh cáo 1 chi ủy viên" disciplines others, even when the counts add up)
-        if prev is not None and AND_FORM.fullmatch(folded, prev.end, forms.start) and FORM_OPENS.match(folded, forms.start):
+        if prev is not None and AND_FORM.fullmatch(folded, prev.end, forms.start) and FORM_RE.match(folded, forms.start):
             prev = None
         # (nor, past a blank line, one of two or more forms each told with its own count in one sentence: "Có 12 đảng
         # viên bị kỷ luật khiển trách và 3 đảng viên bị kỷ luật cảnh cáo …" are statements of their own)

@@ -42,6 +42,7 @@ MEMBER_SUBJECT = (r"(?:cán bộ,\s*đảng viên|(?-i:CB,\s*ĐV|ĐV)|(?:cựu|n
                   r"|cán bộ\s+(?:thuộc\s+)?diện\s+[^,.;:\d]{3,60}?\s+quản lý|cán bộ|người|"
                   rf"{COMRADE}|công chức|lãnh đạo|cá nhân)")
 SUBJECT = rf"(?:{ORG_SUBJECT}|{MEMBER_SUBJECT})"
+SUBJECT_WORD = re.compile(rf"(?<!\w){SUBJECT}(?!\w)", re.I)  # a subject said as a whole word
 # things named first, their counts after "lần lượt / tương ứng (là)" in the same order: "… lần lượt là 11, 7 và 5"
 RESPECTIVELY = r"\s*,?\s+(?:lần lượt|tương ứng)\s+(?:là\s+)?"
 COUNTS_IN_ORDER = rf"(?P<counts>{NUMBER}(?:\s*(?:,|và)\s*{NUMBER})+)"

@@ -18,6 +18,7 @@ from scrapers.extract.patterns import (
     QNUM,
     SUBJECT,
     SUBJECT_COUNT,
+    SUBJECT_WORD,
 )
 from scrapers.extract.scope import PHRASE_CHAR
 from scrapers.extract.sentence import Sentence
@@ -77,7 +78,6 @@ NEXT_MARKER = re.compile(rf"\s*(?:{BULLET}\s*)?[\"“(]?(?:{_MARKER_WORDS}|{FORM
 # joined by "và" alone stay two statements)
 SINGLE_MORE = re.compile(rf"\s*(?P<join>[,;]\s*(?:và\s+)?|\s+và\s+)(?P<n>{NUMBER})\s+(?P<subj>{SUBJECT})(?:\s+[^\W\d]+){{0,2}}?\s+"
                          rf"(?:bằng|với|bị)\s+(?:hình thức\s+)?(?:kỷ luật\s+)?(?P<form>{FORM})(?![\s:]*{NUMBER})", re.I)
-PAIR_SUBJECT = re.compile(rf"(?<!\w){SUBJECT}(?!\w)", re.I)
 UNIT_BEFORE = re.compile(rf"(?<!\w)(?P<subj>{SUBJECT})(?:\s+(?:khác|còn lại|nói trên|này))?\s*$", re.I)
 
 
@@ -136,7 +136,7 @@ def clause(ctx: Sentence, after: int, _value) -> Breakdown | None:
     if unit is not None:
         org = bool(re.fullmatch(ORG_SUBJECT, unit["subj"], re.I))
         # ("trường hợp" counts either: "4 tổ chức đảng, gồm khiển trách 3 trường hợp, …")
-        other = next((i for i, p in enumerate(pairs) if (said := PAIR_SUBJECT.search(p.group(0)))
+        other = next((i for i, p in enumerate(pairs) if (said := SUBJECT_WORD.search(p.group(0)))
                       and not said.group(0).lower().startswith("trường hợp")
                       and bool(re.fullmatch(ORG_SUBJECT, said.group(0), re.I)) != org), None)
         if other is not None:

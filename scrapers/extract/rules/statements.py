@@ -39,6 +39,7 @@ from scrapers.extract.patterns import (
     SUBJECT,
     SUBJECT_COUNT,
     SUBJECT_LABEL,
+    SUBJECT_WORD,
     TRIGGER,
 )
 from scrapers.extract.rules import rule
@@ -305,7 +306,6 @@ def respective_acts(ctx: Sentence) -> None:
         _in_order(ctx, m, [(kind, None) for kind in kinds], _unit(m), to_subject=True)
 
 
-FIRST_SUBJECT = re.compile(rf"(?<!\w){SUBJECT}(?!\w)", re.I)
 # "kỷ luật khiển trách, cảnh cáo, cách chức lần lượt 4, 2 và 1 đảng viên": forms named after the act with no total,
 # their counts after "lần lượt" in the same order
 FORMS_IN_ORDER = re.compile(rf"kỷ luật\s+(?:(?:bằng|với)\s+)?(?:các\s+)?(?:hình thức\s+)?{FORM_LIST}\s*,?\s*"
@@ -972,7 +972,7 @@ def forms_without_total(ctx: Sentence) -> None:
     # — or the subject the sentence opens on ("Đối với tổ chức đảng, cả 2 trường hợp đều bị khiển trách")
     opened = SUBJECT_OPENING.match(ctx.s)
     # (the first subject the list counts: "cách chức 3 bí thư chi bộ, …" counts members, the secretaries of cells)
-    said = FIRST_SUBJECT.search(span)
+    said = SUBJECT_WORD.search(span)
     org = (said is not None and re.fullmatch(ORG_SUBJECT, said.group(0), re.I) and not MEMBERS_SAID.search(ctx.s)
            or label is not None and label["org"] is not None
            or opened is not None and (opened["org"] or opened["org2"]) is not None)
