@@ -56,7 +56,7 @@ __all__ = ["extract_figures", "read_figures", "sentences", "unit_after"]
 # The leading lookahead lists every alternative's first character: re tries each alternative at every position
 # otherwise, and this pattern runs over whole articles (3x faster).
 NOT_COUNTED = re.compile(
-    r"(?<!\w)(?=[\d.A-ZcshđĐtlbmkpndqxzấẤ])(?:"
+    r"(?<!\w)(?=[\d.A-ZcshđĐtlbmkpndqxzấẤ\"“])(?:"
     r"(?i:covid|sars-cov|h\d+n)-?\s?\d+"
     r"|(?i:độ tuổi|tuổi)\s+(?:từ\s+)?\d+(?:\s*(?:[-–]|đến|tới)\s*\d+)?(?:\s+tuổi)?"
     r"|\d+(?:\s*(?:[-–]|đến|tới)\s*\d+)?\s+(?:năm\s+)?tuổi"  # "30 tuổi Đảng" is a badge
@@ -75,7 +75,9 @@ NOT_COUNTED = re.compile(
     r"|(?:[2-4]|(?i:hai|ba|bốn))\s+(?i:cấp)(?!\w)(?!\s+(?i:ủy|uỷ))"
     r"|(?i:số\s+)?\d+[A-Z]?\s+(?i:phố|đường|ngõ|ngách|hẻm)\s+[A-ZĐ]"  # "số 12 phố Lê Lai": an address
     # a campaign's slogan in quotes: "phong trào “3 xây, 3 chống”", "cuộc vận động “5 không, 3 sạch”"
-    r"|(?i:phong trào|cuộc vận động|mô hình|phương châm|khẩu hiệu|chủ đề|thông điệp)\s+[\"“][^\"”\n]{1,60}[\"”]"
+    r"|(?i:phong trào|cuộc vận động|mô hình|phương châm|khẩu hiệu|chủ đề|thông điệp|tinh thần)\s+[\"“][^\"”\n]{1,60}[\"”]"
+    # … or whatever leads it, a quote of numbered single words alone: "“5 rõ”", "“3 xây, 3 chống”", "“4 dám”"
+    r"|[\"“]\d+[^\S\n]+[^\W\d]+(?:[^\S\n]*[,;][^\S\n]*\d+[^\S\n]+[^\W\d]+)*[\"”]"
     # an amount in a foreign currency: "2,5 triệu USD" (money is counted in đồng)
     r"|\d+(?:[.,]\d+)*\s*(?:(?i:nghìn tỷ|tỷ|triệu|nghìn)\s*)?(?:USD|EUR|(?i:đô la|euro|yên))(?!\w)"
     # a share of no thing, only of effort: "làm việc với 100% tâm huyết"

@@ -258,7 +258,8 @@ def _list_item(ctx: Sentence, pos: int) -> re.Match | None:
 
 # "…, tài chính - ngân sách 17 trường hợp, đầu tư xây dựng 9 trường hợp" after a first category: the list goes on
 # with bare items, so long as an item names no act (", kỷ luật 5 trường hợp" is a statement of its own)
-PLAIN_JOIN = re.compile(r"\s*(?:[,;]\s*(?:và\s+)?|\s+và\s+)")
+# (an item's reading may have taken the space before "và")
+PLAIN_JOIN = re.compile(r"\s*(?:[,;]\s*(?:và\s+)?|(?<!\w)và\s+)")
 
 
 def _continued(ctx: Sentence, end: int, plain: bool, stated: bool = False) -> re.Match | None:

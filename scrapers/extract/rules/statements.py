@@ -186,6 +186,11 @@ CONSEQUENCE = re.compile(r",\s*(?:để\s+(?:xảy ra|ra|lại)|gây(?:\s+ra)?|d
 # "6 đảng viên của Đảng bộ tỉnh Hà Tĩnh bị kỷ luật": whose they are, between the count and its passive verb
 # (or where they are: "14 đảng viên ở huyện Thanh Trì bị kỷ luật")
 WHOSE = re.compile(rf"\s+(?:của|thuộc|ở|tại)\s+{PHRASE_CHAR}{{3,60}}?(?=\s+(?:đã\s+)?(?:bị|được)\s)", re.I)
+# "quán triệt Quy định về công tác kiểm tra, giám sát và kỷ luật của Đảng tới hơn 600 cán bộ": the acts are the
+# topic of what was taught or told, the count after "cho / tới / đến" is its audience
+TAUGHT_TOPIC = re.compile(r"(?<!\w)(?:quán triệt|phổ biến|tuyên truyền|tập huấn|bồi dưỡng|triển khai|giới thiệu|học tập)"
+                          r"(?!\w)[^;]*?(?<!\w)(?:về|công tác|nghiệp vụ)(?!\w)[^;]*$", re.I)
+AUDIENCE = re.compile(rf"(?<!\w)(?:cho|tới|đến)\s+(?:(?:tất cả|toàn thể|các)\s+)?(?:{QUALIFIER}\s+)?$", re.I)
 AVERAGE_OPENING = re.compile(r"\s*(?:bình quân|trung bình)(?!\w)", re.I)
 THROUGH_THAT = re.compile(rf"\s*(?:{BULLET}\s*)?(?:qua|thông qua|từ|trên cơ sở) (?:đó|kết quả (?:đó|này|trên))\s*,", re.I)
 
@@ -213,8 +218,7 @@ def _kind_of(ctx: Sentence, start: int, end: int) -> tuple[str | None, int]:
     # describing words) governs them all
     before = [(e, k) for s, e, k in ctx.triggers if s < start]
     nearest = before[-1][1] if before else None
-    # "Bình quân mỗi năm, quận kỷ luật khoảng 25 đảng viên": an average, whatever act its clause then names
-    if AVERAGE_OPENING.match(ctx.s, clause):
+    if _no_act_on(ctx, clause, start, before):
         return "count", end
     # "… giám sát 25 đảng viên. Qua đó, đã nhắc nhở 3 đồng chí": a sentence that opens by pointing back to what was
     # done, with no act of its own before the count, counts what came of that act
@@ -251,6 +255,13 @@ def _kind_of(ctx: Sentence, start: int, end: int) -> tuple[str | None, int]:
             break
         probe = more.end()
     return nearest, end
+
+
+def _no_act_on(ctx: Sentence, clause: int, start: int, before: list[tuple[int, str]]) -> bool:
+    """Whether the count at `start` is plain whatever act its clause names: an average ("Bình quân mỗi năm, quận kỷ
+    luật khoảng 25 đảng viên"), or the audience of a talk about the acts."""
+    return bool(AVERAGE_OPENING.match(ctx.s, clause)) or bool(
+        before and AUDIENCE.search(ctx.s, max(0, start - 30), start) and TAUGHT_TOPIC.search(ctx.s, clause, before[-1][0]))
 
 
 FAMILIES = (("subject", SUBJECT_COUNT), ("commend", COMMEND_UNIT), ("complaint", COMPLAINT_COUNT),
