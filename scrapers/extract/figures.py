@@ -46,7 +46,7 @@ from scrapers.extract.scope import (
     period_key,
 )
 from scrapers.extract.sentence import Sentence, sentences
-from scrapers.text import RELATED_LINE, category_key, is_furniture, matchable
+from scrapers.text import RELATED_LINE, UPPER, category_key, is_furniture, matchable
 from scrapers.vocabulary import COUNT_KINDS, DISCIPLINE_KINDS, MEASURE_UNITS, canonical_form
 
 __all__ = ["extract_figures", "read_figures", "sentences", "unit_after"]
@@ -471,7 +471,9 @@ SHARED_FORM = re.compile(r",\s*(?:đều|cùng)\s", re.I)
 FORM_SAID_AFTER = re.compile(r"\d[\d.]*\s+[^\d,;()]{1,40}?\s(?:bằng|với)\s+hình thức\s", re.I)
 COORDINATED = re.compile(r"\s*(?:,|và)\s*")
 # (a word or two may end the total's unit first: "3 bí thư chi bộ thôn và …")
-AND_FORM = re.compile(r"(?:\s+[^\W\d_]+){0,3}?\s*,?\s*và\s+(?:(?:đã|đề nghị|quyết định)\s+)?")
+# (— or another body's act after "và": "kỷ luật 2 sĩ quan và Đảng ủy Viện Kiểm sát khiển trách 1 kiểm sát viên")
+AND_FORM = re.compile(rf"(?:\s+[^\W\d_]+){{0,3}}?\s*,?\s*và\s+(?:[{UPPER}][^\d,;.()\n]{{2,80}}?\s+)?"
+                      r"(?:(?:đã|đề nghị|quyết định)\s+)?")
 
 
 def _shared_form(drafts: list[Draft], folded: str) -> None:
@@ -590,7 +592,8 @@ def _merge_forms(drafts: list[Draft], folded: str, headings: set[int]) -> list[D
                 and FORM_SAID_AFTER.match(folded, forms.start, forms.end):
             prev = None
         # (nor forms opening on their own act right after the total and "và": "kỷ luật 3 bí thư chi bộ và khiển
-        # trách 2 đảng ủy viên, cảnh cáo 1 chi ủy viên" disciplines others, even when the counts add up)
+        # trách 2 đảng ủy viên, cảnh cáo 1 chi ủy viên" disciplines others, even when the counts add up — also when
+        # another body does it)
         if prev is not None and AND_FORM.fullmatch(folded, prev.end, forms.start) and FORM_RE.match(folded, forms.start):
             prev = None
         # (nor, past a blank line, one of two or more forms each told with its own count in one sentence: "Có 12 đảng
@@ -913,8 +916,9 @@ def _link_places(drafts: list[Draft], sent_list: list) -> None:
                           and 0 <= sentence - t.sentence <= 1 and t.total is None and t.value
                           and t.scope in WHOLE_AREAS and (t.period is None or run[0].period in (None, t.period))), None)
             # (the total must say it is the whole's: "toàn thành phố", "Thành ủy", "Đảng bộ tỉnh" …, not a figure
-            # whose place goes unsaid)
-            if total is not None and not WHOLE_SAID.search(sent_list[total.sentence][1]):
+            # whose place goes unsaid — or the text must have said so before it: "Năm 2026, … trong Đảng bộ thành phố
+            # Hà Nội đã kiểm tra …. Qua kiểm tra, … thi hành kỷ luật 147 đảng viên")
+            if total is not None and not any(WHOLE_SAID.search(s) for _, s in sent_list[:total.sentence + 1]):
                 continue
             # (Hà Nội's own districts and wards are no parts of another province's total)
             if total is not None and total.scope != "Hà Nội" and all(d.scope in HANOI_PLACES for d in run):

@@ -133,7 +133,8 @@ TRIGGERS = [  # (kind, pattern) — the trigger nearest before a count decides i
     # (what an appeal against a discipline came to, "giữ nguyên hình thức kỷ luật 4 trường hợp", decides the appeal,
     # not a new discipline)
     ("complaints", rf"đơn thư|tố cáo|khiếu nại|phản ánh, kiến nghị|sai(?=\s+\d)|{APPEAL_OUTCOME}"),
-    ("suspension", r"đình chỉ"),
+    # (the state's "tạm đình chỉ công tác / chức vụ" sends no one out of party life: a count)
+    ("suspension", r"đình chỉ(?!\s+(?:công tác|chức vụ|công việc))"),
     ("commendation", r"bằng khen|giấy khen|khen thưởng|tặng thưởng|biểu dương|tuyên dương|vinh danh|tôn vinh|huân chương"
                      r"|huy hiệu|kỷ niệm chương|cờ thi đua"
                      # (gifts are no commendation: "thăm, tặng quà 14 đảng viên cao tuổi")
@@ -148,7 +149,7 @@ TRIGGERS = [  # (kind, pattern) — the trigger nearest before a count decides i
               # nhân dân"): not party discipline
               rf"|kỷ luật\s+{STATE_DISCIPLINE}|hạ bậc hàm|giáng chức|giáng cấp|buộc thôi việc|tước danh hiệu"
               r"|chuyển (?:hồ sơ\s+)?(?:sang\s+|cho\s+)?cơ quan (?:điều tra|công an|chức năng|có thẩm quyền)|khởi tố(?=\s+\d)"
-              r"|trung bình|xóa tên|cho ra khỏi đảng"
+              r"|trung bình|xóa tên|cho ra khỏi đảng|(?:tạm\s+)?đình chỉ\s+(?:công tác|chức vụ|công việc)"
               # the verification of declared assets and income is a task of its own, not an inspection
               r"|xác minh(?=\s+tài sản)"
               # "đề nghị cấp có thẩm quyền xem xét, xử lý 2 trường hợp": handling, not a discipline figure

@@ -32,6 +32,7 @@ UNIT_STOP = {
 STOP_NOUNS = re.compile(r"(?:bị\s+(?:can|cáo|hại)|tham\s+luận|nhiệm\s+vụ)(?!\w)", re.I)
 LIST_NOUN = re.compile(r"(?:thị trấn|thị xã|xã|phường|quận|huyện|tỉnh|thành phố|sở|ban|ngành|đoàn thể|đơn vị|chi bộ"
                        r"|đảng bộ|cơ quan|doanh nghiệp|trường học|trường)(?!\S)")
+LIST_NOUN_END = re.compile(rf"(?<!\S){LIST_NOUN.pattern}$")  # "đảng ủy xã, phường": the list's first item ends in one
 AT_LEAST = re.compile(r"\s+trở lên")
 _TOKEN = re.compile(r"\s*([^\s,;.:()“”\"!?%]+|,|[;.:()“”\"!?%])")
 _WORDS = [re.compile(r"\s*,?\s*" + r"\s+".join([r"\S+"] * n)) for n in range(1, 12)]
@@ -88,8 +89,9 @@ def unit_after(text: str, pos: int, max_words: int = 10) -> tuple[str, int]:
             break
         if len(segments[i]) > limit:
             # "xã, phường, thị trấn tổ chức hội nghị": a list of administrative units ends at the last unit noun
+            # (a list of them: "80 đảng viên, huyện Mê Linh 60 …" is no unit "đảng viên, huyện")
             head = LIST_NOUN.match(" ".join(segments[i]))
-            if last and head:
+            if last and head and LIST_NOUN_END.search(" ".join(segments[0])):
                 n = len(head.group(0).split())
                 segments[i] = segments[i][:n]
                 ends[i] = _word_end(text, ends[i - 1], n)

@@ -34,8 +34,9 @@ ITEM_JOIN = re.compile(r"\s*(?:[,;]\s*(?:(?i:và)\s+)?|\s+(?i:và)\s+)")
 # "… có 48 đảng viên bị đình chỉ sinh hoạt đảng. Trong đó, phường Hà Đông 12, xã Sóc Sơn 9 …": the places of the
 # sentence before's count, its act and subject said there
 # (and those with the most first: "Trong đó, nhiều nhất là quận Đống Đa 12 đảng viên, quận Hoàn Kiếm 9 …")
-WITHIN_LEAD = re.compile(r"\s*(?i:trong đó|trong số đó|cụ thể)\s*[,:]?\s*"
-                         r"(?:(?i:nhiều nhất|cao nhất|dẫn đầu)\s+(?:(?i:là|thuộc về|ở)\s+)?)?")
+# (or only those with the most: "Nhiều nhất là huyện Ba Vì 8 đảng viên, huyện Mê Linh 6 đảng viên")
+_MOST = r"(?i:nhiều nhất|cao nhất|dẫn đầu|đứng đầu)\s+(?:(?i:là|thuộc về|ở)\s+)?"
+WITHIN_LEAD = re.compile(rf"\s*(?:(?i:trong đó|trong số đó|cụ thể)\s*[,:]?\s*(?:{_MOST})?|{_MOST})")
 SUBJECT_RX = re.compile(SUBJECT, re.I)
 
 
