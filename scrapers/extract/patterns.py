@@ -176,7 +176,8 @@ COMMEND_UNIT = re.compile(
     r"|tổ chức(?: đảng)?|đơn vị|cơ quan|chi bộ|đảng bộ|cấp ủy(?! viên)|gia đình|hộ gia đình"
     # people commended outside the party's rolls: "tuyên dương 95 thanh niên tiêu biểu", "50 gương điển hình"
     r"|thanh niên|đoàn viên|hội viên|(?:gương\s+)?điển hình|gương|học sinh|sinh viên|doanh nghiệp|công dân"
-    r"|cán bộ(?:,\s*chiến sĩ)?|chiến sĩ|người)(?!\w)", re.I)
+    # (or counted in cases, groups and persons alike: "khen thưởng 215 trường hợp")
+    r"|cán bộ(?:,\s*chiến sĩ)?|chiến sĩ|người|trường hợp)(?!\w)", re.I)
 COMPLAINT_COUNT = re.compile(
     rf"{NUM_START}{QNUM}\s+(?P<unit>(?:lá\s+)?đơn(?!\s+vị)(?:(?:,\s*|\s+)thư)?(?:\s+(?:tố cáo|khiếu nại|phản ánh|kiến nghị)"
     rf"(?:,\s*(?:tố cáo|khiếu nại|phản ánh|kiến nghị))*)?|vụ(?:\s+việc)?\s+(?:tố cáo|khiếu nại)|vụ việc|lượt công dân"

@@ -681,7 +681,7 @@ def _on_signs(s: str, m: re.Match) -> bool:
 def _subject_class(kind: str, unit: str) -> str | None:
     if kind == "commendation":
         return unit if unit in ("tập thể", "cá nhân", "đơn vị") else (
-            "tập thể, cá nhân" if unit.startswith("tập thể") else
+            "tập thể, cá nhân" if unit.startswith("tập thể") or unit == "trường hợp" else
             "tổ chức đảng" if unit.startswith(("tổ chức", "chi bộ", "đảng bộ")) else
             "đơn vị" if unit in WORK_PLACES else
             _member_class(unit) if unit in ("đảng viên", "đồng chí", "cấp ủy viên") else "cá nhân")
