@@ -42,6 +42,7 @@ from scrapers.extract.scope import (
     PROVINCES,
     article_places,
     capitals_as_prose,
+    districts_in,
     locality_in,
     period_key,
 )
@@ -151,6 +152,8 @@ def extract_figures(text: str, published: date | None = None, locality: str | No
     return [f.as_json() for f in read_figures(text, published, locality)]
 
 
+# a sentence with no number, in digits or in words, states no figure: the rules are not tried on it
+HAS_NUMBER = re.compile(r"\d|(?<!\w)(?:một|hai|ba|bốn|tư|năm|lăm|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn)(?!\w)", re.I)
 SHORT_LINE = re.compile(r"^[^\n]{1,60}$", re.M)
 ANY_LINE = re.compile(r"^[^\n]*$", re.M)
 
@@ -317,6 +320,7 @@ def read_figures(text: str, published: date | None = None, locality: str | None 
     # 2023, huyện đã kỷ luật 21 đảng viên")
     carried, district, previous, led = None, None, None, None
     places_before: set[str] = set()  # the districts, wards and communes named so far
+    prose_places: set[str] = set()  # … every one named in prose, not only each sentence's last
     prev_end, listing = 0, False
     for idx, (base, sent) in enumerate(sent_list):
         # (the items of a list under a heading line, "Kết quả quý III/2026:\n• Giám sát …\n• Kiểm tra …", "I. KẾT QUẢ
@@ -328,7 +332,7 @@ def read_figures(text: str, published: date | None = None, locality: str | None 
         # counted, "Có 6 đảng viên bị kỷ luật …", goes on with the period and the district of the one before)
         if new_line and not (listing and ITEM_LINE.match(folded, base)) and not GOES_ON.match(folded, base) \
                 and not DESCRIBES.match(folded, base) and not POINTS_BACK.search(sent):
-            carried, district = None, None
+            carried, district = None, _lone_place(prose_places, folded, base)
             led = (lead := PARAGRAPH_LEAD.match(folded, base)) and lead["place"]
         elif new_line and (lead := PARAGRAPH_LEAD.match(folded, base)):
             district, led = None, lead["place"]  # (a list's item led by another place: "- Hải Dương: …")
@@ -354,9 +358,12 @@ def read_figures(text: str, published: date | None = None, locality: str | None 
         if named and named[0] == "district":
             district = named[1]
             places_before.add(district)
-        for read in RULES:
-            read(ctx)
-        _this_figure(ctx, drafts)
+            if "|" not in sent and "\t" not in sent:  # (a table's rows name places of their own)
+                prose_places |= districts_in(sent)
+        if HAS_NUMBER.search(sent):
+            for read in RULES:
+                read(ctx)
+            _this_figure(ctx, drafts)
         drafts += ctx.out
         previous = sent
     drafts.sort(key=lambda d: d.start)
@@ -375,6 +382,15 @@ def read_figures(text: str, published: date | None = None, locality: str | None 
     _one_period(drafts, [with_year(p) for a, e, p in stated if not _planned(folded, a, e)], published,
                 [FUTURE.search(sent) is not None for _, sent in sent_list])
     return _freeze(text, drafts, published)
+
+
+def _lone_place(named: set[str], folded: str, base: int) -> str | None:
+    """"Đảng ủy phường Phú Diễn đã kiểm tra 8 chi bộ.\n\nBan Thường vụ giám sát 21 đảng viên.": a text that has
+    named one district, ward or commune only, and never the whole city or province, goes on about it in its later
+    paragraphs."""
+    if len(named) != 1 or WHOLE_SAID.search(folded, 0, base):
+        return None
+    return next(iter(named))
 
 
 # the sentences after each one a rule may read on into (a list of forms set a line each: "Khiển trách: 4\nCảnh cáo: 2…")

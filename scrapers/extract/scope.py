@@ -62,6 +62,16 @@ def locality_in(text: str, end: int | None = None) -> tuple[str, str] | None:
     return bare or found
 
 
+def districts_in(text: str) -> set[str]:
+    """Every district, ward or commune `text` names (read as `locality_in` reads the last one)."""
+    named = set()
+    for m in LOCALITY.finditer(text):
+        found, _ = _named_locality(text, m.end())
+        if found and found[0] == "district":
+            named.add(found[1])
+    return named
+
+
 def _bare_province(text: str, start: int, end: int) -> tuple[str, str] | None:
     found = None
     for at, stop, name in _bare_provinces(text):
