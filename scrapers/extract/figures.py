@@ -330,8 +330,11 @@ def read_figures(text: str, published: date | None = None, locality: str | None 
         # đảng viên.\n\nQua đó, đã nhắc nhở 2 tổ chức đảng" — pages put a sentence or two in each paragraph)
         # (and a paragraph that opens by pointing back, "Qua kiểm tra, …", "Trong đó, …", or on what the one before
         # counted, "Có 6 đảng viên bị kỷ luật …", goes on with the period and the district of the one before)
+        # (an answer goes on with its question's period and place: "- Kế hoạch năm 2027 của phường thế nào?\n\n- Phường
+        # sẽ kiểm tra ít nhất 10 chi bộ.")
         if new_line and not (listing and ITEM_LINE.match(folded, base)) and not GOES_ON.match(folded, base) \
-                and not DESCRIBES.match(folded, base) and not POINTS_BACK.search(sent):
+                and not DESCRIBES.match(folded, base) and not POINTS_BACK.search(sent) \
+                and not (previous or "").rstrip().endswith("?"):
             carried, district = None, _lone_place(prose_places, folded, base)
             led = (lead := PARAGRAPH_LEAD.match(folded, base)) and lead["place"]
         elif new_line and (lead := PARAGRAPH_LEAD.match(folded, base)):

@@ -279,13 +279,17 @@ def _continued(ctx: Sentence, end: int, plain: bool, stated: bool = False) -> re
 
 # what a category phrase may carry around the category itself: "(trong) lĩnh vực …", "liên quan đến …" before it,
 # and the predicate after it ("… vẫn chiếm tỷ lệ cao nhất với", "… là")
-CATEGORY_LEAD = re.compile(r"^(?:(?:tiếp (?:theo|đến)|sau đó|kế đến|thứ hai)\s+là\s+)?(?:chủ yếu\s+(?:vẫn\s+)?(?:là\s+)?)?"
+CATEGORY_LEAD = re.compile(r"^(?:(?:tiếp (?:theo|đến)|sau đó|kế đến|thứ hai)\s+là\s+)?"
+                           # (whose violations they are: "vi phạm của đảng viên tập trung vào …")
+                           r"(?:của\s+(?:các\s+)?(?:cán bộ,\s*đảng viên|đảng viên|tổ chức đảng|cán bộ|tập thể|cá nhân)\s+)?"
+                           r"(?:chủ yếu\s+(?:vẫn\s+)?(?:là\s+)?)?"
                            # "vi phạm nhiều nhất là X với 64 trường hợp": a ranking before the category
                            r"(?:(?:chiếm\s+)?(?:nhiều|phổ biến|cao|lớn)(?:\s+nhất)?\s+(?:là|thuộc|ở|về)\s+)?"
                            r"(?:vi phạm\s+)?"
                            # ("tập trung nhiều nhất ở lĩnh vực …")
                            r"(?:tập trung\s+)?(?:chủ yếu\s+)?(?:nhiều(?:\s+nhất)?\s+)?"
-                           r"(?:(?:liên quan (?:đến|tới)|thuộc|trong|về|ở)\s+)?(?:các\s+)?"
+                           # ("tập trung vào việc thực hiện …")
+                           r"(?:(?:liên quan (?:đến|tới)|thuộc|trong|về|ở|vào)\s+)?(?:các\s+)?"
                            r"(?:lĩnh vực\s+)?", re.I)
 ITEM_JOIN = re.compile(rf"[\s,;]*(?:{BULLET}\s*)?(?:và\s+)?")
 CATEGORY_TAIL = re.compile(r"\s+(?:vẫn|chiếm|là|với|có|đã|đang|tiếp tục|tăng|giảm|bao gồm|gồm|bị|phải)(?:\s.*)?$", re.I)
