@@ -108,8 +108,9 @@ _FOREIGN = r"(?-i:[A-Z][a-z]+(?:[^\S\n]+[A-Z][a-z]+)+)"
 # "tại tầng 3 trụ sở", "phòng 301", "cổng 2", "thôn 4", "Tổ 5 khu phố 3", "NGÕ 12 ĐÀO TẤN": a place numbered without
 # "số" (and Hồ Chí Minh City's districts and wards named by number: "Đảng bộ quận 1", "phường 12")
 # (not "cơ bản", basic: "đầu tư xây dựng cơ bản 25 trường hợp")
-_PLACE = (r"(?i:tầng|lầu|phòng|cổng|dãy|tòa|lô|thôn|ấp|xóm|(?<!cơ )bản|tổ dân phố|tổ|khu phố|khu dân cư|khu|cụm|đội|khối|quận"
-          r"|phường|ngõ|ngách|hẻm|kiệt)")
+# (and a party cell named by its number, "Chi bộ 4 khu dân cư số 2", "Chi bộ 12": capitalised, as names are)
+_PLACE = (r"(?:(?-i:Chi bộ)|(?i:tầng|lầu|phòng|cổng|dãy|tòa|lô|thôn|ấp|xóm|(?<!cơ )bản|tổ dân phố|tổ|khu phố|khu dân cư|khu|cụm|đội|khối|quận"
+          r"|phường|ngõ|ngách|hẻm|kiệt))")
 NAME_BEFORE = re.compile(rf"(?<!\w)(?:{_NUMBERED_THING}|{_UNIT}|{_COMPANY}|{_WORKS}|{_FOREIGN}|{_PLACE})[^\S\n]+Z?$")
 NAMED_NUMBER = re.compile(
     rf"{_NUMBERED_THING}[^\S\n]+\d+[A-Z]?(?![\d.,/-])"
@@ -124,7 +125,7 @@ NAME_CODE = re.compile(r"(?<!\w)Z\d+")  # "Z176" alone
 # the last word of every name above (or a capitalised word of a foreign one): a number after any other word is
 # not tried
 NAME_ENDS = frozenset("số đoàn khu viện ty máy nghiệp tầng lầu phòng cổng dãy tòa lô thôn ấp xóm bản phố cư tổ cụm đội "
-                      "khối quận phường ngõ ngách hẻm kiệt".split())
+                      "khối quận phường ngõ ngách hẻm kiệt bộ".split())
 WORD_BEFORE = re.compile(r"(\w+)\s+Z?$")
 
 
