@@ -56,6 +56,9 @@ PERIOD = re.compile(
     r"[Tt]háng\s+(?:1[0-2]|0?[1-9])(?:\s*/\s*|\s+năm\s+)(?:19|20)\d{2}(?!\s*(?:đến|tới|[-–]))"
     r"|[Nn]hiệm kỳ\s+(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}"
     r"|[Gg]iai đoạn\s+(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}"
+    # "từ năm 2021 đến năm 2026": a span of years, as a term is
+    # (or up to now: "từ năm 2021 đến nay", up to the publication's year)
+    r"|[Tt]ừ\s+năm\s+(?:19|20)\d{2}\s+(?:đến|tới)\s+(?:(?:hết\s+)?(?:năm\s+)?(?:19|20)\d{2}|nay)"
     r"|[Nn]ăm\s+(?:19|20)\d{2}"
     r"|[Tt]ừ đầu năm(?:\s+(?:19|20)\d{2})?(?:\s+(?:đến nay|tới nay))?"
     # "từ tháng 1/2026 đến nay": a span from a month (from January, the year so far)

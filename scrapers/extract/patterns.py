@@ -29,7 +29,8 @@ COMRADE = r"(?:đồng chí|đ/c)"
 # members: "32 Ủy viên, nguyên Ủy viên Trung ương"
 MEMBER_SUBJECT = (r"(?:cán bộ,\s*đảng viên|(?-i:CB,\s*ĐV|ĐV)|(?:cựu|nguyên)\s+(?:lãnh đạo|cán bộ|đảng viên|(?:phó\s+)?chủ tịch"
                   r"|(?:phó\s+)?bí thư|(?:phó\s+)?giám đốc|(?:phó\s+)?trưởng ban|(?:phó\s+)?chủ nhiệm|(?:thứ|bộ) trưởng)"
-                  r"|trường hợp(?:\s+đảng viên)?|đảng viên|cấp ủy viên|(?:đảng|chi) ủy viên|ủy viên"
+                  # ("1 Thành ủy viên", "2 huyện ủy viên": members of a city's or a district's committee)
+                  r"|trường hợp(?:\s+đảng viên)?|đảng viên|cấp ủy viên|(?:đảng|chi|thành|tỉnh|quận|huyện|thị) ủy viên|ủy viên"
                   # members counted by the office they hold: "3 bí thư chi bộ", "2 phó bí thư đảng ủy phường",
                   # "4 trưởng thôn", "2 phó chủ tịch UBND xã", "14 thủ trưởng cơ quan", "1 phó giám đốc sở",
                   # "3 hiệu trưởng"
@@ -39,7 +40,9 @@ MEMBER_SUBJECT = (r"(?:cán bộ,\s*đảng viên|(?-i:CB,\s*ĐV|ĐV)|(?:cựu|n
                   # … or by their occupation in the state's service: "4 viên chức", "3 sĩ quan", "2 thẩm phán"
                   r"|viên chức|sĩ quan|quân nhân(?:\s+chuyên nghiệp)?|thẩm phán|kiểm sát viên|điều tra viên"
                   r"|thư ký tòa án"
-                  r"|cán bộ\s+(?:thuộc\s+)?diện\s+[^,.;:\d]{3,60}?\s+quản lý|cán bộ|người|"
+                  r"|cán bộ\s+(?:thuộc\s+)?diện\s+[^,.;:\d]{3,60}?\s+quản lý"
+                  # ("3 cán bộ lãnh đạo, quản lý bị kỷ luật")
+                  r"|cán bộ\s+(?:lãnh đạo(?:,?\s*(?:và\s+)?quản lý)?|quản lý|chủ chốt)|cán bộ|người|"
                   rf"{COMRADE}|công chức|lãnh đạo|cá nhân)")
 SUBJECT = rf"(?:{ORG_SUBJECT}|{MEMBER_SUBJECT})"
 SUBJECT_WORD = re.compile(rf"(?<!\w){SUBJECT}(?!\w)", re.I)  # a subject said as a whole word

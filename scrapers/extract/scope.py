@@ -501,15 +501,17 @@ def _first_months(months: int, year: str) -> str | None:
 
 def period_key(period: str | None, published: date | None) -> str | None:
     """"6 tháng đầu năm 2022" → 2022-H1, "quý III/2019" → 2019-Q3, "năm 2019" → 2019, "nhiệm kỳ 2015-2020" →
-    2015-2020, "9 tháng đầu năm" → <publication year>-M09 (the first nine months), "tháng 11/2026" → 2026-11 (that
+    2015-2020 (and "từ năm 2021 đến năm 2026" → 2021-2026, "từ năm 2021 đến nay" → 2021-<publication year>), "9 tháng đầu năm" → <publication year>-M09 (the first nine months), "tháng 11/2026" → 2026-11 (that
     month alone), "từ đầu năm" → <year>-YTD. None when unknown."""
     if not period:
         return None
     p = period.lower()
     years = _YEAR.findall(p)
     year = years[0] if years else (str(published.year) if published else None)
-    if re.match(r"(?:nhiệm kỳ|giai đoạn)", p) and len(years) == 2:
+    if re.match(r"(?:nhiệm kỳ|giai đoạn|từ năm)", p) and len(years) == 2:
         return f"{years[0]}-{years[1]}"
+    if p.startswith("từ năm") and p.endswith("nay"):
+        return f"{years[0]}-{published.year}" if published else None
     if year is None:
         return None
     # "9 tháng năm 2025" without "đầu" is the first nine months too ("nửa đầu năm" the first six)

@@ -732,6 +732,10 @@ def _discipline(ctx: Sentence, m, unit: str, value, qualifier, act_end: int) -> 
             end = share.end()
     elif (act := ACT_FORM.search(ctx.s, max(0, number_start - 90), number_start)) and value is not None:
         forms = {act.group(1).lower(): int(value)}
+    elif act_end > end and (said := PASSIVE_FORM.search(ctx.s, end, act_end)) and value is not None:
+        # "4 cán bộ lãnh đạo và quản lý của Sở Xây dựng bị khiển trách": the passive verb past whose they are is a form
+        forms = {FORM_RE.search(said.group(0)).group(0).lower(): int(value)}
+        end = act_end
     else:
         found = read_breakdown(ctx, act_end, value)
         if found:
