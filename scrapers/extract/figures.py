@@ -818,6 +818,17 @@ _PLACE_NOUN = r"(?:quận|huyện|thị xã|phường|xã|q\.|h\.|tx\.|p\.)"
 # (and one place told apart after a whole city's or province's total: "…; riêng quận Hoàng Mai kỷ luật 31 …")
 WITHIN_MARK = re.compile(r"[,;]\s*(?:trong (?:đó|số đó)|(?:nội dung\s+)?(?:chủ yếu|phần lớn|đa số)"
                          rf"|(?P<apart>riêng)\s+{_PLACE_NOUN}(?=\s?\w))", re.I)
+WARD_APART = re.compile(r"riêng\s+(?:phường|xã|thị trấn|p\.)", re.I)
+
+
+def _holds(total: Draft, apart: str, said: str) -> bool:
+    """Whether the place told apart ("Riêng xã Thư Phú …") is within the total's: a whole city's or province's, or
+    a district's (named so in its sentence, `said`) that a ward or commune is told apart from."""
+    return total.scope in WHOLE_AREAS or bool(
+        total.scope and WARD_APART.search(apart)
+        and re.search(rf"(?:huyện|quận|thị xã|(?:huyện|quận|thị) ủy|(?-i:H|Q|TX)\.)\s*{re.escape(total.scope)}(?!\w)", said, re.I))
+
+
 SIBLING_GAP = re.compile(r"(?:(?!đã\s)[^;.])*")
 # "… kiểm tra 1.120 tổ chức đảng. Trong đó, Ban Thường vụ trực tiếp kiểm tra 14 tổ chức đảng": a sentence that opens
 # on "Trong đó" goes on with the total of the sentence before — each of its counts of that act, while they fit in it
@@ -845,7 +856,7 @@ def _link_within(drafts: list[Draft], folded: str, sent_list: list) -> None:
                           and _counts_alike(t, d)), None)
             # (a place told apart, "Riêng quận …", is a part of a whole city's or province's total only)
             if total is not None and opening.group(0).strip(" \"“(").lower().startswith("riêng") \
-                    and total.scope not in WHOLE_AREAS:
+                    and not _holds(total, opening.group(0), sent_list[total.sentence][1]):
                 total = None
             opened = True
         else:
@@ -856,7 +867,8 @@ def _link_within(drafts: list[Draft], folded: str, sent_list: list) -> None:
         if (total is not None and total.total is None and total.value
                 and taken.get(id(total), 0) + d.value <= total.value and d.value < total.value
                 and _counts_alike(total, d) and (opened or (mark := WITHIN_MARK.search(folded, total.end, d.start))
-                                                 and not (mark["apart"] and total.scope not in WHOLE_AREAS))):
+                                                 and not (mark["apart"] and not _holds(total, mark.group(0),
+                                                                                       sent_list[total.sentence][1])))):
             d.total = total
             taken[id(total)] = taken.get(id(total), 0) + d.value
 
@@ -958,13 +970,13 @@ BACK_REFERENCE = re.compile(rf"\s*(?:{BULLET}\s*)?(?:đáng chú ý,\s*)?trong (
 
 
 # "… kỷ luật 19 đảng viên: … Trong đó có 4 đảng viên là giảng viên": any group the sentence names after "là"
-SUBGROUP_AFTER = re.compile(r"\s+(?:đều\s+)?là\s+(?P<what>[^.;:()\d]{2,50}?)\s*(?:[.;]|$)", re.I)
+SUBGROUP_AFTER = re.compile(r"\s+(?:đều\s+)?là\s+(?P<what>[^.;:()\d]{2,80}?)\s*(?:[.;]|$)", re.I)
 
 
 # the group after a count of those disciplined: "6 đảng viên bị kỷ luật là cán bộ thuộc diện …", "9 đồng chí thuộc
 # diện Ban Thường vụ Thành ủy quản lý"
 GROUP_AFTER = re.compile(r"(?P<passive>\s+(?:đã\s+)?bị\s+(?:thi hành\s+|xử lý\s+)?kỷ luật)?\s+(?:đều\s+)?"
-                         r"(?P<what>(?:là|thuộc diện)\s+[^.;:(),\d”\"]{2,60}?)\s*(?:[.;,”\"]|$)"
+                         r"(?P<what>(?:là|thuộc diện)\s+[^.;:(),\d”\"]{2,80}?)\s*(?:[.;,”\"]|$)"
                          # "…, đều bị cảnh cáo": one form for the whole group
                          rf"(?:\s*(?:đều|cùng)\s+bị\s+(?:hình thức\s+)?(?P<form>{FORM}))?", re.I)
 # "… kỷ luật 586 đảng viên. … Đáng chú ý, số cán bộ diện Ban Thường vụ Thành ủy quản lý bị kỷ luật là 14 đồng chí":
