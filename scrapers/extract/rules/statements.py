@@ -50,7 +50,7 @@ from scrapers.extract.rules.breakdowns import (
     bracketed,
     read_breakdown,
 )
-from scrapers.extract.scope import DISTRICT_ABBREVIATED, PHRASE_CHAR
+from scrapers.extract.scope import DISTRICT_ABBREVIATED, PHRASE_CHAR, locality_in
 from scrapers.extract.sentence import Sentence
 from scrapers.text import UPPER
 from scrapers.vocabulary import COUNT_KINDS, DISCIPLINE_KINDS
@@ -241,9 +241,8 @@ def _kind_of(ctx: Sentence, start: int, end: int) -> tuple[str | None, int]:
         return "violation_found", end
     probe = end
     for _ in range(4):
-        loose = LOOSE_PASSIVE.match(ctx.s, probe)
-        if loose:
-            return loose.lastgroup, end
+        if passive_kind := _passive_after(ctx, probe):
+            return passive_kind, end
         # "9 tổ chức đảng và 45 đảng viên có khuyết điểm, vi phạm": a finding after the coordinated counts
         # — but those "có dấu hiệu vi phạm" that an inspection or a supervision looked into are its objects
         # ("(1) kiểm tra 12 tổ chức đảng có dấu hiệu vi phạm")
@@ -255,6 +254,16 @@ def _kind_of(ctx: Sentence, start: int, end: int) -> tuple[str | None, int]:
             break
         probe = more.end()
     return nearest, end
+
+
+def _passive_after(ctx: Sentence, pos: int) -> str | None:
+    """The act of a passive verb a few words after `pos` ("… đảng viên vi phạm đã bị kỷ luật"), or past whose the
+    counted are ("… 7 đảng viên thuộc Đảng bộ huyện Ba Vì đã bị kiểm tra")."""
+    if loose := LOOSE_PASSIVE.match(ctx.s, pos):
+        return loose.lastgroup
+    if (whose := WHOSE.match(ctx.s, pos)) and (passive := PASSIVE.match(ctx.s, whose.end())):
+        return passive.lastgroup
+    return None
 
 
 def _no_act_on(ctx: Sentence, clause: int, start: int, before: list[tuple[int, str]]) -> bool:
@@ -652,6 +661,7 @@ def governed(ctx: Sentence) -> None:
                 total = ctx.emit(kind, m.start(), m.end(), value, unit=unit, subject=subject, subject_class=cls,
                                  qualifier=qualifier)
         if total is not None:
+            _placed_by_whose(ctx, total, m.end())
             after = max(act_end, total.end - ctx.base)
             # "38 trường hợp là cấp ủy viên (chiếm 22,4%)": a bracketed share is the figure's, not a figure
             share = SHARE_AFTER.match(ctx.s, after)
@@ -664,6 +674,17 @@ def governed(ctx: Sentence) -> None:
             if kind == "violation_found":
                 _disciplined_after(ctx, total, after)
             _shared_subject(ctx, total, m.start())
+
+
+def _placed_by_whose(ctx: Sentence, total: Draft, end: int) -> None:
+    """"14 đảng viên ở huyện Thanh Trì bị kỷ luật", "6 đảng viên của Đảng bộ tỉnh Hà Tĩnh bị kỷ luật": where the counted
+    are, said between the count and its passive verb, is the figure's place (and the place of the counts coordinated
+    before it: "3 tổ chức đảng và 8 đảng viên ở quận Ba Đình bị kỷ luật")."""
+    while more := COORDINATED.match(ctx.s, end):
+        end = more.end()
+    whose = WHOSE.match(ctx.s, end)
+    if whose and (named := locality_in(ctx.s, whose.end())) and named[1].lower() in whose.group(0).lower():
+        total.scope = named[1]
 
 
 ON_SIGNS = re.compile(r"khi có dấu hiệu vi phạm", re.I)
