@@ -153,8 +153,6 @@ def extract_figures(text: str, published: date | None = None, locality: str | No
     return [f.as_json() for f in read_figures(text, published, locality)]
 
 
-# a sentence with no number, in digits or in words, states no figure: the rules are not tried on it
-HAS_NUMBER = re.compile(r"\d|(?<!\w)(?:một|hai|ba|bốn|tư|năm|lăm|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn)(?!\w)", re.I)
 SHORT_LINE = re.compile(r"^[^\n]{1,60}$", re.M)
 ANY_LINE = re.compile(r"^[^\n]*$", re.M)
 
@@ -364,7 +362,7 @@ def read_figures(text: str, published: date | None = None, locality: str | None 
             places_before.add(district)
             if "|" not in sent and "\t" not in sent:  # (a table's rows name places of their own)
                 prose_places |= districts_in(sent)
-        if HAS_NUMBER.search(sent):
+        if _has_free_number(sent, base, claims):
             for read in RULES:
                 read(ctx)
             _this_figure(ctx, drafts)
@@ -386,6 +384,18 @@ def read_figures(text: str, published: date | None = None, locality: str | None 
     _one_period(drafts, [with_year(p) for a, e, p in stated if not _planned(folded, a, e)], published,
                 [FUTURE.search(sent) is not None for _, sent in sent_list])
     return _freeze(text, drafts, published)
+
+
+DIGIT_RUN = re.compile(r"\d+")
+# (a count in words: "năm" is a year far more often, "năm 2026", "năm qua", "năm nay", and "tư" a word of its own)
+NUMBER_WORD = re.compile(r"(?<!\w)(?:một|hai|ba|bốn|năm(?!\s+(?:\d|nay|qua|trước|tới|sau|đó|này|học|\w+\s+\d))|lăm|sáu|bảy|tám|chín"
+                         r"|mười|mươi|trăm|nghìn|ngàn)(?!\w)", re.I)
+
+
+def _has_free_number(sent: str, base: int, claims: Claims) -> bool:
+    """Whether the sentence holds a number no mask has claimed (a date's, a year's, a code's): one in words, or a
+    run of digits. A sentence without one states no figure, and the rules are not tried on it."""
+    return bool(NUMBER_WORD.search(sent)) or any(claims.free(base + m.start(), base + m.end()) for m in DIGIT_RUN.finditer(sent))
 
 
 def _lone_place(named: set[str], folded: str, base: int) -> str | None:
