@@ -8,12 +8,16 @@ from collections import Counter
 from scrapers.evaluation import load_cases
 from scrapers.extract import extract_all
 from scrapers.extract.figures import DESCRIBES
-from scrapers.text import nfc
+from scrapers.text import RELATED_LINE, nfc
 from tests.unit.test_corpus import CORPUS
 
 CASES = [(c["id"], nfc(c["text"])) for f in sorted(CORPUS.glob("statements_b*_sentences.yaml")) for c in load_cases(f)
          if not c.get("gap") and not c.get("nfd")]
-PAIRS = random.Random(20261203).sample([(a, b) for a in range(len(CASES)) for b in range(len(CASES)) if a != b], 300)
+# (a text that ends in a list of other stories' headlines, "Tin liên quan\n\nHà Nội: Kỷ luật 312 đảng viên …", is not
+# followed by a paragraph of its own: a headline-like line after it is one more related story, as on the page)
+ENDS_IN_RELATED = {i for i, (_, text) in enumerate(CASES) if RELATED_LINE.search(text)}
+PAIRS = random.Random(20261203).sample([(a, b) for a in range(len(CASES)) for b in range(len(CASES))
+                                        if a != b and a not in ENDS_IN_RELATED], 300)
 
 
 def _figures(text: str, forms: bool = False) -> Counter:

@@ -512,6 +512,28 @@ def elided_units(ctx: Sentence) -> None:
                  subject=later.subject, subject_class=later.subject_class, qualifier=qualifier_of(m["q"]))
 
 
+# "… đã giải quyết 7 đơn, kết luận tố cáo đúng 2, đúng một phần 3, sai 2": what denunciations came to, each with a
+# bare count — those found true (or partly) are violations found, those found untrue stay complaints
+OUTCOMES_OPEN = re.compile(r"(?<!\w)(?:kết luận\s+)?(?:tố cáo|khiếu nại)\s+(?=(?:đúng|sai)\s)", re.I)
+OUTCOME_BARE = re.compile(rf"\s*(?:,|và)?\s*(?P<outcome>đúng một phần|đúng|sai)\s+{QNUM}(?![\d.,]\d)(?!\s*[%/])"
+                          rf"(?=\s*(?:[,;.)]|và\s|$)|{PERIOD_AFTER})", re.I)
+
+
+@rule(97)  # after the counts with units are read, and the parts of totals linked
+def bare_outcomes(ctx: Sentence) -> None:
+    if "tố cáo" not in ctx.s and "khiếu nại" not in ctx.s:
+        return
+    for opening in OUTCOMES_OPEN.finditer(ctx.s):
+        pos = opening.end()
+        while (m := OUTCOME_BARE.match(ctx.s, pos)) and ctx.free(m.start("n"), m.end("n")) \
+                and (value := _number(m["n"], count=True)) is not None:
+            before = [d for d in ctx.out if d.end <= ctx.base + m.start() and d.kind == "complaints" and d.unit]
+            kind = "complaints" if m["outcome"].lower() == "sai" else "violation_found"
+            ctx.emit(kind, m.start("outcome"), m.end(), value, unit=before[-1].unit if before else "trường hợp",
+                     qualifier=qualifier_of(m["q"]))
+            pos = m.end()
+
+
 # "Số cuộc giám sát chuyên đề năm nay gấp 2 lần năm trước, với 64 cuộc": the unit of work and its act are stated
 # first, the count later in the sentence
 STATED_WORK = re.compile(r"(?<!\w)[Ss]ố\s+(?P<unit>cuộc|đợt)\s+(?P<act>kiểm tra|giám sát)", re.I)
