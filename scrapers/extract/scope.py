@@ -305,6 +305,8 @@ def _title(text: str) -> str:
     in its first 300 characters."""
     at = m.end() if (m := DOCUMENT_TYPE.match(text)) else 0
     end = text.find("\n", at)
+    if end < 0 and len(text) - at < 300:
+        end = len(text)  # (a headline alone, as a listing shows it: "Đông Anh: 23/23 xã hoàn thành …")
     return text[at:end] if 0 <= end - at < 300 else ""
 
 
@@ -313,10 +315,13 @@ BARE_LEAD = re.compile(rf"\s*(?P<place>{_PLACE})\s*:")
 
 def _bare_title_lead(title: str, text: str) -> tuple[str, str] | None:
     """"Hoàng Mai: Nâng cao chất lượng …": a headline led by a place's name alone, when the text names it with its
-    noun as a district, ward or commune ("Quận ủy Hoàng Mai", "phường Hoàng Mai")."""
+    noun as a district, ward or commune ("Quận ủy Hoàng Mai", "phường Hoàng Mai") — or when it is one of Hà Nội's
+    ("Đông Anh: 23/23 xã hoàn thành …", a headline as a listing shows it alone)."""
     m = BARE_LEAD.match(title)
     if not m or m["place"] in PROVINCE_NAMES.values() or m["place"] in CITIES:
         return None
+    if m["place"] in HANOI_PLACES:
+        return "district", m["place"]
     for named in LOCALITY.finditer(text):
         if named["district"] and named["place"].startswith(m["place"]) \
                 and locality_in(text, named.end()) == ("district", m["place"]):
