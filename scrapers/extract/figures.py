@@ -320,7 +320,10 @@ def read_figures(text: str, published: date | None = None, locality: str | None 
     carried, district, previous, led = None, None, None, None
     places_before: set[str] = set()  # the districts, wards and communes named so far
     prose_places: set[str] = set()  # … every one named in prose, not only each sentence's last
-    prev_end, listing = 0, False
+    prev_end, listing, stated_any = 0, False, False
+    # (where other stories' headlines start: a heading line carries its period and place to the paragraph under it,
+    # a related story's headline does not)
+    related = {start for start, _ in _related_stories(folded)} if RELATED_LINE.search(folded) else set()
     for idx, (base, sent) in enumerate(sent_list):
         # (the items of a list under a heading line, "Kết quả quý III/2026:\n• Giám sát …\n• Kiểm tra …", "I. KẾT QUẢ
         # NĂM 2026\n1. Kiểm tra: …\n2. Giám sát: …", are of the heading's paragraph)
@@ -330,10 +333,13 @@ def read_figures(text: str, published: date | None = None, locality: str | None 
         # (and a paragraph that opens by pointing back, "Qua kiểm tra, …", "Trong đó, …", or on what the one before
         # counted, "Có 6 đảng viên bị kỷ luật …", goes on with the period and the district of the one before)
         # (an answer goes on with its question's period and place: "- Kế hoạch năm 2027 của phường thế nào?\n\n- Phường
-        # sẽ kiểm tra ít nhất 10 chi bộ.")
+        # sẽ kiểm tra ít nhất 10 chi bộ."; and a paragraph with a section's heading above it, "II. PHƯƠNG HƯỚNG NĂM
+        # 2027\nKiểm tra 10 chi bộ …", with the heading's — the article's title aside, and a line that states figures)
         if new_line and not (listing and ITEM_LINE.match(folded, base)) and not GOES_ON.match(folded, base) \
                 and not DESCRIBES.match(folded, base) and not POINTS_BACK.search(sent) \
-                and not (previous or "").rstrip().endswith("?"):
+                and not (previous or "").rstrip().endswith("?") \
+                and not (idx > 1 and not stated_any and _is_heading(folded, sent_list[idx - 1])
+                         and sent_list[idx - 1][0] not in related):
             carried, district = None, _lone_place(prose_places, folded, base)
             led = (lead := PARAGRAPH_LEAD.match(folded, base)) and lead["place"]
         elif new_line and (lead := PARAGRAPH_LEAD.match(folded, base)):
@@ -367,7 +373,7 @@ def read_figures(text: str, published: date | None = None, locality: str | None 
                 read(ctx)
             _this_figure(ctx, drafts)
         drafts += ctx.out
-        previous = sent
+        previous, stated_any = sent, bool(ctx.out)
     drafts.sort(key=lambda d: d.start)
     headings = {d.sentence for d in drafts if _is_heading(folded, sent_list[d.sentence])}
     drafts = _merge_forms(drafts, folded, headings)
@@ -613,7 +619,8 @@ def _merge_forms(drafts: list[Draft], folded: str, headings: set[int]) -> list[D
         # (one form with its own count, "Đảng ủy xã đã đề nghị khai trừ hai đảng viên", is a statement of its own
         # in a paragraph of its own — not those the form befell, "Có 5 trường hợp bị khai trừ", "Số đảng viên bị
         # khai trừ là 118 người", told in the paragraph after their total)
-        befell = "bị " in folded[max(0, forms.start - 30):forms.end]
+        # (the "bị" of the forms' own line: not one ending the paragraph before, "Đảng viên bị kỷ luật\n57\n\nKhai trừ 5 …")
+        befell = "bị " in folded[max(folded.rfind("\n", 0, forms.start) + 1, forms.start - 30):forms.end]
         if prev is not None and single and not labelled and "\n" in folded[prev.end:forms.start] and not befell:
             prev = None
         # (nor a count coordinated right after the total, its form said after it: "kỷ luật 2 chi bộ và 1 đảng ủy bằng
