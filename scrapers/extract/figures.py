@@ -508,7 +508,10 @@ FORM_SAID_AFTER = re.compile(r"\d[\d.]*\s+[^\d,;()]{1,40}?\s(?:bằng|với)\s+h
 COORDINATED = re.compile(r"\s*(?:,|và)\s*")
 # (a word or two may end the total's unit first: "3 bí thư chi bộ thôn và …")
 # (— or another body's act after "và": "kỷ luật 2 sĩ quan và Đảng ủy Viện Kiểm sát khiển trách 1 kiểm sát viên")
-AND_FORM = re.compile(rf"(?:\s+[^\W\d_]+){{0,3}}?\s*,?\s*và\s+(?:[{UPPER}][^\d,;.()\n]{{2,80}}?\s+)?"
+# (— or after a semicolon, by a body named: "kỷ luật 3 đảng viên; Đảng ủy Sở Y tế khiển trách 2 đảng viên")
+# (what the first total's counted did may come before the semicolon: "3 giáo viên là đảng viên vi phạm quy định về dạy thêm;")
+AND_FORM = re.compile(rf"(?:(?:\s+[^\W\d_]+){{0,3}}?\s*,?\s*và\s+(?:[{UPPER}][^\d,;.()\n]{{2,80}}?\s+)?"
+                      rf"|(?:\s+[^\W\d_]+){{0,12}}?\s*;\s*(?:và\s+)?[{UPPER}][^\d,;.()\n]{{2,80}}?\s+)"
                       r"(?:(?:đã|đề nghị|quyết định)\s+)?")
 
 

@@ -40,6 +40,9 @@ MEMBER_SUBJECT = (r"(?:cán bộ,\s*đảng viên|(?-i:CB,\s*ĐV|ĐV)|(?:cựu|n
                   # … or by their occupation in the state's service: "4 viên chức", "3 sĩ quan", "2 thẩm phán"
                   r"|viên chức|sĩ quan|quân nhân(?:\s+chuyên nghiệp)?|thẩm phán|kiểm sát viên|điều tra viên"
                   r"|thư ký tòa án"
+                  # (… or in schools, hospitals, newsrooms and works: "3 giáo viên", "2 bác sĩ", "4 phóng viên")
+                  r"|giáo viên|giảng viên|bác sĩ|y sĩ|dược sĩ|điều dưỡng|nhân viên|công nhân|kỹ sư|phóng viên"
+                  r"|biên tập viên"
                   r"|cán bộ\s+(?:thuộc\s+)?diện\s+[^,.;:\d]{3,60}?\s+quản lý"
                   # ("3 cán bộ lãnh đạo, quản lý bị kỷ luật")
                   r"|cán bộ\s+(?:lãnh đạo(?:,?\s*(?:và\s+)?quản lý)?|quản lý|chủ chốt)|cán bộ|người|"
