@@ -823,6 +823,9 @@ def _counts_alike(total: Draft, part: Draft) -> bool:
     parts, whole = set(part.subject_class.split(", ")), set(total.subject_class.split(", "))
     if part.unit == "người" and whole & PEOPLE:
         return True  # ("… cho 64 đảng viên, trong đó … 70 năm cho 3 người": people, whatever the total calls them)
+    # (letters settled one case each: "giải quyết 7 đơn khiếu nại kỷ luật đảng: giữ nguyên … 5 trường hợp, …")
+    if total.kind == "complaints" and whole == {"đơn thư"} and part.unit == "trường hợp":
+        return True
     # (commended "tổ chức cơ sở đảng" are "tập thể" and commended members "cá nhân": "… 28 tổ chức cơ sở đảng và 64
     # đảng viên; tổng cộng 92 tập thể, cá nhân")
     return parts <= whole or {AWARDED_AS.get(c, c) for c in parts} <= whole
