@@ -69,7 +69,8 @@ NOT_COUNTED = re.compile(
     # "98% chi bộ có từ 3 đảng viên trở lên": a threshold that describes what is counted, not a count
     r"|(?i:từ)\s+\d+(?:\s+[^\s\d,.;:()]+){1,4}\s+(?i:trở lên)"
     # "14 chi bộ có dưới 3 đảng viên": a ceiling that describes what is counted, too
-    r"|(?i:có)\s+(?i:dưới|chưa đến|chưa tới|không quá|ít hơn)\s+\d+"
+    # (not what a year had: "năm 2026 có chưa đến 20 đơn" counts the year's letters)
+    r"|(?<!\d\d\d\d )(?i:có)\s+(?i:dưới|chưa đến|chưa tới|không quá|ít hơn)\s+\d+"
     # "chính quyền địa phương 2 cấp": the name of a model of government, not a count of levels
     r"|(?i:chính quyền(?: địa phương)?|mô hình(?: chính quyền)?|tổ chức)\s+(?:2|3|(?i:hai|ba))\s+(?i:cấp)(?!\w)"
     # … and any levels of a system: "Tòa án nhân dân hai cấp", "Ủy ban Kiểm tra 3 cấp" (not "3 cấp ủy viên")
