@@ -187,6 +187,9 @@ def _closed_by_another_total(ctx: Sentence, nsent: str, end: int, value) -> bool
         return False
 
 
+LABELLED_FORMS = re.compile(rf"(?<!\w)(?P<subj>{SUBJECT})\s*[:,]?\s*(?={FORM}\s*:?\s*{NUMBER})", re.I)
+
+
 def next_sentence(ctx: Sentence, after: int, value) -> Breakdown | None:
     """"… kỷ luật 45 đảng viên. Cụ thể: Khiển trách 19 đồng chí; Cảnh cáo 6 đồng chí …" (next sentence or
     paragraph, opened by a marker, with no other total in it)."""
@@ -204,6 +207,9 @@ def next_sentence(ctx: Sentence, after: int, value) -> Breakdown | None:
     orgs = bool(TOTAL_IS_ORGS.search(ctx.s, 0, after))
     said = [re.fullmatch(ORG_SUBJECT, u.group(0), re.I) is not None
             for p in PAIR.finditer(nsent) if (u := re.search(SUBJECT, p.group(0), re.I))]
+    # (— or each subject labelling its own forms: "Về hình thức kỷ luật: tổ chức đảng khiển trách 3, cảnh cáo 1; đảng
+    # viên khiển trách 61, …")
+    said += [re.fullmatch(ORG_SUBJECT, m["subj"], re.I) is not None for m in LABELLED_FORMS.finditer(nsent)]
     if any(org != orgs for org in said):
         return None
     if _closed_by_another_total(ctx, nsent, spans[-1][1] - nbase, value):

@@ -31,7 +31,9 @@ SUBJECT_ITEM = re.compile(rf"\s*[;,.]?\s*(?:{BULLET}\s*)?(?:và\s+)?(?:(?:về|�
 FORM_COUNT = re.compile(rf"(?P<form>{FORM})\s*:?\s*(?P<n>{NUMBER})", re.I)
 # "Về hình thức kỷ luật: khiển trách 12 tổ chức đảng và 140 đảng viên; cảnh cáo 3 tổ chức đảng, 52 đảng viên; …":
 # the same list by form with no totals before it, opening the sentence or after a colon
-LIST_START = re.compile(rf"(?:^|:)\s*(?:{BULLET}\s*)?(?={FORM}\s+{NUMBER})", re.I)
+# — or by subject: "Về hình thức kỷ luật: tổ chức đảng khiển trách 3, cảnh cáo 1; đảng viên khiển trách 61, …"
+LIST_START = re.compile(rf"(?:^|:)\s*(?:{BULLET}\s*)?(?={FORM}\s+{NUMBER}|(?P<by_subject>(?:(?:về|đối với)\s+)?"
+                        rf"(?:{ORG_SUBJECT}|{MEMBER_SUBJECT})\s*[:,]?\s*{FORM}\s*:?\s*{NUMBER}))", re.I)
 
 
 def _forms_of_subjects(ctx: Sentence, pos: int) -> tuple[dict[bool, dict[str, int]], int]:
@@ -86,12 +88,14 @@ def _forms_of_subjects_untotalled(ctx: Sentence) -> None:
         if not forms[True] or not forms[False]:
             continue  # one subject's list is read as any list of forms
         counts = list(COUNT.finditer(ctx.s, m.end(), end))
-        # (each subject's forms must be read as counts too: "…cảnh cáo 1.Đảng viên: …" glued may read as one number)
-        if {bool(c["org"]) for c in counts} != {True, False}:
+        # (each subject's forms must be read as counts too: "…cảnh cáo 1.Đảng viên: …" glued may read as one number —
+        # unless each subject labels its own forms)
+        if not m["by_subject"] and {bool(c["org"]) for c in counts} != {True, False}:
             continue
         for org in (True, False):
             mine = [c for c in counts if bool(c["org"]) == org]
             subject = "tổ chức đảng" if org else "đảng viên"
-            ctx.emit("discipline_party_orgs" if org else "discipline_party_members", m.end(), mine[-1].end(),
-                     None, subject=subject, subject_class=subject, breakdown=forms[org], breakdown_complete=False)
+            ctx.emit("discipline_party_orgs" if org else "discipline_party_members", m.end(),
+                     mine[-1].end() if mine else end, None, subject=subject, subject_class=subject,
+                     breakdown=forms[org], breakdown_complete=False)
         ctx.claim(m.end(), end)
