@@ -108,9 +108,9 @@ _WORKS = r"Nhà máy|Xí nghiệp"
 _FOREIGN = r"(?-i:[A-Z][a-z]+(?:[^\S\n]+[A-Z][a-z]+)+)"
 # "tại tầng 3 trụ sở", "phòng 301", "cổng 2", "thôn 4", "Tổ 5 khu phố 3", "NGÕ 12 ĐÀO TẤN": a place numbered without
 # "số" (and Hồ Chí Minh City's districts and wards named by number: "Đảng bộ quận 1", "phường 12")
-# (not "cơ bản", basic: "đầu tư xây dựng cơ bản 25 trường hợp")
+# (not "cơ bản", basic: "đầu tư xây dựng cơ bản 25 trường hợp"; nor "văn bản", a writing: "nhắc nhở bằng văn bản 5 …")
 # (and a party cell named by its number, "Chi bộ 4 khu dân cư số 2", "Chi bộ 12": capitalised, as names are)
-_PLACE = (r"(?:(?-i:Chi bộ)|(?i:tầng|lầu|phòng|cổng|dãy|tòa|lô|thôn|ấp|xóm|(?<!cơ )bản|tổ dân phố|tổ|khu phố|khu dân cư|khu|cụm|đội|khối|quận"
+_PLACE = (r"(?:(?-i:Chi bộ)|(?i:tầng|lầu|phòng|cổng|dãy|tòa|lô|thôn|ấp|xóm|(?<!cơ )(?<!văn )bản|tổ dân phố|tổ|khu phố|khu dân cư|khu|cụm|đội|khối|quận"
           r"|phường|ngõ|ngách|hẻm|kiệt))")
 NAME_BEFORE = re.compile(rf"(?<!\w)(?:{_NUMBERED_THING}|{_UNIT}|{_COMPANY}|{_WORKS}|{_FOREIGN}|{_PLACE})[^\S\n]+Z?$")
 NAMED_NUMBER = re.compile(
