@@ -331,16 +331,8 @@ def read_figures(text: str, published: date | None = None, locality: str | None 
         new_line = "\n" in folded[prev_end:base]
         # (the sentence before stays the one a sentence points back to across a paragraph's break: "… giám sát 46
         # đảng viên.\n\nQua đó, đã nhắc nhở 2 tổ chức đảng" — pages put a sentence or two in each paragraph)
-        # (and a paragraph that opens by pointing back, "Qua kiểm tra, …", "Trong đó, …", or on what the one before
-        # counted, "Có 6 đảng viên bị kỷ luật …", goes on with the period and the district of the one before)
-        # (an answer goes on with its question's period and place: "- Kế hoạch năm 2027 của phường thế nào?\n\n- Phường
-        # sẽ kiểm tra ít nhất 10 chi bộ."; and a paragraph with a section's heading above it, "II. PHƯƠNG HƯỚNG NĂM
-        # 2027\nKiểm tra 10 chi bộ …", with the heading's — the article's title aside, and a line that states figures)
-        if new_line and not (listing and ITEM_LINE.match(folded, base)) and not GOES_ON.match(folded, base) \
-                and not DESCRIBES.match(folded, base) and not POINTS_BACK.search(sent) \
-                and not (previous or "").rstrip().endswith("?") \
-                and not (idx > 1 and not stated_any and _is_heading(folded, sent_list[idx - 1])
-                         and sent_list[idx - 1][0] not in related):
+        if new_line and not (listing and ITEM_LINE.match(folded, base)) \
+                and not _goes_on(folded, sent_list, idx, stated_any, related):
             carried, district = None, _lone_place(prose_places, folded, base)
             led = (lead := PARAGRAPH_LEAD.match(folded, base)) and lead["place"]
         elif new_line and (lead := PARAGRAPH_LEAD.match(folded, base)):
@@ -391,6 +383,19 @@ def read_figures(text: str, published: date | None = None, locality: str | None 
     _one_period(drafts, [with_year(p) for a, e, p in stated if not _planned(folded, a, e)], published,
                 [FUTURE.search(sent) is not None for _, sent in sent_list])
     return _freeze(text, drafts, published)
+
+
+def _goes_on(folded: str, sent_list: list, idx: int, stated_any: bool, related: set[int]) -> bool:
+    """Whether the paragraph sentence `idx` opens goes on with the period and the place of the one before: when it
+    opens by pointing back ("Qua kiểm tra, …", "Trong đó, …") or on what the one before counted ("Có 6 đảng viên bị kỷ
+    luật …"), or speaks of "đợt này"; when it answers a question ("- Kế hoạch năm 2027 của phường thế nào?\n\n- Phường
+    sẽ kiểm tra ít nhất 10 chi bộ."); when a section's heading line stands above it ("II. PHƯƠNG HƯỚNG NĂM 2027\nKiểm
+    tra 10 chi bộ …") — not the article's title, a related story's headline or a line that stated figures."""
+    base, sent = sent_list[idx]
+    before = sent_list[idx - 1] if idx else None
+    return bool(GOES_ON.match(folded, base) or DESCRIBES.match(folded, base) or POINTS_BACK.search(sent)
+                or before and before[1].rstrip().endswith("?")
+                or idx > 1 and not stated_any and _is_heading(folded, before) and before[0] not in related)
 
 
 DIGIT_RUN = re.compile(r"\d+")
