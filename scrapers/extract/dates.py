@@ -117,7 +117,8 @@ def find_event_dates(text: str, published: date | None) -> list[dict]:
 
 
 # "giảm 7,2% so với năm 2024": a comparison's base is not the period of what the sentence tells
-BASE_BEFORE = re.compile(r"(?:so với|so|so cùng kỳ|so với cùng kỳ)\s*$", re.I)
+# (and a comparative's: "… 48 đảng viên, nhiều hơn năm 2025 là 9 đảng viên", "ít hơn năm trước")
+BASE_BEFORE = re.compile(r"(?:so với|so|so cùng kỳ|so với cùng kỳ|(?:nhiều|ít|cao|thấp|lớn|nhỏ) hơn)\s*$", re.I)
 
 
 # "kỷ luật 24 đảng viên (năm 2024: 30 đảng viên)": a year that labels a value in brackets is that value's period,

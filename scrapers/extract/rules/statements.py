@@ -115,7 +115,8 @@ STATED_FROM_TO = re.compile(
 # "…, trong đó có 7 cấp ủy viên", "… (7 cấp ủy viên)", "… (trong đó có 4 cấp ủy viên), gồm: …"
 _WITHIN = r"(?:trong đó\s*[,:]?\s*|trong số đó\s*[,:]?\s*)"
 SUBGROUP_MARK = re.compile(rf"\s*(?:,\s*|;\s*)?(?:\(\s*{_WITHIN}?|{_WITHIN})(?:có\s+)?", re.I)
-CHANGE_BEFORE = re.compile(r"(?:tăng|giảm)(?:\s+(?:thêm|được))?\s+(?:\S+\s+)?$", re.I)
+# (not what it came to: "giảm còn 17 đơn", "tăng lên 52 đảng viên" state the value)
+CHANGE_BEFORE = re.compile(r"(?:tăng|giảm)(?:\s+(?:thêm|được))?\s+(?!(?:còn|xuống|lên)\s)(?:\S+\s+)?$", re.I)
 # the form before its count: "khai trừ ra khỏi Đảng 5", "cách chức tất cả các chức vụ trong Đảng đối với 3",
 # "cảnh cáo chiếm 40% (4 trường hợp)"
 LEAD_FORM = re.compile(rf"({FORM})(?:\s+(?:ra\s+)?khỏi đảng|\s+(?:tất cả\s+)?(?:các\s+)?chức vụ(?:\s+trong đảng)?)?{FORM_TAIL}"
