@@ -49,7 +49,9 @@ DIRECTION = {"cao hơn": "tăng", "nhiều hơn": "tăng", "thấp hơn": "giả
 # number
 BASE_BETWEEN = re.compile(
     rf"(?<!\w)(?=[tgcníTGCNÍ])(?P<dir>tăng|giảm|cao hơn|thấp hơn|nhiều hơn|ít hơn)\s+(?:{COMPARED}\s+)?(?P<base>năm ngoái|năm trước"
-    rf"|cùng kỳ(?:\s+năm\s+(?:ngoái|trước|\d{{4}}))?|năm\s+\d{{4}}|kỳ trước|quý trước|tháng trước)\s+(?:là\s+)?"
+    # (or a quarter or a month with its year: "nhiều hơn quý II/2026 là 2 đơn")
+    rf"|cùng kỳ(?:\s+năm\s+(?:ngoái|trước|\d{{4}}))?|năm\s+\d{{4}}|kỳ trước|quý trước|tháng trước"
+    rf"|(?:quý\s+(?:I{{1,3}}|IV|\d)|tháng\s+\d{{1,2}})\s*/\s*\d{{4}})\s+(?:là\s+)?"
     rf"(?P<n>{NUMBER})(?P<pct>\s*%)?(?!\w)", re.I)
 
 
