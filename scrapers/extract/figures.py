@@ -21,7 +21,7 @@ from scrapers.extract.dates import NOT_FIGURE, PERIOD, period_text, stated_perio
 from scrapers.extract.documents import document_spans
 from scrapers.extract.gazetteer import HANOI_PLACES
 from scrapers.extract.model import Draft, Figure
-from scrapers.extract.numbers import parse_number, qualifier_of
+from scrapers.extract.numbers import UNIT_WORDS, WORD_SCALE, parse_number, qualifier_of
 from scrapers.extract.patterns import (
     BULLET,
     COMRADE,
@@ -399,9 +399,11 @@ def _goes_on(folded: str, sent_list: list, idx: int, stated_any: bool, related: 
 
 
 DIGIT_RUN = re.compile(r"\d+")
-# (a count in words: "năm" is a year far more often, "năm 2026", "năm qua", "năm nay", and "tư" a word of its own)
-NUMBER_WORD = re.compile(r"(?<!\w)(?:một|hai|ba|bốn|năm(?!\s+(?:\d|nay|qua|trước|tới|sau|đó|này|học|\w+\s+\d))|lăm|sáu|bảy|tám|chín"
-                         r"|mười|mươi|trăm|nghìn|ngàn)(?!\w)", re.I)
+# (a count in words, of the words `numbers` reads: "năm" is a year far more often, "năm 2026", "năm qua", "năm nay",
+# and "tư", "mốt" words of their own — "đầu tư", "ngày mốt")
+_COUNT_WORDS = sorted({*UNIT_WORDS, "mười", "mươi", "trăm", *WORD_SCALE} - {"năm", "tư", "mốt"}, key=len, reverse=True)
+NUMBER_WORD = re.compile(rf"(?<!\w)(?:{'|'.join(_COUNT_WORDS)}|năm(?!\s+(?:\d|nay|qua|trước|tới|sau|đó|này|học|\w+\s+\d)))"
+                         r"(?!\w)", re.I)
 
 
 def _has_free_number(sent: str, base: int, claims: Claims) -> bool:

@@ -6,7 +6,7 @@ import re
 
 DIGITS = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 
-_UNITS = {"một": 1, "mốt": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "lăm": 5, "sáu": 6, "bảy": 7,
+UNIT_WORDS = {"một": 1, "mốt": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "lăm": 5, "sáu": 6, "bảy": 7,
           "tám": 8, "chín": 9}
 # Word numbers up to 99: "hai", "mười", "mười lăm", "hai mươi", "hai mươi mốt", "ba mươi tư".
 WORDS = (
@@ -43,10 +43,10 @@ def parse_number(token: str) -> float | int:
     if not words or not re.fullmatch(WORDS, " ".join(words)):
         raise ValueError(f"not a number: {token!r}")
     if words[0] == "mười":
-        return 10 + (_UNITS[words[1]] if len(words) > 1 else 0)
+        return 10 + (UNIT_WORDS[words[1]] if len(words) > 1 else 0)
     if len(words) >= 2 and words[1] == "mươi":
-        return _UNITS[words[0]] * 10 + (_UNITS[words[2]] if len(words) > 2 else 0)
-    return _UNITS[words[0]]
+        return UNIT_WORDS[words[0]] * 10 + (UNIT_WORDS[words[2]] if len(words) > 2 else 0)
+    return UNIT_WORDS[words[0]]
 
 
 def count_of(token: str) -> float | int:

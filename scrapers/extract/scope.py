@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import deque
 from collections.abc import Iterator
 from datetime import date
 from functools import lru_cache
@@ -64,12 +65,7 @@ def locality_in(text: str, end: int | None = None) -> tuple[str, str] | None:
 
 def districts_in(text: str) -> set[str]:
     """Every district, ward or commune `text` names (read as `locality_in` reads the last one)."""
-    named = set()
-    for m in LOCALITY.finditer(text):
-        found, _ = _named_locality(text, m.end())
-        if found and found[0] == "district":
-            named.add(found[1])
-    return named
+    return {name for (rank, name), _ in _localities(text, len(text)) if rank == "district"}
 
 
 def _bare_province(text: str, start: int, end: int) -> tuple[str, str] | None:
@@ -119,7 +115,13 @@ OBJECT_BODY = re.compile(r"(?:kỷ luật|khiển trách|cảnh cáo|giải tán
 
 def _named_locality(text: str, end: int) -> tuple[tuple[str, str] | None, int]:
     """The last locality named with its noun before `end`, and where its mention ends (0 when none)."""
-    found, at = None, 0
+    last = deque(_localities(text, end), maxlen=1)
+    return last[0] if last else (None, 0)
+
+
+def _localities(text: str, end: int) -> Iterator[tuple[tuple[str, str], int]]:
+    """Each locality named with its noun before `end`, in order, and where its mention ends."""
+    found = None
     for m in LOCALITY.finditer(text, 0, end):
         place = m["place"]
         words = place.split()
@@ -152,7 +154,8 @@ def _named_locality(text: str, end: int) -> tuple[tuple[str, str] | None, int]:
                 if len(words) > 3 or len(words) == 3 and words[0] in _SURNAMES \
                         or len(words) > 1 and words[-1] in _SURNAMES and NAME_GOES_ON.match(text, m.end()):
                     continue
-                found, at = ("district", " ".join(words)), m.end()
+                found = ("district", " ".join(words))
+                yield found, m.end()
                 continue
             words = city.split()
         elif m["province"]:
@@ -163,8 +166,8 @@ def _named_locality(text: str, end: int) -> tuple[tuple[str, str] | None, int]:
             words = known.split()
         elif len(words) > 1 and words[-1] in _SURNAMES and NAME_GOES_ON.match(text, m.end()):
             words.pop()  # "phường Định Công Nguyễn Hữu Tuấn", "Quận ủy Cầu Giấy Lê Thị …": the place ran into a name
-        found, at = ("district" if m["district"] else "province", " ".join(words)), m.end()
-    return found, at
+        found = ("district" if m["district"] else "province", " ".join(words))
+        yield found, m.end()
 
 
 # the provinces and centrally run cities (before and after the 2025 merger) that party-work news names bare, as a
