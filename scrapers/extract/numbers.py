@@ -8,17 +8,19 @@ DIGITS = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 
 UNIT_WORDS = {"một": 1, "mốt": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "lăm": 5, "sáu": 6, "bảy": 7,
           "tám": 8, "chín": 9}
-# Word numbers up to 99: "hai", "mười", "mười lăm", "hai mươi", "hai mươi mốt", "ba mươi tư".
-WORDS = (
-    r"(?:(?:hai|ba|bốn|năm|sáu|bảy|tám|chín)\s+mươi(?:\s+(?:mốt|hai|ba|bốn|tư|lăm|năm|sáu|bảy|tám|chín))?"
+# Word numbers up to 999: "hai", "mười", "mười lăm", "hai mươi", "hai mươi mốt", "ba mươi tư", "ba trăm", "hai trăm
+# linh năm", "một trăm hai mươi" (a headline rounds its count in words: "Hơn ba trăm đảng viên … bị kỷ luật").
+_TENS = (
+    r"(?:hai|ba|bốn|năm|sáu|bảy|tám|chín)\s+mươi(?:\s+(?:mốt|hai|ba|bốn|tư|lăm|năm|sáu|bảy|tám|chín))?"
     r"|mười(?:\s+(?:một|hai|ba|bốn|lăm|sáu|bảy|tám|chín))?"
-    r"|một|hai|ba|bốn|năm|sáu|bảy|tám|chín)"
 )
+_UNITS = r"một|hai|ba|bốn|năm|sáu|bảy|tám|chín"
+WORDS = rf"(?:(?:{_UNITS})\s+trăm(?:\s+(?:linh|lẻ)\s+(?:{_UNITS})|\s+(?:{_TENS}))?|{_TENS}|{_UNITS})"
 # "hơn 12 nghìn đảng viên", "trên 5,6 triệu đảng viên": thousands and millions written as a word ("nghìn tỷ" stays
 # money's scale)
 THOUSANDS = r"\s+(?:nghìn|ngàn|triệu)(?!\s*tỷ)(?!\w)"
 WORD_SCALE = {"nghìn": 10**3, "ngàn": 10**3, "triệu": 10**6}
-NUMBER = rf"(?:(?:{DIGITS})(?:{THOUSANDS})?|{WORDS})"
+NUMBER = rf"(?:(?:{DIGITS}|{WORDS})(?:{THOUSANDS})?)"
 
 QUALIFIERS = {"hơn": "hơn", "gần": "gần", "ngót": "gần", "trên": "trên", "khoảng": "khoảng", "chừng": "khoảng",
               "ước": "khoảng", "xấp xỉ": "khoảng", "trên dưới": "khoảng", "không dưới": "trên", "không ít hơn": "trên",
@@ -33,7 +35,7 @@ RANGE_DASH = r"\s*(?:[-–—]|đến|tới)\s*"
 def parse_number(token: str) -> float | int:
     """`2.000` → 2000, `95,5` → 95.5, `03` → 3, `mười lăm` → 15. Raises ValueError on anything else."""
     token = token.strip()
-    scaled = re.fullmatch(rf"({DIGITS}){THOUSANDS}", token, re.I)
+    scaled = re.fullmatch(rf"({DIGITS}|{WORDS}){THOUSANDS}", token, re.I)
     if scaled:
         return _scaled(parse_number(scaled.group(1)), WORD_SCALE[token.split()[-1].lower()])
     if re.fullmatch(DIGITS, token):
@@ -42,6 +44,9 @@ def parse_number(token: str) -> float | int:
     words = token.lower().split()
     if not words or not re.fullmatch(WORDS, " ".join(words)):
         raise ValueError(f"not a number: {token!r}")
+    if len(words) >= 2 and words[1] == "trăm":
+        rest = [w for w in words[2:] if w not in ("linh", "lẻ")]
+        return UNIT_WORDS[words[0]] * 100 + (parse_number(" ".join(rest)) if rest else 0)
     if words[0] == "mười":
         return 10 + (UNIT_WORDS[words[1]] if len(words) > 1 else 0)
     if len(words) >= 2 and words[1] == "mươi":

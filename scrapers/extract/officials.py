@@ -181,7 +181,15 @@ def find_officials(text: str) -> list[dict]:
                 start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
                 found[m.span("name")] = {"name": m["name"], "title": None, "quote": text[start:m.end("name")],
                                          "start": start, "end": m.end("name")}
-    return sorted(_not_inside_titles(found).values(), key=lambda o: o["start"])
+    # a person named again (an interview's speaker label before each answer, "đồng chí … nhấn mạnh" after the lead)
+    # is one official, listed once with the first mention's title — or a later mention's fuller form of it (a
+    # headline's "Bí thư Hoàng Trung Hải" is the body's "Bí thư Thành ủy Hoàng Trung Hải")
+    first: dict[str, dict] = {}
+    for official in sorted(_not_inside_titles(found).values(), key=lambda o: o["start"]):
+        kept = first.setdefault(official["name"], official)
+        if kept["title"] and official["title"] and official["title"].startswith(kept["title"] + " "):
+            first[official["name"]] = official
+    return list(first.values())
 
 
 def _titled(text: str) -> dict[tuple[int, int], dict]:

@@ -239,12 +239,12 @@ WORD_COUNT_NOUNS = re.compile(
 # "trong năm phường đã tiếp nhận 46 ý kiến": "năm" after these words is the year, not five
 YEAR_BEFORE = re.compile(r"(?<!\w)(?:trong|cả|hằng|hàng|mỗi|cùng|đầu|cuối|giữa|nửa|sang|qua|nhiều|những|các)\s+$", re.I)
 # a small count told in words before what the Party's reports count ("khai trừ hai đảng viên", "Khiển trách (năm
-# trường hợp)"); never "một", an article ("một đảng viên" is any member)
+# trường hợp)"); never "một" alone, an article ("một đảng viên" is any member), but "một trăm"
 # (not glued to a full stop, "… 11 đảng viên.Hai đảng viên …": its capital marks the next sentence)
 # where such a count may start: a number's first word, found with a leading letter class (twice as fast as the full
 # pattern tried at every position; it is matched only where this finds one)
-WORD_COUNT_START = re.compile(r"[hbnstcmHBNSTCM](?<![\w.][hbnstcmHBNSTCM])(?:ai|a|ốn|ảy|ăm|áu|ám|hín|ười)(?!\w)")
-WORD_COUNTED = re.compile(rf"(?=[hbnstcmHBNSTCM])(?<![\w.])(?<!mười )(?<!mươi )(?P<n>(?!(?i:một)(?!\w))(?i:{WORDS}))(?=\s+(?:{SUBJECT}|tập thể|cá nhân|đơn|vụ|{HELD}|lượt)(?!\w))",
+WORD_COUNT_START = re.compile(r"[hbnstcmHBNSTCM](?<![\w.][hbnstcmHBNSTCM])(?:ai|a|ốn|ảy|ăm|áu|ám|hín|ười|ột(?=\s+trăm))(?!\w)")
+WORD_COUNTED = re.compile(rf"(?=[hbnstcmHBNSTCM])(?<![\w.])(?<!mười )(?<!mươi )(?<!trăm )(?<!linh )(?<!lẻ )(?P<n>(?!(?i:một)(?!\w)(?!\s+trăm))(?i:{WORDS}))(?=\s+(?:{SUBJECT}|tập thể|cá nhân|đơn|vụ|{HELD}|lượt)(?!\w))",
                           re.I)
 SCALE = {"nghìn tỷ": 10**12, "tỷ": 10**9, "triệu": 10**6, "tr.": 10**6, "tr": 10**6, "nghìn": 10**3, "ngàn": 10**3,
          None: 1}

@@ -221,7 +221,7 @@ def _kind_of(ctx: Sentence, start: int, end: int) -> tuple[str | None, int]:
     # describing words) governs them all
     before = [(e, k) for s, e, k in ctx.triggers if s < start]
     nearest = before[-1][1] if before else None
-    if _no_act_on(ctx, clause, start, before):
+    if _no_act_on(ctx, clause, start, before) or _own_passive_after_anothers(ctx, start, end):
         return "count", end
     # "… giám sát 25 đảng viên. Qua đó, đã nhắc nhở 3 đồng chí": a sentence that opens by pointing back to what was
     # done, with no act of its own before the count, counts what came of that act
@@ -267,6 +267,18 @@ def _passive_after(ctx: Sentence, pos: int) -> str | None:
     if (whose := WHOSE.match(ctx.s, pos)) and (passive := PASSIVE.match(ctx.s, whose.end())):
         return passive.lastgroup
     return None
+
+
+JOINED_ONLY = re.compile(r"[\s,]*(?:và|còn)?\s*(?:có\s+)?")
+PASSIVE_MARK = re.compile(r"(?:được|bị)\s+(?:(?:đề nghị|tặng|nhận)\s+)?$", re.I)
+
+
+def _own_passive_after_anothers(ctx: Sentence, start: int, end: int) -> bool:
+    """"400 đảng viên được khen thưởng và 2.000 lượt đảng viên được bồi dưỡng": a count joined right after another
+    count's passive act, with a passive verb of its own that is no act, is not that act's object."""
+    last = next((t for t in reversed(ctx.triggers) if t[0] < start), None)
+    return bool(last and JOINED_ONLY.fullmatch(ctx.s, last[1], start) and OTHER_PASSIVE.match(ctx.s, end)
+                and PASSIVE_MARK.search(ctx.s, max(0, last[0] - 20), last[0]))
 
 
 def _no_act_on(ctx: Sentence, clause: int, start: int, before: list[tuple[int, str]]) -> bool:
