@@ -121,10 +121,12 @@ def measures(results: list[CaseResult]) -> dict:
     """The issue-15 measures over a set of scored cases."""
     core_tp, core_expected = _recall_of(results, lambda w: w["kind"] in CORE_KINDS)
     core_out = sum(1 for r in results for g in r.outputs if g["kind"] in CORE_KINDS)
-    # a breakdown is exact when the output total with that kind and value carries exactly those forms
+    # a breakdown is exact when the output total (or part, for a part's) with that kind and value carries exactly
+    # those forms
     bd = [(w, r) for r in results for w, _ in r.pairs if w.get("breakdown")]
     num = lambda v: None if v is None else float(v)  # noqa: E731
-    bd_ok = sum(any(g["kind"] == w["kind"] and g.get("part_of") is None and num(g["value"]) == num(w.get("value"))
+    bd_ok = sum(any(g["kind"] == w["kind"] and (g.get("part_of") is not None) == bool(w.get("is_part"))
+                    and num(g["value"]) == num(w.get("value"))
                     and g.get("breakdown") == w["breakdown"] for g in r.outputs) for w, r in bd)
     cat_tp, cat_n = _recall_of(results, lambda w: w["kind"] == "violation_category")
     chg_tp, chg_n = _recall_of(results, lambda w: w["kind"] == "change")

@@ -38,6 +38,7 @@ from scrapers.extract.rules.generic import unit_after
 from scrapers.extract.scope import (
     CITIES,
     CITY,
+    DISTRICT_ABBREVIATED,
     PARAGRAPH_LEAD,
     PROVINCES,
     article_places,
@@ -377,6 +378,7 @@ def read_figures(text: str, published: date | None = None, locality: str | None 
     _link_subgroups(drafts, folded, sent_list)
     _link_within(drafts, folded, sent_list)
     _link_places(drafts, sent_list)
+    _forms_of_parts(drafts)
     with_year = _years_of_spans([p for _, _, p in stated])
     for d in drafts:
         d.period = with_year(d.period)
@@ -860,7 +862,8 @@ def _holds(total: Draft, apart: str, said: str) -> bool:
         and re.search(rf"(?:huyện|quận|thị xã|(?:huyện|quận|thị) ủy|(?-i:H|Q|TX)\.)\s*{re.escape(total.scope)}(?!\w)", said, re.I))
 
 
-SIBLING_GAP = re.compile(r"(?:(?!đã\s)[^;.])*")
+# (a district abbreviated, "tiếp đến là H. Chương Mỹ với 81 …", holds the only stop)
+SIBLING_GAP = re.compile(rf"(?:(?!đã\s)(?:(?<=\s)(?-i:{DISTRICT_ABBREVIATED})|[^;.]))*")
 # "… kiểm tra 1.120 tổ chức đảng. Trong đó, Ban Thường vụ trực tiếp kiểm tra 14 tổ chức đảng": a sentence that opens
 # on "Trong đó" goes on with the total of the sentence before — each of its counts of that act, while they fit in it
 # ("Trong đó, quận Long Biên kỷ luật 12 đảng viên, huyện Gia Lâm 9 đảng viên, …")
@@ -1086,6 +1089,27 @@ def _link_subgroups(drafts: list[Draft], folded: str, sent_list: list) -> None:
             d.kind = total.kind
             d.total = total
             d.part = d.part or group or "cấp ủy viên"
+
+
+def _forms_of_parts(drafts: list[Draft]) -> None:
+    """"kỷ luật 6 đảng viên; trong đó đảng viên giữ chức vụ 2 đồng chí (khiển trách 1, cảnh cáo 1), không giữ chức
+    vụ 4 đồng chí (khiển trách 3, khai trừ 1)": a total told without forms whose parts add up to it, each with all
+    its forms, has their forms summed."""
+    parts: dict[int, list[Draft]] = {}
+    for d in drafts:
+        if d.total is not None:
+            parts.setdefault(id(d.total), []).append(d)
+    for total in drafts:
+        own = parts.get(id(total))
+        if total.breakdown or not total.value or not own or any(
+                d.kind != total.kind or not d.breakdown or not d.breakdown_complete for d in own) \
+                or sum(d.value or 0 for d in own) != total.value:
+            continue
+        summed: dict[str, int] = {}
+        for d in own:
+            for form, n in d.breakdown.items():
+                summed[form] = summed.get(form, 0) + n
+        total.breakdown, total.breakdown_complete = summed, True
 
 
 def _sentences_apart(sent_list: list, first: int, last: int) -> int:

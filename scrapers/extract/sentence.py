@@ -220,9 +220,10 @@ def _label_like(text: str, span: list[int]) -> bool:
     return len(line) <= 100 and not line.endswith((".", "!", "?", "…", ";"))
 
 
-# a list item of a "<ul>" rendered as a bare line: a form and its count, with no bullet and no stop
+# a list item of a "<ul>" rendered as a bare line: a form and its count, with no bullet and no stop (its unit may be
+# the abbreviated "đ/c")
 FORM_LINE = re.compile(rf"\s*(?:{BULLET}\s*)?(?:hình thức\s+)?{FORM}(?:\s+ra khỏi đảng)?\s*:?\s*(?:là\s+|có\s+)?\d[\d.]*"
-                       r"(?:\s+[^\W\d]+){0,3}\s*[;,.]?\s*", re.I)
+                       r"(?:\s+(?:đ/c|Đ/c|[^\W\d]+)){0,3}\s*[;,.]?\s*", re.I)
 
 
 def _join_form_lines(text: str, spans: list[list[int]]) -> list[list[int]]:

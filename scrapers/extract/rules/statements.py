@@ -114,7 +114,8 @@ STATED_FROM_TO = re.compile(
     r"(?P<was>\s*\((?:năm|cùng kỳ|quý|tháng)[^()]{0,40}?(?:là|:)\s*[\d.,]+[^()]{0,20}\))?", re.I)
 # "…, trong đó có 7 cấp ủy viên", "… (7 cấp ủy viên)", "… (trong đó có 4 cấp ủy viên), gồm: …"
 _WITHIN = r"(?:trong đó\s*[,:]?\s*|trong số đó\s*[,:]?\s*)"
-SUBGROUP_MARK = re.compile(rf"\s*(?:,\s*|;\s*)?(?:\(\s*{_WITHIN}?|{_WITHIN})(?:có\s+)?", re.I)
+# ("… 9 đảng viên, gồm 3 đảng viên là cán bộ (…) và 6 …": the members a total is made of, each told with its forms)
+SUBGROUP_MARK = re.compile(rf"\s*(?:,\s*|;\s*)?(?:\(\s*{_WITHIN}?|{_WITHIN}|{INCLUDES}\s*:?\s*(?=\d))(?:có\s+)?", re.I)
 # (not what it came to: "giảm còn 17 đơn", "tăng lên 52 đảng viên" state the value)
 CHANGE_BEFORE = re.compile(r"(?:tăng|giảm)(?:\s+(?:thêm|được))?\s+(?!(?:còn|xuống|lên)\s)(?:\S+\s+)?$", re.I)
 # the form before its count: "khai trừ ra khỏi Đảng 5", "cách chức tất cả các chức vụ trong Đảng đối với 3",
@@ -880,6 +881,7 @@ LETTERS_FIRST = re.compile(
     rf"(?![\d.,]\d)(?!\s*[%/])", re.I)
 
 
+LABEL_GOES_ON = re.compile(r",\s*[^\W\d][^\d,;.()]{0,30}?(?=\s*\()")
 CASES_MARK = re.compile(rf"\s*(?:,\s*|\(\s*)?{INCLUDES}\s*:?\s*", re.I)
 
 
@@ -945,6 +947,9 @@ def _subgroups(ctx: Sentence, total: Draft, after: int) -> None:
         else:
             label_end = LABEL_END.match(ctx.s, m.end("n"))
             end = label_end.end() if label_end else m.end()
+            # (the label may go on past a comma: "3 đảng viên là cán bộ, công chức (khiển trách 2, cảnh cáo 1)")
+            if not cases and (more := LABEL_GOES_ON.match(ctx.s, end)) and bracketed(ctx, more.end(), value):
+                end = more.end()
             label = re.sub(r"\s+", " ", ctx.s[m.end("n"):end]).strip()
         kind = ("discipline_party_orgs" if org else "discipline_party_members") if cases else total.kind
         part = ctx.emit(kind, m.start(), end, value, unit=unit, part=label,
