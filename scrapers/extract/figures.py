@@ -660,6 +660,13 @@ def _merge_forms(drafts: list[Draft], folded: str, headings: set[int]) -> list[D
                                  or (forms.sentence - prev.sentence <= 3 or prev.sentence in headings)
                                  and _takes(prev, forms, True, labelled, heading=prev.sentence in headings)):
             target = prev
+        # "… kỷ luật 58 đảng viên. … có 14 đồng chí là cấp ủy viên. Về hình thức, khiển trách 35 trường hợp, …": past
+        # a group inside the total, the forms that add up to the total exactly are its
+        elif prev is not None and (larger := next(
+                (t for t in reversed(before) if t is not prev and t.kind == forms.kind and t.total is None
+                 and t.value and prev.value and t.value > prev.value and forms.sentence - t.sentence <= 3
+                 and _takes(t, forms, True)), None)):
+            target = larger
         elif not single:
             nxt = next((t for t in after if t.kind == forms.kind), None)
             if nxt is not None and nxt.sentence - forms.sentence <= 1 and _takes(nxt, forms, exact=True):
@@ -930,8 +937,9 @@ def _years_of_spans(stated: list[str]) -> Callable[[str | None], str | None]:
 
 
 # "tổng kết công tác năm 2026, triển khai nhiệm vụ năm 2027": the period an article plans for is not one it reports
-PLANNED = re.compile(r"(?:triển khai|phương hướng|nhiệm vụ|kế hoạch|chương trình công tác)(?:,?\s+nhiệm vụ)?(?:\s+trọng tâm)?\s+$",
-                     re.I)
+# (and a year a speaker asks something of: "… đề nghị năm 2027 tiếp tục tập trung kiểm tra …")
+PLANNED = re.compile(r"(?:triển khai|phương hướng|nhiệm vụ|kế hoạch|chương trình công tác|đề nghị|yêu cầu)"
+                     r"(?:,?\s+nhiệm vụ)?(?:\s+trọng tâm)?\s+(?:trong\s+)?$", re.I)
 
 
 # "Năm 2027, Đảng ủy xã phấn đấu kết nạp 60 đảng viên mới": what is said of a period that is to come

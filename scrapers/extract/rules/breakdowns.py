@@ -200,7 +200,9 @@ def next_sentence(ctx: Sentence, after: int, value) -> Breakdown | None:
     if not NEXT_MARKER.match(nsent) or "|" in nsent and "\n" in nsent:
         return None
     forms, spans = pairs_in(nsent, nbase)
-    if not forms:
+    # (forms that add up to more than the count are no breakdown of it: "… có 14 đồng chí là cấp ủy viên. Về hình
+    # thức, khiển trách 35 trường hợp, …" are the forms of the total before the group)
+    if not forms or value is not None and sum(forms.values()) > value:
         return None
     # "… 1.327 đảng viên và 12 tổ chức đảng. Cụ thể, khiển trách 806 đảng viên, …": forms that say whom they count
     # belong to the total of that subject

@@ -260,13 +260,20 @@ def _kind_of(ctx: Sentence, start: int, end: int) -> tuple[str | None, int]:
     return nearest, end
 
 
+# "46 tập thể và 73 cá nhân có thành tích xuất sắc trong thực hiện Chương trình 03-CTr/TU được khen thưởng": what
+# those commended did, however long, up to the passive verb (in the same clause)
+MERIT = re.compile(r"\s+(?:đã\s+)?có\s+thành\s+tích(?!\w)[^,;.()]{0,120}?(?=\s+(?:đã\s+)?được\s)", re.I)
+
+
 def _passive_after(ctx: Sentence, pos: int) -> str | None:
-    """The act of a passive verb a few words after `pos` ("… đảng viên vi phạm đã bị kỷ luật"), or past whose the
-    counted are ("… 7 đảng viên thuộc Đảng bộ huyện Ba Vì đã bị kiểm tra")."""
+    """The act of a passive verb a few words after `pos` ("… đảng viên vi phạm đã bị kỷ luật"), past whose the
+    counted are ("… 7 đảng viên thuộc Đảng bộ huyện Ba Vì đã bị kiểm tra"), or past their merit ("… có thành tích
+    xuất sắc trong … được khen thưởng")."""
     if loose := LOOSE_PASSIVE.match(ctx.s, pos):
         return loose.lastgroup
-    if (whose := WHOSE.match(ctx.s, pos)) and (passive := PASSIVE.match(ctx.s, whose.end())):
-        return passive.lastgroup
+    for lead in (WHOSE, MERIT):
+        if (said := lead.match(ctx.s, pos)) and (passive := PASSIVE.match(ctx.s, said.end())):
+            return passive.lastgroup
     return None
 
 
