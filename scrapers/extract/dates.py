@@ -130,7 +130,8 @@ LABELLED = re.compile(r"\(\s*(?:cùng kỳ\s+)?(?P<period>[Nn]ăm\s+(?:19|20)\d{
 
 # "thi hành kỷ luật khiển trách Ban Thường vụ Đảng ủy xã Phú Nghĩa nhiệm kỳ 2020-2025": the term of a body an act is
 # about names the body, it is not the period of what is told
-BODY_OF_ACT = re.compile(r"(?:kỷ luật|khiển trách|cảnh cáo|giải tán|kiểm tra|giám sát|kết luận|đối với)\s+(?:tập thể\s+)?"
+# (the act may open a line of a numbered list: "1. Cảnh cáo Ban Thường vụ Đảng ủy phường Yên Hòa nhiệm kỳ 2020-2025")
+BODY_OF_ACT = re.compile(r"(?i:kỷ luật|khiển trách|cảnh cáo|giải tán|kiểm tra|giám sát|kết luận|đối với)\s+(?:tập thể\s+)?"
                          r"(?:Ban Thường vụ|Ban Chấp hành|Ban chấp hành|Đảng ủy|Ủy ban Kiểm tra|Chi ủy|Chi bộ|Đảng đoàn"
                          r"|Ban cán sự)[^,.;:\d]{0,60}$")
 
