@@ -61,6 +61,8 @@ PERIOD = re.compile(
     r"|[Tt]ừ\s+năm\s+(?:19|20)\d{2}\s+(?:đến|tới)\s+(?:(?:hết\s+)?(?:năm\s+)?(?:19|20)\d{2}|nay)"
     r"|[Nn]ăm\s+(?:19|20)\d{2}"
     r"|[Tt]ừ đầu năm(?:\s+(?:19|20)\d{2})?(?:\s+(?:đến nay|tới nay))?"
+    # "từ tháng 1 đến tháng 9/2026", "từ tháng 4 đến tháng 6/2026": a span of months in one year
+    r"|[Tt]ừ\s+tháng\s+(?:1[0-2]|0?[1-9])\s+(?:đến|tới)\s+(?:hết\s+)?tháng\s+(?:1[0-2]|0?[1-9])(?:\s*/\s*|\s+năm\s+)(?:19|20)\d{2}"
     # "từ tháng 1/2026 đến nay": a span from a month (from January, the year so far)
     r"|[Tt]ừ tháng\s+(?:1[0-2]|0?[1-9])\s*/\s*(?:19|20)\d{2}(?:\s+(?:đến nay|tới nay))?"
     r"|[Tt]ừ đầu nhiệm kỳ(?:\s+đến nay)?"

@@ -510,7 +510,7 @@ def _first_months(months: int, year: str) -> str | None:
 def period_key(period: str | None, published: date | None) -> str | None:
     """"6 tháng đầu năm 2022" → 2022-H1, "quý III/2019" → 2019-Q3, "năm 2019" → 2019, "nhiệm kỳ 2015-2020" →
     2015-2020 (and "từ năm 2021 đến năm 2026" → 2021-2026, "từ năm 2021 đến nay" → 2021-<publication year>), "9 tháng đầu năm" → <publication year>-M09 (the first nine months), "tháng 11/2026" → 2026-11 (that
-    month alone), "từ đầu năm" → <year>-YTD. None when unknown."""
+    month alone), "từ đầu năm" → <year>-YTD, "từ tháng 1 đến tháng 9/2026" → 2026-M09, "từ tháng 4 đến tháng 6/2026" → 2026-Q2. None when unknown."""
     if not period:
         return None
     p = period.lower()
@@ -538,6 +538,15 @@ def period_key(period: str | None, published: date | None) -> str | None:
     # "từ ngày 1/1 đến 30/6/2026": the months up to the span's last
     if m := re.match(r"từ\s+(?:ngày\s+)?0?1\s*/\s*0?1.*?(?:đến|tới)\s+(?:ngày\s+)?\d{1,2}\s*/\s*(\d{1,2})\s*/\s*((?:19|20)\d{2})", p):
         return _first_months(int(m[1]), m[2])
+    # "từ tháng 1 đến tháng 9/2026": the months up to the span's last; a span that is a quarter or the second half
+    # ("từ tháng 4 đến tháng 6/2026") is that
+    if m := re.match(r"từ\s+tháng\s+(\d{1,2})\s+(?:đến|tới)\s+(?:hết\s+)?tháng\s+(\d{1,2})", p):
+        first, last = int(m[1]), int(m[2])
+        if first == 1:
+            return _first_months(last, year)
+        if last - first == 2 and first % 3 == 1:
+            return f"{year}-Q{last // 3}"
+        return f"{year}-H2" if (first, last) == (7, 12) else None
     m = re.match(r"tháng\s+(\d{1,2})(?:\s*/\s*|\s+năm\s+)", p)
     if m:
         return f"{year}-{int(m[1]):02d}"

@@ -18,7 +18,10 @@ PERIODS = [("6 tháng đầu năm 2026", "2026-H1"), ("sáu tháng đầu năm 2
            ("từ ngày 1/1 đến 30/6/2026", "2026-H1"), ("từ 1/1 đến 30/9/2026", "2026-M09"),
            # (months in words, and the halves: written in session 15)
            ("nửa đầu năm 2026", "2026-H1"), ("nửa cuối năm 2026", "2026-H2"), ("mười tháng năm 2026", "2026-M10"),
-           ("mười một tháng đầu năm 2026", "2026-M11"), ("ba tháng đầu năm 2026", "2026-Q1"), ("quý 3 năm 2026", "2026-Q3")]
+           ("mười một tháng đầu năm 2026", "2026-M11"), ("ba tháng đầu năm 2026", "2026-Q1"), ("quý 3 năm 2026", "2026-Q3"),
+           # (a span of months in one year: written in session 20)
+           ("từ tháng 1 đến tháng 9/2026", "2026-M09"), ("từ tháng 01 đến hết tháng 6 năm 2026", "2026-H1"),
+           ("từ tháng 4 đến tháng 6/2026", "2026-Q2"), ("từ tháng 7 đến tháng 12/2026", "2026-H2")]
 PLACES = ["{P}, Ủy ban Kiểm tra Thành ủy đã kiểm tra 14 tổ chức đảng.",
           "Trong {p}, Ủy ban Kiểm tra Thành ủy đã kiểm tra 14 tổ chức đảng.",
           "Ủy ban Kiểm tra Thành ủy đã kiểm tra 14 tổ chức đảng trong {p}.",
