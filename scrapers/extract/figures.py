@@ -369,6 +369,7 @@ def read_figures(text: str, published: date | None = None, locality: str | None 
         drafts += ctx.out
         previous, stated_any = sent, bool(ctx.out)
     drafts.sort(key=lambda d: d.start)
+    _before_the_lone_place(drafts, prose_places, folded, sent_list, scope, whole)
     headings = {d.sentence for d in drafts if _is_heading(folded, sent_list[d.sentence])}
     drafts = _merge_forms(drafts, folded, headings)
     _bare_forms(drafts, folded, sent_list)
@@ -421,6 +422,33 @@ def _lone_place(named: set[str], folded: str, base: int) -> str | None:
     if len(named) != 1 or WHOLE_SAID.search(folded, 0, base):
         return None
     return next(iter(named))
+
+
+# the body a place names, right before its name ("Đảng ủy phường Bồ Đề", "Quận ủy Long Biên")
+PLACE_BODY_BEFORE = re.compile(r"(?:(?:Đảng ủy|Đảng bộ|UBND|Ủy ban nhân dân)\s+)?(?:phường|xã|quận|huyện|thị xã|thị trấn)\s+$"
+                               r"|(?:Quận|Huyện|Thị) ủy\s+$")
+OTHER_BODY = re.compile(r"(?i:ủy|thành phố|tỉnh|đảng bộ)")
+
+
+def _before_the_lone_place(drafts: list[Draft], named: set[str], folded: str, sent_list: list, scope: str | None,
+                           whole: str) -> None:
+    """"Qua kiểm tra … tại 45 chi bộ, Đảng ủy phường Bồ Đề yêu cầu 3 chi bộ …": in a text that names one district,
+    ward or commune only, and neither the whole city or province nor Hà Nội by name, the figures told before the
+    place's body in the sentence that first names it are of that place — when no other body acts before it ("Các cấp
+    ủy đã giám sát 1.240 đảng viên, Huyện ủy Mê Linh giám sát 46 …" are two bodies' figures)."""
+    if len(named) != 1 or scope != "Hà Nội" or whole != "Hà Nội" or "Hà Nội" in folded or WHOLE_SAID.search(folded):
+        return
+    lone = next(iter(named))
+    at = folded.find(lone)
+    body = PLACE_BODY_BEFORE.search(folded, max(0, at - 40), at) if at >= 0 else None
+    if body is None:
+        return
+    sentence = next((i for i, (base, sent) in enumerate(sent_list) if base <= at < base + len(sent)), None)
+    if sentence is None or OTHER_BODY.search(folded, sent_list[sentence][0], body.start()):
+        return
+    for d in drafts:
+        if d.sentence == sentence and d.end <= body.start() and d.scope == scope:
+            d.scope = lone
 
 
 # the sentences after each one a rule may read on into (a list of forms set a line each: "Khiển trách: 4\nCảnh cáo: 2…")
