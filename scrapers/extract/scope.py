@@ -303,21 +303,27 @@ DOCUMENT_TYPE = re.compile(r"[^\S\n]*(?:BÁO CÁO|THÔNG BÁO|KẾ HOẠCH|NGH�
                            r"|CHỈ THỊ|HƯỚNG DẪN|Báo cáo|Thông báo)[^\S\n]*\n\s*")
 
 
+# a page's breadcrumb on a line of its own above the title ("Trang chủ / Chính trị / Xây dựng Đảng")
+# (not a table's header, whose cells "|" parts; no digits: not a headline's ratio or date, "23/23 xã")
+BREADCRUMB = re.compile(r"[^\S\n]*(?:[^\n/>»|\d]{1,40}?[^\S\n]*[/>»][^\S\n]*){1,6}[^\n/>»|\d]{1,40}[^\S\n]*\n\s*")
+
+
 def _title(text: str) -> str:
-    """An article's first line (or a pasted document's line after its type), "" when the text has no line break
-    in its first 300 characters."""
-    at = m.end() if (m := DOCUMENT_TYPE.match(text)) else 0
+    """An article's first line (or a pasted document's line after its type, a page's line after its breadcrumb), ""
+    when the text has no line break in its first 300 characters."""
+    at = m.end() if (m := DOCUMENT_TYPE.match(text) or BREADCRUMB.match(text)) else 0
     end = text.find("\n", at)
     if end < 0 and len(text) - at < 300:
         end = len(text)  # (a headline alone, as a listing shows it: "Đông Anh: 23/23 xã hoàn thành …")
     return text[at:end] if 0 <= end - at < 300 else ""
 
 
-BARE_LEAD = re.compile(rf"\s*(?P<place>{_PLACE})\s*:")
+# (or as the headline's subject: "Sóc Sơn kỷ luật 11 đảng viên trong năm 2026")
+BARE_LEAD = re.compile(rf"\s*(?P<place>{_PLACE})(?:\s*:|\s+(?=[{LOWER}]))")
 
 
 def _bare_title_lead(title: str, text: str) -> tuple[str, str] | None:
-    """"Hoàng Mai: Nâng cao chất lượng …": a headline led by a place's name alone, when the text names it with its
+    """"Hoàng Mai: Nâng cao chất lượng …", "Sóc Sơn kỷ luật 11 đảng viên": a headline led by a place's name alone, when the text names it with its
     noun as a district, ward or commune ("Quận ủy Hoàng Mai", "phường Hoàng Mai") — or when it is one of Hà Nội's
     ("Đông Anh: 23/23 xã hoàn thành …", a headline as a listing shows it alone)."""
     m = BARE_LEAD.match(title)

@@ -19,7 +19,7 @@ import re
 import pytest
 
 from scrapers.evaluation import score_case
-from scrapers.extract.scope import DOCUMENT_TYPE
+from scrapers.extract.scope import BREADCRUMB, DOCUMENT_TYPE
 from tests.unit.test_corpus import CASES
 
 READY = [c for _, c in CASES if not c.get("gap") and not c.get("nfd")]
@@ -35,11 +35,11 @@ MARKED = [c for c in READY if re.search(r"\w[,;:] ", c["text"])]
 SHARED = [c for c in READY if re.search(r"\d,\d{1,2}\s*%", c["text"])]
 THOUSAND = re.compile(r"(?<![\d.,])(\d{1,3})\.(\d{3})(?![\d.,])")  # "1.284" (one group: "1.284.000" stays)
 THOUSANDS = [c for c in READY if THOUSAND.search(c["text"])]
-# (a headline first: a line of its own that is no sentence, a heading of a list or a table, or a line of text
-# wrapped in the middle of its sentence)
+# (a headline first: a line of its own that is no sentence, a heading of a list or a table, a line of text wrapped
+# in the middle of its sentence, or a page's breadcrumb over the headline)
 HEADED = [c for c in LINED if not (first := c["text"].split("\n", 1)[0].rstrip()).endswith((":", ".", ";"))
           and "|" not in first and not re.match(r"\s*(?:[-+•]|\d+\.|[a-z]\)|[a-zà-ỹđ])", c["text"].split("\n", 1)[1])
-          and not DOCUMENT_TYPE.match(c["text"])]
+          and not DOCUMENT_TYPE.match(c["text"]) and not BREADCRUMB.match(c["text"])]
 # (a headline over prose: not the heading of a table, an infographic's label over its number, a list's heading or a
 # pasted document's type over its title, "BÁO CÁO")
 HEADLINED = [c for c in HEADED if "|" not in c["text"] and not re.search(r"^\s*[\d.,]+\s*$", c["text"], re.M)
