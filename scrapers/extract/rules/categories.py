@@ -58,6 +58,12 @@ SHARE_FIRST = re.compile(
     # ("chiếm 38,5% (25/65 trường hợp)": the count out of all the violations)
     rf"(?:\s*(?P<open>\()\s*|\s*,?\s+(?:với|tương ứng(?:\s+với)?|bằng)\s+){QNUM}(?:\s*/\s*{NUMBER})?\s+{UNIT}"
     r"(?(open)\s*\))", re.I)
+# "chiếm tỷ lệ cao nhất là vi phạm trong quản lý đất đai với 31,5% (17 trường hợp); tiếp theo là vi phạm phẩm chất đạo
+# đức, lối sống 22,2% (12 trường hợp)": ranked, each its share, then its count in brackets
+RANKED_SHARE = re.compile(
+    rf"(?:(?:chiếm\s+)?(?:tỷ lệ\s+)?(?:cao|lớn|nhiều) nhất\s+là|(?:tiếp (?:theo|đến)|sau đó|kế đến|thứ hai)\s+là)\s+"
+    rf"(?:(?:vi|sai) phạm\s+(?:về\s+|trong\s+)?)?(?P<cat>[^;:()\d]{{3,80}}?)\s*,?\s+(?:với\s+|chiếm\s+)?"
+    rf"(?P<share>{NUMBER})\s*%\s*\(\s*{QNUM}\s+{UNIT}\s*\)", re.I)
 # — or its share alone: "vi phạm trong lĩnh vực quản lý đất đai, xây dựng chiếm 34,2%" (a category of no stated count)
 SHARE_ONLY = re.compile(
     rf"(?<!\w)(?:vi|sai) phạm\s+(?:về\s+|trong\s+)?(?P<cat>[^;:()\d]{{3,80}}?)\s*,?\s+chiếm\s+(?:tỷ lệ\s+)?"
@@ -196,7 +202,7 @@ def violation_categories(ctx: Sentence) -> None:
         while (m := BRACKETED_ITEM.match(ctx.s, pos)) and ctx.free(m.start("n"), m.end("n")):
             _emit(ctx, m)
             pos = m.end()
-    for rx in (STATED_CATEGORY, OWNED_ONE, FIELD_IS, SHARE_FIRST, FIELD_FIRST, ABOUT_FIRST, NUMBER_FIRST, CATEGORY_FIRST,
+    for rx in (STATED_CATEGORY, OWNED_ONE, FIELD_IS, RANKED_SHARE, SHARE_FIRST, FIELD_FIRST, ABOUT_FIRST, NUMBER_FIRST, CATEGORY_FIRST,
                CATEGORY_COLON):
         for m in rx.finditer(ctx.s):
             if rx is NUMBER_FIRST and (GOVERNED_BEFORE.search(ctx.s, max(0, m.start() - 60), m.start())
@@ -303,9 +309,18 @@ SHARE_TAIL = re.compile(rf"\s*,?\s*chiếm\s+(?:tỷ lệ\s+)?(?P<share>{NUMBER}
 HEADING_ONLY = re.compile(r"(?:(?:về|các|những)\s+)?(?:nội dung\s+)?(?:vi phạm|sai phạm)\s*,?", re.I)
 
 
+STRAIGHT_QUOTED = re.compile(r'"([^"]*)"')
+
+
+def _curly_quotes(category: str) -> str:
+    """A category's quotation marks as the Party's documents set them ("“tham nhũng vặt”"), whichever a page typed:
+    one category, one spelling for the marts to group by (its dashes are read as hyphens the same way)."""
+    return STRAIGHT_QUOTED.sub(r"“\1”", category) if '"' in category else category
+
+
 def _emit(ctx: Sentence, m: re.Match) -> int:
     """Emit the category `m` reads, if it is one; returns where its reading ends."""
-    written = re.sub(r"\s+", " ", m["cat"]).strip(" ,")
+    written = _curly_quotes(re.sub(r"\s+", " ", m["cat"]).strip(" ,"))
     category = CATEGORY_TAIL.sub("", CATEGORY_LEAD.sub("", COMPARISON_TAIL.sub("", written))).strip(" ,:")
     if not category or NOT_CATEGORY.match(category) or SPLIT_CLAUSE.search(category) or HEADING_ONLY.fullmatch(category) \
             or m["n"] is not None and m.start("cat") < m.start("n") and GOVERNED_BEFORE.search(written):
