@@ -34,6 +34,7 @@ from scrapers.extract.patterns import (
     SUBJECT_LABEL,
 )
 from scrapers.extract.rules import load
+from scrapers.extract.rules.breakdowns import REMAINDER
 from scrapers.extract.rules.generic import unit_after
 from scrapers.extract.scope import (
     CITIES,
@@ -703,6 +704,12 @@ def _merge_forms(drafts: list[Draft], folded: str, headings: set[int]) -> list[D
             continue
         target.breakdown = dict(forms.breakdown)
         target.breakdown_complete = listed == target.value
+        # "… 8 đảng viên, phần lớn bằng hình thức khiển trách (6 trường hợp), còn lại là cảnh cáo": a form named
+        # after them with no count takes what they leave of the total
+        if target.value and listed < target.value and (rest := REMAINDER.match(folded, forms.end)) \
+                and rest["form"].lower() not in target.breakdown:
+            target.breakdown[rest["form"].lower()] = int(target.value - listed)
+            target.breakdown_complete = True
         merged.add(id(forms))
         grown[id(target)] = forms.sentence
     return [d for d in drafts if id(d) not in merged]

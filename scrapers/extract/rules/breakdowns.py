@@ -334,7 +334,8 @@ STRATEGIES = (shared_bracket, respectively, single_form, bracketed, clause, topi
 
 
 # "…, cách chức 2 trường hợp, còn lại là khiển trách.": the last form is given without its count, the rest of the total
-REMAINDER = re.compile(rf"\s*[,;]\s*(?:và\s+)?(?:số\s+)?còn lại\s+(?:là\s+|đều\s+)?(?:bị\s+)?(?:(?:bằng\s+)?hình thức\s+)?"
+# (past the bracket a form's count was in: "khiển trách (6 trường hợp), còn lại là cảnh cáo")
+REMAINDER = re.compile(rf"\s*\)?\s*[,;]\s*(?:và\s+)?(?:số\s+)?còn lại\s+(?:là\s+|đều\s+)?(?:bị\s+)?(?:(?:bằng\s+)?hình thức\s+)?"
                        # (one form only: "số còn lại bị khiển trách và cảnh cáo" does not say how many each)
                        rf"(?P<form>{FORM})(?![\s:]*(?:\(\s*)?{NUMBER})(?!\s*(?:,|và|hoặc)\s*{FORM})", re.I)
 
