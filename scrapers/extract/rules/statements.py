@@ -93,6 +93,13 @@ PASSIVE_LABEL = re.compile(r"[Ss]ố(?:\s+lượng)?\s+[^,.;:\d]{1,60}?\s(?:đư
 STATED_BRACKETED = re.compile(rf"(?<!\w)(?:[Ss]ố(?:\s+lượng)?\s+)?(?P<subj>{SUBJECT}|{LETTERS})"
                               rf"(?P<mid>\s+(?:đã\s+)?(?:được|bị|phải)\s+[^,;.:()\d]{{1,40}}?)\s*\(\s*{QNUM}\s*\)", re.I)
 BRACKETED_COUNT = re.compile(r"\(\s*\d")
+# a form's or an infographic's field, its label and a colon and its number on a line of their own, with no "Số"
+# ("Đơn thư tiếp nhận: 64", "- Đảng viên bị kỷ luật: 27") — or with no subject under a field that said it ("Đơn thư
+# tiếp nhận: 64\nĐã giải quyết: 61")
+FIELD_LABEL = re.compile(rf"[ \t]*(?:{BULLET}[ \t]*)?(?P<subj>{SUBJECT}|{LETTERS})(?P<mid>[^,.;:\d\n]{{0,50}}?)[ \t]*:[ \t]*"
+                         rf"{QNUM}(?![\d.,]\d)(?!\s*[%/])(?:[ \t]+(?:{SUBJECT}|{LETTERS})(?!\w))?[ \t]*[.;]?\s*", re.I)
+FIELD_ACT_ONLY = re.compile(rf"[ \t]*(?:{BULLET}[ \t]*)?(?P<mid>(?:đã\s+|được\s+|bị\s+)?[^,.;:\d\n]{{2,40}}?)[ \t]*:[ \t]*"
+                            rf"{QNUM}(?![\d.,]\d)(?!\s*[%/])(?:[ \t]+(?:{SUBJECT}|{LETTERS})(?!\w))?[ \t]*[.;]?\s*", re.I)
 # an infographic's label line, then its number on a line of its own ("Đảng viên được kiểm tra\n1.284"): "Số … là …"
 LABEL_THEN_NUMBER = re.compile(rf"\s*(?:[Ss]ố(?:\s+lượng)?\s+)?(?P<subj>{SUBJECT}|{LETTERS})(?P<mid>[^\n\d]{{0,50}}?)\s*:?[ \t]*\n"
                                rf"\s*{QNUM}[ \t]*", re.I)  # (a blank line may stand between the label and its number)
@@ -425,6 +432,10 @@ def _in_order(ctx: Sentence, m: re.Match, statements: list[tuple[str | None, str
 def stated_totals(ctx: Sentence) -> None:
     """"Số đảng viên bị kỷ luật là 33": the subject and act come first, the number last."""
     labelled = LABEL_THEN_NUMBER.fullmatch(ctx.s) if "\n" in ctx.s else None
+    if not labelled and ":" in ctx.s:
+        labelled = _field(ctx)
+        if labelled is None:
+            _field_under_a_field(ctx)
     stated = [labelled] if labelled else [*STATED.finditer(ctx.s)] + (
         [*STATED_BRACKETED.finditer(ctx.s)] if BRACKETED_COUNT.search(ctx.s) else []) + (
         [m for m in STATED_BARE.finditer(ctx.s) if TRIGGER.search(m["mid"]) or re.fullmatch(LETTERS, m["subj"], re.I)]
@@ -459,6 +470,38 @@ def stated_totals(ctx: Sentence) -> None:
             if m.groupdict().get("first"):
                 total.period = ctx.period_at(m.end("first"))
             _stated_by_period(ctx, total, m.end())
+
+
+def _field(ctx: Sentence) -> re.Match | None:
+    """The field a sentence is, when it is one line of a label with an act (or letters) and its number."""
+    m = FIELD_LABEL.fullmatch(ctx.s)
+    return m if m and (TRIGGER.search(m["mid"]) or re.fullmatch(LETTERS, m["subj"], re.I)) else None
+
+
+def _field_under_a_field(ctx: Sentence) -> None:
+    """"Đơn thư tiếp nhận: 64\nĐã giải quyết: 61": a field that says only what was done counts the subject of the
+    field above it — letters, whatever was done with them, or the subject of its act."""
+    above = None
+    # (up the run of fields, past others that say only what was done: "… \nĐã giải quyết: 20\nCòn tồn: 3")
+    lines = [line for line in ctx.folded[max(0, ctx.base - 600):ctx.base].split("\n") if line.strip()]
+    for line in reversed(lines[-6:]):
+        if above := FIELD_LABEL.fullmatch(line):
+            break
+        if not FIELD_ACT_ONLY.fullmatch(line):
+            return
+    m = FIELD_ACT_ONLY.fullmatch(ctx.s) if above else None
+    if m is None or re.search(SUBJECT, m["mid"], re.I) or re.search(LETTERS, m["mid"], re.I) \
+            or not ctx.free(m.start("n"), m.end("n")) or (value := _number(m["n"])) is None:
+        return
+    if re.fullmatch(LETTERS, above["subj"], re.I) and re.match(r"(?:đã\s+)?(?:được\s+)?\w", m["mid"]) \
+            and not re.search(r"tỷ lệ|%", m["mid"], re.I):
+        ctx.emit("complaints", m.start("mid"), m.end("n"), value, unit="đơn", subject="đơn thư", subject_class="đơn thư",
+                 qualifier=qualifier_of(m["q"]))
+    elif (found := TRIGGER.search(m["mid"])) and found.lastgroup in ("inspection", "supervision", "violation_found"):
+        subj = _unit(above)
+        cls = "tổ chức đảng" if re.fullmatch(ORG_SUBJECT, subj, re.I) else "đảng viên"
+        ctx.emit(found.lastgroup, m.start("mid"), m.end("n"), value, unit=subj, subject=subj, subject_class=cls,
+                 qualifier=qualifier_of(m["q"]))
 
 
 # "Số đảng viên bị kỷ luật năm 2021 là 289, năm 2022 là 301, … và năm 2025 là 247": the same statement, period by
