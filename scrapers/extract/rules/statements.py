@@ -93,6 +93,7 @@ PASSIVE_LABEL = re.compile(r"[Ss]ố(?:\s+lượng)?\s+[^,.;:\d]{1,60}?\s(?:đư
 STATED_BRACKETED = re.compile(rf"(?<!\w)(?:[Ss]ố(?:\s+lượng)?\s+)?(?P<subj>{SUBJECT}|{LETTERS})"
                               rf"(?P<mid>\s+(?:đã\s+)?(?:được|bị|phải)\s+[^,;.:()\d]{{1,40}}?)\s*\(\s*{QNUM}\s*\)", re.I)
 BRACKETED_COUNT = re.compile(r"\(\s*\d")
+YEAR_IN_LABEL = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 # a form's or an infographic's field, its label and a colon and its number on a line of their own, with no "Số"
 # ("Đơn thư tiếp nhận: 64", "- Đảng viên bị kỷ luật: 27") — or with no subject under a field that said it ("Đơn thư
 # tiếp nhận: 64\nĐã giải quyết: 61")
@@ -469,6 +470,9 @@ def stated_totals(ctx: Sentence) -> None:
         if total is not None:
             if m.groupdict().get("first"):
                 total.period = ctx.period_at(m.end("first"))
+            # "…, năm 2025 là 49; số đảng viên được giám sát năm 2026 là 132": a period inside the label is its own
+            elif m.start("mid") < m.end("mid") and YEAR_IN_LABEL.search(m["mid"]):
+                total.period = ctx.period_at(m.start("n"))
             _stated_by_period(ctx, total, m.end())
 
 
