@@ -97,10 +97,12 @@ YEAR_IN_LABEL = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 # a form's or an infographic's field, its label and a colon and its number on a line of their own, with no "Số"
 # ("Đơn thư tiếp nhận: 64", "- Đảng viên bị kỷ luật: 27") — or with no subject under a field that said it ("Đơn thư
 # tiếp nhận: 64\nĐã giải quyết: 61")
-FIELD_LABEL = re.compile(rf"[ \t]*(?:{BULLET}[ \t]*)?(?P<subj>{SUBJECT}|{LETTERS})(?P<mid>[^,.;:\d\n]{{0,50}}?)[ \t]*:[ \t]*"
-                         rf"{QNUM}(?![\d.,]\d)(?!\s*[%/])(?:[ \t]+(?:{SUBJECT}|{LETTERS})(?!\w))?[ \t]*[.;]?\s*", re.I)
-FIELD_ACT_ONLY = re.compile(rf"[ \t]*(?:{BULLET}[ \t]*)?(?P<mid>(?:đã\s+|được\s+|bị\s+)?[^,.;:\d\n]{{2,40}}?)[ \t]*:[ \t]*"
-                            rf"{QNUM}(?![\d.,]\d)(?!\s*[%/])(?:[ \t]+(?:{SUBJECT}|{LETTERS})(?!\w))?[ \t]*[.;]?\s*", re.I)
+_FIELD_COUNT = rf"[ \t]*:[ \t]*{QNUM}(?![\d.,]\d)(?!\s*[%/])(?:[ \t]+(?:{SUBJECT}|{LETTERS})(?!\w))?[ \t]*[.;]?\s*"
+FIELD_LABEL = re.compile(rf"[ \t]*(?:{BULLET}[ \t]*)?(?P<subj>{SUBJECT}|{LETTERS})(?P<mid>[^,.;:\d\n]{{0,50}}?){_FIELD_COUNT}",
+                         re.I)
+FIELD_ACT_ONLY = re.compile(rf"[ \t]*(?:{BULLET}[ \t]*)?(?P<mid>(?:đã\s+|được\s+|bị\s+)?[^,.;:\d\n]{{2,40}}?){_FIELD_COUNT}", re.I)
+NAMES_WHAT = re.compile(rf"{SUBJECT}|{LETTERS}", re.I)  # (a field that names its subject is a field of its own)
+SHARE_FIELD = re.compile(r"tỷ lệ|%", re.I)
 # an infographic's label line, then its number on a line of its own ("Đảng viên được kiểm tra\n1.284"): "Số … là …"
 LABEL_THEN_NUMBER = re.compile(rf"\s*(?:[Ss]ố(?:\s+lượng)?\s+)?(?P<subj>{SUBJECT}|{LETTERS})(?P<mid>[^\n\d]{{0,50}}?)\s*:?[ \t]*\n"
                                rf"\s*{QNUM}[ \t]*", re.I)  # (a blank line may stand between the label and its number)
@@ -494,11 +496,10 @@ def _field_under_a_field(ctx: Sentence) -> None:
         if not FIELD_ACT_ONLY.fullmatch(line):
             return
     m = FIELD_ACT_ONLY.fullmatch(ctx.s) if above else None
-    if m is None or re.search(SUBJECT, m["mid"], re.I) or re.search(LETTERS, m["mid"], re.I) \
-            or not ctx.free(m.start("n"), m.end("n")) or (value := _number(m["n"])) is None:
+    if m is None or NAMES_WHAT.search(m["mid"]) or not ctx.free(m.start("n"), m.end("n")) \
+            or (value := _number(m["n"])) is None:
         return
-    if re.fullmatch(LETTERS, above["subj"], re.I) and re.match(r"(?:đã\s+)?(?:được\s+)?\w", m["mid"]) \
-            and not re.search(r"tỷ lệ|%", m["mid"], re.I):
+    if re.fullmatch(LETTERS, above["subj"], re.I) and not SHARE_FIELD.search(m["mid"]):
         ctx.emit("complaints", m.start("mid"), m.end("n"), value, unit="đơn", subject="đơn thư", subject_class="đơn thư",
                  qualifier=qualifier_of(m["q"]))
     elif (found := TRIGGER.search(m["mid"])) and found.lastgroup in ("inspection", "supervision", "violation_found"):
