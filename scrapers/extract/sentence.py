@@ -290,7 +290,9 @@ def _bounded(text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
         yield start, text[start:end]
 
 
-FIRST_DIGIT = re.compile(r"\d")
+# the count's first digit: not a year's said in the count's own words ("Tổng số đảng viên được kiểm tra trong năm 2026
+# của Đảng bộ xã Đông La là 58", "… trong quý III/2026 …")
+FIRST_DIGIT = re.compile(r"(?<![\d/])(?!(?<=năm )(?:19|20)\d\d(?!\d))\d")
 # a year right after a figure's number, not a label's ("… năm 2025 là 24"): the figure's own period
 OWN_YEAR = re.compile(r"[ \t]+(năm (?:19|20)\d\d)(?!\d)(?![ \t]*(?:là|có|[:/]))", re.I)
 

@@ -73,7 +73,8 @@ STATED = re.compile(
     # (the period may stand in it, "Số đảng viên bị kỷ luật trong quý III/2026 là 6", "… trong tháng 10/2026 là 14")
     # (and a place abbreviated, "… ở H. Sóc Sơn là 21")
     rf"{NUMBER_OF}(?P<mid>(?:[^,.;:\d]|(?<=[\s/])(?:19|20)\d\d(?!\d)|(?:(?<=tháng )|(?<=quý ))\d{{1,2}}(?=/(?:19|20)\d\d)"
-    rf"|(?<=\s)(?-i:{DISTRICT_ABBREVIATED})){{0,50}}?)"
+    # (and both, "… trong năm 2026 của Đảng bộ phường Việt Hưng là 17": the label may run to 70 characters)
+    rf"|(?<=\s)(?-i:{DISTRICT_ABBREVIATED})){{0,70}}?)"
     # ("Số đảng viên bị kỷ luật qua các năm: năm 2023 là 312, năm 2024 là 287 …": a series of periods after a colon)
     rf"\s*(?:là|đạt|có|:(?:\s*(?P<first>(?:năm|quý|tháng)\s+[\w/]+)\s+(?:là|có))?)\s+{QNUM}"
     # (a word may follow only to set the figure against another: "là 612 chứ không phải 621", "là 45, tăng 3")
