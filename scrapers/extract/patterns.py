@@ -202,7 +202,9 @@ PERCENT = re.compile(rf"{NUM_START}(?:(?P<q>{QUALIFIER})\s+)?(?P<n>\d{{1,3}}\.\d
 DEGREE = r"(?:mạnh|nhẹ|nhanh|đáng kể|rõ rệt|đột biến)"
 CHANGE = re.compile(
     # ("ước tăng 7,6%": an estimate said before its direction; "giảm mạnh 18,2%")
-    rf"(?<!\w)(?:(?P<q0>ước(?:\s+tính)?)\s+)?(?P<dir>tăng|giảm|cao hơn|thấp hơn|nhiều hơn|ít hơn)(?:\s+(?:thêm|được|{DEGREE}))?\s+(?:(?P<q>{QUALIFIER})\s+)?(?P<n>{NUMBER})(?P<pct>\s*%|\s+(?:điểm\s+)?phần trăm|\s+điểm\s*%)?(?!\w)",
+    # ("vượt 2 trường hợp so với kế hoạch": what exceeded its base, said with it)
+    rf"(?<!\w)(?:(?P<q0>ước(?:\s+tính)?)\s+)?(?P<dir>tăng|giảm|cao hơn|thấp hơn|nhiều hơn|ít hơn"
+    rf"|vượt(?=\s+[^,;.()]{{1,40}}?\s+so(?:\s+với)?\s))(?:\s+(?:thêm|được|{DEGREE}))?\s+(?:(?P<q>{QUALIFIER})\s+)?(?P<n>{NUMBER})(?P<pct>\s*%|\s+(?:điểm\s+)?phần trăm|\s+điểm\s*%)?(?!\w)",
     re.I)
 # what opens a list of parts: "gồm", "bao gồm", "gồm có"
 INCLUDES = r"(?:bao\s+)?gồm(?:\s+có)?"

@@ -42,7 +42,7 @@ MOVED_FROM = re.compile(rf"(?:tăng|giảm)\s+từ\s+(?P<base>{NUMBER}(?:\s*\([^
 # (a share or percentage points: "tăng 2,3 điểm phần trăm")
 UNSAID_BASE = re.compile(r"(?<!\w)(?:tăng|giảm)\s+(?:\S+\s+)?[\d,.]+\s*(?:%|điểm\s*%|điểm\s+phần\s+trăm)", re.I)
 # "cao hơn 1,2% so với năm trước" is a rise, "ít hơn 3 trường hợp" a fall
-DIRECTION = {"cao hơn": "tăng", "nhiều hơn": "tăng", "thấp hơn": "giảm", "ít hơn": "giảm"}
+DIRECTION = {"cao hơn": "tăng", "nhiều hơn": "tăng", "vượt": "tăng", "thấp hơn": "giảm", "ít hơn": "giảm"}
 
 
 # "Số đơn ít hơn năm ngoái 9 đơn", "tăng so với cùng kỳ 3 trường hợp": the base said between the direction and the

@@ -200,7 +200,9 @@ CONSEQUENCE = re.compile(r",\s*(?:để\s+(?:xảy ra|ra|lại)|gây(?:\s+ra)?|d
 # (or where they are: "14 đảng viên ở huyện Thanh Trì bị kỷ luật")
 # (or the place's noun right after the counted: "5 cán bộ phường Yên Sở bị kỷ luật")
 WHOSE = re.compile(rf"\s+(?:(?:của|thuộc|ở|tại)\s+|(?=(?:phường|xã|quận|huyện|thị xã|thị trấn|tỉnh)\s+(?-i:[{UPPER}])))"
-                   rf"{PHRASE_CHAR}{{3,60}}?(?=\s+(?:đã\s+)?(?:bị|được)\s)", re.I)
+                   # (places listed by name: "… ở các xã Hòa Xá, Phương Tú bị kỷ luật")
+                   rf"(?:{PHRASE_CHAR}|,\s*(?=(?-i:[{UPPER}])[^\W\d]))"
+                   rf"{{3,60}}?(?=\s+(?:đã\s+)?(?:bị|được)\s)", re.I)
 # "quán triệt Quy định về công tác kiểm tra, giám sát và kỷ luật của Đảng tới hơn 600 cán bộ": the acts are the
 # topic of what was taught or told, the count after "cho / tới / đến" is its audience
 TAUGHT_TOPIC = re.compile(r"(?<!\w)(?:quán triệt|phổ biến|tuyên truyền|tập huấn|bồi dưỡng|triển khai|giới thiệu|học tập)"
