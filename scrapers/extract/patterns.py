@@ -167,7 +167,8 @@ TRIGGER = re.compile("|".join(f"(?P<{k}>(?<!\\w)(?:{p})(?!\\w))" for k, p in TRI
 # "14 đảng viên bị kỷ luật", "312 tổ chức đảng được kiểm tra", "3 đảng viên bị đình chỉ": the act after its count
 # "45 tập thể được Chủ tịch UBND thành phố tặng Bằng khen": the agent between "được" and the act
 # a capitalised agent, whatever the flags, or the levels of the system ("được các cấp, các ngành khen thưởng")
-AGENT = (rf"(?:(?-i:[{UPPER}])[^\s,;.]*(?:\s+[^\s,;.]+){{0,5}}?\s+"
+# (a body's full name may be the agent: "… đã được Ủy ban Kiểm tra Đảng ủy xã Vạn Thắng kiểm tra")
+AGENT = (rf"(?:(?-i:[{UPPER}])[^\s,;.]*(?:\s+[^\s,;.]+){{0,9}}?\s+"
          r"|(?:các cấp|cấp trên|các ngành)(?:,?\s+(?:các ngành|các cấp|đoàn thể))*\s+)?")
 PASSIVE = re.compile(
     rf"\s*(?:vi phạm\s+)?(?:đã\s+)?(?:bị|được|phải)\s+{AGENT}(?:xử lý\s+|xem xét,?\s+|thi hành\s+|tiến hành\s+|trao\s+"

@@ -774,12 +774,17 @@ def governed(ctx: Sentence) -> None:
 
 def _placed_by_whose(ctx: Sentence, total: Draft, end: int) -> None:
     """"14 đảng viên ở huyện Thanh Trì bị kỷ luật", "6 đảng viên của Đảng bộ tỉnh Hà Tĩnh bị kỷ luật": where the counted
-    are, said between the count and its passive verb, is the figure's place (and the place of the counts coordinated
+    are (or the district of the body that acted), said between the count and its passive verb, is the figure's place (and the place of the counts coordinated
     before it: "3 tổ chức đảng và 8 đảng viên ở quận Ba Đình bị kỷ luật")."""
     while more := COORDINATED.match(ctx.s, end):
         end = more.end()
     whose = WHOSE.match(ctx.s, end)
     if whose and (named := locality_in(ctx.s, whose.end())) and named[1].lower() in whose.group(0).lower():
+        total.scope = named[1]
+    # (or the body that acted, named between "được" and its act: "23 đảng viên đã được Ủy ban Kiểm tra Đảng ủy xã Vạn
+    # Thắng kiểm tra")
+    elif (passive := PASSIVE.match(ctx.s, end)) and (named := locality_in(ctx.s, passive.end())) \
+            and named[0] == "district" and named[1].lower() in passive.group(0).lower():
         total.scope = named[1]
 
 
