@@ -129,7 +129,10 @@ TRIGGERS = [  # (kind, pattern) — the trigger nearest before a count decides i
     # "kiểm tra đảng viên khi có dấu hiệu vi phạm: 4 đồng chí" names the kind of inspection, not a finding
     # "kết luận 3 đảng viên kê khai chưa trung thực": what a conclusion counts is a finding, whatever it says of them
     # ("sai phạm", as some reporters say, is "vi phạm")
-    ("violation_found", r"(?:phát hiện|kết luận)[^.;]*?(?:vi|sai) phạm|(?<!khi )có (?:vi|sai) phạm|(?<!dấu hiệu )(?:vi|sai) phạm"
+    ("violation_found", r"(?:phát hiện|kết luận)[^.;]*?(?:vi|sai) phạm|(?<!khi )có (?:vi|sai) phạm|(?<!dấu hiệu )"
+                        # (not those a group is referred to as: "kỷ luật đối với các đảng viên vi phạm gồm: …")
+                        r"(?<!các đảng viên )(?<!những đảng viên )(?<!các tổ chức đảng )(?<!những tổ chức đảng )"
+                        r"(?<!các trường hợp )(?<!những trường hợp )(?:vi|sai) phạm"
                         r"|phát hiện"
                         # (lowercase: "Kết luận 21 về …" cites a conclusion of the Central Committee)
                         # (or in words before what it counts: "kết luận hai đồng chí có vi phạm")

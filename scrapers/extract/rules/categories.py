@@ -309,6 +309,7 @@ SHARE_TAIL = re.compile(rf"\s*,?\s*chiếm\s+(?:tỷ lệ\s+)?(?P<share>{NUMBER}
 HEADING_ONLY = re.compile(r"(?:(?:về|các|những)\s+)?(?:nội dung\s+)?(?:vi phạm|sai phạm)\s*,?", re.I)
 
 
+LIST_MARKER = re.compile(INCLUDES, re.I)  # ("… các đảng viên vi phạm bao gồm: 3 đảng viên …" lists those disciplined)
 STRAIGHT_QUOTED = re.compile(r'"([^"]*)"')
 
 
@@ -322,7 +323,8 @@ def _emit(ctx: Sentence, m: re.Match) -> int:
     """Emit the category `m` reads, if it is one; returns where its reading ends."""
     written = _curly_quotes(re.sub(r"\s+", " ", m["cat"]).strip(" ,"))
     category = CATEGORY_TAIL.sub("", CATEGORY_LEAD.sub("", COMPARISON_TAIL.sub("", written))).strip(" ,:")
-    if not category or NOT_CATEGORY.match(category) or SPLIT_CLAUSE.search(category) or HEADING_ONLY.fullmatch(category) \
+    if not category or NOT_CATEGORY.match(category) or LIST_MARKER.fullmatch(written) or SPLIT_CLAUSE.search(category) \
+            or HEADING_ONLY.fullmatch(category) \
             or m["n"] is not None and m.start("cat") < m.start("n") and GOVERNED_BEFORE.search(written):
         return m.end()  # ("…; Ủy ban Kiểm tra đã kỷ luật đối với 6 trường hợp": the count of an act after it)
     only = m.groupdict().get("only")

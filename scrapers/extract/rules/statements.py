@@ -710,6 +710,9 @@ def _act(ctx: Sentence, family: str, m) -> tuple[str | None, int]:
         kind = "supervision" if ctx.s[m.end():m.end() + 12].lower().lstrip().startswith("giám sát") else "inspection"
     elif family == "work" and kind not in ("inspection", "supervision"):
         kind = None  # rounds of something other than an inspection or a supervision
+    # "Bình quân mỗi năm, Ủy ban Kiểm tra tiếp nhận khoảng 40 đơn thư": an average is a count, whatever it counts
+    if kind and AVERAGE_OPENING.match(ctx.s, ctx.s.rfind(";", 0, m.start()) + 1):
+        kind = "count"
     return kind, act_end
 
 
