@@ -1022,19 +1022,31 @@ def _subgroups(ctx: Sentence, total: Draft, after: int) -> None:
                         subject_class="tổ chức đảng" if cases and org else _subject_class(total.kind, unit),
                         qualifier=qualifier_of(m["q"]))
         part.total = total
-        end = _group_inside(ctx, part, end)
-        # "…; trong đó khiển trách 9 đảng viên, …"; a sub-group's own forms in brackets after it, "trong đó 12 cấp ủy
-        # viên (khiển trách 8, cảnh cáo 4)"
-        if (found := read_breakdown(ctx, end, value) if cases else bracketed(ctx, end, value)):
-            for a, b in found.spans:
-                ctx.claims.take(a, b)
-            part.breakdown, part.breakdown_complete = found.forms, sum(found.forms.values()) == value
-            # ("2 tổ chức đảng (khiển trách) và 13 đảng viên (…)": the next part comes after the forms)
-            end = max(end, found.end - ctx.base, *(b - ctx.base for _, b in found.spans))
+        end = _after_a_part(ctx, part, end, cases)
         joined = JOINED.match(ctx.s, end)
         if not joined:
             return
         pos = joined.end()
+
+
+def _after_a_part(ctx: Sentence, part: Draft, end: int, cases: bool) -> int:
+    """What a part says of itself after its label — a group inside it, its share, its forms — read into it; returns
+    where the part ends."""
+    end = _group_inside(ctx, part, end)
+    # "trong đó 5 đảng viên là cấp ủy viên (chiếm 33,3%)": a share in brackets after a part is the part's
+    if share := SHARE_RE.match(ctx.s, end):
+        ctx.claim(share.start(), share.end())
+        part.share = _number(share["share"])
+        end = share.end()
+    # "…; trong đó khiển trách 9 đảng viên, …"; a sub-group's own forms in brackets after it, "trong đó 12 cấp ủy
+    # viên (khiển trách 8, cảnh cáo 4)"
+    if (found := read_breakdown(ctx, end, part.value) if cases else bracketed(ctx, end, part.value)):
+        for a, b in found.spans:
+            ctx.claims.take(a, b)
+        part.breakdown, part.breakdown_complete = found.forms, sum(found.forms.values()) == part.value
+        # ("2 tổ chức đảng (khiển trách) và 13 đảng viên (…)": the next part comes after the forms)
+        end = max(end, found.end - ctx.base, *(b - ctx.base for _, b in found.spans))
+    return end
 
 
 WITHIN_SAID = re.compile(_WITHIN, re.I)
