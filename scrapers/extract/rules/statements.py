@@ -237,10 +237,8 @@ def _kind_of(ctx: Sentence, start: int, end: int) -> tuple[str | None, int]:
     nearest = before[-1][1] if before else None
     if _no_act_on(ctx, clause, start, before) or _own_passive_after_anothers(ctx, start, end):
         return "count", end
-    # "… giám sát 25 đảng viên. Qua đó, đã nhắc nhở 3 đồng chí": a sentence that opens by pointing back to what was
-    # done, with no act of its own before the count, counts what came of that act
-    if not before and THROUGH_THAT.match(ctx.s) and ctx.previous_act in ("inspection", "supervision"):
-        nearest = ctx.previous_act
+    if not before and (said := _act_said_before(ctx)):
+        nearest = said
     # "vi phạm trong quản lý đất đai, để xảy ra 27 trường hợp xây dựng trái phép": a clause of consequence between
     # the act and the count governs the count itself
     if before and CONSEQUENCE.search(ctx.s, before[-1][0], start):
@@ -276,6 +274,19 @@ def _kind_of(ctx: Sentence, start: int, end: int) -> tuple[str | None, int]:
 # "46 tập thể và 73 cá nhân có thành tích xuất sắc trong thực hiện Chương trình 03-CTr/TU được khen thưởng": what
 # those commended did, however long, up to the passive verb (in the same clause)
 MERIT = re.compile(r"\s+(?:đã\s+)?có\s+thành\s+tích(?!\w)[^,;.()]{0,120}?(?=\s+(?:đã\s+)?được\s)", re.I)
+
+
+def _act_said_before(ctx: Sentence) -> str | None:
+    """The act of the sentence before that a sentence with no act of its own before its count goes on with: "… giám
+    sát 25 đảng viên. Qua đó, đã nhắc nhở 3 đồng chí" (it opens by pointing back to what was done, and counts what came
+    of it); "Bao nhiêu đảng viên bị kỷ luật trong năm 2026? Câu trả lời là 17 đồng chí." (an answer counts what the
+    question asked about)."""
+    if THROUGH_THAT.match(ctx.s) and ctx.previous_act in ("inspection", "supervision"):
+        return ctx.previous_act
+    if ctx.previous and ctx.previous.rstrip().endswith("?") \
+            and (asked := [t.lastgroup for t in TRIGGER.finditer(ctx.previous)]):
+        return asked[-1]
+    return None
 
 
 def _passive_after(ctx: Sentence, pos: int) -> str | None:
