@@ -57,7 +57,8 @@ from scrapers.vocabulary import COUNT_KINDS, DISCIPLINE_KINDS
 
 # "24 cuộc kiểm tra", "3 đợt giám sát", "42 lượt giám sát": the acts themselves counted
 # — or after the act that names them: "giám sát chuyên đề 8 cuộc đối với 10 tổ chức đảng"
-WORK_COUNT = re.compile(rf"{NUM_START}{QNUM}\s+(?:(?P<unit>cuộc|đợt|lượt)(?=\s+(?:kiểm tra|giám sát))"
+# ("đã 3 lần giám sát Chi bộ …": the times an act was done on one body, told before the act)
+WORK_COUNT = re.compile(rf"{NUM_START}{QNUM}\s+(?:(?P<unit>cuộc|đợt|lượt|lần)(?=\s+(?:kiểm tra|giám sát))"
                         r"|(?P<unit2>cuộc|đợt)(?=\s*(?:[,;.)]|$)|\s+(?:đối với|tại|ở|với)\s))", re.I)
 # "phát hiện 37 vụ vi phạm": cases, counted by the act that found them
 # — and "kết luận tố cáo đúng và đúng một phần 41 vụ": cases that end the clause, the act's objects
