@@ -230,17 +230,17 @@ def _digits_kept(m: re.Match) -> str:
 # the words some reporters use for what the rules read in their usual words: "trong số này" for "trong số đó", "chiếm
 # tỷ lệ 55%" (or "tỉ lệ") for "chiếm 55%", "30 phần trăm" for "30%" (as said on air) — each looked for only where
 # its words are (this runs over every article)
-_THESE = re.compile(r"(?<=[Tt]rong số) này(?!\w)")
+_THESE = re.compile(r"(?<=[Tt]rong số) (?:này|trên|nói trên)(?!\w)")  # ("trong số trên": among those above)
 _SHARE_WORDS = re.compile(r"(?:chiếm|Chiếm|CHIẾM)( +t[ỷỉ] lệ)(?= +\d)")  # (a literal first: fast to look for)
 _PERCENT_WORDS = re.compile(r"(?<=\d) +phần trăm(?!\w)", re.I)
 
 
 def usual_words_read(text: str) -> str:
-    """"trong số này" as "trong số đó ", "chiếm tỷ lệ 55%" as "chiếm       55%", "30 phần trăm" as "30         %"
+    """"trong số này" (or "trong số trên") as "trong số đó ", "chiếm tỷ lệ 55%" as "chiếm       55%", "30 phần trăm" as "30         %"
     (same length: the spaces left are read as one)."""
     spaced = plain_spaces(text)
-    if "số này" in spaced:
-        text = blanked(text, _THESE, lambda _: " đó ", spaced)
+    if "số này" in spaced or "số trên" in spaced or "số nói trên" in spaced:
+        text = blanked(text, _THESE, lambda m: " đó".ljust(len(m.group(0))), spaced)
     if "ỷ lệ" in spaced or "ỉ lệ" in spaced:
         text = blanked(text, _SHARE_WORDS, lambda m: m[0][:5] + " " * len(m[1]), spaced)
     if "phần trăm" in spaced or "PHẦN TRĂM" in spaced:
