@@ -202,29 +202,11 @@ _NUMBER_WORD = r"(?:không|một|mốt|hai|ba|bốn|tư|năm|lăm|sáu|bảy|tá
 _SPELLED_OUT = re.compile(rf"(?<=\d)[ \u00a0]*\((?i:{_NUMBER_WORD}(?:[ \u00a0]+{_NUMBER_WORD}){{0,8}})\)(?=[ \u00a0,;.:)])")
 
 
-# (or the words first, the digits in brackets: "mười hai (12) đảng viên")
-_SPELLED_FIRST = re.compile(rf"(?<!\w)(?P<words>(?i:{_NUMBER_WORD}(?:[ \u00a0]+{_NUMBER_WORD}){{0,8}}))[ \u00a0]*\("
-                            r"(?P<digits>\d{1,3}(?:\.\d{3})*)\)(?=[ \u00a0,;.:)])")
-
-
 def spelled_out_blanked(text: str) -> str:
-    """"05 (năm) đảng viên" as "05        đảng viên", "mười hai (12) đảng viên" as "          12  đảng viên": the
-    words that repeat a count blanked (same length) — when they say the same number."""
+    """"05 (năm) đảng viên" as "05        đảng viên": the words that repeat a count blanked (same length)."""
     if "(" not in text:
         return text
-    text = _SPELLED_OUT.sub(lambda m: " " * len(m.group(0)), text)
-    return _SPELLED_FIRST.sub(_digits_kept, text)
-
-
-def _digits_kept(m: re.Match) -> str:
-    from scrapers.extract.numbers import parse_number  # (numbers are the extractor's; text is below it)
-    try:
-        same = parse_number(m["words"]) == parse_number(m["digits"])
-    except ValueError:
-        same = False
-    if not same:
-        return m.group(0)
-    return " " * (m.start("digits") - m.start()) + m["digits"] + " "
+    return _SPELLED_OUT.sub(lambda m: " " * len(m.group(0)), text)
 
 
 # the words some reporters use for what the rules read in their usual words: "trong số này" for "trong số đó", "chiếm

@@ -8,7 +8,7 @@ from datetime import date
 from scrapers.extract.dates import find_event_dates
 from scrapers.extract.documents import find_documents
 from scrapers.extract.figures import capitals_placed, extract_figures
-from scrapers.extract.numbers import count_of
+from scrapers.extract.numbers import THOUSANDS, WORDS, count_of, parse_number
 from scrapers.extract.officials import find_officials
 from scrapers.extract.patterns import ABBREVIATIONS, FORM, WORD_COUNT_START, WORD_COUNTED, YEAR_BEFORE
 from scrapers.extract.sentence import soft_breaks_as_spaces
@@ -51,7 +51,8 @@ def extract_all(text: str, published: date | None = None, locality: str | None =
     # ("12 ĐV", "3 TCĐ", as ward portals write what they count, in words)
     # (and a headline set as a page title, "… - Báo Hà Nội Mới", without the site's name)
     expanded, back_words = _counted_abbreviations_expanded(look_alikes_read(site_name_blanked(invisibles_as_spaces(text))))
-    spelled, back = _single_spaced(marks_closed(spelled_out_blanked(soft_breaks_as_spaces(expanded))))
+    spelled, back = _single_spaced(marks_closed(_words_before_digits_blanked(spelled_out_blanked(
+        soft_breaks_as_spaces(expanded)))))
     in_digits, word_ends = _word_counts_as_digits(spelled)
     # ("trong số này" as "trong số đó", "chiếm tỷ lệ 55%" as "chiếm 55%", "30 phần trăm" as "30%", "hình thức
     # khiển trách 2 chi bộ" as "khiển trách 2 chi bộ": read once the spaces are single and the counts digits)
@@ -98,6 +99,25 @@ def _form_words_read(text: str) -> str:
     if "hình thức " not in spaced and "Hình thức " not in spaced and "khỏi " not in spaced:
         return text
     return blanked(text, FORM_WORDS, lambda m: " " * len(m.group(0)), spaced)
+
+
+# a count told in words, then its digits in brackets: "mười hai (12) đảng viên"
+SPELLED_FIRST = re.compile(rf"(?<!\w)(?P<words>(?i:{WORDS})(?:{THOUSANDS})?)[ \u00a0]*\((?P<digits>\d{{1,3}}(?:\.\d{{3}})*)\)"
+                           r"(?=[ \u00a0,;.:)])")
+
+
+def _words_before_digits_blanked(text: str) -> str:
+    """"mười hai (12) đảng viên" as "          12  đảng viên": the words a count's digits repeat blanked, when they say
+    the same number (same length)."""
+    if "(" not in text:
+        return text
+    return SPELLED_FIRST.sub(_digits_kept, text)
+
+
+def _digits_kept(m: re.Match) -> str:
+    if parse_number(m["words"]) != parse_number(m["digits"]):
+        return m.group(0)
+    return " " * (m.start("digits") - m.start()) + m["digits"] + " "
 
 
 # what a count counts, abbreviated after it: "12 ĐV", "3 TCĐ", "2 TCCSĐ"
