@@ -157,15 +157,17 @@ class Batch:
 
     def _lookup(self, keys: list[tuple[str, str]]) -> dict[tuple[str, str], tuple[int, bool]]:
         """(id, stored?) of each (path, sha256): a stored page's id, or a new id drawn for a page to land. One
-        unique-index probe per page (joined the plain way, an unanalysed archive was scanned by source)."""
+        unique-index probe per page: `limit 1` keeps the lateral join a probe (joined the plain way, or planned once
+        and reused as psycopg does with a statement run five times, an unanalysed archive was hashed whole, every
+        page of the source, so each batch cost more than the one before)."""
         rows = self.conn.execute(
-            """select b.path, b.sha256, coalesce(p.id, nextval(pg_get_serial_sequence('raw.pages', 'id'))),
+            """select b.path, b.sha256, coalesce(p.id, nextval('raw.pages_id_seq'::regclass)),
                       p.id is not null
                from unnest(%s::text[], %s::text[]) with ordinality as b(path, sha256, n)
                left join lateral (select id from raw.pages p
-                                  where p.source = %s and p.path = b.path and p.sha256 = b.sha256) p on true
+                                  where p.source = %s and p.path = b.path and p.sha256 = b.sha256 limit 1) p on true
                order by b.n""",
-            ([p for p, _ in keys], [d for _, d in keys], self.source)).fetchall()
+            ([p for p, _ in keys], [d for _, d in keys], self.source), prepare=False).fetchall()
         return {(path, sha): (page_id, stored) for path, sha, page_id, stored in rows}
 
     def _copy_pages(self, fresh: list, ids: list[int]) -> None:
