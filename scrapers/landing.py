@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from datetime import timedelta
 from urllib.parse import urlsplit
 
@@ -141,19 +142,41 @@ class Batch:
         self.new_pages += new
 
     def _land_pages(self, pages: list[tuple[str, FetchResult]]) -> tuple[dict[tuple[str, str], int], int]:
-        """Land the batch's new bodies with one binary COPY straight into raw.pages: one statement finds the
-        (path, sha256) pairs already stored and draws ids for the others (so nothing is read back), repeats within
-        the batch kept once. Returns every page's id and how many were new."""
+        """Land the batch's new bodies with one binary COPY straight into raw.pages, deduplicated on (path, sha256)
+        without reading anything back. Most pages of a crawl are at paths the archive has never seen: one probe per
+        path says which, and draws their ids, so their bodies are hashed inside the COPY while the server stores
+        the rows before them (as a bare COPY hashes). Only bodies at paths already stored, or repeated in the batch,
+        are hashed first and looked up by (path, sha256). Returns every page's id and how many were new."""
         if not pages:
             return {}, 0
-        unique: dict[tuple[str, str], tuple[str, FetchResult]] = {}
+        repeats = Counter(url_path(r.url) for _, r in pages)
+        unseen = self._unseen_paths([p for p, n in repeats.items() if n == 1])
+        fresh: list[tuple[int, str, str, FetchResult]] = []
+        to_compare: dict[tuple[str, str], tuple[str, FetchResult]] = {}
         for kind, r in pages:
-            unique.setdefault((url_path(r.url), _digest(r)), (kind, r))
-        found = self._lookup(list(unique))
-        fresh = [(key, item) for key, item in unique.items() if not found[key][1]]
+            path = url_path(r.url)
+            if path in unseen:
+                fresh.append((unseen[path], path, kind, r))
+            else:
+                to_compare.setdefault((path, _digest(r)), (kind, r))
+        found = self._lookup(list(to_compare)) if to_compare else {}
+        fresh += [(found[key][0], key[0], kind, r) for key, (kind, r) in to_compare.items() if not found[key][1]]
         if fresh:
-            self._copy_pages(fresh, [found[key][0] for key, _ in fresh])
-        return {key: page_id for key, (page_id, _) in found.items()}, len(fresh)
+            self._copy_pages(fresh)
+        ids = {key: page_id for key, (page_id, _) in found.items()}
+        ids.update(((path, r.sha256), page_id) for page_id, path, _, r in fresh)
+        return ids, len(fresh)
+
+    def _unseen_paths(self, paths: list[str]) -> dict[str, int]:
+        """A new id for each path with no stored version at all (one index probe per path)."""
+        if not paths:
+            return {}
+        rows = self.conn.execute(
+            """select b.path, nextval('raw.pages_id_seq'::regclass)
+               from unnest(%s::text[]) as b(path)
+               where not exists (select from raw.pages p where p.source = %s and p.path = b.path)""",
+            (paths, self.source), prepare=False).fetchall()
+        return dict(rows)
 
     def _lookup(self, keys: list[tuple[str, str]]) -> dict[tuple[str, str], tuple[int, bool]]:
         """(id, stored?) of each (path, sha256): a stored page's id, or a new id drawn for a page to land. One
@@ -170,15 +193,15 @@ class Batch:
             ([p for p, _ in keys], [d for _, d in keys], self.source), prepare=False).fetchall()
         return {(path, sha): (page_id, stored) for path, sha, page_id, stored in rows}
 
-    def _copy_pages(self, fresh: list, ids: list[int]) -> None:
+    def _copy_pages(self, fresh: list[tuple[int, str, str, FetchResult]]) -> None:
         with self.conn.cursor() as cur:
             with cur.copy("copy raw.pages (id, source, url, path, kind, status, headers, content_type, body, sha256, "
                           "run_id) from stdin (format binary)") as copy:
                 copy.set_types(["int8", "text", "text", "text", "text", "int4", "jsonb", "text", "bytea", "text",
                                 "text"])
-                for page_id, ((path, digest), (kind, r)) in zip(ids, fresh, strict=True):
+                for page_id, path, kind, r in fresh:
                     copy.write_row((page_id, self.source, r.url, path, kind, r.status, Jsonb(r.headers),
-                                    r.headers.get("Content-Type"), r.body, digest, self.run_id))
+                                    r.headers.get("Content-Type"), r.body, _digest(r), self.run_id))
 
     def _land_via_scratch(self, pages: list[tuple[str, FetchResult]]) -> tuple[dict[tuple[str, str], int], int]:
         """COPY the batch (binary, so bodies travel as raw bytes) into a scratch table, then move it into

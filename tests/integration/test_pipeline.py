@@ -313,8 +313,9 @@ def test_an_adapter_that_reads_a_box_instead_of_the_story_is_flagged(warehouse, 
 
 def test_landing_copies_new_bodies_once_and_survives_a_concurrent_writer(warehouse, monkeypatch):
     """A batch lands new bodies by COPY straight into raw.pages, skipping those stored and repeats within the
-    batch; when another writer stored one meanwhile (the lookup missed it), the unique violation sends the batch
-    through the scratch table instead: nothing lost, nothing twice, every attempt linked to its page."""
+    batch; when another writer stored one meanwhile (the lookup or the probe for unseen paths missed it), the unique
+    violation sends the batch through the scratch table instead: nothing lost, nothing twice, every attempt linked
+    to its page, every stored sha256 the body's (hashed inside the COPY for paths never seen)."""
     from scrapers import landing
 
     def result(path, body):
@@ -335,10 +336,30 @@ def test_landing_copies_new_bodies_once_and_survives_a_concurrent_writer(warehou
             racing.add("article", result(path, body))
         racing.flush()
         assert racing.new_pages == 1
+        # a path probed as never stored whose body another writer stored meanwhile: collides the same way
+        probing = landing.Batch(conn, source="tienphong", run_id="r3")
+
+        def blind(paths):  # every path looks never stored
+            ids = conn.execute("select nextval('raw.pages_id_seq') from generate_series(1, %s)", (len(paths),))
+            return {path: page_id for path, (page_id,) in zip(paths, ids.fetchall(), strict=True)}
+
+        monkeypatch.setattr(probing, "_unseen_paths", blind)
+        for path, body in (("/b-post2.tpo", b"<p>b</p>"), ("/d-post4.tpo", b"<p>d</p>")):
+            probing.add("article", result(path, body))
+        probing.flush()
+        assert probing.new_pages == 1
+        # a stored path with a new body is a new version; its old body again is not
+        changed = landing.Batch(conn, source="tienphong", run_id="r4")
+        for path, body in (("/a-post1.tpo", "<p>a, sửa</p>".encode()), ("/b-post2.tpo", b"<p>b</p>")):
+            changed.add("article", result(path, body))
+        changed.flush()
+        assert changed.new_pages == 1
         pages = conn.execute("select path, count(*) from raw.pages group by 1 order by 1").fetchall()
-        assert pages == [("/a-post1.tpo", 1), ("/b-post2.tpo", 1), ("/c-post3.tpo", 1)]
+        assert pages == [("/a-post1.tpo", 2), ("/b-post2.tpo", 1), ("/c-post3.tpo", 1), ("/d-post4.tpo", 1)]
         unlinked = conn.execute("select count(*) from raw.fetches where page_id is null").fetchone()[0]
-        assert unlinked == 0 and conn.execute("select count(*) from raw.fetches").fetchone()[0] == 5
+        assert unlinked == 0 and conn.execute("select count(*) from raw.fetches").fetchone()[0] == 9
+        stored = conn.execute("select count(*) from raw.pages where sha256 = encode(sha256(body), 'hex')").fetchone()
+        assert stored[0] == 5
 
 
 def test_raw_bodies_are_stored_lz4_compressed_where_the_server_has_it(warehouse):
