@@ -982,24 +982,45 @@ _PLAN_VERBS = r"phấn đấu|sẽ|dự kiến"
 PLANNED_AFTER = re.compile(rf"\s*,?(?:\s+[^\s,.;:\d]+){{0,6}}?\s+(?:{_PLAN_VERBS}|đặt mục tiêu)(?!\w)", re.I)
 
 
+# "Bí thư … đề nghị 15/15 chi bộ hoàn thành chương trình kiểm tra, giám sát năm 2027": a year inside what a speaker
+# asks for, however far after the request, unless something between is told done
+REQUESTED = re.compile(r"(?<!theo )(?<!của )(?<!các )(?<!đơn )(?:đề nghị|yêu cầu)(?!\w)(?!\s+(?:của|thi hành|xem xét))"
+                       r"(?:(?!\bđã\b)[^.!?\n])*$", re.I)
+
+
 def _planned(folded: str, start: int, end: int) -> bool:
-    return bool(PLANNED.search(folded, max(0, start - 40), start) or PLANNED_AFTER.match(folded, end))
+    return bool(PLANNED.search(folded, max(0, start - 40), start) or PLANNED_AFTER.match(folded, end)
+                or REQUESTED.search(folded, max(0, start - 200), start))
 
 
 # a sentence about what is to come: "Nhiệm kỳ mới, phường phấn đấu kết nạp 200 đảng viên"
 FUTURE = re.compile(rf"(?<!\w)(?:nhiệm kỳ (?:mới|tới)|năm (?:tới|sau)|thời gian tới|giai đoạn tới|{_PLAN_VERBS})(?!\w)", re.I)
 
 
+YEAR_TO_DATE = re.compile(r"từ đầu năm(?:\s+(?P<year>(?:19|20)\d{2}))?(?:\s+(?:đến|tới)\s+nay)?", re.I)
+
+
 def _one_period(drafts: list[Draft], stated: list[str], published: date | None, future: list[bool]) -> None:
     """"9 tháng năm 2026, … tăng 7,6% …\n\nVề công tác xây dựng Đảng, … kỷ luật 312 đảng viên": an article that states
     one period only (the bases of its comparisons and the period it plans for aside) reports it throughout, so a
     figure of a paragraph that states none is of that period."""
-    said = {period_key(period, published) for period in stated}
+    dated = [p for p in stated if not YEAR_TO_DATE.fullmatch(p)]
+    said = {period_key(period, published) for period in dated}
     if len(said) != 1 or None in said:
         return
-    period = stated[0]
+    # "… sơ kết 11 tháng năm 2026. … từ đầu năm đến nay, Đảng ủy phường đã kiểm tra …": the year to date of a report
+    # on the year's first months is those months (not where a sentence sets the two apart: "Quý I/2026, … kết nạp
+    # 58 …; từ đầu năm 2026 đến nay, … kỷ luật 6 …"); any other year to date is a period of its own
+    first_months = re.fullmatch(r"((?:19|20)\d{2})-(?:M\d\d|Q1|H1)", next(iter(said)))
+    if len(dated) < len(stated) and not (first_months and all(
+            YEAR_TO_DATE.fullmatch(p)["year"] in (None, first_months[1]) for p in stated if p not in dated)):
+        return
+    period = dated[0]
+    apart = {d.sentence for d in drafts if d.period and not YEAR_TO_DATE.fullmatch(d.period)}
     for d in drafts:
         if d.period is None and not future[d.sentence]:
+            d.period = period
+        elif d.period and YEAR_TO_DATE.fullmatch(d.period) and d.sentence not in apart:
             d.period = period
 
 
