@@ -10,11 +10,13 @@ UNIT_WORDS = {"một": 1, "mốt": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "
           "tám": 8, "chín": 9}
 # Word numbers up to 999: "hai", "mười", "mười lăm", "hai mươi", "hai mươi mốt", "ba mươi tư", "ba trăm", "hai trăm
 # linh năm", "một trăm hai mươi" (a headline rounds its count in words: "Hơn ba trăm đảng viên … bị kỷ luật").
+# "năm" is five, and the year: not a number before what tells a time ("khai trừ năm nay", "năm qua", "năm 2026")
+NAM = r"năm(?!\s+(?:nay|qua|trước|tới|sau|ngoái|học|(?:19|20)\d\d)(?!\w))"
 _TENS = (
-    r"(?:hai|ba|bốn|năm|sáu|bảy|tám|chín)\s+mươi(?:\s+(?:mốt|hai|ba|bốn|tư|lăm|năm|sáu|bảy|tám|chín))?"
+    rf"(?:hai|ba|bốn|năm|sáu|bảy|tám|chín)\s+mươi(?:\s+(?:mốt|hai|ba|bốn|tư|lăm|{NAM}|sáu|bảy|tám|chín))?"
     r"|mười(?:\s+(?:một|hai|ba|bốn|lăm|sáu|bảy|tám|chín))?"
 )
-_UNITS = r"một|hai|ba|bốn|năm|sáu|bảy|tám|chín"
+_UNITS = rf"một|hai|ba|bốn|{NAM}|sáu|bảy|tám|chín"
 WORDS = rf"(?:(?:{_UNITS})\s+trăm(?:\s+(?:linh|lẻ)\s+(?:{_UNITS})|\s+(?:{_TENS}))?|{_TENS}|{_UNITS})"
 # "hơn 12 nghìn đảng viên", "trên 5,6 triệu đảng viên": thousands and millions written as a word ("nghìn tỷ" stays
 # money's scale)

@@ -113,7 +113,9 @@ LABEL_THEN_NUMBER = re.compile(rf"\s*(?:[Ss]ố(?:\s+lượng)?\s+)?(?P<subj>{SU
 # — or only the end it came to ("… giảm còn 12 trường hợp (năm 2024 là 19 trường hợp)"), the year before's value in
 # brackets being the comparison's
 STATED_FROM_TO = re.compile(
-    rf"(?<!\w)[Ss]ố(?:\s+lượng)?\s+(?P<subj>{SUBJECT}|{LETTERS})"
+    # ("Đơn thư khiếu nại, tố cáo giảm từ 52 đơn năm 2025 xuống còn 38 đơn năm 2026": the subject may open the
+    # sentence without "Số")
+    rf"(?:(?<!\w)[Ss]ố(?:\s+lượng)?\s+|^\s*(?:{BULLET}\s*)?)(?P<subj>{SUBJECT}|{LETTERS})"
     # ("Số đơn khiếu nại, tố cáo giảm …": the letters' kinds may be listed)
     rf"(?P<mid>(?:[^,.;:\d]|,(?=\s*(?:tố cáo|khiếu nại|phản ánh|kiến nghị)\b)){{0,50}}?)\s+(?:tăng|giảm)"
     # ("tăng mạnh, từ …": how much it moved, told in words)
@@ -124,6 +126,7 @@ STATED_FROM_TO = re.compile(
     rf"|(?:xuống|lên)\s+(?:còn\s+)?|còn\s+)"
     rf"(?:(?P<q2>{QUALIFIER})\s+)?(?P<n2>{NUMBER})(?!\d)(?:\s+(?:{SUBJECT}|{LETTERS})(?!\w))?(?![\d.,]\d)(?!\s*[%/])"
     r"(?P<was>\s*\((?:năm|cùng kỳ|quý|tháng)[^()]{0,40}?(?:là|:)\s*[\d.,]+[^()]{0,20}\))?", re.I)
+END_PERIOD = re.compile(rf"(?:\s+(?:{SUBJECT}|{LETTERS})(?!\w))?\s*\(?\s*(?:năm|quý|tháng)\s+[\dIVX/]+", re.I)
 # "…, trong đó có 7 cấp ủy viên", "… (7 cấp ủy viên)", "… (trong đó có 4 cấp ủy viên), gồm: …"
 _WITHIN = r"(?:trong đó\s*[,:]?\s*|trong số đó\s*[,:]?\s*)"
 # ("… 9 đảng viên, gồm 3 đảng viên là cán bộ (…) và 6 …": the members a total is made of, each told with its forms)
@@ -654,12 +657,20 @@ def stated_from_to(ctx: Sentence) -> None:
         if kind == "discipline":
             kind = "discipline_party_orgs" if org else "discipline_party_members"
         cls = "đơn thư" if letters else "tổ chức đảng" if org else _member_class(subj)
+        # ("Số đảng viên bị khiển trách năm qua tăng lên 11 người": the one form of those counted)
+        forms = {FORM_RE.search(f.group(0)).group(0).lower() for f in PASSIVE_FORM.finditer(m["mid"])} \
+            if kind.startswith("discipline") else set()
         for n, q in (("n", "q"), ("n2", "q2")):
             value = _number(m[n]) if m[n] else None
             if value is None or not ctx.free(m.start(n), m.end(n)):
                 continue
-            ctx.emit(kind, m.start(n), m.end(n), value, unit=subj, subject=subj, subject_class=cls,
-                     qualifier=qualifier_of(m[q]))
+            breakdown = {next(iter(forms)): int(value)} if len(forms) == 1 else None
+            told = ctx.emit(kind, m.start(n), m.end(n), value, unit=subj, subject=subj, subject_class=cls,
+                            qualifier=qualifier_of(m[q]), breakdown=breakdown,
+                            breakdown_complete=True if breakdown else None)
+            # ("… từ 52 đơn năm 2025 xuống còn 38 đơn năm 2026": each end is of the period said right after it)
+            if told is not None and (own := END_PERIOD.match(ctx.s, m.end(n))):
+                told.period = ctx.period_at(own.end())
         if m["was"]:
             ctx.claim(m.start("was"), m.end("was"))
 
@@ -873,6 +884,8 @@ def _discipline(ctx: Sentence, m, unit: str, value, qualifier, act_end: int) -> 
         # "4 cán bộ lãnh đạo và quản lý của Sở Xây dựng bị khiển trách": the passive verb past whose they are is a form
         forms = {FORM_RE.search(said.group(0)).group(0).lower(): int(value)}
         end = act_end
+    elif value is not None and (said := _passive_form_before(ctx, number_start)):
+        forms = {said: int(value)}
     else:
         found = read_breakdown(ctx, act_end, value)
         if found:
@@ -890,6 +903,19 @@ def _discipline(ctx: Sentence, m, unit: str, value, qualifier, act_end: int) -> 
                     subject="tổ chức đảng" if org else "đảng viên",
                     subject_class="tổ chức đảng" if org else _member_class(unit), qualifier=qualifier,
                     breakdown=forms, breakdown_complete=complete)
+
+
+def _passive_form_before(ctx: Sentence, pos: int) -> str | None:
+    """"Số đảng viên bị khai trừ năm 2026 là 4", "Số đảng viên bị khai trừ năm nay giảm mạnh, chỉ còn 4 trường hợp":
+    the one form those counted suffered, said with "bị" earlier in the clause and no other count between."""
+    clause = ctx.s[ctx.s.rfind(";", 0, pos) + 1:pos]
+    if "bị" not in clause or re.search(r"\d", YEARS.sub("", clause)):
+        return None
+    forms = {FORM_RE.search(m.group(0)).group(0).lower() for m in PASSIVE_FORM.finditer(clause)}
+    return forms.pop() if len(forms) == 1 else None
+
+
+YEARS = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 def _closes_a_list(ctx: Sentence, lead_start: int, org: bool) -> bool:
