@@ -457,6 +457,7 @@ def stated_totals(ctx: Sentence) -> None:
         labelled = _field(ctx)
         if labelled is None:
             _field_under_a_field(ctx)
+            _total_under_a_heading(ctx)
     stated = [labelled] if labelled else [*STATED.finditer(ctx.s)] + (
         [*STATED_BRACKETED.finditer(ctx.s)] if BRACKETED_COUNT.search(ctx.s) else []) + (
         [m for m in STATED_BARE.finditer(ctx.s) if TRIGGER.search(m["mid"]) or re.fullmatch(LETTERS, m["subj"], re.I)]
@@ -500,6 +501,43 @@ def _field(ctx: Sentence) -> re.Match | None:
     """The field a sentence is, when it is one line of a label with an act (or letters) and its number."""
     m = FIELD_LABEL.fullmatch(ctx.s)
     return m if m and (TRIGGER.search(m["mid"]) or re.fullmatch(LETTERS, m["subj"], re.I)) else None
+
+
+# "III. THI HÀNH KỶ LUẬT\nTổng số: 5 đảng viên (khiển trách 3, cảnh cáo 2)": a total's field under a heading that
+# names its act (a line of its own, numbered or not, with no count)
+TOTAL_FIELD = re.compile(rf"[ \t]*(?:{BULLET}[ \t]*)?(?:[Tt]ổng số|[Tt]ổng cộng|[Tt]ổng)[ \t]*:[ \t]*{QNUM}"
+                         rf"(?:[ \t]+(?P<subj>{SUBJECT})(?!\w))?")
+HEADING_LINE = re.compile(r"[ \t]*(?:(?:[IVX]{1,4}|\d{1,2}|[a-zđ])[.)][ \t]*)?(?P<words>[^\d\n:]{3,80}?)[ \t]*:?[ \t]*")
+
+WORK_NAME = re.compile(r"(?<!\w)công tác\s+", re.I)
+WHO_DID = re.compile(r"(?<!\w)(?:danh sách|thành phần|thành viên|đoàn|tổ công tác)(?!\w)", re.I)
+LETTERS_AFTER = re.compile(rf"[ \t]+{LETTERS}(?!\w)", re.I)
+
+
+def _total_under_a_heading(ctx: Sentence) -> None:
+    m = TOTAL_FIELD.match(ctx.s) if ":" in ctx.s else None
+    if m is None or not ctx.free(m.start("n"), m.end("n")) or (value := _number(m["n"], count=True)) is None:
+        return
+    above = next((line for line in reversed(ctx.folded[max(0, ctx.base - 300):ctx.base].split("\n"))
+                  if line.strip()), "")
+    heading = HEADING_LINE.fullmatch(above)
+    # (a heading names the work: "II. CÔNG TÁC KIỂM TRA" is the inspections')
+    # (not who did it: "Thành phần đoàn kiểm tra\nTổng số: 7 người")
+    found = TRIGGER.search(WORK_NAME.sub("", heading["words"])) if heading and not WHO_DID.search(heading["words"]) \
+        else None
+    if found is None or found.lastgroup == "count":
+        return
+    kind, subj, end = found.lastgroup, _unit(m), m.end()
+    if kind == "complaints":  # letters, whatever the field's unit says
+        end = m.end() + len(letters.group(0)) if (letters := LETTERS_AFTER.match(ctx.s, m.end())) else end
+        ctx.emit(kind, m.start(), end, value, unit="đơn", subject="đơn thư", subject_class="đơn thư",
+                 qualifier=qualifier_of(m["q"]))
+    elif kind == "discipline":
+        _discipline(ctx, m, subj or "đảng viên", value, qualifier_of(m["q"]), end)
+    elif subj:
+        cls = _subject_class(kind, subj) if kind == "commendation" else (
+            "tổ chức đảng" if re.fullmatch(ORG_SUBJECT, subj, re.I) else "đảng viên")
+        ctx.emit(kind, m.start(), end, value, unit=subj, subject=subj, subject_class=cls, qualifier=qualifier_of(m["q"]))
 
 
 def _field_under_a_field(ctx: Sentence) -> None:
