@@ -630,7 +630,7 @@ def _merge_forms(drafts: list[Draft], folded: str, headings: set[int]) -> list[D
     when they add up to it; or the total right after them when they add up to it exactly
     ("Khiển trách 41, cảnh cáo 17 … là kết quả xử lý 70 đảng viên"). A total that has its own forms keeps them, and
     one form that stands as a total of its own next to another ("2 tổ chức bị khiển trách và 1 … cảnh cáo") stays."""
-    merged = _forms_runs_before_their_total(drafts) | _forms_runs_after_their_total(drafts) | _rest_of_forms(drafts)
+    merged = _forms_runs_before_their_total(drafts, folded) | _forms_runs_after_their_total(drafts) | _rest_of_forms(drafts)
     grown: dict[int, int] = {}  # id of a total that took forms here → the sentence they were in
     for i, forms in enumerate(drafts):
         if not _is_forms(forms) or id(forms) in merged:
@@ -698,7 +698,8 @@ def _merge_forms(drafts: list[Draft], folded: str, headings: set[int]) -> list[D
             target = larger
         elif not single:
             nxt = next((t for t in after if t.kind == forms.kind), None)
-            if nxt is not None and nxt.sentence - forms.sentence <= 1 and _takes(nxt, forms, exact=True):
+            if nxt is not None and nxt.sentence - forms.sentence <= 1 and "\n\n" not in folded[forms.end:nxt.start] \
+                    and _takes(nxt, forms, exact=True):
                 target = nxt
         if target is None:
             continue
@@ -747,10 +748,11 @@ def _adopt(total: Draft, run: list[Draft]) -> bool:
     return True
 
 
-def _forms_runs_before_their_total(drafts: list[Draft]) -> set[int]:
+def _forms_runs_before_their_total(drafts: list[Draft], folded: str) -> set[int]:
     """Forms read as separate figures in one sentence ("Với 8 trường hợp khiển trách và 3 trường hợp cảnh cáo, tổng
-    số đảng viên bị kỷ luật … là 11") that add up exactly to the total right after them are that total's breakdown.
-    Returns the drafts taken in."""
+    số đảng viên bị kỷ luật … là 11") that add up exactly to the total right after them are that total's breakdown —
+    not a total past a blank line, another paragraph's statement however its count falls. Returns the drafts taken
+    in."""
     taken: set[int] = set()
     i = 0
     while i < len(drafts):
@@ -760,7 +762,8 @@ def _forms_runs_before_their_total(drafts: list[Draft]) -> set[int]:
             run.append(drafts[i + len(run)])
         nxt = drafts[i + len(run)] if i + len(run) < len(drafts) else None
         if nxt is not None and nxt.kind == run[0].kind and not nxt.breakdown and nxt.total is None \
-                and nxt.sentence - run[0].sentence <= 1 and _is_forms(run[0]) and _adopt(nxt, run):
+                and nxt.sentence - run[0].sentence <= 1 and _is_forms(run[0]) \
+                and "\n\n" not in folded[run[-1].end:nxt.start] and _adopt(nxt, run):
             taken.update(id(d) for d in run)
         i += len(run)
     return taken

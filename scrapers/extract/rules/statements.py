@@ -505,26 +505,38 @@ def _field(ctx: Sentence) -> re.Match | None:
 
 # "III. THI HÀNH KỶ LUẬT\nTổng số: 5 đảng viên (khiển trách 3, cảnh cáo 2)": a total's field under a heading that
 # names its act (a line of its own, numbered or not, with no count)
-TOTAL_FIELD = re.compile(rf"[ \t]*(?:{BULLET}[ \t]*)?(?:[Tt]ổng số|[Tt]ổng cộng|[Tt]ổng)[ \t]*:[ \t]*{QNUM}"
+TOTAL_FIELD = re.compile(rf"\s*(?:{BULLET}[ \t]*)?(?:[Tt]ổng số|[Tt]ổng cộng|[Tt]ổng)[ \t]*:[ \t]*{QNUM}"
                          rf"(?:[ \t]+(?P<subj>{SUBJECT})(?!\w))?")
 HEADING_LINE = re.compile(r"[ \t]*(?:(?:[IVX]{1,4}|\d{1,2}|[a-zđ])[.)][ \t]*)?(?P<words>[^\d\n:]{3,80}?)[ \t]*:?[ \t]*")
 
 WORK_NAME = re.compile(r"(?<!\w)công tác\s+", re.I)
+DATE_OR_TIME = re.compile(r"\d{1,2}/\d{1,2}/\d{4}|\d{1,2}:\d{2}|GMT", re.I)
+CAPTION_MARK = re.compile(r"\(?[ẢảAa]nh(?:\s+minh h[ọo]a|\s+tư liệu)?\s*[:)]")
 WHO_DID = re.compile(r"(?<!\w)(?:danh sách|thành phần|thành viên|đoàn|tổ công tác)(?!\w)", re.I)
 LETTERS_AFTER = re.compile(rf"[ \t]+{LETTERS}(?!\w)", re.I)
+
+
+def _heading_act(before: str) -> re.Match | None:
+    """The act named by the heading line above, past a photo's caption, a time or a byline between ("II. CÔNG TÁC
+    KIỂM TRA\nQuang cảnh hội nghị. Ảnh: Khánh Huy\nTổng số: …") — not by a heading of who did it ("Thành phần đoàn
+    kiểm tra")."""
+    for line in [line for line in reversed(before.split("\n")) if line.strip()][:4]:
+        if CAPTION_MARK.search(line) or DATE_OR_TIME.search(line) and not TRIGGER.search(line):
+            continue
+        heading = HEADING_LINE.fullmatch(line)
+        if heading is None or line.rstrip().endswith((".", "?", "!")):  # (a sentence of the body ends the search)
+            return None
+        # (a heading names the work: "II. CÔNG TÁC KIỂM TRA" is the inspections')
+        if found := TRIGGER.search(WORK_NAME.sub("", heading["words"])):
+            return None if WHO_DID.search(heading["words"]) else found
+    return None
 
 
 def _total_under_a_heading(ctx: Sentence) -> None:
     m = TOTAL_FIELD.match(ctx.s) if ":" in ctx.s else None
     if m is None or not ctx.free(m.start("n"), m.end("n")) or (value := _number(m["n"], count=True)) is None:
         return
-    above = next((line for line in reversed(ctx.folded[max(0, ctx.base - 300):ctx.base].split("\n"))
-                  if line.strip()), "")
-    heading = HEADING_LINE.fullmatch(above)
-    # (a heading names the work: "II. CÔNG TÁC KIỂM TRA" is the inspections')
-    # (not who did it: "Thành phần đoàn kiểm tra\nTổng số: 7 người")
-    found = TRIGGER.search(WORK_NAME.sub("", heading["words"])) if heading and not WHO_DID.search(heading["words"]) \
-        else None
+    found = _heading_act(ctx.folded[max(0, ctx.base - 400):ctx.base])
     if found is None or found.lastgroup == "count":
         return
     kind, subj, end = found.lastgroup, _unit(m), m.end()
