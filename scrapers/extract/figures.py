@@ -899,12 +899,19 @@ WITHIN_MARK = re.compile(r"[,;]\s*(?:trong (?:đó|số đó)|(?:nội dung\s+)?
 WARD_APART = re.compile(r"riêng\s+(?:phường|xã|thị trấn|p\.)", re.I)
 
 
+DISTRICT_SAID = re.compile(r"(?:(?:huyện|quận|thị) ủy|huyện|quận|thị xã|(?-i:H|Q|TX)\.)\s*", re.I)  # (longest first)
+
+
 def _holds(total: Draft, apart: str, said: str) -> bool:
     """Whether the place told apart ("Riêng xã Thư Phú …") is within the total's: a whole city's or province's, or
     a district's (named so in its sentence, `said`) that a ward or commune is told apart from."""
-    return total.scope in WHOLE_AREAS or bool(
-        total.scope and WARD_APART.search(apart)
-        and re.search(rf"(?:huyện|quận|thị xã|(?:huyện|quận|thị) ủy|(?-i:H|Q|TX)\.)\s*{re.escape(total.scope)}(?!\w)", said, re.I))
+    if total.scope in WHOLE_AREAS:
+        return True
+    if not total.scope or not WARD_APART.search(apart):
+        return False
+    name, size = total.scope.lower(), len(total.scope)
+    return any(said[m.end():m.end() + size].lower() == name and not said[m.end() + size:m.end() + size + 1].isalnum()
+               for m in DISTRICT_SAID.finditer(said))
 
 
 # (a district abbreviated, "tiếp đến là H. Chương Mỹ với 81 …", holds the only stop)

@@ -34,10 +34,13 @@ QUALIFIER = r"(?=[tkíhgncxTKÍHGNCX])(?i:trên dưới|không dưới|không í
 RANGE_DASH = r"\s*(?:[-–—]|đến|tới)\s*"
 
 
+SCALED = re.compile(rf"({DIGITS}|{WORDS}){THOUSANDS}", re.I)
+
+
 def parse_number(token: str) -> float | int:
     """`2.000` → 2000, `95,5` → 95.5, `03` → 3, `mười lăm` → 15. Raises ValueError on anything else."""
     token = token.strip()
-    scaled = re.fullmatch(rf"({DIGITS}|{WORDS}){THOUSANDS}", token, re.I)
+    scaled = SCALED.fullmatch(token)
     if scaled:
         return _scaled(parse_number(scaled.group(1)), WORD_SCALE[token.split()[-1].lower()])
     if re.fullmatch(DIGITS, token):

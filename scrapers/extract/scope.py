@@ -513,6 +513,9 @@ def _first_months(months: int, year: str) -> str | None:
     return {3: f"{year}-Q1", 6: f"{year}-H1", 12: year}.get(months) or (f"{year}-M{months:02d}" if 0 < months < 12 else None)
 
 
+FIRST_MONTHS = re.compile(rf"(?:(\d{{1,2}}|{MONTHS_IN_WORDS}) tháng|(nửa)) (?:(đầu|cuối) )?năm")
+
+
 def period_key(period: str | None, published: date | None) -> str | None:
     """"6 tháng đầu năm 2022" → 2022-H1, "quý III/2019" → 2019-Q3, "năm 2019" → 2019, "nhiệm kỳ 2015-2020" →
     2015-2020 (and "từ năm 2021 đến năm 2026" → 2021-2026, "từ năm 2021 đến nay" → 2021-<publication year>), "9 tháng đầu năm" → <publication year>-M09 (the first nine months), "tháng 11/2026" → 2026-11 (that
@@ -529,7 +532,7 @@ def period_key(period: str | None, published: date | None) -> str | None:
     if year is None:
         return None
     # "9 tháng năm 2025" without "đầu" is the first nine months too ("nửa đầu năm" the first six)
-    m = re.match(rf"(?:(\d{{1,2}}|{MONTHS_IN_WORDS}) tháng|(nửa)) (?:(đầu|cuối) )?năm", p)
+    m = FIRST_MONTHS.match(p)
     if m:
         months = 6 if m[2] else MONTH_WORDS.get(m[1]) or int(m[1])
         if m[3] == "cuối":
