@@ -427,7 +427,8 @@ def _lone_place(named: set[str], folded: str, base: int) -> str | None:
 
 # the body a place names, right before its name ("Đảng ủy phường Bồ Đề", "Quận ủy Long Biên")
 PLACE_BODY_BEFORE = re.compile(r"(?:(?:Đảng ủy|Đảng bộ|UBND|Ủy ban nhân dân)\s+)?(?:phường|xã|quận|huyện|thị xã|thị trấn)\s+$"
-                               r"|(?:Quận|Huyện|Thị) ủy\s+$")
+                               r"|(?:Quận|Huyện|Thị) ủy\s+$"
+                               r"|(?<!\w)(?:Q|P|H|TX)\.\s?$")  # (abbreviated: "… của H. Thạch Thất")
 OTHER_BODY = re.compile(r"(?i:ủy|thành phố|tỉnh|đảng bộ)")
 
 
