@@ -624,6 +624,26 @@ def _takes(total: Draft, forms: Draft, exact: bool, labelled: bool = False, head
 LABELLED = re.compile(rf"(?:^|[\n.;]\s*){SUBJECT_LABEL}\s*(?:(?:tất\s+)?cả\s+)?$", re.I)
 
 
+SENTENCE_END = re.compile(r"[.!?;](?=\s)|\n")
+
+
+def _sentence_start(folded: str, pos: int) -> int:
+    window = folded[max(0, pos - 200):pos]
+    ends = [m.end() for m in SENTENCE_END.finditer(window)]
+    return pos - len(window) + (ends[-1] if ends else 0)
+
+
+def _points_back(folded: str, group: Draft) -> bool:
+    """Whether a count is a group inside a total told before it: its sentence points back ("Trong số này có 31
+    người …"), or the group is named after it ("… 8 đồng chí là cấp ủy viên")."""
+    return bool(BACK_REFERENCE.match(folded, _sentence_start(folded, group.start))
+                or COMMITTEE_AFTER.match(folded, group.end))
+
+
+# "Hình thức khai trừ được áp dụng với 74 người": a sentence about the form itself is about a total's form
+FORM_NOUN_OPENING = re.compile(r"\s*(?:[-+•*–]\s*)?(?:về\s+)?hình thức\s", re.I)
+
+
 def _merge_forms(drafts: list[Draft], folded: str, headings: set[int]) -> list[Draft]:
     """Forms read apart from their total join it: the total of the same subject and period in the same sentence or
     the one before ("… kỷ luật 31 đảng viên:\n- Khiển trách: 20 …", "… là 52, tăng 6 …; hình thức khai trừ 11
@@ -642,13 +662,23 @@ def _merge_forms(drafts: list[Draft], folded: str, headings: set[int]) -> list[D
         after = drafts[i + 1:]
 
         target = None
-        prev = next((t for t in reversed(before) if t.kind == forms.kind and t.total is None), None)
+        # (past a group inside the total, told in a sentence that points back to it: "… kỷ luật 597 người. Trong số
+        # này có 31 người là cấp ủy viên. Hình thức khai trừ được áp dụng với 74 người.")
+        prev = next((t for t in reversed(before) if t.kind == forms.kind and t.total is None
+                     and not (single and t.sentence < forms.sentence and _points_back(folded, t))), None)
+        # (the forms' distance from the total is counted from the last group inside it told between: "… kỷ luật 597
+        # người. Trong số này có 31 người là cấp ủy viên. Hình thức khai trừ được áp dụng với 74 người.")
+        told = max([prev.sentence] + [g.sentence for g in before if g.sentence < forms.sentence and (
+            g.total is prev or single and g.total is None and g is not prev and g.kind in (forms.kind, "count")
+            and g.sentence > prev.sentence and _points_back(folded, g))]) if prev is not None else 0
         # "… 21 đảng viên. Các hình thức gồm 14 trường hợp khiển trách, 5 trường hợp cảnh cáo…": the next form of
         # the list that gave the total its first ones joins them while they fit
         # — or on the list's next bulleted line ("Hình thức kỷ luật:\n+ 26 khai trừ\n+ 15 cách chức\n+ 11 cảnh cáo")
         bulleted = ITEM_LINE.match(folded, folded.rfind("\n", 0, forms.start) + 1) is not None
         if prev is not None and prev.breakdown and prev.value and not prev.breakdown_complete \
                 and (grown.get(id(prev)) == forms.sentence
+                     # (one form a sentence: "… khai trừ được áp dụng với 74 người. Có 12 người bị cách chức.")
+                     or single and forms.sentence - grown.get(id(prev), -9) == 1
                      or bulleted and 0 < forms.sentence - grown.get(id(prev), prev.sentence + 1) <= 1) \
                 and not set(prev.breakdown) & set(forms.breakdown) and sum(prev.breakdown.values()) + listed <= prev.value:
             prev.breakdown = {**prev.breakdown, **forms.breakdown}
@@ -663,7 +693,8 @@ def _merge_forms(drafts: list[Draft], folded: str, headings: set[int]) -> list[D
         # in a paragraph of its own — not those the form befell, "Có 5 trường hợp bị khai trừ", "Số đảng viên bị
         # khai trừ là 118 người", told in the paragraph after their total)
         # (the "bị" of the forms' own line: not one ending the paragraph before, "Đảng viên bị kỷ luật\n57\n\nKhai trừ 5 …")
-        befell = "bị " in folded[max(folded.rfind("\n", 0, forms.start) + 1, forms.start - 30):forms.end]
+        befell = "bị " in folded[max(folded.rfind("\n", 0, forms.start) + 1, forms.start - 30):forms.end] \
+            or FORM_NOUN_OPENING.match(folded, _sentence_start(folded, forms.start)) is not None
         if prev is not None and single and not labelled and "\n" in folded[prev.end:forms.start] and not befell:
             prev = None
         # (nor a count coordinated right after the total, its form said after it: "kỷ luật 2 chi bộ và 1 đảng ủy bằng
@@ -686,7 +717,10 @@ def _merge_forms(drafts: list[Draft], folded: str, headings: set[int]) -> list[D
         # unless its paragraph opens on those the total counted, "Có 7 trường hợp khiển trách, …", "Trong đó, …")
         near = prev is not None and ("\n\n" not in folded[prev.end:forms.start] or befell
                                      or DESCRIBES.match(folded, folded.rfind("\n", 0, forms.start) + 1) is not None)
-        if prev is not None and (forms.sentence - prev.sentence <= 1 and _takes(prev, forms, exact=not near)
+        # (a line between with no figure of its own, "Xem thêm: …", keeps them next to each other)
+        if prev is not None and ((forms.sentence - told <= 1 or forms.sentence - told <= 3
+                                  and not any(told < d.sentence < forms.sentence for d in drafts))
+                                 and _takes(prev, forms, exact=not near)
                                  or (forms.sentence - prev.sentence <= 3 or prev.sentence in headings)
                                  and _takes(prev, forms, True, labelled, heading=prev.sentence in headings)):
             target = prev

@@ -15,6 +15,8 @@ NAM = r"năm(?!\s+(?:nay|qua|trước|tới|sau|ngoái|học|(?:19|20)\d\d)(?!\w
 _TENS = (
     rf"(?:hai|ba|bốn|năm|sáu|bảy|tám|chín)\s+mươi(?:\s+(?:mốt|hai|ba|bốn|tư|lăm|{NAM}|sáu|bảy|tám|chín))?"
     r"|mười(?:\s+(?:một|hai|ba|bốn|lăm|sáu|bảy|tám|chín))?"
+    # "hơn hai chục cán bộ": tens counted as "chục"
+    r"|(?:hai|ba|bốn|năm|sáu|bảy|tám|chín)\s+chục"
 )
 _UNITS = rf"một|hai|ba|bốn|{NAM}|sáu|bảy|tám|chín"
 WORDS = rf"(?:(?:{_UNITS})\s+trăm(?:\s+(?:linh|lẻ)\s+(?:{_UNITS})|\s+(?:{_TENS}))?|{_TENS}|{_UNITS})"
@@ -54,6 +56,8 @@ def parse_number(token: str) -> float | int:
         return UNIT_WORDS[words[0]] * 100 + (parse_number(" ".join(rest)) if rest else 0)
     if words[0] == "mười":
         return 10 + (UNIT_WORDS[words[1]] if len(words) > 1 else 0)
+    if len(words) == 2 and words[1] == "chục":
+        return UNIT_WORDS[words[0]] * 10
     if len(words) >= 2 and words[1] == "mươi":
         return UNIT_WORDS[words[0]] * 10 + (UNIT_WORDS[words[2]] if len(words) > 2 else 0)
     return UNIT_WORDS[words[0]]
