@@ -10,7 +10,13 @@ from scrapers.extract.documents import find_documents
 from scrapers.extract.figures import capitals_placed, extract_figures
 from scrapers.extract.numbers import THOUSANDS, WORDS, count_of, parse_number
 from scrapers.extract.officials import find_officials
-from scrapers.extract.patterns import ABBREVIATIONS, FORM, WORD_COUNT_START, WORD_COUNTED, YEAR_BEFORE
+from scrapers.extract.patterns import (
+    ABBREVIATIONS,
+    FORM,
+    WORD_COUNT_START,
+    WORD_COUNTED,
+    YEAR_BEFORE,
+)
 from scrapers.extract.sentence import soft_breaks_as_spaces
 from scrapers.text import (
     blanked,
@@ -50,7 +56,9 @@ def extract_all(text: str, published: date | None = None, locality: str | None =
     # "khai trừ 2 đảng viên": every rule reads a count in digits)
     # ("12 ĐV", "3 TCĐ", as ward portals write what they count, in words)
     # (and a headline set as a page title, "… - Báo Hà Nội Mới", without the site's name)
-    expanded, back_words = _counted_abbreviations_expanded(look_alikes_read(site_name_blanked(invisibles_as_spaces(text))))
+    # ("5đảng viên", a count typed against its unit, as "5 đảng viên")
+    expanded, back_words = _glued_counts_spaced(*_counted_abbreviations_expanded(
+        look_alikes_read(site_name_blanked(invisibles_as_spaces(text)))))
     spelled, back = _single_spaced(marks_closed(_words_before_digits_blanked(spelled_out_blanked(
         soft_breaks_as_spaces(expanded)))))
     in_digits, word_ends = _word_counts_as_digits(spelled)
@@ -143,6 +151,27 @@ def _counted_abbreviations_expanded(text: str) -> tuple[str, list[int] | None]:
     parts.append(text[at:])
     back.extend(range(at, len(text)))
     return "".join(parts), back
+
+
+# a count typed against what it counts, a lower-case unit ("kỷ luật 5đảng viên", "12trường hợp")
+# (the unit's first word is enough, whatever spaces follow it: đảng viên, tổ chức đảng, chi bộ, trường hợp, …)
+GLUED_COUNT = re.compile(r"(?<![\w.,/])\d{1,3}(?:\.\d{3})*"
+                         r"(?=(?:đảng|tổ|chi|trường|đồng|cán|cấp|đơn|tập|cá|người|vụ|lượt)(?!\w))")
+
+
+def _glued_counts_spaced(text: str, back: list[int] | None) -> tuple[str, list[int] | None]:
+    """"5đảng viên" as "5 đảng viên", and where each character of it was in the text `back` maps to (the space
+    inserted at its count's last digit)."""
+    if not GLUED_COUNT.search(text):
+        return text, back
+    parts, at_of, at = [], [], 0
+    for m in GLUED_COUNT.finditer(text):
+        parts += [text[at:m.end()], " "]
+        at_of += [*range(at, m.end()), m.end() - 1]
+        at = m.end()
+    parts.append(text[at:])
+    at_of.extend(range(at, len(text)))
+    return "".join(parts), at_of if back is None else [back[i] for i in at_of]
 
 
 def _word_counts_as_digits(text: str) -> tuple[str, dict[int, int]]:

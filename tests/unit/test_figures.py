@@ -108,6 +108,13 @@ def test_not_figures():
     assert figs(text) == []
 
 
+def test_a_count_glued_to_its_unit_quotes_the_text_as_typed():
+    # (read as "12 tổ chức đảng", quoted and placed as typed; an abbreviation expanded before it keeps its offsets)
+    text = nfc("Đã kiểm tra 3 ĐV và 12tổ chức đảng; giám sát 30đảng\u00a0viên.")
+    got = [(i["value"], i["quote"], text[i["start"]:i["end"]]) for i in extract_all(text) if i["type"] == "figure"]
+    assert got == [(3, "3 ĐV", "3 ĐV"), (12, "12tổ chức đảng", "12tổ chức đảng"), (30, "30đảng\u00a0viên", "30đảng\u00a0viên")]
+
+
 def test_unit_after_stops_at_clauses():
     assert unit_after("30/30 quận, huyện, thị xã và 81/84 đơn vị", 5)[0] == "quận, huyện, thị xã"
     assert unit_after("2 cấp, kiểm soát kế hoạch, tiến độ chuẩn bị", 1)[0] == "cấp"
