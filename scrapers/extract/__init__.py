@@ -57,8 +57,9 @@ def extract_all(text: str, published: date | None = None, locality: str | None =
     # ("12 ĐV", "3 TCĐ", as ward portals write what they count, in words)
     # (and a headline set as a page title, "… - Báo Hà Nội Mới", without the site's name)
     # ("5đảng viên", a count typed against its unit, as "5 đảng viên")
-    expanded, back_words = _glued_counts_spaced(*_counted_abbreviations_expanded(
-        look_alikes_read(site_name_blanked(invisibles_as_spaces(text)))))
+    # ("(KT: 3 đ/c; CC: 1 đ/c; KTr: 1 đ/c)", forms abbreviated in a list of them, as "khiển trách: 3 …")
+    expanded, back_words = _forms_abbreviated_expanded(*_glued_counts_spaced(*_counted_abbreviations_expanded(
+        look_alikes_read(site_name_blanked(invisibles_as_spaces(text))))))
     spelled, back = _single_spaced(marks_closed(_words_before_digits_blanked(spelled_out_blanked(
         soft_breaks_as_spaces(expanded)))))
     in_digits, word_ends = _word_counts_as_digits(spelled)
@@ -169,6 +170,41 @@ def _glued_counts_spaced(text: str, back: list[int] | None) -> tuple[str, list[i
         parts += [text[at:m.end()], " "]
         at_of += [*range(at, m.end()), m.end() - 1]
         at = m.end()
+    parts.append(text[at:])
+    at_of.extend(range(at, len(text)))
+    return "".join(parts), at_of if back is None else [back[i] for i in at_of]
+
+
+# forms abbreviated as ward reports do, each before its count: "KT: 3 đ/c; CC: 1 đ/c; KTr: 1 đ/c". "KT" is also
+# kiểm tra, and khai trừ in some reports: read only in a list of two forms or more right after a discipline total
+FORM_ABBREVIATIONS = {"KT": "khiển trách", "CC": "cảnh cáo", "CCh": "cách chức", "CCH": "cách chức", "KTr": "khai trừ",
+                      "KTR": "khai trừ"}
+_GAP = r"(?:[^\S\n]|\u200b)*"  # (spaces of any kind, zero-width ones too)
+_FORM_ABBR = r"(?:KTr|KTR|KT|CCh|CCH|CC)"
+FORM_ABBREVIATED = re.compile(rf"(?<![\w/])(?P<abbr>{_FORM_ABBR})(?={_GAP}:?{_GAP}\d)")
+FORMS_ABBREVIATED_RUN = re.compile(rf"{_FORM_ABBR}{_GAP}:?{_GAP}\d[^;,()\n]{{0,20}}[;,]{_GAP}(?:và{_GAP})?"
+                                   rf"{_FORM_ABBR}{_GAP}:?{_GAP}\d")
+DISCIPLINE_BEFORE = re.compile(rf"k[ỷỉ]{_GAP}luật[^.;\n]{{0,60}}$", re.I)
+LIST_CLOSE = re.compile(r"\)|\n|\.(?!\d)")
+
+
+def _forms_abbreviated_expanded(text: str, back: list[int] | None) -> tuple[str, list[int] | None]:
+    """"(KT: 3 đ/c; CC: 1 đ/c)" after a discipline total as "(khiển trách: 3 đ/c; cảnh cáo: 1 đ/c)", and where each
+    character of it was in the text `back` maps to."""
+    plain = plain_spaces(text)  # (same length: "KT:\u00a03" as "KT: 3")
+    runs = [m for m in FORMS_ABBREVIATED_RUN.finditer(plain) if DISCIPLINE_BEFORE.search(plain, max(0, m.start() - 80),
+                                                                                            m.start())]
+    if not runs:
+        return text, back
+    parts, at_of, at = [], [], 0
+    for run in runs:
+        # (the list runs to its bracket's close or its sentence's end)
+        stop = (end.start() if (end := LIST_CLOSE.search(plain, run.end())) else len(text))
+        for m in FORM_ABBREVIATED.finditer(plain, max(at, run.start()), stop):
+            words = FORM_ABBREVIATIONS[m["abbr"]]
+            parts += [text[at:m.start()], words]
+            at_of += [*range(at, m.start()), m.start(), *[m.end() - 1] * (len(words) - 1)]
+            at = m.end()
     parts.append(text[at:])
     at_of.extend(range(at, len(text)))
     return "".join(parts), at_of if back is None else [back[i] for i in at_of]
