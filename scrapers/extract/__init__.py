@@ -160,10 +160,13 @@ GLUED_COUNT = re.compile(r"(?<![\w.,/])\d{1,3}(?:\.\d{3})*"
                          r"(?=(?:đảng|tổ|chi|trường|đồng|cán|cấp|đơn|tập|cá|người|vụ|lượt)(?!\w))")
 
 
+GLUED_HINT = re.compile(r"\d(?:đảng|tổ|chi|trường|đồng|cán|cấp|đơn|tập|cá|người|vụ|lượt)")
+
+
 def _glued_counts_spaced(text: str, back: list[int] | None) -> tuple[str, list[int] | None]:
     """"5đảng viên" as "5 đảng viên", and where each character of it was in the text `back` maps to (the space
     inserted at its count's last digit)."""
-    if not GLUED_COUNT.search(text):
+    if not GLUED_HINT.search(text):  # (a digit right before a letter is rare: found fast, read fully only then)
         return text, back
     parts, at_of, at = [], [], 0
     for m in GLUED_COUNT.finditer(text):
@@ -191,6 +194,8 @@ LIST_CLOSE = re.compile(r"\)|\n|\.(?!\d)")
 def _forms_abbreviated_expanded(text: str, back: list[int] | None) -> tuple[str, list[int] | None]:
     """"(KT: 3 đ/c; CC: 1 đ/c)" after a discipline total as "(khiển trách: 3 đ/c; cảnh cáo: 1 đ/c)", and where each
     character of it was in the text `back` maps to."""
+    if "KT" not in text and "CC" not in text:
+        return text, back
     plain = plain_spaces(text)  # (same length: "KT:\u00a03" as "KT: 3")
     runs = [m for m in FORMS_ABBREVIATED_RUN.finditer(plain) if DISCIPLINE_BEFORE.search(plain, max(0, m.start() - 80),
                                                                                             m.start())]

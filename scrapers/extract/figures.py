@@ -1035,7 +1035,8 @@ REQUESTED = re.compile(r"(?<!theo )(?<!của )(?<!các )(?<!đơn )(?:đề ngh�
 
 def _planned(folded: str, start: int, end: int) -> bool:
     return bool(PLANNED.search(folded, max(0, start - 40), start) or PLANNED_AFTER.match(folded, end)
-                or REQUESTED.search(folded, max(0, start - 200), start))
+                or ("đề nghị" in (before := folded[max(0, start - 200):start].lower()) or "yêu cầu" in before)
+                and REQUESTED.search(before) is not None)
 
 
 # a sentence about what is to come: "Nhiệm kỳ mới, phường phấn đấu kết nạp 200 đảng viên"
