@@ -732,10 +732,17 @@ def _number(token: str, count: bool = False):
         return None
 
 
+RATIO_WHOLE_BEFORE = re.compile(r"(?<![\w/.,])\d{1,6}(?:\.\d{3})*\s+(?:trên|trong(?=\s+(?:tổng\s+)?số))\s+"
+                                r"(?:tổng\s+)?(?:số\s+)?$", re.I)
+
+
 def _skipped(ctx: Sentence, family: str, m) -> bool:
     """Counts that are not statements: claimed already, a change's amount, the article "một", a form's part."""
     ns, ne = m.start("n"), m.end("n")
     if not ctx.free(ns, ne) or CHANGE_BEFORE.search(ctx.s, max(0, ns - 30), ns):
+        return True
+    # ("2 trong số 5 đảng viên bị kỷ luật …", "7 trên 9 xã được kiểm tra": the whole of a ratio in words, read as one)
+    if RATIO_WHOLE_BEFORE.search(ctx.s, max(0, ns - 30), ns):
         return True
     if m["n"].lower() == "một" and family != "work" and not LEAD_FORM.search(ctx.s, max(0, ns - 60), ns) \
             and not _done_to_one(ctx.s, ns):
