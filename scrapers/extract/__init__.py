@@ -156,11 +156,9 @@ def _counted_abbreviations_expanded(text: str) -> tuple[str, list[int] | None]:
 
 # a count typed against what it counts, a lower-case unit ("kỷ luật 5đảng viên", "12trường hợp")
 # (the unit's first word is enough, whatever spaces follow it: đảng viên, tổ chức đảng, chi bộ, trường hợp, …)
-GLUED_COUNT = re.compile(r"(?<![\w.,/])\d{1,3}(?:\.\d{3})*"
-                         r"(?=(?:đảng|tổ|chi|trường|đồng|cán|cấp|đơn|tập|cá|người|vụ|lượt)(?!\w))")
-
-
-GLUED_HINT = re.compile(r"\d(?:đảng|tổ|chi|trường|đồng|cán|cấp|đơn|tập|cá|người|vụ|lượt)")
+_GLUED_UNIT = r"(?:đảng|tổ|chi|trường|đồng|cán|cấp|đơn|tập|cá|người|vụ|lượt)"
+GLUED_COUNT = re.compile(rf"(?<![\w.,/])\d{{1,3}}(?:\.\d{{3}})*(?={_GLUED_UNIT}(?!\w))")
+GLUED_HINT = re.compile(rf"\d{_GLUED_UNIT}")
 
 
 def _glued_counts_spaced(text: str, back: list[int] | None) -> tuple[str, list[int] | None]:

@@ -962,17 +962,18 @@ def _discipline(ctx: Sentence, m, unit: str, value, qualifier, act_end: int) -> 
                     breakdown=forms, breakdown_complete=complete)
 
 
+YEARS = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+DIGIT = re.compile(r"\d")
+
+
 def _passive_form_before(ctx: Sentence, pos: int) -> str | None:
     """"Số đảng viên bị khai trừ năm 2026 là 4", "Số đảng viên bị khai trừ năm nay giảm mạnh, chỉ còn 4 trường hợp":
     the one form those counted suffered, said with "bị" earlier in the clause and no other count between."""
     clause = ctx.s[ctx.s.rfind(";", 0, pos) + 1:pos]
-    if "bị" not in clause or re.search(r"\d", YEARS.sub("", clause)):
+    if "bị" not in clause or DIGIT.search(YEARS.sub("", clause)):
         return None
     forms = {FORM_RE.search(m.group(0)).group(0).lower() for m in PASSIVE_FORM.finditer(clause)}
     return forms.pop() if len(forms) == 1 else None
-
-
-YEARS = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 def _closes_a_list(ctx: Sentence, lead_start: int, org: bool) -> bool:
