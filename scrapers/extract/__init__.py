@@ -245,7 +245,11 @@ def _single_spaced(text: str) -> tuple[str, list[int] | None]:
         return text, None
     parts, back, at = [], [], 0
     for m in SPACE_RUN.finditer(text):
-        closed = text[m.end():m.end() + 1] == "/" or text[m.start() - 1:m.start()] == "/"
+        # (between numbers only: "12 tổ chức đảng /  30 đảng viên" keeps its space)
+        closed = (text[m.end():m.end() + 1] == "/" and text[m.start() - 1:m.start()].isdigit()
+                  and text[m.end() + 1:m.end() + 9].lstrip()[:1].isdigit()
+                  or text[m.start() - 1:m.start()] == "/" and text[m.end():m.end() + 1].isdigit()
+                  and text[max(0, m.start() - 9):m.start() - 1].rstrip()[-1:].isdigit())
         parts.append(text[at:m.start()] + ("" if closed else " "))
         back.extend(range(at, m.start() + (0 if closed else 1)))
         at = m.end()

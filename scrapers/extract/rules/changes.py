@@ -101,8 +101,28 @@ def _respective(ctx: Sentence, bases: list[re.Match]) -> None:
                      subject=f"so với {base}" if base else None, direction=direction, base=base)
 
 
+# "Đảng viên bị kỷ luật: 17 (+5 so với năm 2025)", "92,2% (+4,1% so với cùng kỳ)": a sign for the direction, as
+# infographics print a change
+SIGNED = re.compile(rf"(?<![\w%])(?:(?P<sign>[+−])\s?|[-–](?=\d))(?P<n>(?=\d){NUMBER})(?P<pct>\s*%)?(?=\s*(?:\S+\s+){{0,3}}?{COMPARED})",
+                    re.I)
+
+
+def _signed(ctx: Sentence) -> None:
+    for m in SIGNED.finditer(ctx.s):
+        if not ctx.free(m.start("n"), m.end("n")):
+            continue
+        value = parse_number(m["n"])
+        direction = "tăng" if m["sign"] == "+" else "giảm"  # (a minus, however typed)
+        unit, end = ("%", m.end()) if m["pct"] else unit_after(ctx.s, m.end(), max_words=4)
+        base = next((b["base"].strip() for b in BASE.finditer(ctx.s, m.end())), None)
+        ctx.emit("change", m.start(), end if unit else m.end(), value if direction == "tăng" else -value,
+                 unit=unit or None, subject=f"so với {base}" if base else None, direction=direction, base=base)
+
+
 @rule(10)
 def changes(ctx: Sentence) -> None:
+    if "+" in ctx.s or "−" in ctx.s or "(-" in ctx.s or "(–" in ctx.s:
+        _signed(ctx)
     if "hơn " in ctx.s or "tăng " in ctx.s or "giảm " in ctx.s:
         _base_between(ctx)
     bases = list(BASE.finditer(ctx.s))

@@ -472,7 +472,8 @@ def stated_totals(ctx: Sentence) -> None:
             continue
         # "Số đảng viên mới kết nạp đạt 6.540", "Số đảng viên không hoàn thành nhiệm vụ năm 2025 là 42": no act, a count
         if not letters and (not found or found.lastgroup == "count"):
-            ctx.emit("count", m.start("n"), m.end(), value, unit=f"{_unit(m)}{m['mid']}".strip(),
+            label = f"{m['mid'].strip()} {_unit(m)}" if m.start("mid") < m.start("subj") else f"{_unit(m)}{m['mid']}"
+            ctx.emit("count", m.start("n"), m.end(), value, unit=label.strip(),
                      qualifier=qualifier_of(m["q"]))
             continue
         subj = _unit(m)
@@ -497,10 +498,24 @@ def stated_totals(ctx: Sentence) -> None:
             _stated_by_period(ctx, total, m.end())
 
 
+# (its count bare: "Kiểm tra tổ chức đảng: 45 tổ chức đảng" is read as any act and its count)
+ACT_FIRST_FIELD = re.compile(rf"\s*(?:{BULLET}[ \t]*)?(?P<mid>[^\W\d][^,.;:\d\n()]{{1,30}}?)[ \t]+(?P<subj>{SUBJECT})"
+                             rf"(?:[ \t]+mới)?[ \t]*:[ \t]*{QNUM}(?![\d.,]\d)(?!\s*[%/])[ \t]*[.;]?\s*", re.I)
+TRAILING_BRACKET = re.compile(r"[ \t]*\([^()\n]*\)[ \t]*[.;]?\s*$")
+
+
 def _field(ctx: Sentence) -> re.Match | None:
     """The field a sentence is, when it is one line of a label with an act (or letters) and its number."""
-    m = FIELD_LABEL.fullmatch(ctx.s)
-    return m if m and (TRIGGER.search(m["mid"]) or re.fullmatch(LETTERS, m["subj"], re.I)) else None
+    # ("Đảng viên bị kỷ luật: 17 (+5 so với năm 2025)": a bracket after the count tells something else of it)
+    end = len(ctx.s)
+    if ctx.s.rstrip(" \t\n.;").endswith(")") and (tail := TRAILING_BRACKET.search(ctx.s)):
+        end = tail.start()
+    m = FIELD_LABEL.fullmatch(ctx.s, 0, end) or (FIELD_LABEL.fullmatch(ctx.s) if end < len(ctx.s) else None)
+    if m is None:
+        # (the act first, then what it counts: "Kỷ luật tổ chức đảng: 0", "Kết nạp đảng viên mới: 132")
+        m = ACT_FIRST_FIELD.fullmatch(ctx.s, 0, end)
+        return m if m and not NAMES_WHAT.search(m["mid"]) else None
+    return m if TRIGGER.search(m["mid"]) or re.fullmatch(LETTERS, m["subj"], re.I) else None
 
 
 # "III. THI HÀNH KỶ LUẬT\nTổng số: 5 đảng viên (khiển trách 3, cảnh cáo 2)": a total's field under a heading that
