@@ -133,25 +133,35 @@ def _digits_kept(m: re.Match) -> str:
 COUNTED_ABBREVIATED = re.compile(r"\d[ \u00a0]+(?P<abbr>ĐV|TCĐ|TCCSĐ)(?!\w)")
 
 
+def _rewritten(text: str, back: list[int] | None, edits: list[tuple[int, int, str]]) -> tuple[str, list[int] | None]:
+    """`text` with each (start, end, words) span replaced by its words, and where each character of the result was in
+    the text `back` maps to (None: `text` itself): the words' first character at the span's first, the others at its
+    last. Spans are in order and do not overlap."""
+    if not edits:
+        return text, back
+    parts, at_of, at = [], [], 0
+    for start, end, words in edits:
+        parts += [text[at:start], words]
+        at_of += [*range(at, start), start, *[end - 1] * (len(words) - 1)]
+        at = end
+    parts.append(text[at:])
+    at_of.extend(range(at, len(text)))
+    return "".join(parts), at_of if back is None else [back[i] for i in at_of]
+
+
 def _counted_abbreviations_expanded(text: str) -> tuple[str, list[int] | None]:
     """"12 ĐV" as "12 đảng viên", and where each character of it was in `text` (each written word's characters at
     the abbreviation's first and last; None when there is none)."""
     if "ĐV" not in text and "TCĐ" not in text and "TCCSĐ" not in text:
         return text, None
-    parts, back, at = [], [], 0
+    edits = []
     for m in COUNTED_ABBREVIATED.finditer(text):
         words = ABBREVIATIONS[m["abbr"]]
         line_end = text.find("\n", m.end())
         if text[text.rfind("\n", 0, m.start()) + 1:line_end if line_end >= 0 else len(text)].isupper():
             words = words.upper()  # (a headline in capitals stays in capitals: "KỶ LUẬT 11 ĐẢNG VIÊN")
-        parts += [text[at:m.start("abbr")], words]
-        back += [*range(at, m.start("abbr")), m.start("abbr"), *[m.end() - 1] * (len(words) - 1)]
-        at = m.end()
-    if not parts:
-        return text, None
-    parts.append(text[at:])
-    back.extend(range(at, len(text)))
-    return "".join(parts), back
+        edits.append((m.start("abbr"), m.end(), words))
+    return _rewritten(text, None, edits)
 
 
 # a count typed against what it counts, a lower-case unit ("kỷ luật 5đảng viên", "12trường hợp")
@@ -166,14 +176,8 @@ def _glued_counts_spaced(text: str, back: list[int] | None) -> tuple[str, list[i
     inserted at its count's last digit)."""
     if not GLUED_HINT.search(text):  # (a digit right before a letter is rare: found fast, read fully only then)
         return text, back
-    parts, at_of, at = [], [], 0
-    for m in GLUED_COUNT.finditer(text):
-        parts += [text[at:m.end()], " "]
-        at_of += [*range(at, m.end()), m.end() - 1]
-        at = m.end()
-    parts.append(text[at:])
-    at_of.extend(range(at, len(text)))
-    return "".join(parts), at_of if back is None else [back[i] for i in at_of]
+    # (the count's last digit and a space after it, both at the digit)
+    return _rewritten(text, back, [(m.end() - 1, m.end(), text[m.end() - 1] + " ") for m in GLUED_COUNT.finditer(text)])
 
 
 # forms abbreviated as ward reports do, each before its count: "KT: 3 đ/c; CC: 1 đ/c; KTr: 1 đ/c". "KT" is also
@@ -199,18 +203,13 @@ def _forms_abbreviated_expanded(text: str, back: list[int] | None) -> tuple[str,
                                                                                             m.start())]
     if not runs:
         return text, back
-    parts, at_of, at = [], [], 0
+    edits: list[tuple[int, int, str]] = []
     for run in runs:
         # (the list runs to its bracket's close or its sentence's end)
         stop = (end.start() if (end := LIST_CLOSE.search(plain, run.end())) else len(text))
-        for m in FORM_ABBREVIATED.finditer(plain, max(at, run.start()), stop):
-            words = FORM_ABBREVIATIONS[m["abbr"]]
-            parts += [text[at:m.start()], words]
-            at_of += [*range(at, m.start()), m.start(), *[m.end() - 1] * (len(words) - 1)]
-            at = m.end()
-    parts.append(text[at:])
-    at_of.extend(range(at, len(text)))
-    return "".join(parts), at_of if back is None else [back[i] for i in at_of]
+        edits += [(m.start(), m.end(), FORM_ABBREVIATIONS[m["abbr"]])
+                  for m in FORM_ABBREVIATED.finditer(plain, max(edits[-1][1] if edits else 0, run.start()), stop)]
+    return _rewritten(text, back, edits)
 
 
 def _word_counts_as_digits(text: str) -> tuple[str, dict[int, int]]:

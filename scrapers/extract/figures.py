@@ -372,7 +372,7 @@ def read_figures(text: str, published: date | None = None, locality: str | None 
     drafts.sort(key=lambda d: d.start)
     _before_the_lone_place(drafts, prose_places, folded, sent_list, scope, whole)
     headings = {d.sentence for d in drafts if _is_heading(folded, sent_list[d.sentence])}
-    drafts = _merge_forms(drafts, folded, headings)
+    drafts = _merge_forms(drafts, folded, headings, [base for base, _ in sent_list])
     _bare_forms(drafts, folded, sent_list)
     _shared_form(drafts, folded)
     _link_sums(drafts, headings, folded)
@@ -624,19 +624,10 @@ def _takes(total: Draft, forms: Draft, exact: bool, labelled: bool = False, head
 LABELLED = re.compile(rf"(?:^|[\n.;]\s*){SUBJECT_LABEL}\s*(?:(?:tất\s+)?cả\s+)?$", re.I)
 
 
-SENTENCE_END = re.compile(r"[.!?;](?=\s)|\n")
-
-
-def _sentence_start(folded: str, pos: int) -> int:
-    window = folded[max(0, pos - 200):pos]
-    ends = [m.end() for m in SENTENCE_END.finditer(window)]
-    return pos - len(window) + (ends[-1] if ends else 0)
-
-
-def _points_back(folded: str, group: Draft) -> bool:
-    """Whether a count is a group inside a total told before it: its sentence points back ("Trong số này có 31
-    người …"), or the group is named after it ("… 8 đồng chí là cấp ủy viên")."""
-    return bool(BACK_REFERENCE.match(folded, _sentence_start(folded, group.start))
+def _points_back(folded: str, starts: list[int], group: Draft) -> bool:
+    """Whether a count is a group inside a total told before it: its sentence (starting at `starts`) points back
+    ("Trong số này có 31 người …"), or the group is named after it ("… 8 đồng chí là cấp ủy viên")."""
+    return bool(BACK_REFERENCE.match(folded, starts[group.sentence])
                 or COMMITTEE_AFTER.match(folded, group.end))
 
 
@@ -644,7 +635,7 @@ def _points_back(folded: str, group: Draft) -> bool:
 FORM_NOUN_OPENING = re.compile(r"\s*(?:[-+•*–]\s*)?(?:về\s+)?hình thức\s", re.I)
 
 
-def _merge_forms(drafts: list[Draft], folded: str, headings: set[int]) -> list[Draft]:
+def _merge_forms(drafts: list[Draft], folded: str, headings: set[int], starts: list[int]) -> list[Draft]:
     """Forms read apart from their total join it: the total of the same subject and period in the same sentence or
     the one before ("… kỷ luật 31 đảng viên:\n- Khiển trách: 20 …", "… là 52, tăng 6 …; hình thức khai trừ 11
     trường hợp"), when their sum fits in it — or a headline's total, however far down the body its forms are told,
@@ -665,12 +656,12 @@ def _merge_forms(drafts: list[Draft], folded: str, headings: set[int]) -> list[D
         # (past a group inside the total, told in a sentence that points back to it: "… kỷ luật 597 người. Trong số
         # này có 31 người là cấp ủy viên. Hình thức khai trừ được áp dụng với 74 người.")
         prev = next((t for t in reversed(before) if t.kind == forms.kind and t.total is None
-                     and not (single and t.sentence < forms.sentence and _points_back(folded, t))), None)
+                     and not (single and t.sentence < forms.sentence and _points_back(folded, starts, t))), None)
         # (the forms' distance from the total is counted from the last group inside it told between: "… kỷ luật 597
         # người. Trong số này có 31 người là cấp ủy viên. Hình thức khai trừ được áp dụng với 74 người.")
         told = max([prev.sentence] + [g.sentence for g in before if g.sentence < forms.sentence and (
             g.total is prev or single and g.total is None and g is not prev and g.kind in (forms.kind, "count")
-            and g.sentence > prev.sentence and _points_back(folded, g))]) if prev is not None else 0
+            and g.sentence > prev.sentence and _points_back(folded, starts, g))]) if prev is not None else 0
         # "… 21 đảng viên. Các hình thức gồm 14 trường hợp khiển trách, 5 trường hợp cảnh cáo…": the next form of
         # the list that gave the total its first ones joins them while they fit
         # — or on the list's next bulleted line ("Hình thức kỷ luật:\n+ 26 khai trừ\n+ 15 cách chức\n+ 11 cảnh cáo")
@@ -694,7 +685,7 @@ def _merge_forms(drafts: list[Draft], folded: str, headings: set[int]) -> list[D
         # khai trừ là 118 người", told in the paragraph after their total)
         # (the "bị" of the forms' own line: not one ending the paragraph before, "Đảng viên bị kỷ luật\n57\n\nKhai trừ 5 …")
         befell = "bị " in folded[max(folded.rfind("\n", 0, forms.start) + 1, forms.start - 30):forms.end] \
-            or FORM_NOUN_OPENING.match(folded, _sentence_start(folded, forms.start)) is not None
+            or FORM_NOUN_OPENING.match(folded, starts[forms.sentence]) is not None
         if prev is not None and single and not labelled and "\n" in folded[prev.end:forms.start] and not befell:
             prev = None
         # (nor a count coordinated right after the total, its form said after it: "kỷ luật 2 chi bộ và 1 đảng ủy bằng

@@ -526,17 +526,16 @@ HEADING_LINE = re.compile(r"[ \t]*(?:(?:[IVX]{1,4}|\d{1,2}|[a-zđ])[.)][ \t]*)?(
 
 WORK_NAME = re.compile(r"(?<!\w)công tác\s+", re.I)
 DATE_OR_TIME = re.compile(r"\d{1,2}/\d{1,2}/\d{4}|\d{1,2}:\d{2}|GMT", re.I)
-CAPTION_MARK = re.compile(r"\(?[ẢảAa]nh(?:\s+minh h[ọo]a|\s+tư liệu)?\s*[:)]")
 WHO_DID = re.compile(r"(?<!\w)(?:danh sách|thành phần|thành viên|đoàn|tổ công tác)(?!\w)", re.I)
 LETTERS_AFTER = re.compile(rf"[ \t]+{LETTERS}(?!\w)", re.I)
 
 
 def _heading_act(before: str) -> re.Match | None:
-    """The act named by the heading line above, past a photo's caption, a time or a byline between ("II. CÔNG TÁC
-    KIỂM TRA\nQuang cảnh hội nghị. Ảnh: Khánh Huy\nTổng số: …") — not by a heading of who did it ("Thành phần đoàn
-    kiểm tra")."""
+    """The act named by the heading line above, past a time or a byline between (a photo's caption is blank by now:
+    "II. CÔNG TÁC KIỂM TRA\nQuang cảnh hội nghị. Ảnh: Khánh Huy\nTổng số: …") — not by a heading of who did it
+    ("Thành phần đoàn kiểm tra")."""
     for line in [line for line in reversed(before.split("\n")) if line.strip()][:4]:
-        if CAPTION_MARK.search(line) or DATE_OR_TIME.search(line) and not TRIGGER.search(line):
+        if DATE_OR_TIME.search(line) and not TRIGGER.search(line):
             continue
         heading = HEADING_LINE.fullmatch(line)
         if heading is None or line.rstrip().endswith((".", "?", "!")):  # (a sentence of the body ends the search)
