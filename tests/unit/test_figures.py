@@ -115,6 +115,16 @@ def test_a_count_glued_to_its_unit_quotes_the_text_as_typed():
     assert got == [(3, "3 ĐV", "3 ĐV"), (12, "12tổ chức đảng", "12tổ chức đảng"), (30, "30đảng\u00a0viên", "30đảng\u00a0viên")]
 
 
+def test_a_field_under_a_caption_quotes_the_field_alone():
+    # (a photo's caption between a heading or a field and the next field is blanked before the rules: no quote of a
+    # field starts inside it)
+    text = nfc("III. THI HÀNH KỶ LUẬT\nĐồng chí Bí thư phát biểu. Ảnh: Khánh Huy\nTổng số: 5 đảng viên.\n"
+               "Kiểm tra tổ chức đảng: 14\nQuang cảnh hội nghị. Ảnh: Viết Thành\nGiám sát đảng viên: 39")
+    got = [(i["kind"], i["value"], i["quote"]) for i in extract_all(text) if i["type"] == "figure"]
+    assert got == [("discipline_party_members", 5, "Tổng số: 5 đảng viên"), ("inspection", 14, "Kiểm tra tổ chức đảng: 14"),
+                   ("supervision", 39, "Giám sát đảng viên: 39")]
+
+
 def test_unit_after_stops_at_clauses():
     assert unit_after("30/30 quận, huyện, thị xã và 81/84 đơn vị", 5)[0] == "quận, huyện, thị xã"
     assert unit_after("2 cấp, kiểm soát kế hoạch, tiến độ chuẩn bị", 1)[0] == "cấp"

@@ -499,7 +499,7 @@ def stated_totals(ctx: Sentence) -> None:
 
 
 # (its count bare: "Kiểm tra tổ chức đảng: 45 tổ chức đảng" is read as any act and its count)
-ACT_FIRST_FIELD = re.compile(rf"\s*(?:{BULLET}[ \t]*)?(?P<mid>[^\W\d][^,.;:\d\n()]{{1,30}}?)[ \t]+(?P<subj>{SUBJECT})"
+ACT_FIRST_FIELD = re.compile(rf"[ \t]*(?:{BULLET}[ \t]*)?(?P<mid>[^\W\d][^,.;:\d\n()]{{1,30}}?)[ \t]+(?P<subj>{SUBJECT})"
                              rf"(?:[ \t]+mới)?[ \t]*:[ \t]*{QNUM}(?![\d.,]\d)(?!\s*[%/])[ \t]*[.;]?\s*", re.I)
 TRAILING_BRACKET = re.compile(r"[ \t]*\([^()\n]*\)[ \t]*[.;]?\s*$")
 
@@ -513,14 +513,15 @@ def _field(ctx: Sentence) -> re.Match | None:
     m = FIELD_LABEL.fullmatch(ctx.s, 0, end) or (FIELD_LABEL.fullmatch(ctx.s) if end < len(ctx.s) else None)
     if m is None:
         # (the act first, then what it counts: "Kỷ luật tổ chức đảng: 0", "Kết nạp đảng viên mới: 132")
-        m = ACT_FIRST_FIELD.fullmatch(ctx.s, 0, end)
+        # (from the line's first word: a caption blanked above it is no part of the field's quote)
+        m = ACT_FIRST_FIELD.fullmatch(ctx.s, len(ctx.s) - len(ctx.s.lstrip()), end)
         return m if m and not NAMES_WHAT.search(m["mid"]) else None
     return m if TRIGGER.search(m["mid"]) or re.fullmatch(LETTERS, m["subj"], re.I) else None
 
 
 # "III. THI HÀNH KỶ LUẬT\nTổng số: 5 đảng viên (khiển trách 3, cảnh cáo 2)": a total's field under a heading that
 # names its act (a line of its own, numbered or not, with no count)
-TOTAL_FIELD = re.compile(rf"\s*(?:{BULLET}[ \t]*)?(?:[Tt]ổng số|[Tt]ổng cộng|[Tt]ổng)[ \t]*:[ \t]*{QNUM}"
+TOTAL_FIELD = re.compile(rf"[ \t]*(?:{BULLET}[ \t]*)?(?:[Tt]ổng số|[Tt]ổng cộng|[Tt]ổng)[ \t]*:[ \t]*{QNUM}"
                          rf"(?:[ \t]+(?P<subj>{SUBJECT})(?!\w))?")
 HEADING_LINE = re.compile(r"[ \t]*(?:(?:[IVX]{1,4}|\d{1,2}|[a-zđ])[.)][ \t]*)?(?P<words>[^\d\n:]{3,80}?)[ \t]*:?[ \t]*")
 
@@ -547,7 +548,7 @@ def _heading_act(before: str) -> re.Match | None:
 
 
 def _total_under_a_heading(ctx: Sentence) -> None:
-    m = TOTAL_FIELD.match(ctx.s) if ":" in ctx.s else None
+    m = TOTAL_FIELD.match(ctx.s, len(ctx.s) - len(ctx.s.lstrip())) if ":" in ctx.s else None
     if m is None or not ctx.free(m.start("n"), m.end("n")) or (value := _number(m["n"], count=True)) is None:
         return
     found = _heading_act(ctx.folded[max(0, ctx.base - 400):ctx.base])
