@@ -80,18 +80,19 @@ HONORIFIC = (r"(?:đồng chí|Đồng chí|[Đđ]/c|ông|Ông|bà|Bà|[Aa]nh|[C
 AGE = r"(?:\s*,\s*(?:\d{1,3}\s+tuổi|sinh năm \d{4})|\s*\(\s*(?:\d{1,3}\s+tuổi|sinh năm \d{4})\s*\))"
 NAME_THEN_TITLE = re.compile(
     # (a sentence's start may follow its stop with no space, "… lúc 11 giờ.Trần Đình Cảnh, …", as sloppy portals write)
-    rf"(?=[{UPPER}đôbacn])(?:{HONORIFIC}[^\S\n]+|(?:^|(?<=[.!?…]\s)|(?<=\n)|(?<=[{LOWER})]\.))(?=[{UPPER}][{LOWER}]+\s+[{UPPER}]))"
+    rf"(?=[{UPPER}đôbacn])(?:{HONORIFIC}(?:[^\S\n]+|(?<=\.)(?=[{UPPER}]))|(?:^|(?<=[.!?…]\s)|(?<=\n)|(?<=[{LOWER})]\.))(?=[{UPPER}][{LOWER}]+\s+[{UPPER}]))"
     # (a person's age or year of birth may stand between: "Ông Lê Văn Thành, 58 tuổi, cựu Bí thư …", "(sinh năm 1968)")
     rf"{NAME}{AGE}?\s*(?:[-–,]|\()\s*(?P<title>(?:(?:nguyên|cựu)\s+)?{TITLE_HEAD}(?:,?[^\S\n]+[^;:.(),\s]+){{0,16}}?)"
     # … or where "và" brings in the next person ("…, Phó Chủ tịch HĐND thành phố và ông Nguyễn Lan Hương, …"), or
     # where a clause opens on a number: what the speaker reports, not an office ("…, Chủ nhiệm …, 9 tháng năm 2026, …")
     # (a title ends with its line: "… Chủ nhiệm Ủy ban Kiểm tra Quận ủy Đống Đa\nPV: …", a line left without its stop)
-    rf"(?=[;:.()]|\s+(?:{VERB_STOP})\b|,\s+[{LOWER}\d]|,?\s*$|,?[^\S\n]*\n|\s+và\s+{HONORIFIC}\s)"
+    # (or where a bracket says when it was held: "…, Phó Bí thư Thường trực Thành ủy (nhiệm kỳ 2020-2025), …")
+    rf"(?=[;:.()]|[^\S\n]+\(|\s+(?:{VERB_STOP})\b|,\s+[{LOWER}\d]|,?\s*$|,?[^\S\n]*\n|\s+và\s+{HONORIFIC}\s)"
 )
 # "Ủy viên Bộ Chính trị, Bí thư Thành ủy Hà Nội, đồng chí Bùi Thị Minh Hoài": the title, then the name after a comma
 # and an honorific or a rank ("Thứ trưởng Bộ Công an, Trung tướng …"); the last title is the office
 TITLE_COMMA_NAME = re.compile(
-    rf"(?=[{UPPER}])(?P<title>{TITLE_HEAD}(?:[^\S\n]+{ORG_WORD}){{0,8}}?)\s*,\s*{HONORIFIC}[^\S\n]+{NAME}"
+    rf"(?=[{UPPER}])(?P<title>{TITLE_HEAD}(?:[^\S\n]+{ORG_WORD}){{0,8}}?)\s*,\s*{HONORIFIC}(?:[^\S\n]+|(?<=\.)(?=[{UPPER}])){NAME}"
     rf"(?=\s*(?:[,.;:)\n]|[-–]\s|$)|\s+[{LOWER}])"
 )
 # "Đồng chí Nguyễn Văn A từng giữ chức Phó Bí thư Thành ủy nhiệm kỳ …", "… được bầu làm Bí thư Đảng ủy phường"

@@ -18,9 +18,11 @@ from scrapers.extract.patterns import (
     INCLUDES,
     ITEM_NUMBER,
     NUMBER,
+    ORG_SUBJECT,
     QNUM,
     RESPECTIVELY,
     SHARE,
+    SUBJECT,
     TRIGGER,
 )
 from scrapers.extract.rules import rule
@@ -69,6 +71,9 @@ SHARE_ONLY = re.compile(
     rf"(?<!\w)(?:vi|sai) phạm\s+(?:về\s+|trong\s+)?(?P<cat>[^;:()\d]{{3,80}}?)\s*,?\s+chiếm\s+(?:tỷ lệ\s+)?"
     rf"(?:(?:cao|lớn|nhiều) nhất\s*(?:với\s+)?)?(?P<sopen>\(\s*)?(?:(?:tới|đến)\s+)?"
     rf"(?:{QUALIFIER}\s+)?(?P<only>{NUMBER})\s*%(?(sopen)\s*\))(?P<n>(?!))?(?P<q>(?!))?(?P<unit>(?!))?", re.I)
+SHARE_ONLY_MORE = re.compile(
+    rf"(?:\s*[,;]\s*(?:và\s+)?|\s+và\s+)(?:(?:vi|sai) phạm\s+)?(?P<cat>(?:về|trong|liên quan (?:đến|tới)|ở|thuộc)\s+[^;:()\d]{{3,80}}?)"
+    rf"\s+chiếm\s+(?:tỷ lệ\s+)?(?:{QUALIFIER}\s+)?(?P<only>{NUMBER})\s*%(?P<n>(?!))?(?P<q>(?!))?(?P<unit>(?!))?", re.I)
 # "Đất đai là lĩnh vực có nhiều vi phạm nhất (21 trường hợp), sau đó là …": the category is what the sentence is about
 FIELD_IS = re.compile(rf"(?:^|(?<=[,;:]))\s*(?P<cat>[^;:()\d,]{{2,60}}?)\s+là\s+(?:lĩnh vực|nội dung)\s+(?:có\s+)?"
                       rf"(?:nhiều\s+)?(?:vi phạm|sai phạm)(?:\s+nhiều)?(?:\s+nhất)?\s*\(\s*{QNUM}\s+{UNIT}\s*\)", re.I)
@@ -205,27 +210,57 @@ def violation_categories(ctx: Sentence) -> None:
     for rx in (STATED_CATEGORY, OWNED_ONE, FIELD_IS, RANKED_SHARE, SHARE_FIRST, FIELD_FIRST, ABOUT_FIRST, NUMBER_FIRST, CATEGORY_FIRST,
                CATEGORY_COLON):
         for m in rx.finditer(ctx.s):
-            if rx is NUMBER_FIRST and (GOVERNED_BEFORE.search(ctx.s, max(0, m.start() - 60), m.start())
-                                       and not _disciplined_within(ctx, m)
-                                       or m["disciplined"] and not _within_a_larger_total(ctx, m)):
-                continue
-            if ctx.free(m.start("n"), m.end("n")):
+            if ctx.free(m.start("n"), m.end("n")) and not _a_count_of_its_own(ctx, rx, m):
                 end = _emit(ctx, m)
                 while item := _continued(ctx, end, plain=rx is not NUMBER_FIRST, stated=rx is STATED_CATEGORY):
                     end = _emit(ctx, item)
-    for m in SHARE_ONLY.finditer(ctx.s) if "chiếm" in ctx.s else ():
+    if "chiếm" in ctx.s:
+        _shares_only(ctx)
+
+
+def _a_count_of_its_own(ctx: Sentence, rx: re.Pattern, m: re.Match) -> bool:
+    """Whether a count read as a category's is an act's own count or a total of those disciplined for a reason."""
+    before = max(0, m.start() - 60)
+    return rx is NUMBER_FIRST and bool(GOVERNED_BEFORE.search(ctx.s, before, m.start()) and not _disciplined_within(ctx, m)
+                                       or m["disciplined"] and not _within_a_larger_total(ctx, m))
+
+
+def _shares_only(ctx: Sentence) -> None:
+    """Categories told with their share alone: "vi phạm trong lĩnh vực quản lý đất đai, xây dựng chiếm 34,2%"."""
+    for m in SHARE_ONLY.finditer(ctx.s):
         # (not the share of a count, a rate or a number its clause states first: "58 đảng viên bị kỷ luật do vi phạm
         # …, chiếm 31%", "Tỷ lệ đảng viên vi phạm … chiếm 35,6%", "Số bị kỷ luật do vi phạm … chiếm hơn 60%" are
         # percents)
         clause = re.split(r"[,;:.]", ctx.s[:m.start()])[-1]
         if ctx.free(m.start("only"), m.end("only")) and not re.search(r"\d|tỷ lệ|(?<!\w)số(?!\w)", clause, re.I):
-            _emit(ctx, m)
+            end = _emit(ctx, m)
+            # ("…, liên quan đến công tác cán bộ chiếm 21,4%": the list goes on without "vi phạm" again)
+            while (more := SHARE_ONLY_MORE.match(ctx.s, end)) and ctx.free(more.start("only"), more.end("only")):
+                end = _emit(ctx, more)
 
 
 # "Trong số 86 đảng viên bị kỷ luật …", "… đã kỷ luật 86 đảng viên", "kỷ luật về Đảng 12 người": a total of those
 # disciplined
 DISCIPLINED_TOTAL = re.compile(rf"(?:kỷ luật(?:\s+về\s+đảng)?{BEFORE_COUNT}\s+(?P<a>\d[\d.]*)\s+(?:đảng viên|trường hợp|người|{COMRADE})"
                                rf"|(?P<b>\d[\d.]*)\s+(?:đảng viên|trường hợp|{COMRADE})\s+(?:bị\s+)?(?:thi hành\s+)?kỷ luật)", re.I)
+# "Số đảng viên bị kỷ luật do vi phạm đạo đức, lối sống là 2 người": a stated total of those disciplined, for a reason
+# — a category only of a larger total told before it
+DISCIPLINED_FOR = re.compile(rf"(?<!\w)[Ss]ố(?:\s+lượng)?\s+(?P<subj>{SUBJECT})\s+bị\s+(?:thi hành\s+|xử lý\s+)?kỷ luật\s+"
+                             rf"do\s+(?:vi|sai) phạm\s+[^;:()\d]{{3,80}}?\s+(?:là|có)\s+{QNUM}(?:\s+{UNIT})?(?![\d.,]\d)(?!\s*[%/])",
+                             re.I)
+
+
+@rule(18)  # before the categories, which would read the count as one of them
+def disciplined_for_a_reason(ctx: Sentence) -> None:
+    if "do" not in ctx.s:
+        return
+    for m in DISCIPLINED_FOR.finditer(ctx.s):
+        if not ctx.free(m.start("n"), m.end("n")) or _within_a_larger_total(ctx, m):
+            continue
+        org = re.fullmatch(ORG_SUBJECT, m["subj"], re.I)
+        ctx.emit("discipline_party_orgs" if org else "discipline_party_members", m.start(), m.end(),
+                 parse_number(m["n"]), unit=m["subj"].lower(), subject=m["subj"].lower(),
+                 subject_class="tổ chức đảng" if org else "đảng viên", qualifier=qualifier_of(m["q"]))
 # "…, trong đó xử lý kỷ luật 7 đảng viên vi phạm chính sách dân số": discipline said again, bare of a form, for a part
 # of the total by what they violated
 WITHIN_DISCIPLINE = re.compile(r"trong (?:số )?đó\s*[,:]?\s*(?:có\s+)?(?:đã\s+)?(?:xử lý\s+|thi hành\s+)?kỷ luật"

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import re
 
-from scrapers.extract.numbers import NUMBER, parse_number, qualifier_of
+from scrapers.extract.numbers import NUMBER, QUALIFIER, parse_number, qualifier_of
 from scrapers.extract.patterns import BASE, CHANGE, COMPARED, RESPECTIVELY
 from scrapers.extract.rules import rule
 from scrapers.extract.rules.generic import unit_after
 from scrapers.extract.sentence import Sentence
 
-FROM_TO = re.compile(rf"[^()]{{0,40}}?\(?\s*từ\s+{NUMBER}\s+(?:xuống|lên)\s+(?:còn\s+)?{NUMBER}[^)]{{0,30}}\)?", re.I)
+# (the first end may say its unit: "(từ 20 đơn xuống 14 đơn)")
+FROM_TO = re.compile(rf"[^()]{{0,40}}?(?:\(\s*từ\s+{NUMBER}(?:\s+[^\W\d]+){{0,3}}?|\s*từ\s+{NUMBER})\s+(?:xuống|lên)\s+(?:còn\s+)?{NUMBER}[^)]{{0,30}}\)?", re.I)
 
 
 COORDINATED_CHANGE = re.compile(rf"\s*(?:,|và)\s*(?P<n>(?=\d){NUMBER})(?=\s+[a-zà-ỹđ])(?!\s+(?:năm|tháng|quý)\b)", re.I)
@@ -38,6 +39,9 @@ SHARE_CHANGE = re.compile(r"(?<!\w)(?:tăng|giảm)\s+(?:\S+\s+)?[\d,.]+\s*(?:%|
 UNCOUNTED_CHANGE = re.compile(r"(?<!\w)(?:tăng|giảm)(?:\s+(?:gần|hơn|khoảng|gấp|đôi|ba|hai|lần|mạnh|nhẹ|nhiều))*\s*$", re.I)
 MOVED_FROM = re.compile(rf"(?:tăng|giảm)\s+từ\s+(?P<base>{NUMBER}(?:\s*\([^()]{{0,30}}\))?)\s+(?:xuống|lên)\s", re.I)
 
+# "giảm 3 đơn, từ 15 đơn xuống còn 12 đơn": the change first, then the value it moved from
+CHANGE_THEN_MOVED = re.compile(rf"(?:tăng|giảm)\s+(?:{QUALIFIER}\s+)?{NUMBER}(?:\s*%|(?:\s+[^\W\d]+){{1,3}})?\s*[,(]\s*"
+                               rf"từ\s+(?P<base>{NUMBER}(?:\s+[^\W\d]+){{0,3}}?)\s+(?:xuống|lên)\s", re.I)
 
 # (a share or percentage points: "tăng 2,3 điểm phần trăm")
 UNSAID_BASE = re.compile(r"(?<!\w)(?:tăng|giảm)\s+(?:\S+\s+)?[\d,.]+\s*(?:%|điểm\s*%|điểm\s+phần\s+trăm)", re.I)
@@ -130,14 +134,15 @@ def changes(ctx: Sentence) -> None:
     # a change needs something to compare against, in the same sentence: "so với …", or the value it moved from
     # ("giảm từ 312 (năm 2022) xuống còn 274 (năm 2023), giảm 12,2%")
     moved = None if bases else MOVED_FROM.search(ctx.s)
+    moved_after = None if bases or moved else CHANGE_THEN_MOVED.search(ctx.s)
     # … or a year before, told in the sentence ("Năm 2025 … 598 đảng viên; năm 2026 là 541 đảng viên, giảm 57 đảng
     # viên": against 2025)
-    before = None if bases or moved else _year_before(ctx)
+    before = None if bases or moved or moved_after else _year_before(ctx)
     # … or the base of the sentence before's change, for a change right after a count ("… giảm 74 trường hợp so với
     # năm 2025. Số tổ chức đảng bị kỷ luật là 9, tăng 2 tổ chức.")
-    earlier = None if bases or moved or before else _base_said_before(ctx)
+    earlier = None if bases or moved or moved_after or before else _base_said_before(ctx)
     # … except a rate that rose or fell ("GRDP 9 tháng tăng 7,2%"): its base goes without saying
-    if not bases and not moved and not before and not earlier and not UNSAID_BASE.search(ctx.s):
+    if not bases and not moved and not moved_after and not before and not earlier and not UNSAID_BASE.search(ctx.s):
         return
     if "lần lượt" in ctx.s or "tương ứng" in ctx.s:
         _respective(ctx, bases)
@@ -146,7 +151,8 @@ def changes(ctx: Sentence) -> None:
             continue
         told_after = before is not None and before[0] < m.start() and AFTER_A_COUNT.search(ctx.s, 0, m.start())
         carried = earlier is not None and AFTER_A_COUNT.search(ctx.s, 0, m.start())
-        if not bases and not moved and not told_after and not carried \
+        told_first = moved_after is not None and m.start() == moved_after.start()
+        if not bases and not moved and not told_after and not carried and not told_first \
                 and not (m["pct"] and m["dir"].lower() in ("tăng", "giảm")):
             continue
         try:
@@ -157,7 +163,7 @@ def changes(ctx: Sentence) -> None:
             continue  # "giảm từ 312 …" itself names the ends, not the change
         after = [b for b in bases if b.start() >= m.end()]
         base = (after[0] if after else bases[-1])["base"].strip() if bases else \
-            moved["base"].strip() if moved else before[1] if told_after else earlier if carried else None
+            moved["base"].strip() if moved else moved_after["base"].strip() if told_first else before[1] if told_after else earlier if carried else None
         end = m.end()
         if m["pct"]:
             unit = "%"

@@ -26,7 +26,7 @@ UNIT_STOP = {
     "cho", "trên", "so", "từ", "về", "bị", "sẽ", "nhằm", "gồm", "mà", "như", "nhưng", "hoặc", "hay", "khi", "đến",
     "tới", "vào", "ra", "lên", "này", "đó", "nói", "diễn", "trở", "số", "nhiệm", "giai", "cụ", "nhất", "mỗi",
     "hằng", "hàng", "ở", "dưới", "chiếm", "tham", "phải", "cần", "còn", "chưa", "không", "đối", "vượt",
-    "tăng", "giảm", "làm", "đều", "cùng", "vẫn", "cũng",
+    "tăng", "giảm", "làm", "đều", "cùng", "vẫn", "cũng", "nâng", "đưa",
 }
 # stop words that open a noun with the next word: "2 bị can", "12 tham luận", "8 nhiệm vụ" are counted things
 STOP_NOUNS = re.compile(r"(?:bị\s+(?:can|cáo|hại)|tham\s+luận|nhiệm\s+vụ)(?!\w)", re.I)

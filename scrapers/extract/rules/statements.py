@@ -126,6 +126,12 @@ STATED_FROM_TO = re.compile(
     rf"|(?:xuống|lên)\s+(?:còn\s+)?|còn\s+)"
     rf"(?:(?P<q2>{QUALIFIER})\s+)?(?P<n2>{NUMBER})(?!\d)(?:\s+(?:{SUBJECT}|{LETTERS})(?!\w))?(?![\d.,]\d)(?!\s*[%/])"
     r"(?P<was>\s*\((?:năm|cùng kỳ|quý|tháng)[^()]{0,40}?(?:là|:)\s*[\d.,]+[^()]{0,20}\))?", re.I)
+# "…, nâng tổng số tổ chức đảng được giám sát từ đầu năm lên 31": a running total raised to its new value, the
+# subject and act told between (as in a stated move, with no first end)
+RAISED_TO = re.compile(
+    rf"(?<!\w)(?:nâng|đưa)\s+(?:tổng\s+)?số(?:\s+lượng)?\s+(?P<subj>{SUBJECT}|{LETTERS})"
+    rf"(?P<mid>[^,.;:\d]{{0,50}}?)\s+lên\s+(?:(?P<q2>{QUALIFIER})\s+)?(?P<n2>{NUMBER})(?!\d)"
+    rf"(?:\s+(?:{SUBJECT}|{LETTERS})(?!\w))?(?![\d.,]\d)(?!\s*[%/])(?P<n>(?!))?(?P<q>(?!))?(?P<was>(?!))?", re.I)
 END_PERIOD = re.compile(rf"(?:\s+(?:{SUBJECT}|{LETTERS})(?!\w))?\s*\(?\s*(?:năm|quý|tháng)\s+[\dIVX/]+", re.I)
 # "…, trong đó có 7 cấp ủy viên", "… (7 cấp ủy viên)", "… (trong đó có 4 cấp ủy viên), gồm: …"
 _WITHIN = r"(?:trong đó\s*[,:]?\s*|trong số đó\s*[,:]?\s*)"
@@ -711,7 +717,7 @@ def stated_work(ctx: Sentence) -> None:
 @rule(39)
 def stated_from_to(ctx: Sentence) -> None:
     """"Số đảng viên bị kỷ luật giảm từ 312 … xuống còn 274 …": the subject and act first, then both ends."""
-    for m in STATED_FROM_TO.finditer(ctx.s):
+    for m in (*STATED_FROM_TO.finditer(ctx.s), *RAISED_TO.finditer(ctx.s)):
         found = TRIGGER.search(m["mid"])
         letters = re.fullmatch(LETTERS, m["subj"], re.I)
         if not letters and (not found or found.lastgroup == "count"):
