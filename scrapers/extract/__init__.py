@@ -58,8 +58,11 @@ def extract_all(text: str, published: date | None = None, locality: str | None =
     # (and a headline set as a page title, "… - Báo Hà Nội Mới", without the site's name)
     # ("5đảng viên", a count typed against its unit, as "5 đảng viên")
     # ("(KT: 3 đ/c; CC: 1 đ/c; KTr: 1 đ/c)", forms abbreviated in a list of them, as "khiển trách: 3 …")
-    expanded, back_words = _forms_abbreviated_expanded(*_glued_counts_spaced(*_counted_abbreviations_expanded(
-        look_alikes_read(site_name_blanked(invisibles_as_spaces(text))))))
+    # ("Đơn thư tiếp nhận: 64 | Đã giải quyết: 59", an infographic's fields side by side, as one field a line)
+    # ("khiển trách đồng chí 3", the unit set between a form and its count, as "khiển trách 3 đồng chí")
+    expanded, back_words = _forms_abbreviated_expanded(*_units_after_counts(*_fields_side_by_side_split(
+        *_glued_counts_spaced(*_counted_abbreviations_expanded(look_alikes_read(site_name_blanked(
+            invisibles_as_spaces(text))))))))
     spelled, back = _single_spaced(marks_closed(_words_before_digits_blanked(spelled_out_blanked(
         soft_breaks_as_spaces(expanded)))))
     in_digits, word_ends = _word_counts_as_digits(spelled)
@@ -92,6 +95,36 @@ def extract_all(text: str, published: date | None = None, locality: str | None =
             item["start"], item["end"] = start, end
             item["quote"] = text[start:end]
     return sorted(items, key=lambda i: (i["start"], i["type"]))
+
+
+# a form, then who it was given to, then how many: the count is read before its unit, as every list of forms says it
+_SPACED_FORM = FORM.replace(" ", "[ \u00a0]+")  # (a form typed with no-break spaces is the same form)
+UNIT_BEFORE_COUNT = re.compile(rf"(?<!\w)(?:{_SPACED_FORM})[ \u00a0]+(?P<unit>đồng[ \u00a0]+chí|đ/c|trường[ \u00a0]+hợp)[ \u00a0]+"
+                               rf"(?P<n>\d{{1,4}})(?![\d/.,]\d|\w)", re.I)
+UNIT_HINT = re.compile(r"(?:chí|đ/c|hợp)[ \u00a0]+\d")
+
+
+def _units_after_counts(text: str, back: list[int] | None) -> tuple[str, list[int] | None]:
+    """"khiển trách đồng chí 3" as "khiển trách 3 đồng chí", and where each character of it was."""
+    if not UNIT_HINT.search(text):
+        return text, back
+    return _rewritten(text, back, [(m.start("unit"), m.end(), f"{m['n']} {m['unit']}")
+                                   for m in UNIT_BEFORE_COUNT.finditer(text)])
+
+
+# a line of fields, each a label, a colon and its count, set side by side with pipes (a table's row has no colons)
+FIELD_CELL = r"[^\S\n]*[^\W\d][^:|\n]{1,60}:[^\S\n]*\d[\d.,]*(?:[^\S\n]*%)?[^|:\n]{0,25}?[^\S\n]*"
+FIELDS_ROW = re.compile(rf"^{FIELD_CELL}(?:\|{FIELD_CELL})+$", re.M)
+PIPE = re.compile(r"[^\S\n]*\|[^\S\n]*")
+
+
+def _fields_side_by_side_split(text: str, back: list[int] | None) -> tuple[str, list[int] | None]:
+    """"Đơn thư tiếp nhận: 64 | Đã giải quyết: 59" as one field a line, and where each character of it was."""
+    if "|" not in text:
+        return text, back
+    edits = [(p.start(), p.end(), "\n") for row in FIELDS_ROW.finditer(text)
+             for p in PIPE.finditer(text, row.start(), row.end())]
+    return _rewritten(text, back, edits)
 
 
 # "…: hình thức khiển trách 1 chi bộ, 6 đảng viên; hình thức cảnh cáo …": a form named as one before its count (not

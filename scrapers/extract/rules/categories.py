@@ -84,7 +84,8 @@ CATEGORY_COLON = re.compile(rf"(?<!\w)(?:vi|sai) phạm\s+(?:về\s+|trong\s+)?(
 # words a category never starts with: what follows "vi phạm" in those sentences is not what was violated
 NOT_CATEGORY = re.compile(
     r"(?:đến|phải|có|đối|của|là|và|khi|nghiêm|trong số|bị|được|nhưng|nên|cần|thì|tới|dẫn|ở|mức|đã|từ"
-    r"|với|chưa|cũng|này|đó|thuộc|tại|kỷ luật|xử lý|quý|năm|tháng|nhiệm kỳ|giai đoạn|đợt)(?!\w)", re.I)
+    r"|với|chưa|cũng|này|đó|thuộc|tại|kỷ luật|xử lý|quý|năm|tháng|nhiệm kỳ|giai đoạn|đợt"
+    r"|như)(?!\w)", re.I)
 # "khai trừ 2 đảng viên vi phạm chính sách dân số": the count is the object of a discipline act, which is the
 # statistic; what they violated only describes them
 # — and "kết luận 9 đảng viên vi phạm về …": the finding is the statistic

@@ -205,6 +205,7 @@ HAS = re.compile(r"(?<!\w)(?<!trong đó )(?<!trong số đó )(?:hiện\s+)?có
                  rf"(?:{QUALIFIER}\s+)?(?=\d|{NUMBER}(?!\w)|$)", re.I)  # "có" then a count: what it has
 CONSEQUENCE = re.compile(r",\s*(?:để\s+(?:xảy ra|ra|lại)|gây(?:\s+ra)?|dẫn (?:đến|tới)|làm\s+(?:thất thoát|mất|hư hỏng))\s", re.I)
 
+EXAMPLE = re.compile(r"\s*,?\s*như(?:\s+là)?\s", re.I)
 
 # "6 đảng viên của Đảng bộ tỉnh Hà Tĩnh bị kỷ luật": whose they are, between the count and its passive verb
 # (or where they are: "14 đảng viên ở huyện Thanh Trì bị kỷ luật")
@@ -251,7 +252,8 @@ def _kind_of(ctx: Sentence, start: int, end: int) -> tuple[str | None, int]:
         nearest = said
     # "vi phạm trong quản lý đất đai, để xảy ra 27 trường hợp xây dựng trái phép": a clause of consequence between
     # the act and the count governs the count itself
-    if before and CONSEQUENCE.search(ctx.s, before[-1][0], start):
+    # (— or an example of what the act's noun names: "Những vi phạm như để 2 chi bộ không sinh hoạt …")
+    if before and (CONSEQUENCE.search(ctx.s, before[-1][0], start) or EXAMPLE.match(ctx.s, before[-1][0])):
         nearest = None
     # "… kiểm tra 12 đảng viên; chi bộ có 45 đảng viên (với 1.450 …)": a new clause that says what something has,
     # not what was done
@@ -692,6 +694,25 @@ def bare_outcomes(ctx: Sentence) -> None:
             ctx.emit(kind, m.start("outcome"), m.end(), value, unit=before[-1].unit if before else "trường hợp",
                      qualifier=qualifier_of(m["q"]))
             pos = m.end()
+
+
+# "Qua giải quyết khiếu nại, … đã chuẩn y 3 quyết định kỷ luật …", "… giải quyết khiếu nại và hủy bỏ 1 quyết định kỷ
+# luật": the decisions an appeal upheld, changed or annulled are the complaints it settled (outside an appeal,
+# approving or annulling a decision is routine, and a decision is no unit of complaints)
+APPEAL_DECISIONS = re.compile(rf"(?<!\w)(?:chuẩn y|hủy bỏ|huỷ bỏ|hủy|huỷ|giữ nguyên|thay đổi|sửa đổi)\s+{QNUM}\s+"
+                              r"(?P<unit>quyết định(?:\s+(?:thi hành\s+)?kỷ luật)?)(?!\w)", re.I)
+APPEAL = re.compile(r"khiếu nại", re.I)
+
+
+@rule(37)
+def appeal_decisions(ctx: Sentence) -> None:
+    if "quyết định" not in ctx.s or not APPEAL.search(ctx.s):
+        return
+    for m in APPEAL_DECISIONS.finditer(ctx.s):
+        value = _number(m["n"], count=True)
+        if value is not None and ctx.free(m.start("n"), m.end("n")):
+            ctx.emit("complaints", m.start("n"), m.end(), value, unit=m["unit"].lower(), subject_class="đơn thư",
+                     qualifier=qualifier_of(m["q"]))
 
 
 # "Số cuộc giám sát chuyên đề năm nay gấp 2 lần năm trước, với 64 cuộc": the unit of work and its act are stated
