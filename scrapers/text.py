@@ -108,15 +108,23 @@ _I_TO_Y = {c + i: c + y for c in "klmt" for i, y in zip("ìíỉĩị", "ỳý�
     "qu" + i: "qu" + y for i, y in zip("iìíỉĩị", "yỳýỷỹỵ", strict=True)} | {"sỹ": "sĩ"}
 _OLD_TO_NEW |= {k.capitalize(): v.capitalize() for k, v in _I_TO_Y.items()} | {k.upper(): v.upper() for k, v in _I_TO_Y.items()}
 _OLD_TO_NEW |= _I_TO_Y
+# misspellings common in reporters' copy, where no word is lost by reading them right: "dảng viên" (a plain d: "dảng"
+# is no word), and "kỹ luật" (a ngã for the hỏi — before "luật" only: "kỹ" alone is a word, "kỹ thuật")
+_MISSPELT = {"dảng": "đảng"}
+_KY_BEFORE_LUAT = re.compile(r"(?<!\w)(?:kỹ|Kỹ|KỸ)(?=[ \u00a0]+(?:luật|LUẬT)(?!\w))")
+_KY = {"kỹ": "kỷ", "Kỹ": "Kỷ", "KỸ": "KỶ"}
+_OLD_TO_NEW |= _MISSPELT | {k.capitalize(): v.capitalize() for k, v in _MISSPELT.items()} | {
+    k.upper(): v.upper() for k, v in _MISSPELT.items()}
 # (one leading class of every key's first letter: other positions fail at once, and this runs over every article)
-_OLD_TONE = re.compile(r"(?=[oOuUkKlLmMtTqQsS])(?:(?<![qQ])(?:" + "|".join(sorted(k for k in _OLD_TO_NEW if k[0] in "oOuU"))
+_OLD_TONE = re.compile(r"(?=[oOuUkKlLmMtTqQsSdD])(?:(?<![qQ])(?:" + "|".join(sorted(k for k in _OLD_TO_NEW if k[0] in "oOuU"))
                        + r")|(?<!\w)(?:" + "|".join(k for k in _OLD_TO_NEW if k[0] not in "oOuU") + r"))(?!\w)")
 
 
 def fold_tones(text: str) -> str:
     """Map old-style tone placement to the new style, and i-spellings to the y ones, so rules match either; same
     length, offsets survive."""
-    return _OLD_TONE.sub(lambda m: _OLD_TO_NEW[m.group(0)], nfc(text))
+    folded = _OLD_TONE.sub(lambda m: _OLD_TO_NEW[m.group(0)], nfc(text))
+    return _KY_BEFORE_LUAT.sub(lambda m: _KY[m.group(0)], folded) if "ỹ" in folded or "Ỹ" in folded else folded
 
 
 def category_key(category: str) -> str:

@@ -34,6 +34,8 @@ LIST_NOUN = re.compile(r"(?:thị trấn|thị xã|xã|phường|quận|huyện|
                        r"|đảng bộ|cơ quan|doanh nghiệp|trường học|trường)(?!\S)")
 LIST_NOUN_END = re.compile(rf"(?<!\S){LIST_NOUN.pattern}$")  # "đảng ủy xã, phường": the list's first item ends in one
 AT_LEAST = re.compile(r"\s+trở lên")
+# members counted by an office written with its capital, as a title is: "68 Ủy viên Ban Chấp hành", "25 Bí thư chi bộ"
+CAPITAL_UNIT = re.compile(r"(?:Ủy viên|Uỷ viên|Bí thư|Đại biểu)(?!\w)")
 _TOKEN = re.compile(r"\s*([^\s,;.:()“”\"!?%]+|,|[;.:()“”\"!?%])")
 _WORDS = [re.compile(r"\s*,?\s*" + r"\s+".join([r"\S+"] * n)) for n in range(1, 12)]
 
@@ -61,7 +63,8 @@ def unit_after(text: str, pos: int, max_words: int = 10) -> tuple[str, int]:
             continue
         first = not segments[0]
         stop = token.lower() in UNIT_STOP and not STOP_NOUNS.match(text, w.start(1))
-        if (stop or not token[0].isalpha() or not (token[0].islower() or token in SUBJECT_ABBREVIATIONS)
+        if (stop or not token[0].isalpha()
+                or not (token[0].islower() or token in SUBJECT_ABBREVIATIONS or first and CAPITAL_UNIT.match(text, w.start(1)))
                 or sum(map(len, segments)) >= max_words):
             # a capitalised word after the phrase is an object ("145 hồ sơ, trình Ban …"): the last comma item
             # was a verb, not a noun
