@@ -61,18 +61,21 @@ BASE_BETWEEN = re.compile(
 
 def _base_between(ctx: Sentence) -> None:
     for m in BASE_BETWEEN.finditer(ctx.s):
-        if not ctx.free(m.start("n"), m.end("n")):
-            continue
-        try:
-            value = parse_number(m["n"])
-        except ValueError:
-            continue
-        unit, end = ("%", m.end()) if m["pct"] else unit_after(ctx.s, m.end(), max_words=4)
-        end = end if unit else m.end()
-        direction = DIRECTION.get(m["dir"].lower(), m["dir"].lower())
-        base = m["base"]
-        ctx.emit("change", m.start(), end, -value if direction == "giảm" else value, unit=unit or None,
-                 subject=f"so với {base}", direction=direction, base=base)
+        _emit_told(ctx, m, DIRECTION.get(m["dir"].lower(), m["dir"].lower()), m["base"])
+
+
+def _emit_told(ctx: Sentence, m: re.Match, direction: str, base: str | None) -> None:
+    """A change read whole by one pattern: its number `n` (a share with `pct`), its unit after it, its direction and
+    base already known."""
+    if not ctx.free(m.start("n"), m.end("n")):
+        return
+    try:
+        value = parse_number(m["n"])
+    except ValueError:
+        return
+    unit, end = ("%", m.end()) if m["pct"] else unit_after(ctx.s, m.end(), max_words=4)
+    ctx.emit("change", m.start(), end if unit else m.end(), -value if direction == "giảm" else value,
+             unit=unit or None, subject=f"so với {base}" if base else None, direction=direction, base=base)
 
 
 # "Số tổ chức đảng và đảng viên bị kỷ luật giảm lần lượt 2 và 9 trường hợp so với cùng kỳ": one direction for two
@@ -113,14 +116,8 @@ SIGNED = re.compile(rf"(?<![\w%])(?:(?P<sign>[+−])\s?|[-–](?=\d))(?P<n>(?=\d
 
 def _signed(ctx: Sentence) -> None:
     for m in SIGNED.finditer(ctx.s):
-        if not ctx.free(m.start("n"), m.end("n")):
-            continue
-        value = parse_number(m["n"])
-        direction = "tăng" if m["sign"] == "+" else "giảm"  # (a minus, however typed)
-        unit, end = ("%", m.end()) if m["pct"] else unit_after(ctx.s, m.end(), max_words=4)
         base = next((b["base"].strip() for b in BASE.finditer(ctx.s, m.end())), None)
-        ctx.emit("change", m.start(), end if unit else m.end(), value if direction == "tăng" else -value,
-                 unit=unit or None, subject=f"so với {base}" if base else None, direction=direction, base=base)
+        _emit_told(ctx, m, "tăng" if m["sign"] == "+" else "giảm", base)  # (a minus, however typed)
 
 
 @rule(10)
