@@ -647,99 +647,128 @@ def _merge_forms(drafts: list[Draft], folded: str, headings: set[int], starts: l
     for i, forms in enumerate(drafts):
         if not _is_forms(forms) or id(forms) in merged:
             continue
-        listed = sum(forms.breakdown.values())
-        single = forms.value is not None
         before = [t for t in drafts[:i] if id(t) not in merged]
-        after = drafts[i + 1:]
-
-        target = None
-        # (past a group inside the total, told in a sentence that points back to it: "… kỷ luật 597 người. Trong số
-        # này có 31 người là cấp ủy viên. Hình thức khai trừ được áp dụng với 74 người.")
-        prev = next((t for t in reversed(before) if t.kind == forms.kind and t.total is None
-                     and not (single and t.sentence < forms.sentence and _points_back(folded, starts, t))), None)
-        # (the forms' distance from the total is counted from the last group inside it told between: "… kỷ luật 597
-        # người. Trong số này có 31 người là cấp ủy viên. Hình thức khai trừ được áp dụng với 74 người.")
-        told = max([prev.sentence] + [g.sentence for g in before if g.sentence < forms.sentence and (
-            g.total is prev or single and g.total is None and g is not prev and g.kind in (forms.kind, "count")
-            and g.sentence > prev.sentence and _points_back(folded, starts, g))]) if prev is not None else 0
-        # "… 21 đảng viên. Các hình thức gồm 14 trường hợp khiển trách, 5 trường hợp cảnh cáo…": the next form of
-        # the list that gave the total its first ones joins them while they fit
-        # — or on the list's next bulleted line ("Hình thức kỷ luật:\n+ 26 khai trừ\n+ 15 cách chức\n+ 11 cảnh cáo")
-        bulleted = ITEM_LINE.match(folded, folded.rfind("\n", 0, forms.start) + 1) is not None
-        if prev is not None and prev.breakdown and prev.value and not prev.breakdown_complete \
-                and (grown.get(id(prev)) == forms.sentence
-                     # (one form a sentence: "… khai trừ được áp dụng với 74 người. Có 12 người bị cách chức.")
-                     or single and forms.sentence - grown.get(id(prev), -9) == 1
-                     or bulleted and 0 < forms.sentence - grown.get(id(prev), prev.sentence + 1) <= 1) \
-                and not set(prev.breakdown) & set(forms.breakdown) and sum(prev.breakdown.values()) + listed <= prev.value:
+        prev, told = _total_before(before, forms, folded, starts)
+        if prev is not None and _grows(prev, forms, grown, folded):
             prev.breakdown = {**prev.breakdown, **forms.breakdown}
             prev.breakdown_complete = sum(prev.breakdown.values()) == prev.value
             merged.add(id(forms))
             grown[id(prev)] = forms.sentence
             continue
-        # a list that adds up to a total exactly may come a few sentences after it, past the other subject's list
-        # ("… 2 tổ chức đảng và 58 đảng viên. Tổ chức đảng bị kỷ luật: … Đảng viên bị kỷ luật: khiển trách 39, …")
-        labelled = bool(LABELLED.search(folded, max(0, forms.start - 40), forms.start))
-        # (one form with its own count, "Đảng ủy xã đã đề nghị khai trừ hai đảng viên", is a statement of its own
-        # in a paragraph of its own — not those the form befell, "Có 5 trường hợp bị khai trừ", "Số đảng viên bị
-        # khai trừ là 118 người", told in the paragraph after their total)
-        # (the "bị" of the forms' own line: not one ending the paragraph before, "Đảng viên bị kỷ luật\n57\n\nKhai trừ 5 …")
-        befell = "bị " in folded[max(folded.rfind("\n", 0, forms.start) + 1, forms.start - 30):forms.end] \
-            or FORM_NOUN_OPENING.match(folded, starts[forms.sentence]) is not None
-        if prev is not None and single and not labelled and "\n" in folded[prev.end:forms.start] and not befell:
-            prev = None
-        # (nor a count coordinated right after the total, its form said after it: "kỷ luật 2 chi bộ và 1 đảng ủy bằng
-        # hình thức khiển trách" are two totals, the form said once for both — see _shared_form)
-        if prev is not None and single and COORDINATED.fullmatch(folded, prev.end, forms.start) \
-                and FORM_SAID_AFTER.match(folded, forms.start, forms.end):
-            prev = None
-        # (nor forms opening on their own act right after the total and "và": "kỷ luật 3 bí thư chi bộ và khiển
-        # trách 2 đảng ủy viên, cảnh cáo 1 chi ủy viên" disciplines others, even when the counts add up — also when
-        # another body does it)
-        if prev is not None and AND_FORM.fullmatch(folded, prev.end, forms.start) and FORM_RE.match(folded, forms.start):
-            prev = None
-        # (nor, past a blank line, one of two or more forms each told with its own count in one sentence: "Có 12 đảng
-        # viên bị kỷ luật khiển trách và 3 đảng viên bị kỷ luật cảnh cáo …" are statements of their own)
-        if prev is not None and single and "\n\n" in folded[prev.end:forms.start] \
-                and any(d is not forms and d.sentence == forms.sentence and _is_forms(d) and d.value is not None
-                        for d in drafts):
-            prev = None
-        # (past a blank line, a list of forms is another paragraph's statement unless it adds up to the total — or
-        # unless its paragraph opens on those the total counted, "Có 7 trường hợp khiển trách, …", "Trong đó, …")
-        near = prev is not None and ("\n\n" not in folded[prev.end:forms.start] or befell
-                                     or DESCRIBES.match(folded, folded.rfind("\n", 0, forms.start) + 1) is not None)
-        # (a line between with no figure of its own, "Xem thêm: …", keeps them next to each other)
-        if prev is not None and ((forms.sentence - told <= 1 or forms.sentence - told <= 3
-                                  and not any(told < d.sentence < forms.sentence for d in drafts))
-                                 and _takes(prev, forms, exact=not near)
-                                 or (forms.sentence - prev.sentence <= 3 or prev.sentence in headings)
-                                 and _takes(prev, forms, True, labelled, heading=prev.sentence in headings)):
-            target = prev
-        # "… kỷ luật 58 đảng viên. … có 14 đồng chí là cấp ủy viên. Về hình thức, khiển trách 35 trường hợp, …": past
-        # a group inside the total, the forms that add up to the total exactly are its
-        elif prev is not None and (larger := next(
-                (t for t in reversed(before) if t is not prev and t.kind == forms.kind and t.total is None
-                 and t.value and prev.value and t.value > prev.value and forms.sentence - t.sentence <= 3
-                 and _takes(t, forms, True)), None)):
-            target = larger
-        elif not single:
-            nxt = next((t for t in after if t.kind == forms.kind), None)
-            if nxt is not None and nxt.sentence - forms.sentence <= 1 and "\n\n" not in folded[forms.end:nxt.start] \
-                    and _takes(nxt, forms, exact=True):
-                target = nxt
+        target = _total_of_forms(drafts, i, before, prev, told, folded, headings, starts)
         if target is None:
             continue
-        target.breakdown = dict(forms.breakdown)
-        target.breakdown_complete = listed == target.value
-        # "… 8 đảng viên, phần lớn bằng hình thức khiển trách (6 trường hợp), còn lại là cảnh cáo": a form named
-        # after them with no count takes what they leave of the total
-        if target.value and listed < target.value and (rest := REMAINDER.match(folded, forms.end)) \
-                and rest["form"].lower() not in target.breakdown:
-            target.breakdown[rest["form"].lower()] = int(target.value - listed)
-            target.breakdown_complete = True
+        _give_forms(target, forms, folded)
         merged.add(id(forms))
         grown[id(target)] = forms.sentence
     return [d for d in drafts if id(d) not in merged]
+
+
+def _total_before(before: list[Draft], forms: Draft, folded: str, starts: list[int]) -> tuple[Draft | None, int]:
+    """The last total of the forms' subject told before them, and the sentence their distance from it counts from."""
+    single = forms.value is not None
+    # (past a group inside the total, told in a sentence that points back to it: "… kỷ luật 597 người. Trong số
+    # này có 31 người là cấp ủy viên. Hình thức khai trừ được áp dụng với 74 người.")
+    prev = next((t for t in reversed(before) if t.kind == forms.kind and t.total is None
+                 and not (single and t.sentence < forms.sentence and _points_back(folded, starts, t))), None)
+    if prev is None:
+        return None, 0
+    # (the forms' distance from the total is counted from the last group inside it told between: "… kỷ luật 597
+    # người. Trong số này có 31 người là cấp ủy viên. Hình thức khai trừ được áp dụng với 74 người.")
+    told = max([prev.sentence] + [g.sentence for g in before if g.sentence < forms.sentence and (
+        g.total is prev or single and g.total is None and g is not prev and g.kind in (forms.kind, "count")
+        and g.sentence > prev.sentence and _points_back(folded, starts, g))])
+    return prev, told
+
+
+def _grows(prev: Draft, forms: Draft, grown: dict[int, int], folded: str) -> bool:
+    """"… 21 đảng viên. Các hình thức gồm 14 trường hợp khiển trách, 5 trường hợp cảnh cáo…": whether the forms are
+    the next of the list that gave the total its first ones (they join them while they fit) — or on the list's next
+    bulleted line ("Hình thức kỷ luật:\n+ 26 khai trừ\n+ 15 cách chức\n+ 11 cảnh cáo")."""
+    bulleted = ITEM_LINE.match(folded, folded.rfind("\n", 0, forms.start) + 1) is not None
+    return bool(prev.breakdown and prev.value and not prev.breakdown_complete
+                and (grown.get(id(prev)) == forms.sentence
+                     # (one form a sentence: "… khai trừ được áp dụng với 74 người. Có 12 người bị cách chức.")
+                     or forms.value is not None and forms.sentence - grown.get(id(prev), -9) == 1
+                     or bulleted and 0 < forms.sentence - grown.get(id(prev), prev.sentence + 1) <= 1)
+                and not set(prev.breakdown) & set(forms.breakdown)
+                and sum(prev.breakdown.values()) + sum(forms.breakdown.values()) <= prev.value)
+
+
+def _not_before_its_total(drafts: list[Draft], prev: Draft, forms: Draft, folded: str, befell: bool,
+                          labelled: bool) -> bool:
+    """Whether the forms told after `prev` are a statement of their own, not its breakdown."""
+    single = forms.value is not None
+    # (one form with its own count, "Đảng ủy xã đã đề nghị khai trừ hai đảng viên", is a statement of its own
+    # in a paragraph of its own — not those the form befell, "Có 5 trường hợp bị khai trừ", "Số đảng viên bị
+    # khai trừ là 118 người", told in the paragraph after their total)
+    if single and not labelled and "\n" in folded[prev.end:forms.start] and not befell:
+        return True
+    # (nor a count coordinated right after the total, its form said after it: "kỷ luật 2 chi bộ và 1 đảng ủy bằng
+    # hình thức khiển trách" are two totals, the form said once for both — see _shared_form)
+    if single and COORDINATED.fullmatch(folded, prev.end, forms.start) and FORM_SAID_AFTER.match(folded, forms.start, forms.end):
+        return True
+    # (nor forms opening on their own act right after the total and "và": "kỷ luật 3 bí thư chi bộ và khiển
+    # trách 2 đảng ủy viên, cảnh cáo 1 chi ủy viên" disciplines others, even when the counts add up — also when
+    # another body does it)
+    if AND_FORM.fullmatch(folded, prev.end, forms.start) and FORM_RE.match(folded, forms.start):
+        return True
+    # (nor, past a blank line, one of two or more forms each told with its own count in one sentence: "Có 12 đảng
+    # viên bị kỷ luật khiển trách và 3 đảng viên bị kỷ luật cảnh cáo …" are statements of their own)
+    return single and "\n\n" in folded[prev.end:forms.start] and any(
+        d is not forms and d.sentence == forms.sentence and _is_forms(d) and d.value is not None for d in drafts)
+
+
+def _total_of_forms(drafts: list[Draft], i: int, before: list[Draft], prev: Draft | None, told: int, folded: str,
+                    headings: set[int], starts: list[int]) -> Draft | None:
+    """The total the forms `drafts[i]` read apart from it are the breakdown of, if any."""
+    forms = drafts[i]
+    single = forms.value is not None
+    # a list that adds up to a total exactly may come a few sentences after it, past the other subject's list
+    # ("… 2 tổ chức đảng và 58 đảng viên. Tổ chức đảng bị kỷ luật: … Đảng viên bị kỷ luật: khiển trách 39, …")
+    labelled = bool(LABELLED.search(folded, max(0, forms.start - 40), forms.start))
+    # (the "bị" of the forms' own line: not one ending the paragraph before, "Đảng viên bị kỷ luật\n57\n\nKhai trừ 5 …")
+    befell = "bị " in folded[max(folded.rfind("\n", 0, forms.start) + 1, forms.start - 30):forms.end] \
+        or FORM_NOUN_OPENING.match(folded, starts[forms.sentence]) is not None
+    if prev is not None and _not_before_its_total(drafts, prev, forms, folded, befell, labelled):
+        prev = None
+    # (past a blank line, a list of forms is another paragraph's statement unless it adds up to the total — or
+    # unless its paragraph opens on those the total counted, "Có 7 trường hợp khiển trách, …", "Trong đó, …")
+    near = prev is not None and ("\n\n" not in folded[prev.end:forms.start] or befell
+                                 or DESCRIBES.match(folded, folded.rfind("\n", 0, forms.start) + 1) is not None)
+    # (a line between with no figure of its own, "Xem thêm: …", keeps them next to each other)
+    if prev is not None and ((forms.sentence - told <= 1 or forms.sentence - told <= 3
+                              and not any(told < d.sentence < forms.sentence for d in drafts))
+                             and _takes(prev, forms, exact=not near)
+                             or (forms.sentence - prev.sentence <= 3 or prev.sentence in headings)
+                             and _takes(prev, forms, True, labelled, heading=prev.sentence in headings)):
+        return prev
+    # "… kỷ luật 58 đảng viên. … có 14 đồng chí là cấp ủy viên. Về hình thức, khiển trách 35 trường hợp, …": past
+    # a group inside the total, the forms that add up to the total exactly are its
+    if prev is not None and (larger := next(
+            (t for t in reversed(before) if t is not prev and t.kind == forms.kind and t.total is None
+             and t.value and prev.value and t.value > prev.value and forms.sentence - t.sentence <= 3
+             and _takes(t, forms, True)), None)):
+        return larger
+    if not single:
+        nxt = next((t for t in drafts[i + 1:] if t.kind == forms.kind), None)
+        if nxt is not None and nxt.sentence - forms.sentence <= 1 and "\n\n" not in folded[forms.end:nxt.start] \
+                and _takes(nxt, forms, exact=True):
+            return nxt
+    return None
+
+
+def _give_forms(target: Draft, forms: Draft, folded: str) -> None:
+    """The forms become the total's breakdown."""
+    listed = sum(forms.breakdown.values())
+    target.breakdown = dict(forms.breakdown)
+    target.breakdown_complete = listed == target.value
+    # "… 8 đảng viên, phần lớn bằng hình thức khiển trách (6 trường hợp), còn lại là cảnh cáo": a form named
+    # after them with no count takes what they leave of the total
+    if target.value and listed < target.value and (rest := REMAINDER.match(folded, forms.end)) \
+            and rest["form"].lower() not in target.breakdown:
+        target.breakdown[rest["form"].lower()] = int(target.value - listed)
+        target.breakdown_complete = True
 
 
 def _forms_runs_after_their_total(drafts: list[Draft]) -> set[int]:
