@@ -373,6 +373,7 @@ def read_figures(text: str, published: date | None = None, locality: str | None 
     _before_the_lone_place(drafts, prose_places, folded, sent_list, scope, whole)
     headings = {d.sentence for d in drafts if _is_heading(folded, sent_list[d.sentence])}
     drafts = _merge_forms(drafts, folded, headings, [base for base, _ in sent_list])
+    drafts = _single_forms_listed(drafts, folded)
     _bare_forms(drafts, folded, sent_list)
     _shared_form(drafts, folded)
     _link_sums(drafts, headings, folded)
@@ -662,6 +663,30 @@ def _merge_forms(drafts: list[Draft], folded: str, headings: set[int], starts: l
         merged.add(id(forms))
         grown[id(target)] = forms.sentence
     return [d for d in drafts if id(d) not in merged]
+
+
+# what joins the items of one list: a comma or a semicolon, "và" only closing it (two pairs joined by "và" alone are
+# two statements, CONVENTIONS.md)
+LIST_JOIN = re.compile(r"\s*[,;]\s*(?:và\s+)?")
+
+
+def _single_forms_listed(drafts: list[Draft], folded: str) -> list[Draft]:
+    """"Có 12 đảng viên bị kỷ luật với hình thức khiển trách, 3 đảng viên với hình thức cảnh cáo": single forms of one
+    subject, each with its own count, listed in one sentence with no total to join are one list of forms with no
+    stated total (value null), as "khiển trách 12 đảng viên, cảnh cáo 3 đảng viên" is."""
+    out: list[Draft] = []
+    for d in drafts:
+        last = out[-1] if out else None
+        if last is not None and _is_forms(d) and d.value is not None and _is_forms(last) \
+                and d.kind == last.kind and d.sentence == last.sentence and d.subject_class == last.subject_class \
+                and (last.value is not None or last.start < d.start) and not set(d.breakdown) & set(last.breakdown) \
+                and LIST_JOIN.fullmatch(folded, last.end, d.start) and (last.value is None or "và" not in folded[last.end:d.start]):
+            last.value, last.breakdown_complete = None, False
+            last.breakdown = {**last.breakdown, **d.breakdown}
+            last.end = d.end
+            continue
+        out.append(d)
+    return out
 
 
 def _total_before(before: list[Draft], forms: Draft, folded: str, starts: list[int]) -> tuple[Draft | None, int]:

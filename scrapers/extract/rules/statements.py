@@ -117,21 +117,23 @@ STATED_FROM_TO = re.compile(
     # sentence without "Số")
     rf"(?:(?<!\w)[Ss]ố(?:\s+lượng)?\s+|^\s*(?:{BULLET}\s*)?)(?P<subj>{SUBJECT}|{LETTERS})"
     # ("Số đơn khiếu nại, tố cáo giảm …": the letters' kinds may be listed)
-    rf"(?P<mid>(?:[^,.;:\d]|,(?=\s*(?:tố cáo|khiếu nại|phản ánh|kiến nghị)\b)){{0,50}}?)\s+(?:tăng|giảm)"
+    # (and the year it is of: "Số đảng viên bị kỷ luật năm 2026 giảm còn 14")
+    rf"(?P<mid>(?:[^,.;:\d]|,(?=\s*(?:tố cáo|khiếu nại|phản ánh|kiến nghị)\b)|(?<=[\s/])(?:19|20)\d\d(?!\d)){{0,50}}?)"
+    rf"\s+(?:tăng|giảm)"
     # ("tăng mạnh, từ …": how much it moved, told in words)
     rf"(?:\s+{DEGREE}\s*,?)?\s+"
     # ("từ 12 người năm 2024 lên 19 người năm 2025": each end may say its year)
     rf"(?:từ\s+{QNUM}(?:\s+(?:{SUBJECT}|{LETTERS})(?!\w))?(?:\s*\([^()]{{0,30}}\)|\s+(?:năm|quý|tháng)\s+[\dIVX/]+)?"
     rf"\s+(?:xuống|lên)\s+(?:còn\s+)?"
     rf"|(?:xuống|lên)\s+(?:còn\s+)?|còn\s+)"
-    rf"(?:(?P<q2>{QUALIFIER})\s+)?(?P<n2>{NUMBER})(?!\d)(?:\s+(?:{SUBJECT}|{LETTERS})(?!\w))?(?![\d.,]\d)(?!\s*[%/])"
+    rf"(?:(?P<q2>{QUALIFIER})\s+)?(?P<n2>{NUMBER})(?!\d)(?P<u2>\s+(?:{SUBJECT}|{LETTERS})(?!\w))?(?![\d.,]\d)(?!\s*[%/])"
     r"(?P<was>\s*\((?:năm|cùng kỳ|quý|tháng)[^()]{0,40}?(?:là|:)\s*[\d.,]+[^()]{0,20}\))?", re.I)
 # "…, nâng tổng số tổ chức đảng được giám sát từ đầu năm lên 31": a running total raised to its new value, the
 # subject and act told between (as in a stated move, with no first end)
 RAISED_TO = re.compile(
     rf"(?<!\w)(?:nâng|đưa)\s+(?:tổng\s+)?số(?:\s+lượng)?\s+(?P<subj>{SUBJECT}|{LETTERS})"
     rf"(?P<mid>[^,.;:\d]{{0,50}}?)\s+lên\s+(?:(?P<q2>{QUALIFIER})\s+)?(?P<n2>{NUMBER})(?!\d)"
-    rf"(?:\s+(?:{SUBJECT}|{LETTERS})(?!\w))?(?![\d.,]\d)(?!\s*[%/])(?P<n>(?!))?(?P<q>(?!))?(?P<was>(?!))?", re.I)
+    rf"(?P<u2>\s+(?:{SUBJECT}|{LETTERS})(?!\w))?(?![\d.,]\d)(?!\s*[%/])(?P<n>(?!))?(?P<q>(?!))?(?P<was>(?!))?", re.I)
 END_PERIOD = re.compile(rf"(?:\s+(?:{SUBJECT}|{LETTERS})(?!\w))?\s*\(?\s*(?:năm|quý|tháng)\s+[\dIVX/]+", re.I)
 # "…, trong đó có 7 cấp ủy viên", "… (7 cấp ủy viên)", "… (trong đó có 4 cấp ủy viên), gồm: …"
 _WITHIN = r"(?:trong đó\s*[,:]?\s*|trong số đó\s*[,:]?\s*)"
@@ -757,7 +759,9 @@ def stated_from_to(ctx: Sentence) -> None:
             if value is None or not ctx.free(m.start(n), m.end(n)):
                 continue
             breakdown = {next(iter(forms)): int(value)} if len(forms) == 1 else None
-            told = ctx.emit(kind, m.start(n), m.end(n), value, unit=subj, subject=subj, subject_class=cls,
+            # (the quote takes the unit said after the end it came to: "… giảm còn 6 đơn")
+            end = m.end("u2") if n == "n2" and m["u2"] else m.end(n)
+            told = ctx.emit(kind, m.start(n), end, value, unit=subj, subject=subj, subject_class=cls,
                             qualifier=qualifier_of(m[q]), breakdown=breakdown,
                             breakdown_complete=True if breakdown else None)
             # ("… từ 52 đơn năm 2025 xuống còn 38 đơn năm 2026": each end is of the period said right after it)
@@ -943,6 +947,10 @@ def _subject_class(kind: str, unit: str) -> str | None:
     return _member_class(unit)
 
 
+SHARED_LEAD_FORM = re.compile(rf"(?<!\w)({FORM})\s+\d[\d.]*\s+(?P<subj>{SUBJECT})(?:\s+và|\s*,)\s+$", re.I)
+FORM_SAID_AFTER_COUNT = re.compile(r"\s*,?\s*(?:bằng|với)\s+(?:các\s+)?hình thức", re.I)
+
+
 def _discipline(ctx: Sentence, m, unit: str, value, qualifier, act_end: int) -> Draft | None:
     org = re.fullmatch(ORG_SUBJECT, unit, re.I)
     kind = "discipline_party_orgs" if org else "discipline_party_members"
@@ -979,6 +987,11 @@ def _discipline(ctx: Sentence, m, unit: str, value, qualifier, act_end: int) -> 
             end = share.end()
     elif (act := ACT_FORM.search(ctx.s, max(0, number_start - 90), number_start)) and value is not None:
         forms = {act.group(1).lower(): int(value)}
+    elif value is not None and (shared := SHARED_LEAD_FORM.search(ctx.s, max(0, number_start - 80), number_start)) \
+            and bool(re.fullmatch(ORG_SUBJECT, shared["subj"], re.I)) != bool(org) \
+            and not FORM_SAID_AFTER_COUNT.match(ctx.s, act_end):
+        # "khiển trách 2 tổ chức đảng và 11 đảng viên": one form said before two counts of other subjects
+        forms = {shared.group(1).lower(): int(value)}
     elif act_end > end and (said := PASSIVE_FORM.search(ctx.s, end, act_end)) and value is not None:
         # "4 cán bộ lãnh đạo và quản lý của Sở Xây dựng bị khiển trách": the passive verb past whose they are is a form
         forms = {FORM_RE.search(said.group(0)).group(0).lower(): int(value)}
@@ -1267,7 +1280,11 @@ def forms_without_total(ctx: Sentence) -> None:
     opened = SUBJECT_OPENING.match(ctx.s)
     # (the first subject the list counts: "cách chức 3 bí thư chi bộ, …" counts members, the secretaries of cells)
     said = SUBJECT_WORD.search(span)
-    org = (said is not None and re.fullmatch(ORG_SUBJECT, said.group(0), re.I) and not MEMBERS_SAID.search(ctx.s)
+    # (pairs that each name their subject count it, whatever else the sentence names: "… khai trừ 4 đảng viên và 1
+    # tổ chức đảng bị giải tán")
+    own = [SUBJECT_WORD.search(p.group(0)) for p in pairs]
+    org = (all(own) and all(re.fullmatch(ORG_SUBJECT, w.group(0), re.I) for w in own)
+           or said is not None and re.fullmatch(ORG_SUBJECT, said.group(0), re.I) and not MEMBERS_SAID.search(ctx.s)
            or label is not None and label["org"] is not None
            or opened is not None and (opened["org"] or opened["org2"]) is not None)
     total, complete = None, False
