@@ -625,6 +625,9 @@ def _takes(total: Draft, forms: Draft, exact: bool, labelled: bool = False, head
 LABELLED = re.compile(rf"(?:^|[\n.;]\s*){SUBJECT_LABEL}\s*(?:(?:tất\s+)?cả\s+)?$", re.I)
 
 
+WITHIN = re.compile(r"(?<!\w)(?:trong (?:số )?đó|cụ thể)(?!\w)", re.I)
+
+
 def _points_back(folded: str, starts: list[int], group: Draft) -> bool:
     """Whether a count is a group inside a total told before it: its sentence (starting at `starts`) points back
     ("Trong số này có 31 người …"), or the group is named after it ("… 8 đồng chí là cấp ủy viên")."""
@@ -751,7 +754,10 @@ def _total_of_forms(drafts: list[Draft], i: int, before: list[Draft], prev: Draf
     single = forms.value is not None
     # a list that adds up to a total exactly may come a few sentences after it, past the other subject's list
     # ("… 2 tổ chức đảng và 58 đảng viên. Tổ chức đảng bị kỷ luật: … Đảng viên bị kỷ luật: khiển trách 39, …")
-    labelled = bool(LABELLED.search(folded, max(0, forms.start - 40), forms.start))
+    # (— or a marker says they are the total's, "… 1 tổ chức đảng và 8 đảng viên; trong đó khiển trách 1 tổ chức
+    # đảng, …": a single form the size of the total is then its)
+    labelled = bool(LABELLED.search(folded, max(0, forms.start - 40), forms.start)
+                    or prev is not None and forms.sentence - prev.sentence <= 1 and WITHIN.search(folded, prev.end, forms.start))
     # (the "bị" of the forms' own line: not one ending the paragraph before, "Đảng viên bị kỷ luật\n57\n\nKhai trừ 5 …")
     befell = "bị " in folded[max(folded.rfind("\n", 0, forms.start) + 1, forms.start - 30):forms.end] \
         or FORM_NOUN_OPENING.match(folded, starts[forms.sentence]) is not None

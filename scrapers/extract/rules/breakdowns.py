@@ -365,11 +365,15 @@ def _with_remainder(ctx: Sentence, found: Breakdown, value) -> Breakdown:
     forms leave of the total."""
     if value is None or not found.spans:
         return found
-    last = max(found.spans[-1][1], found.end) - ctx.base  # after a closing bracket, when the forms were in one
-    rest = REMAINDER.match(ctx.s, last)
+    last = max(found.spans[-1][1], found.end)  # after a closing bracket, when the forms were in one
+    # (the forms may be the next sentence's: "… kỷ luật 15 đảng viên. Trong đó, khiển trách 10 đồng chí, số còn lại
+    # bị cảnh cáo.")
+    base, text = next(((b, t) for b, t in ctx.following if b <= last <= b + len(t)), (ctx.base, ctx.s)) \
+        if last > ctx.base + len(ctx.s) else (ctx.base, ctx.s)
+    rest = REMAINDER.match(text, last - base)
     left = int(value) - sum(found.forms.values())
     form = rest["form"].lower() if rest else None
     if not rest or left <= 0 or form in found.forms:
         return found
-    return Breakdown({**found.forms, form: left}, [*found.spans, (ctx.base + rest.start(), ctx.base + rest.end())],
-                     max(found.end, ctx.base + rest.end()))
+    return Breakdown({**found.forms, form: left}, [*found.spans, (base + rest.start(), base + rest.end())],
+                     max(found.end, base + rest.end()))
