@@ -36,7 +36,9 @@ CATEGORY_FIRST = re.compile(
 # those disciplined)
 # — and "Có 11 đảng viên bị kỷ luật do vi phạm …" after a larger total of those disciplined: a part of it by category
 NUMBER_FIRST = re.compile(
-    rf"(?<![\w.,/]){QNUM}\s+{UNIT}\s+(?P<disciplined>bị\s+(?:thi hành\s+)?kỷ luật\s+(?=do\s))?(?:có\s+|do\s+)?"
+    # (its share may stand in brackets before what they violated: "8 trường hợp (chiếm 40%) vi phạm về đất đai")
+    rf"(?<![\w.,/]){QNUM}\s+{UNIT}(?:\s*\((?:chiếm\s+)?(?P<share_first>{NUMBER})\s*%\))?"
+    rf"\s+(?P<disciplined>bị\s+(?:thi hành\s+)?kỷ luật\s+(?=do\s))?(?:có\s+|do\s+)?"
     rf"(?:(?:vi|sai) phạm\s+(?:về\s+|trong\s+)?|liên quan (?:đến|tới)\s+)"
     # a regulation cited by its number may be what was violated ("vi phạm Quy định số 37-QĐ/TW về …")
     rf"(?P<cat>(?:[^,;.()\d]|{CODE})+(?:,\s*[^,;.()\d\s]+(?:\s+[^,;.()\d\s]+){{0,4}}){{0,3}})"
@@ -366,7 +368,8 @@ def _emit(ctx: Sentence, m: re.Match) -> int:
     only = m.groupdict().get("only")
     try:
         value = parse_number(m["n"]) if m["n"] is not None else None
-        share = parse_number(m.groupdict().get("share") or only) if m.groupdict().get("share") or only else None
+        told = m.groupdict().get("share") or m.groupdict().get("share_first") or only
+        share = parse_number(told) if told else None
     except ValueError:
         return m.end()
     unit = ABBREVIATIONS.get(m["unit"] or "", m["unit"] or "trường hợp").lower() if only is None else None
