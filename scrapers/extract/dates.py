@@ -41,6 +41,11 @@ NOT_FIGURE = re.compile(
 MONTH_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10, "mười một": 11,
                "mười hai": 12}
 MONTHS_IN_WORDS = "(?:" + "|".join(sorted(MONTH_WORDS, key=len, reverse=True)) + ")"
+# a month named, as the calendar names them after "tháng" ("tháng Mười Một năm 2026", "tháng Giêng", "tháng Chạp"),
+# capitalised as they are written (lower case, "tháng năm 2026" is a month and a year apart)
+MONTH_NAMES = {"Giêng": 1, "Một": 1, "Hai": 2, "Ba": 3, "Tư": 4, "Năm": 5, "Sáu": 6, "Bảy": 7, "Tám": 8, "Chín": 9,
+               "Mười": 10, "Mười Một": 11, "Mười Hai": 12, "Chạp": 12}
+MONTH_NAMED = "(?-i:" + "|".join(sorted(MONTH_NAMES, key=len, reverse=True)) + ")(?!\\w)"
 PERIOD = re.compile(
     # every alternative's first character, so other positions fail at once (the pattern runs over whole articles)
     r"(?<!\w)(?=[\dtTsScCqQnNgGhHbBmM])(?:(?:trong|Trong)\s+)?(?P<period>"
@@ -53,7 +58,7 @@ PERIOD = re.compile(
     # a single month with its year: "tháng 11/2026", "tháng 10 năm 2026" (a monthly briefing's period)
     # (not the start or the end of a span, "từ tháng 1/2026 đến nay", "đến hết tháng 11/2025", nor a date set, "vào tháng 10")
     r"|(?<!từ )(?<!Từ )(?<!đến )(?<!tới )(?<!sau )(?<!trước )(?<!cuối )(?<!đầu )(?<!hết )(?<!vào )"
-    r"[Tt]háng\s+(?:1[0-2]|0?[1-9])(?:\s*/\s*|\s+năm\s+)(?:19|20)\d{2}(?!\s*(?:đến|tới|[-–]))"
+    rf"[Tt]háng\s+(?:1[0-2]|0?[1-9]|{MONTH_NAMED})(?:\s*/\s*|\s+năm\s+)(?:19|20)\d{{2}}(?!\s*(?:đến|tới|[-–]))"
     r"|[Nn]hiệm kỳ\s+(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}"
     r"|[Gg]iai đoạn\s+(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}"
     # "từ năm 2021 đến năm 2026": a span of years, as a term is

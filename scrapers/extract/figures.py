@@ -716,8 +716,10 @@ def _grows(prev: Draft, forms: Draft, grown: dict[int, int], folded: str) -> boo
     bulleted = ITEM_LINE.match(folded, folded.rfind("\n", 0, forms.start) + 1) is not None
     return bool(prev.breakdown and prev.value and not prev.breakdown_complete
                 and (grown.get(id(prev)) == forms.sentence
-                     # (one form a sentence: "… khai trừ được áp dụng với 74 người. Có 12 người bị cách chức.")
+                     # (one form a sentence: "… khai trừ được áp dụng với 74 người. Có 12 người bị cách chức." — of
+                     # those it befell: "Ban Thường vụ … khiển trách 3 cá nhân" is a statement of its own)
                      or forms.value is not None and forms.sentence - grown.get(id(prev), -9) == 1
+                     and "bị " in folded[max(folded.rfind("\n", 0, forms.start) + 1, forms.start - 30):forms.end]
                      or bulleted and 0 < forms.sentence - grown.get(id(prev), prev.sentence + 1) <= 1)
                 and not set(prev.breakdown) & set(forms.breakdown)
                 and sum(prev.breakdown.values()) + sum(forms.breakdown.values()) <= prev.value)
@@ -757,7 +759,8 @@ def _total_of_forms(drafts: list[Draft], i: int, before: list[Draft], prev: Draf
     # (— or a marker says they are the total's, "… 1 tổ chức đảng và 8 đảng viên; trong đó khiển trách 1 tổ chức
     # đảng, …": a single form the size of the total is then its)
     labelled = bool(LABELLED.search(folded, max(0, forms.start - 40), forms.start)
-                    or prev is not None and forms.sentence - prev.sentence <= 1 and WITHIN.search(folded, prev.end, forms.start))
+                    or prev is not None and forms.sentence - prev.sentence <= 1 and "\n" not in folded[prev.end:forms.start]
+                    and WITHIN.search(folded, prev.end, forms.start))
     # (the "bị" of the forms' own line: not one ending the paragraph before, "Đảng viên bị kỷ luật\n57\n\nKhai trừ 5 …")
     befell = "bị " in folded[max(folded.rfind("\n", 0, forms.start) + 1, forms.start - 30):forms.end] \
         or FORM_NOUN_OPENING.match(folded, starts[forms.sentence]) is not None

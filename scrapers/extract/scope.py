@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from datetime import date
 from functools import lru_cache
 
-from scrapers.extract.dates import MONTH_WORDS, MONTHS_IN_WORDS
+from scrapers.extract.dates import MONTH_NAMES, MONTH_WORDS, MONTHS_IN_WORDS
 from scrapers.extract.gazetteer import HANOI_PLACES
 from scrapers.extract.officials import SURNAMES, named_like_a_person
 from scrapers.extract.patterns import BULLET
@@ -516,6 +516,10 @@ def _first_months(months: int, year: str) -> str | None:
 FIRST_MONTHS = re.compile(rf"(?:(\d{{1,2}}|{MONTHS_IN_WORDS}) tháng|(nửa)) (?:(đầu|cuối) )?năm")
 
 
+NAMED_MONTH = {name.lower(): month for name, month in MONTH_NAMES.items()}
+MONTH_OF_YEAR = re.compile(r"tháng\s+(\d{1,2}|" + "|".join(sorted(NAMED_MONTH, key=len, reverse=True)) + r")(?:\s*/\s*|\s+năm\s+)")
+
+
 def period_key(period: str | None, published: date | None) -> str | None:
     """"6 tháng đầu năm 2022" → 2022-H1, "quý III/2019" → 2019-Q3, "năm 2019" → 2019, "nhiệm kỳ 2015-2020" →
     2015-2020 (and "từ năm 2021 đến năm 2026" → 2021-2026, "từ năm 2021 đến nay" → 2021-<publication year>), "9 tháng đầu năm" → <publication year>-M09 (the first nine months), "tháng 11/2026" → 2026-11 (that
@@ -556,9 +560,9 @@ def period_key(period: str | None, published: date | None) -> str | None:
         if last - first == 2 and first % 3 == 1:
             return f"{year}-Q{last // 3}"
         return f"{year}-H2" if (first, last) == (7, 12) else None
-    m = re.match(r"tháng\s+(\d{1,2})(?:\s*/\s*|\s+năm\s+)", p)
+    m = MONTH_OF_YEAR.match(p)
     if m:
-        return f"{year}-{int(m[1]):02d}"
+        return f"{year}-{int(m[1]) if m[1].isdigit() else NAMED_MONTH[m[1]]:02d}"
     if p.startswith("từ đầu năm") or re.match(r"từ tháng 0?1\s*/", p):
         return f"{year}-YTD"
     return None
