@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from scrapers.extract.dates import PERIOD_TAIL
+from scrapers.extract.dates import PERIOD_TAIL, period_text, stated_periods
 from scrapers.extract.numbers import QUALIFIER, parse_number, qualifier_of
 from scrapers.extract.patterns import (
     ABBREVIATIONS,
@@ -278,7 +278,12 @@ def _within_a_larger_total(ctx: Sentence, m: re.Match) -> bool:
     """Whether the count of those disciplined for a reason is a part of a larger total told just before it (in the
     sentence before or earlier in its own): then it counts a category, not a discipline of its own."""
     value = parse_number(m["n"])
-    for text in (ctx.previous or "", ctx.s[:m.start()]):
+    # (a part is of its total's period: "… Trong nhiệm kỳ 2020-2025, … kỷ luật 57 đảng viên …" is no total of "Năm 2025,
+    # có 12 đảng viên bị kỷ luật do vi phạm …")
+    own = {p for at, p in ctx.periods_stated() if at < m.start()}
+    said_before = {period_text(p) for p in stated_periods(ctx.previous)} if own and ctx.previous else set()
+    another_period = bool(own and said_before and not own & said_before)
+    for text in ("" if another_period else ctx.previous or "", ctx.s[:m.start()]):
         for t in DISCIPLINED_TOTAL.finditer(text):
             try:
                 if parse_number(t["a"] or t["b"]) > value:
