@@ -430,7 +430,7 @@ def _lone_place(named: set[str], folded: str, base: int) -> str | None:
 PLACE_BODY_BEFORE = re.compile(r"(?:(?:Đảng ủy|Đảng bộ|UBND|Ủy ban nhân dân)\s+)?(?:phường|xã|quận|huyện|thị xã|thị trấn)\s+$"
                                r"|(?:Quận|Huyện|Thị) ủy\s+$"
                                r"|(?<!\w)(?:Q|P|H|TX)\.\s?$")  # (abbreviated: "… của H. Thạch Thất")
-OTHER_BODY = re.compile(r"(?i:ủy|thành phố|tỉnh|đảng bộ)")
+OTHER_BODY = re.compile(r"(?i:ủy|thành phố|tỉnh|đảng bộ)|UBKT|UBND|BTV|BCH")  # (a body abbreviated is one too)
 
 
 def _before_the_lone_place(drafts: list[Draft], named: set[str], folded: str, sent_list: list, scope: str | None,

@@ -436,6 +436,10 @@ def figure_scope(sentence: str, pos: int, article: str | None, whole: str | None
     Sơn")."""
     said = [m.end() for m in WHOLE.finditer(sentence, 0, pos)]
     near = locality_in(sentence, pos)
+    # (an aside in brackets names places of its own: "Đảng ủy xã Phúc Thịnh (được thành lập trên cơ sở sáp nhập xã
+    # Kim Nỗ và xã Đại Mạch) đã kết nạp 15 đảng viên" is the commune's, named before it)
+    if near and "(" in sentence[:pos] and (outside := locality_in(ASIDE.sub(lambda m: " " * len(m.group(0)), sentence[:pos]))):
+        near = outside
     if said and whole and not locality_in(sentence[said[-1]:pos]):
         return whole
     # (the capital named near a figure is no news on a page about it, where its districts' bodies answer to "Thành ủy
@@ -476,6 +480,7 @@ def _subject_after_fronted(sentence: str, pos: int, acting: re.Match) -> bool:
                 and SUBJECT_LEAD.match(sentence, comma, acting.start()))
 
 
+ASIDE = re.compile(r"\((?:được|là|trước đây|trước là|gồm|trên cơ sở)\s[^()]*\)", re.I)
 # where a figure's clause ends: a "trong đó" that opens its parts, or a semicolon
 CLAUSE_END = re.compile(r";|trong (?:đó|số đó)", re.I)
 OWN_COUNT_AFTER = re.compile(r"[^.;,\d]{0,40}\d")
