@@ -175,6 +175,9 @@ COUNT_OPENS = re.compile(r"[ \t]*\d(?:[\d.,]|[ \t](?=\d))*(?:[ \t]+[^\W\d_]|[ \t
 BARE_NUMBER = re.compile(r"\s*(?:(?:hơn|gần|trên|khoảng)\s+)?\d[\d.,]*\s*%?\s*", re.I)
 
 
+MARKUP = " \t*_#>\"“"  # (what a line may open with before its first letter: "**Quận Long Biên: …**", "> …")
+
+
 def _join_bare_numbers(text: str, spans: list[list[int]]) -> list[list[int]]:
     """A number on a line of its own is the figure of the line after it, its label (an infographic's "3.416\ntổ
     chức đảng được kiểm tra"): the two are one sentence. Lines that alternate label and number from a label to a
@@ -191,7 +194,7 @@ def _join_bare_numbers(text: str, spans: list[list[int]]) -> list[list[int]]:
         # each before its number and the last line is the next block's, a headline; "412\nlượt công dân được tiếp"
         # in lowercase goes on from the number before it)
         if not bare[i] and j > i and not bare[j] and _label_like(text, spans[i]) \
-                and all(text[spans[k][0]:spans[k][1]].lstrip()[:1].isupper() for k in range(i, j + 1) if not bare[k]):
+                and all(text[spans[k][0]:spans[k][1]].lstrip(MARKUP)[:1].isupper() for k in range(i, j + 1) if not bare[k]):
             j -= 1
         if j > i and not bare[i] and bare[j]:
             label_first[i:j + 1] = [True] * (j + 1 - i)
