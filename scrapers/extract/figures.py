@@ -646,7 +646,7 @@ def _merge_forms(drafts: list[Draft], folded: str, headings: set[int], starts: l
     when they add up to it; or the total right after them when they add up to it exactly
     ("Khiển trách 41, cảnh cáo 17 … là kết quả xử lý 70 đảng viên"). A total that has its own forms keeps them, and
     one form that stands as a total of its own next to another ("2 tổ chức bị khiển trách và 1 … cảnh cáo") stays."""
-    merged = _forms_runs_before_their_total(drafts, folded) | _forms_runs_after_their_total(drafts) | _rest_of_forms(drafts)
+    merged = _forms_runs_before_their_total(drafts, folded) | _forms_runs_after_their_total(drafts, folded) | _rest_of_forms(drafts)
     grown: dict[int, int] = {}  # id of a total that took forms here → the sentence they were in
     for i, forms in enumerate(drafts):
         if not _is_forms(forms) or id(forms) in merged:
@@ -805,7 +805,10 @@ def _give_forms(target: Draft, forms: Draft, folded: str) -> None:
         target.breakdown_complete = True
 
 
-def _forms_runs_after_their_total(drafts: list[Draft]) -> set[int]:
+OWN_DECISION = re.compile(r"(?<!bị )(?:quyết định|đã)\s+(?:thi hành\s+|xử lý\s+)?kỷ luật", re.I)
+
+
+def _forms_runs_after_their_total(drafts: list[Draft], folded: str) -> set[int]:
     """Forms read one by one in the sentence after a total, or later in its own ("… kỷ luật 36 đảng viên. Số đảng
     viên bị khai trừ là 6 đồng chí, bị cảnh cáo 9 đồng chí và khiển trách 21 đồng chí"), that add up exactly to it
     are its breakdown. Returns the drafts taken in."""
@@ -818,9 +821,15 @@ def _forms_runs_after_their_total(drafts: list[Draft]) -> set[int]:
         for d in drafts[i + 1:]:
             if d.kind != total.kind:
                 continue
-            if not _is_forms(d) or d.sentence - total.sentence > 1 or (run and d.sentence != run[0].sentence):
+            # (forms of another period, "Quý I/2027, … hai đảng viên bị khiển trách và một …", are not its)
+            if not _is_forms(d) or d.sentence - total.sentence > 1 or (run and d.sentence != run[0].sentence) \
+                    or d.period not in (None, total.period):
                 break
             run.append(d)
+        # (nor forms a body of its own decides in a paragraph after: "…\n\nTại kỳ họp, Ủy ban Kiểm tra Trung ương
+        # quyết định thi hành kỷ luật … khai trừ 3 đảng viên và cách chức … 1 đảng viên")
+        if run and run[0].sentence > total.sentence and _statement_apart(total, run[0], folded):
+            continue
         if _adopt(total, run):
             taken.update(id(d) for d in run)
     return taken
@@ -901,10 +910,21 @@ def _parts_after(total: Draft, after: list[Draft], window: int, folded: str) -> 
         if d.value is None:
             continue
         # (a part already linked counts towards the sum: "23 đơn, trong đó có 17 đơn thuộc thẩm quyền; … chuyển 6 đơn")
-        if d.total is not total and (not _counts_alike(total, d) or not _in_period(total, d)):
+        if d.total is not total and (not _counts_alike(total, d) or not _in_period(total, d)
+                                     or window == PART_WINDOW and _statement_apart(total, d, folded)):
             return
         found = True
         yield d
+
+
+def _statement_apart(total: Draft, d: Draft, folded: str) -> bool:
+    """Whether a figure in a paragraph after the total's is a statement of its own: of a period the total did not
+    say ("…\n\nQuý I/2027, … hai đảng viên bị khiển trách …"), or a body's own decision ("…\n\nTại kỳ họp, Ủy ban
+    Kiểm tra Trung ương quyết định … khai trừ 3 đảng viên …")."""
+    if "\n\n" not in folded[total.end:d.start]:
+        return False
+    return total.period is None and d.period is not None \
+        or OWN_DECISION.search(folded, folded.rfind("\n", 0, d.start) + 1, d.start) is not None
 
 
 def _link_run(total: Draft, candidates) -> None:

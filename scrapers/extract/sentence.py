@@ -182,7 +182,8 @@ def _join_bare_numbers(text: str, spans: list[list[int]]) -> list[list[int]]:
     """A number on a line of its own is the figure of the line after it, its label (an infographic's "3.416\ntổ
     chức đảng được kiểm tra"): the two are one sentence. Lines that alternate label and number from a label to a
     number ("Đảng viên được kiểm tra\n1.284\nĐảng viên bị kỷ luật\n57") put each label before its number."""
-    bare = [BARE_NUMBER.fullmatch(text, a, b) is not None for a, b in spans]
+    # (not a list's item number the splitter cut from its line, "3. Công tác thi hành kỷ luật")
+    bare = [BARE_NUMBER.fullmatch(text, a, b) is not None and _ends_its_line(text, b) for a, b in spans]
     label_first = [False] * len(spans)
     i = 0
     while i < len(spans):
@@ -208,6 +209,11 @@ def _join_bare_numbers(text: str, spans: list[list[int]]) -> list[list[int]]:
         else:
             joined.append(list(span))
     return joined
+
+
+def _ends_its_line(text: str, end: int) -> bool:
+    line_end = text.find("\n", end)
+    return not text[end:line_end if line_end >= 0 else len(text)].strip()
 
 
 def _adjacent(text: str, end: int, start: int) -> bool:
