@@ -10,6 +10,7 @@ breakdowns, officials' names, violation categories, changes, documents and false
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -17,6 +18,7 @@ from pathlib import Path
 import yaml
 
 from scrapers.extract import extract_all
+from scrapers.extract.figures import DESCRIBES
 from scrapers.text import nfc
 from scrapers.vocabulary import CORE_KINDS
 
@@ -156,3 +158,23 @@ def summarise(results: list[CaseResult]) -> dict:
             "precision": round(precision, 4), "recall": round(recall, 4),
             "f1": round(2 * precision * recall / (precision + recall), 4) if precision + recall else 0.0,
             "known_gaps": [r.id for r in results if r.gap], "measures": measures(results)}
+
+
+def _figure_counts(text: str, forms: bool = False) -> Counter:
+    """(kind, value) of every figure with a value — and, with `forms`, of every form's count in a breakdown: a
+    paragraph that opens on what the one before counted ("Số đảng viên bị kỷ luật bằng hình thức khai trừ là 42",
+    "Có 5 trường hợp bị khai trừ") gives the total before it its form, which keeps the count."""
+    items = [i for i in extract_all(text) if i["type"] == "figure"]
+    found = Counter((i["kind"], i["value"]) for i in items if i["value"] is not None)
+    if forms:
+        found += Counter((i["kind"], n) for i in items for n in (i.get("breakdown") or {}).values())
+    return found
+
+
+def joined_paragraphs(first: str, second: str) -> tuple[dict, dict]:
+    """Two texts joined as paragraphs of one article keep every figure each gives alone and add none: returns the
+    (kind, value) counts lost and gained by joining them (both empty when the paragraphs compose)."""
+    alone = _figure_counts(first) + _figure_counts(second)
+    joined = first + "\n\n" + second
+    lost = alone - _figure_counts(joined, forms=DESCRIBES.match(second) is not None)
+    return dict(lost), dict(_figure_counts(joined) - alone)
