@@ -107,9 +107,10 @@ def unit_after(text: str, pos: int, max_words: int = 10) -> tuple[str, int]:
 
 # "28 trên tổng số 30 quận, huyện", "7 trên 9 xã", "9 trong số 10 xã": a ratio in words (a number before "trên";
 # "trên 1.600" alone is a qualifier)
-RATIO_WORDS = re.compile(r"(?<![\w/.,])(?P<a>\d{1,3}(?:\.\d{3})+|\d{1,6})\s+(?:trên|trong(?=\s+(?:tổng\s+)?số))\s+"
-                         r"(?:tổng\s+)?(?:số\s+)?"
-                         r"(?P<b>\d{1,3}(?:\.\d{3})+|\d{1,6})(?![\w/%.,]\d)(?=\s+[a-zà-ỹđ])", re.I)
+# (the unit may stand after each number, said twice: "45 chi bộ trên tổng số 52 chi bộ")
+RATIO_WORDS = re.compile(r"(?<![\w/.,])(?P<a>\d{1,3}(?:\.\d{3})+|\d{1,6})(?:\s+(?P<unit>[a-zà-ỹđ]+(?:\s+[a-zà-ỹđ]+){0,2}?))?"
+                         r"\s+(?:trên|trong(?=\s+(?:tổng\s+)?số))\s+(?:tổng\s+)?(?:số\s+)?"
+                         r"(?P<b>\d{1,3}(?:\.\d{3})+|\d{1,6})(?![\w/%.,]\d)(?=\s+[a-zà-ỹđ])(?(unit)\s+(?P=unit)(?!\w))", re.I)
 
 
 # the share a bracketed ratio stands after, with what it counts between them when the text names it there
@@ -129,7 +130,7 @@ def ratios(ctx: Sentence) -> None:
         if FORM_BEFORE.search(ctx.s, max(0, m.start() - 30), m.start()):
             ctx.claim(m.start(), m.end())
             continue
-        unit, uend = unit_after(ctx.s, m.end())
+        unit, uend = (m["unit"], m.end()) if m.groupdict().get("unit") else unit_after(ctx.s, m.end())
         if not unit and ctx.s.startswith(")", m.end()):
             # "100% chi bộ (312/312)", "100% quận, huyện, thị xã (30/30)": the ratio in brackets counts what the
             # phrase before it names — or, right after the share, what follows the brackets ("100% (30/30) quận, …")
