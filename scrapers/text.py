@@ -121,8 +121,8 @@ _OLD_TONE = re.compile(r"(?=[oOuUkKlLmMtTqQsSdD])(?:(?<![qQ])(?:" + "|".join(sor
 
 
 def fold_tones(text: str) -> str:
-    """Map old-style tone placement to the new style, and i-spellings to the y ones, so rules match either; same
-    length, offsets survive."""
+    """Map old-style tone placement to the new style, i-spellings to the y ones and the few misspellings that lose no
+    word ("kỹ luật", "dảng viên") to their words, so rules match either; same length, offsets survive."""
     folded = _OLD_TONE.sub(lambda m: _OLD_TO_NEW[m.group(0)], nfc(text))
     return _KY_BEFORE_LUAT.sub(lambda m: _KY[m.group(0)], folded) if "ỹ" in folded or "Ỹ" in folded else folded
 
