@@ -1242,6 +1242,35 @@ OTHER_PEOPLE = re.compile(r"\s+(?:học sinh|sinh viên|cầu thủ|vận độn
 # members named anywhere in the sentence ("khiển trách 2 đồng chí, …; đề nghị Ban Thường vụ Quận ủy khai trừ 1 đồng
 # chí"): a list of forms there counts members, whatever body it names
 MEMBERS_SAID = re.compile(rf"đảng viên|trường hợp|(?<!\w)(?:{COMRADE}|người)(?!\w)", re.I)
+
+
+def _subjects_listed_apart(ctx: Sentence, pairs: list[re.Match]) -> bool:
+    """"Về hình thức, khiển trách 2 tổ chức đảng; khiển trách 12, cảnh cáo 5, khai trừ 2 đảng viên": a list of forms
+    whose parts, set apart by semicolons, each say another subject (the unit after a part's last pair is its pairs')
+    is one list of forms a subject. Emits them and says so."""
+    groups: list[list[re.Match]] = [[pairs[0]]]
+    for before, p in zip(pairs, pairs[1:], strict=False):
+        if ";" in ctx.s[before.end():p.start()]:
+            groups.append([])
+        groups[-1].append(p)
+    said = [SUBJECT_WORD.search(ctx.s, g[0].start(), g[-1].end()) for g in groups]
+    if len(groups) < 2 or not all(said):
+        return False
+    orgs = [re.fullmatch(ORG_SUBJECT, w.group(0), re.I) is not None for w in said]
+    if len(set(orgs)) < 2:
+        return False
+    for group, org in zip(groups, orgs, strict=True):
+        forms: dict[str, int] = {}
+        for p in group:
+            if (n := _number(p["n1"] or p["n2"])) is not None:
+                form = (p["f1"] or p["f2"]).lower()
+                forms[form] = forms.get(form, 0) + int(n)
+        ctx.emit("discipline_party_orgs" if org else "discipline_party_members", group[0].start(), group[-1].end(), None,
+                 subject="tổ chức đảng" if org else "đảng viên", subject_class="tổ chức đảng" if org else "đảng viên",
+                 breakdown=forms, breakdown_complete=False)
+    return True
+
+
 @rule(45)
 def forms_without_total(ctx: Sentence) -> None:
     """"kỷ luật khiển trách 254 trường hợp, cảnh cáo 61 trường hợp": forms listed with no total."""
@@ -1263,6 +1292,8 @@ def forms_without_total(ctx: Sentence) -> None:
                 ctx.emit("discipline_party_orgs" if org else "discipline_party_members", p.start(), p.end(), n,
                          subject="tổ chức đảng" if org else "đảng viên", subject_class="tổ chức đảng" if org else "đảng viên",
                          breakdown={(p["f1"] or p["f2"]).lower(): int(n)}, breakdown_complete=True)
+        return
+    if _subjects_listed_apart(ctx, pairs):
         return
     s, e = pairs[0].start(), pairs[-1].end()
     forms: dict[str, int] = {}
