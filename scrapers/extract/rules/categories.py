@@ -68,6 +68,11 @@ RANKED_SHARE = re.compile(
     rf"(?:(?:chiếm\s+)?(?:tỷ lệ\s+)?(?:cao|lớn|nhiều) nhất\s+là|(?:tiếp (?:theo|đến)|sau đó|kế đến|thứ hai)\s+là)\s+"
     rf"(?:(?:vi|sai) phạm\s+(?:về\s+|trong\s+)?)?(?P<cat>[^;:()\d]{{3,80}}?)\s*,?\s+(?:với\s+|chiếm\s+)?"
     rf"(?P<share>{NUMBER})\s*%\s*\(\s*{QNUM}\s+{UNIT}\s*\)", re.I)
+# "Nhóm vi phạm nhiều nhất là thực hiện chức trách, nhiệm vụ được giao (74 trường hợp), tiếp đến là …": ranked first,
+# its count in brackets
+RANKED_COUNT = re.compile(
+    rf"(?<!\w)(?:vi|sai) phạm(?:\s+[^\s;:()\d]+){{0,3}}?\s+(?:(?:nhiều|cao|lớn|phổ biến)\s+nhất)\s+là\s+"
+    rf"(?P<cat>[^;:()\d]{{3,80}}?)\s*\(\s*{QNUM}\s+{UNIT}\s*\)", re.I)
 # — or its share alone: "vi phạm trong lĩnh vực quản lý đất đai, xây dựng chiếm 34,2%" (a category of no stated count)
 SHARE_ONLY = re.compile(
     rf"(?<!\w)(?:vi|sai) phạm\s+(?:về\s+|trong\s+)?(?P<cat>[^;:()\d]{{3,80}}?)\s*,?\s+chiếm\s+(?:tỷ lệ\s+)?"
@@ -210,7 +215,7 @@ def violation_categories(ctx: Sentence) -> None:
         while (m := BRACKETED_ITEM.match(ctx.s, pos)) and ctx.free(m.start("n"), m.end("n")):
             _emit(ctx, m)
             pos = m.end()
-    for rx in (STATED_CATEGORY, OWNED_ONE, FIELD_IS, RANKED_SHARE, SHARE_FIRST, FIELD_FIRST, ABOUT_FIRST, NUMBER_FIRST, CATEGORY_FIRST,
+    for rx in (STATED_CATEGORY, OWNED_ONE, FIELD_IS, RANKED_SHARE, RANKED_COUNT, SHARE_FIRST, FIELD_FIRST, ABOUT_FIRST, NUMBER_FIRST, CATEGORY_FIRST,
                CATEGORY_COLON):
         for m in rx.finditer(ctx.s):
             if ctx.free(m.start("n"), m.end("n")) and not _a_count_of_its_own(ctx, rx, m):
