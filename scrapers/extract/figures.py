@@ -709,6 +709,12 @@ def _total_before(before: list[Draft], forms: Draft, folded: str, starts: list[i
     return prev, told
 
 
+def _said_as_befallen(folded: str, forms: Draft) -> bool:
+    """Whether the forms are told of those they befell, with "bị" ("Có 12 người bị cách chức") — the "bị" of the forms'
+    own line: not one ending the paragraph before, "Đảng viên bị kỷ luật\n57\n\nKhai trừ 5 …"."""
+    return "bị " in folded[max(folded.rfind("\n", 0, forms.start) + 1, forms.start - 30):forms.end]
+
+
 def _grows(prev: Draft, forms: Draft, grown: dict[int, int], folded: str) -> bool:
     """"… 21 đảng viên. Các hình thức gồm 14 trường hợp khiển trách, 5 trường hợp cảnh cáo…": whether the forms are
     the next of the list that gave the total its first ones (they join them while they fit) — or on the list's next
@@ -719,7 +725,7 @@ def _grows(prev: Draft, forms: Draft, grown: dict[int, int], folded: str) -> boo
                      # (one form a sentence: "… khai trừ được áp dụng với 74 người. Có 12 người bị cách chức." — of
                      # those it befell: "Ban Thường vụ … khiển trách 3 cá nhân" is a statement of its own)
                      or forms.value is not None and forms.sentence - grown.get(id(prev), -9) == 1
-                     and "bị " in folded[max(folded.rfind("\n", 0, forms.start) + 1, forms.start - 30):forms.end]
+                     and _said_as_befallen(folded, forms)
                      or bulleted and 0 < forms.sentence - grown.get(id(prev), prev.sentence + 1) <= 1)
                 and not set(prev.breakdown) & set(forms.breakdown)
                 and sum(prev.breakdown.values()) + sum(forms.breakdown.values()) <= prev.value)
@@ -761,9 +767,7 @@ def _total_of_forms(drafts: list[Draft], i: int, before: list[Draft], prev: Draf
     labelled = bool(LABELLED.search(folded, max(0, forms.start - 40), forms.start)
                     or prev is not None and forms.sentence - prev.sentence <= 1 and "\n" not in folded[prev.end:forms.start]
                     and WITHIN.search(folded, prev.end, forms.start))
-    # (the "bị" of the forms' own line: not one ending the paragraph before, "Đảng viên bị kỷ luật\n57\n\nKhai trừ 5 …")
-    befell = "bị " in folded[max(folded.rfind("\n", 0, forms.start) + 1, forms.start - 30):forms.end] \
-        or FORM_NOUN_OPENING.match(folded, starts[forms.sentence]) is not None
+    befell = _said_as_befallen(folded, forms) or FORM_NOUN_OPENING.match(folded, starts[forms.sentence]) is not None
     if prev is not None and _not_before_its_total(drafts, prev, forms, folded, befell, labelled):
         prev = None
     # (past a blank line, a list of forms is another paragraph's statement unless it adds up to the total — or
