@@ -150,7 +150,9 @@ LEAD_FORM = re.compile(rf"({FORM})(?:\s+(?:ra\s+)?khỏi đảng|\s+(?:tất c�
 # pairs joined by "và" alone are two figures ("cách chức hai đồng chí và khiển trách bốn đồng chí").
 # "…; đề nghị Ban Thường vụ Quận ủy khai trừ 1 đảng viên": the body asked may stand between the verb and the form
 # (a line break alone joins the lines of a list: "cụ thể:\nKhiển trách 3 …\nCảnh cáo 1 …")
-JOIN = (rf"(?:\s*[,;]\s*|[ \t]*\n\s*)(?:{BULLET}\s*)?(?:và\s+|còn lại là\s+)?"
+# (or ranked: "khai trừ chiếm nhiều nhất với 9 đảng viên, tiếp theo là cảnh cáo 6 và …")
+JOIN = (rf"(?:\s*[,;]\s*|[ \t]*\n\s*)(?:{BULLET}\s*)?"
+        r"(?:và\s+|còn lại là\s+|(?:tiếp\s+(?:theo|đến|sau)|kế\s+(?:tiếp|đến|sau)|sau\s+đó)(?:\s+là)?\s+)?"
         rf"(?:(?:(?:đề nghị|quyết định|tiếp tục)(?:\s+[{UPPER}]\w*(?:\s+\w+){{0,5}}?)?|bị)\s+)?"
         # "…, bằng hình thức cảnh cáo đối với 2 đảng viên", "…, mức cảnh cáo 3 đồng chí"
         r"(?:(?:bằng\s+|với\s+)?hình thức\s+|(?:ở\s+)?mức\s+)?")
@@ -184,7 +186,8 @@ DEGREE_AFTER = re.compile(r"\s*(?:(?:khác|còn lại|này|nói trên)\s+)?(?:c�
 PASSIVE_FORM_ONLY = re.compile(rf"\s*(?:(?:đều|cùng|cũng)\s+)?(?:đã\s+)?bị\s+(?:hình thức\s+)?{FORM}", re.I)
 
 
-COORDINATED = re.compile(rf"\s*(?:,|và)\s*{QNUM}\s+(?:{SUBJECT}|tập thể|cá nhân|đơn vị)(?!\w)", re.I)
+# ("41 lượt tổ chức đảng và 96 lượt đảng viên được kiểm tra": counted in visits)
+COORDINATED = re.compile(rf"\s*(?:,|và)\s*{QNUM}\s+(?:lượt\s+)?(?:{SUBJECT}|tập thể|cá nhân|đơn vị)(?!\w)", re.I)
 # "… cá nhân tiêu biểu được nhận Giấy khen": a few describing words may sit between the counts and the verb
 # ("có thành tích xuất sắc được …"); not a finding ("7 đảng viên vi phạm đến mức phải xử lý kỷ luật")
 # (or where they are, a place abbreviated: "3 tổ chức đảng và 8 đảng viên ở Q. Ba Đình bị kỷ luật")
@@ -243,7 +246,11 @@ def _kind_of(ctx: Sentence, start: int, end: int) -> tuple[str | None, int]:
     # (— or a verb of its own that is no act: "…; ngót 2.000 đảng viên tham gia học tập")
     if clause and QUALIFIER_ONLY.fullmatch(ctx.s, clause, start) is not None and (
             OTHER_PASSIVE.match(ctx.s, end) or OWN_VERB.match(ctx.s, end)):
-        return "count", end
+        # (but what they reached may be the merit of an act after it: "…; 36 đảng viên hoàn thành xuất sắc nhiệm vụ
+        # được khen thưởng")
+        merit = MERIT.match(ctx.s, end)
+        passive = merit and PASSIVE.match(ctx.s, merit.end())
+        return (passive.lastgroup, end) if passive else ("count", end)
     # "45 tập thể và 60 cá nhân tiêu biểu được tặng Bằng khen": a passive verb after coordinated counts (and a few
     # describing words) governs them all
     before = [(e, k) for s, e, k in ctx.triggers if s < start]
@@ -287,7 +294,10 @@ def _kind_of(ctx: Sentence, start: int, end: int) -> tuple[str | None, int]:
 
 # "46 tập thể và 73 cá nhân có thành tích xuất sắc trong thực hiện Chương trình 03-CTr/TU được khen thưởng": what
 # those commended did, however long, up to the passive verb (in the same clause)
-MERIT = re.compile(r"\s+(?:đã\s+)?có\s+thành\s+tích(?!\w)[^,;.()]{0,120}?(?=\s+(?:đã\s+)?được\s)", re.I)
+# (or what they reached: "… đạt tiêu chuẩn “Hoàn thành tốt nhiệm vụ” 5 năm liền (2021-2025) được …", "… hoàn thành
+# xuất sắc nhiệm vụ tiêu biểu được khen thưởng"; a title in quotes or a bracket of years inside)
+MERIT = re.compile(r"\s+(?:đã\s+)?(?:có\s+thành\s+tích|đạt\s+(?:tiêu chuẩn|danh hiệu)|(?:hoàn thành|hoàn thành\s+(?:xuất sắc|tốt))"
+                   r"\s+nhiệm vụ)(?!\w)(?:“[^”\n]{0,80}”|[^,;.()]|\([^()]{0,40}\)){0,120}?(?=\s+(?:đã\s+)?được\s)", re.I)
 
 
 def _act_said_before(ctx: Sentence) -> str | None:
