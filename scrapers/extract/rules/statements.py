@@ -297,7 +297,7 @@ def _kind_of(ctx: Sentence, start: int, end: int) -> tuple[str | None, int]:
 # (or what they reached: "… đạt tiêu chuẩn “Hoàn thành tốt nhiệm vụ” 5 năm liền (2021-2025) được …", "… hoàn thành
 # xuất sắc nhiệm vụ tiêu biểu được khen thưởng"; a title in quotes or a bracket of years inside)
 MERIT = re.compile(r"\s+(?:đã\s+)?(?:có\s+thành\s+tích|đạt\s+(?:tiêu chuẩn|danh hiệu)|(?:hoàn thành|hoàn thành\s+(?:xuất sắc|tốt))"
-                   r"\s+nhiệm vụ)(?!\w)(?:“[^”\n]{0,80}”|[^,;.()]|\([^()]{0,40}\)){0,120}?(?=\s+(?:đã\s+)?được\s)", re.I)
+                   r"\s+nhiệm vụ)(?!\w)(?:“[^”\n]{0,80}”|\"[^\"\n]{0,80}\"|[^,;.()]|\([^()]{0,40}\)){0,120}?(?=\s+(?:đã\s+)?được\s)", re.I)
 
 
 def _act_said_before(ctx: Sentence) -> str | None:
