@@ -174,7 +174,8 @@ TRIGGER = re.compile("|".join(f"(?P<{k}>(?<!\\w)(?:{p})(?!\\w))" for k, p in TRI
 AGENT = (rf"(?:(?-i:[{UPPER}])[^\s,;.]*(?:\s+[^\s,;.]+){{0,9}}?\s+"
          r"|(?:các cấp|cấp trên|các ngành)(?:,?\s+(?:các ngành|các cấp|đoàn thể))*\s+)?")
 PASSIVE = re.compile(
-    rf"\s*(?:vi phạm\s+)?(?:đã\s+)?(?:bị|được|phải)\s+{AGENT}(?:xử lý\s+|xem xét,?\s+|thi hành\s+|tiến hành\s+|trao\s+"
+    # (not "17 đảng viên vi phạm phải xử lý kỷ luật": how serious a finding was, DEGREE_AFTER)
+    rf"\s*(?:vi phạm\s+(?!phải\s))?(?:đã\s+)?(?:bị|được|phải)\s+{AGENT}(?:xử lý\s+|xem xét,?\s+|thi hành\s+|tiến hành\s+|trao\s+"
     r"|nhận\s+|tạm\s+)*"
     rf"(?:{TRIGGER.pattern})", re.I)
 # the awards themselves, counted: "trao 18 Giấy khen", "tặng 45 Bằng khen"

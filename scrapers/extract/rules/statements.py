@@ -180,8 +180,9 @@ QUALIFIER_ONLY = re.compile(rf"\s*(?:{QUALIFIER}\s*)?")
 OWN_VERB = re.compile(r"\s+(?:(?:đã|đều|cũng|đang)\s+)?(?:tham gia|tham dự|học tập|đạt|hoàn thành|đăng ký|cam kết|đóng góp"
                       r"|nghỉ hưu|chuyển sinh hoạt)(?!\w)", re.I)
 OTHER_PASSIVE = re.compile(r"\s*(?:đã\s+)?(?:được|bị)\s+\w", re.I)
-DEGREE_AFTER = re.compile(r"\s*(?:(?:khác|còn lại|này|nói trên)\s+)?(?:có\s+)?vi phạm\s+(?:nhưng\s+)?(?:chưa\s+)?đến mức",
-                          re.I)
+# ("có 17 đảng viên vi phạm phải xử lý kỷ luật": the finding's degree said without "đến mức")
+DEGREE_AFTER = re.compile(r"\s*(?:(?:khác|còn lại|này|nói trên)\s+)?(?:có\s+)?vi phạm\s+(?:(?:nhưng\s+)?(?:chưa\s+)?đến mức"
+                          r"|phải\s+(?:bị\s+)?(?:xử lý|thi hành)\s+kỷ luật)", re.I)
 # "3 đảng viên bị khai trừ": a form after its count is one part of a breakdown, not a total
 PASSIVE_FORM_ONLY = re.compile(rf"\s*(?:(?:đều|cùng|cũng)\s+)?(?:đã\s+)?bị\s+(?:hình thức\s+)?{FORM}", re.I)
 
