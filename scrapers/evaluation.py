@@ -160,21 +160,32 @@ def summarise(results: list[CaseResult]) -> dict:
             "known_gaps": [r.id for r in results if r.gap], "measures": measures(results)}
 
 
-def _figure_counts(text: str, forms: bool = False) -> Counter:
+def _figure_counts(items: list[dict], forms: bool = False) -> Counter:
     """(kind, value) of every figure with a value — and, with `forms`, of every form's count in a breakdown: a
     paragraph that opens on what the one before counted ("Số đảng viên bị kỷ luật bằng hình thức khai trừ là 42",
     "Có 5 trường hợp bị khai trừ") gives the total before it its form, which keeps the count."""
-    items = [i for i in extract_all(text) if i["type"] == "figure"]
     found = Counter((i["kind"], i["value"]) for i in items if i["value"] is not None)
     if forms:
         found += Counter((i["kind"], n) for i in items for n in (i.get("breakdown") or {}).values())
     return found
 
 
+def _figures(text: str) -> list[dict]:
+    return [i for i in extract_all(text) if i["type"] == "figure"]
+
+
 def joined_paragraphs(first: str, second: str) -> tuple[dict, dict]:
     """Two texts joined as paragraphs of one article keep every figure each gives alone and add none: returns the
-    (kind, value) counts lost and gained by joining them (both empty when the paragraphs compose)."""
-    alone = _figure_counts(first) + _figure_counts(second)
-    joined = first + "\n\n" + second
+    (kind, value) counts lost and gained by joining them (both empty when the paragraphs compose). A plain count
+    of the second that becomes a part of the first's total, in its kind ("Trong đó có 28 đảng viên là cán bộ …"
+    after "… kỷ luật 1.205 đảng viên"), is linked, not lost: alone, it had no total to be a part of."""
+    alone = _figure_counts(_figures(first)) + _figure_counts(_figures(second))
+    joined = _figures(first + "\n\n" + second)
     lost = alone - _figure_counts(joined, forms=DESCRIBES.match(second) is not None)
-    return dict(lost), dict(_figure_counts(joined) - alone)
+    gained = _figure_counts(joined) - alone
+    for i in joined:
+        value, kind = i["value"], i["kind"]
+        if i.get("part_of") and i["start"] > len(first) and lost[("count", value)] and gained[(kind, value)]:
+            lost[("count", value)] -= 1
+            gained[(kind, value)] -= 1
+    return dict(+lost), dict(+gained)

@@ -28,3 +28,11 @@ def test_joined_paragraphs_keep_each_paragraphs_figures_and_add_none():
             gained.append((id_a, id_b, extra))
     assert not lost, lost[:5]
     assert not gained, gained[:5]
+
+
+def test_a_count_that_becomes_a_part_of_the_total_before_it_is_linked_not_lost():
+    total = "Năm 2026, Đảng bộ tỉnh đã thi hành kỷ luật 240 đảng viên, cụ thể:\n+ Khiển trách 200 đảng viên;\n+ Cảnh cáo 40 đảng viên."
+    within = "Trong đó có 12 đảng viên là cán bộ thuộc diện Ban Thường vụ Tỉnh ủy quản lý."
+    assert joined_paragraphs(total, within) == ({}, {})
+    # (the same count after a paragraph with no total stays the plain count it is alone)
+    assert joined_paragraphs("Hội nghị diễn ra trong một ngày.", within) == ({}, {})

@@ -84,10 +84,12 @@ SHARE_ONLY_MORE = re.compile(
 # "Đất đai là lĩnh vực có nhiều vi phạm nhất (21 trường hợp), sau đó là …": the category is what the sentence is about
 FIELD_IS = re.compile(rf"(?:^|(?<=[,;:]))\s*(?P<cat>[^;:()\d,]{{2,60}}?)\s+là\s+(?:lĩnh vực|nội dung)\s+(?:có\s+)?"
                       rf"(?:nhiều\s+)?(?:vi phạm|sai phạm)(?:\s+nhiều)?(?:\s+nhất)?\s*\(\s*{QNUM}\s+{UNIT}\s*\)", re.I)
+# a bare count is not the next item's number: "tập trung vào: 1. công tác cán bộ …"
+NOT_ITEM_NUMBER = r"(?!\.[ \t]*(?-i:[a-zà-ỹđ]))"
 # "Trong đó, vi phạm tiêu chuẩn chính trị: 4; vi phạm công tác cán bộ: 2": each item says "vi phạm", its count bare
 # after a colon and ending the item (the unit group never takes part: a bare year is no count, see _emit)
 CATEGORY_COLON = re.compile(rf"(?<!\w)(?:vi|sai) phạm\s+(?:về\s+|trong\s+)?(?P<cat>[^;:()\d]{{2,80}}?)\s*:\s*{QNUM}"
-                            r"(?:\s+(?P<unit>(?!)))?(?=\s*(?:[;.]|$|,\s*(?:tăng|giảm|bằng|so|chiếm)(?!\w)))", re.I)
+                            rf"{NOT_ITEM_NUMBER}(?:\s+(?P<unit>(?!)))?(?=\s*(?:[;.]|$|,\s*(?:tăng|giảm|bằng|so|chiếm)(?!\w)))", re.I)
 # words a category never starts with: what follows "vi phạm" in those sentences is not what was violated
 NOT_CATEGORY = re.compile(
     r"(?:đến|phải|có|đối|của|là|và|khi|nghiêm|trong số|bị|được|nhưng|nên|cần|thì|tới|dẫn|ở|mức|đã|từ"
@@ -153,7 +155,8 @@ LIST_HEAD = re.compile(
     r"|\s+(?:chủ yếu\s+)?(?:liên quan (?:đến|tới)|thuộc (?:các\s+)?lĩnh vực)"
     # "Các vi phạm tập trung ở lĩnh vực đầu tư công: 5 trường hợp; quản lý tài sản công: 3 trường hợp"
     r"|\s+(?:chủ yếu\s+)?tập trung\s+(?:ở|vào|trong)\s+(?:các\s+)?lĩnh vực(?=\s+[^:;]{3,60}:\s*\d))\s*)", re.I)
-LIST_ITEM = re.compile(rf"\s*(?:[;,]\s*)?(?:{BULLET}\s*)?(?:(?:vi|sai) phạm\s+(?:về\s+|trong\s+)?)?(?P<cat>[^;:()\d]{{3,80}}?)(?<!,)\s*:?\s+{QNUM}\s+{UNIT}"
+# (each item may be numbered: "tập trung vào: (1) thực hiện nguyên tắc tập trung dân chủ: 5 trường hợp; (2) …")
+LIST_ITEM = re.compile(rf"\s*(?:[;,]\s*)?(?:{BULLET}\s*)?(?:{ITEM_NUMBER}\s*)?(?:(?:vi|sai) phạm\s+(?:về\s+|trong\s+)?)?(?P<cat>[^;:()\d]{{3,80}}?)(?<!,)\s*:?\s+{QNUM}\s+{UNIT}"
                        rf"(?:{SHARE})?\s*[;.,]?", re.I)
 
 
@@ -164,7 +167,8 @@ COUNT_FIRST_ITEM = re.compile(rf"\s*(?:[;,]\s*)?(?:và\s+)?(?:có\s+)?{QNUM}\s+{
                               r"\s+(?P<cat>[^;.()\d]{3,80}?)(?=\s*(?:[;.]|$|,\s*(?:và\s+)?\d))", re.I)
 # under a heading, an item's count may stand bare at its end: "Số đảng viên vi phạm: về đạo đức, lối sống 6; …" (the
 # unit group never takes part, so a bare year is not read as a count: see _emit)
-BARE_ITEM = re.compile(rf"\s*(?:[;,]\s*)?(?:{BULLET}\s*)?(?:(?:vi|sai) phạm\s+)?(?P<cat>[^;:()\d]{{3,80}}?)\s*:?\s+{QNUM}"
+BARE_ITEM = re.compile(rf"\s*(?:[;,]\s*)?(?:{BULLET}\s*)?(?:{ITEM_NUMBER}\s*)?(?:(?:vi|sai) phạm\s+)?(?P<cat>[^;:()\d]{{3,80}}?)\s*:?\s+{QNUM}"
+                       rf"{NOT_ITEM_NUMBER}"
                        r"(?:\s+(?P<unit>(?!)))?(?=\s*(?:[;.]|$))", re.I)
 
 
@@ -339,13 +343,13 @@ CATEGORY_LEAD = re.compile(r"^(?:(?:tiếp (?:theo|đến)|sau đó|kế đến|
                            r"(?:chủ yếu\s+(?:vẫn\s+)?(?:là\s+)?)?"
                            # "vi phạm nhiều nhất là X với 64 trường hợp": a ranking before the category
                            r"(?:(?:chiếm\s+)?(?:nhiều|phổ biến|cao|lớn)(?:\s+nhất)?\s+(?:là|thuộc|ở|về)\s+)?"
-                           r"(?:vi phạm\s+)?"
+                           r"(?:(?:các|những)\s+(?=vi phạm\s))?(?:vi phạm\s+)?"  # ("(3) các vi phạm khác: 3 trường hợp")
                            # ("tập trung nhiều nhất ở lĩnh vực …")
                            r"(?:tập trung\s+)?(?:chủ yếu\s+)?(?:nhiều(?:\s+nhất)?\s+)?"
                            # ("tập trung vào việc thực hiện …")
                            r"(?:(?:liên quan (?:đến|tới)|thuộc|trong|về|ở|vào)\s+)?(?:các\s+)?"
                            r"(?:lĩnh vực\s+)?", re.I)
-ITEM_JOIN = re.compile(rf"[\s,;]*(?:{BULLET}\s*)?(?:và\s+)?")
+ITEM_JOIN = re.compile(rf"[\s,;]*(?:{BULLET}\s*)?(?:{ITEM_NUMBER}\s*)?(?:và\s+)?")
 CATEGORY_TAIL = re.compile(r"\s+(?:vẫn|chiếm|là|với|có|đã|đang|tiếp tục|tăng|giảm|bao gồm|gồm|bị|phải)(?:\s.*)?$", re.I)
 # "… đạo đức, lối sống, gấp đôi năm trước": a comparison after the category is no part of it
 COMPARISON_TAIL = re.compile(rf",\s*(?:gấp|tăng|giảm|{COMPARED}|bằng|nhiều hơn|ít hơn|cao hơn|thấp hơn)(?!\w).*$", re.I | re.S)
