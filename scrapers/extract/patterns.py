@@ -153,7 +153,9 @@ TRIGGERS = [  # (kind, pattern) — the trigger nearest before a count decides i
     # "xóa tên", "cho ra khỏi Đảng": removal from the rolls, not a discipline form
     # "tổ chức 9 hội nghị": the verb (before its number), not the noun of "tổ chức đảng"
     # cases handed to the police or prosecuted are counts of their own, not findings of the party's inspectors
+    # (and the cases a ward or a force "xử lý dứt điểm": handled to the end, as the state handles breaches of its orders)
     ("count", r"kết nạp|ban hành|mở|tổ chức được|tổ chức(?=\s+\d)|phát triển|xử lý hành chính|xử lý hình sự|truy cứu|bình quân"
+              r"|xử lý (?:dứt điểm|triệt để)"
               # the disciplines of the state and its forces, told next to the Party's (and "tước danh hiệu Công an
               # nhân dân"): not party discipline
               rf"|kỷ luật\s+{STATE_DISCIPLINE}|hạ bậc hàm|giáng chức|giáng cấp|buộc thôi việc|tước danh hiệu"

@@ -119,18 +119,27 @@ def _named_locality(text: str, end: int) -> tuple[tuple[str, str] | None, int]:
     return last[0] if last else (None, 0)
 
 
+def _place_words(place: str) -> list[str]:
+    """The words of a place's name read with its noun, without the capitalised words after it that are not."""
+    words = place.split()
+    # a capitalised word that starts another phrase ("quận Long Biên Ủy ban …") is not part of the place
+    while words and (words[-1] in _NOT_PLACES or words[-1] in ("-", "Từ")):
+        words.pop()  # ("Từ" opens a phrase after a name, "quận Hoàng Mai - Từ đầu nhiệm kỳ"; it may open one)
+    # a person named right after the place ("Đảng ủy phường Láng Trần Thị Ngọc"): a family name and a middle name
+    words = words[:next((i for i in range(1, len(words) - 1)
+                         if words[i] in _SURNAMES and words[i + 1] in MIDDLE_NAMES), len(words))]
+    # (or a known place then a family name: "Chủ tịch UBND phường Láng Đỗ Mạnh Hùng")
+    if " ".join(words) not in _KNOWN_NAMES:
+        words = words[:next((i for i in range(1, len(words)) if words[i] in _SURNAMES
+                             and " ".join(words[:i]) in _KNOWN_NAMES), len(words))]
+    return words
+
+
 def _localities(text: str, end: int) -> Iterator[tuple[tuple[str, str], int]]:
     """Each locality named with its noun before `end`, in order, and where its mention ends."""
     found = None
     for m in LOCALITY.finditer(text, 0, end):
-        place = m["place"]
-        words = place.split()
-        # a capitalised word that starts another phrase ("quận Long Biên Ủy ban …") is not part of the place
-        while words and (words[-1] in _NOT_PLACES or words[-1] in ("-", "Từ")):
-            words.pop()  # ("Từ" opens a phrase after a name, "quận Hoàng Mai - Từ đầu nhiệm kỳ"; it may open one)
-        # a person named right after the place ("Đảng ủy phường Láng Trần Thị Ngọc"): a family name and a middle name
-        words = words[:next((i for i in range(1, len(words) - 1)
-                             if words[i] in _SURNAMES and words[i + 1] in MIDDLE_NAMES), len(words))]
+        words = _place_words(m["place"])
         # ("Thường Tín" is a place although "Thường" opens "Thường vụ")
         if not words or words[0] in _NOT_PLACES and " ".join(words[:2]) not in HANOI_PLACES \
                 or words[0] in _SURNAMES and words[1:2] in (["Văn"], ["Thị"]):
@@ -164,7 +173,8 @@ def _localities(text: str, end: int) -> Iterator[tuple[tuple[str, str], int]]:
             if not known:
                 continue
             words = known.split()
-        elif len(words) > 1 and words[-1] in _SURNAMES and NAME_GOES_ON.match(text, m.end()):
+        elif len(words) > 1 and words[-1] in _SURNAMES and NAME_GOES_ON.match(text, m.end()) \
+                and " ".join(words) not in _KNOWN_NAMES:
             words.pop()  # "phường Định Công Nguyễn Hữu Tuấn", "Quận ủy Cầu Giấy Lê Thị …": the place ran into a name
         found = ("district" if m["district"] else "province", " ".join(words))
         yield found, m.end()
@@ -186,6 +196,7 @@ PROVINCES = (
 # stop ("HUYỆN NGHI LỘC: …") capitalised, the rest in lowercase — "ĐẢNG ỦY PHƯỜNG KIM LIÊN THI HÀNH KỶ LUẬT" is
 # "Đảng ủy phường Kim Liên thi hành kỷ luật", not a ward named "Kim Liên Thi"
 _KNOWN = {n.lower(): n for n in (*HANOI_PLACES, *PROVINCES, *CITIES)}
+_KNOWN_NAMES = frozenset(_KNOWN.values())
 _KNOWN_RX = re.compile(r"(?<!\w)(?:" + "|".join(sorted(map(re.escape, _KNOWN), key=len, reverse=True)) + r")(?!\w)")
 _BODY_NOUN = re.compile(r"(?<!\w)(?:thành|tỉnh|quận|huyện|thị|đảng) ủy(?!\w)")
 # (a document's article or clause before its number is capitalised in prose: "Điều 32 Điều lệ Đảng", "Khoản 2")

@@ -102,7 +102,9 @@ NOT_CATEGORY = re.compile(
 # — and "đình chỉ sinh hoạt đảng 1 đảng viên do vi phạm …": the suspension is
 # (the words a report may set between an act and its count: "kỷ luật đối với 6 trường hợp", "kỷ luật tổng số 40 …")
 BEFORE_COUNT = r"(?:\s+(?:đối với|cho))?(?:\s+(?:tổng số|tổng cộng|tất cả))?"
-GOVERNED_BEFORE = re.compile(rf"(?:(?:{FORM}|kỷ luật|đình chỉ(?:\s+sinh hoạt)?(?:\s+(?:đảng|cấp ủy))?)(?:\s+ra khỏi đảng)?"
+# — and "xử lý dứt điểm 14 trường hợp vi phạm trật tự xây dựng": the cases handled are the statistic
+GOVERNED_BEFORE = re.compile(rf"(?:(?:{FORM}|kỷ luật|đình chỉ(?:\s+sinh hoạt)?(?:\s+(?:đảng|cấp ủy))?"
+                             r"|xử lý (?:dứt điểm|triệt để))(?:\s+ra khỏi đảng)?"
                              rf"{BEFORE_COUNT}"
                              rf"|(?:kết luận|phát hiện)(?:\s+có)?"
                              rf"(?:\s+[\d.]+\s+{UNIT}(?:\s+và|\s*,))?)\s*$", re.I)

@@ -229,6 +229,7 @@ AVERAGE_OPENING = re.compile(r"\s*(?:bình quân|trung bình)(?!\w)", re.I)
 THROUGH_THAT = re.compile(rf"\s*(?:{BULLET}\s*)?(?:qua|thông qua|từ|trên cơ sở) (?:đó|kết quả (?:đó|này|trên))\s*,", re.I)
 
 
+HANDLED_TO_THE_END = re.compile(r"xử lý (?:dứt điểm|triệt để)\s*$", re.I)
 REMINDED = re.compile(r"(?:yêu cầu|nhắc nhở|chấn chỉnh)[^.;\d]{0,20}$", re.I)
 
 
@@ -283,7 +284,9 @@ def _kind_of(ctx: Sentence, start: int, end: int) -> tuple[str | None, int]:
         # "9 tổ chức đảng và 45 đảng viên có khuyết điểm, vi phạm": a finding after the coordinated counts
         # — but those "có dấu hiệu vi phạm" that an inspection or a supervision looked into are its objects
         # ("(1) kiểm tra 12 tổ chức đảng có dấu hiệu vi phạm")
-        if nearest != "discipline" and (found := FINDING_AFTER.match(ctx.s, probe, probe + 40)) \
+        # (not the cases a verb of plain counts handled: "xử lý dứt điểm 14 trường hợp vi phạm trật tự xây dựng")
+        if nearest != "discipline" and not HANDLED_TO_THE_END.search(ctx.s, max(0, start - 30), start) \
+                and (found := FINDING_AFTER.match(ctx.s, probe, probe + 40)) \
                 and not (found["signs"] and nearest in ("inspection", "supervision")):
             return "violation_found", end
         more = COORDINATED.match(ctx.s, probe)
