@@ -60,6 +60,8 @@ PERIOD = re.compile(
     r"|(?<!từ )(?<!Từ )(?<!đến )(?<!tới )(?<!sau )(?<!trước )(?<!cuối )(?<!đầu )(?<!hết )(?<!vào )"
     rf"[Tt]háng\s+(?:1[0-2]|0?[1-9]|{MONTH_NAMED})(?:\s*/\s*|\s+năm\s+)(?:19|20)\d{{2}}(?!\s*(?:đến|tới|[-–]))"
     r"|[Nn]hiệm kỳ\s+(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}"
+    # a term or a count of years with its span in brackets: "Trong 5 năm (2021-2025)", "nhiệm kỳ (2020 - 2025)"
+    rf"|(?:[Nn]hiệm kỳ|(?:\d{{1,2}}|{MONTHS_IN_WORDS})\s+năm)\s*\(\s*(?:19|20)\d{{2}}\s*[-–]\s*(?:19|20)\d{{2}}\s*\)"
     r"|[Gg]iai đoạn\s+(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}"
     # "từ năm 2021 đến năm 2026": a span of years, as a term is
     # (or up to now: "từ năm 2021 đến nay", up to the publication's year)

@@ -545,7 +545,8 @@ def period_key(period: str | None, published: date | None) -> str | None:
     p = period.lower()
     years = _YEAR.findall(p)
     year = years[0] if years else (str(published.year) if published else None)
-    if re.match(r"(?:nhiệm kỳ|giai đoạn|từ năm)", p) and len(years) == 2:
+    # (or "5 năm (2021-2025)": the span in brackets)
+    if (re.match(r"(?:nhiệm kỳ|giai đoạn|từ năm)", p) or p.endswith(")")) and len(years) == 2:
         return f"{years[0]}-{years[1]}"
     if p.startswith("từ năm") and p.endswith("nay"):
         return f"{years[0]}-{published.year}" if published else None

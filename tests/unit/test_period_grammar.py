@@ -21,7 +21,9 @@ PERIODS = [("6 tháng đầu năm 2026", "2026-H1"), ("sáu tháng đầu năm 2
            ("mười một tháng đầu năm 2026", "2026-M11"), ("ba tháng đầu năm 2026", "2026-Q1"), ("quý 3 năm 2026", "2026-Q3"),
            # (a span of months in one year: written in session 20)
            ("từ tháng 1 đến tháng 9/2026", "2026-M09"), ("từ tháng 01 đến hết tháng 6 năm 2026", "2026-H1"),
-           ("từ tháng 4 đến tháng 6/2026", "2026-Q2"), ("từ tháng 7 đến tháng 12/2026", "2026-H2")]
+           ("từ tháng 4 đến tháng 6/2026", "2026-Q2"), ("từ tháng 7 đến tháng 12/2026", "2026-H2"),
+           # (a span of years in brackets: written in session 23)
+           ("5 năm (2021-2025)", "2021-2025"), ("nhiệm kỳ (2020 - 2025)", "2020-2025"), ("ba năm (2024–2026)", "2024-2026")]
 PLACES = ["{P}, Ủy ban Kiểm tra Thành ủy đã kiểm tra 14 tổ chức đảng.",
           "Trong {p}, Ủy ban Kiểm tra Thành ủy đã kiểm tra 14 tổ chức đảng.",
           "Ủy ban Kiểm tra Thành ủy đã kiểm tra 14 tổ chức đảng trong {p}.",
