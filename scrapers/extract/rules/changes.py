@@ -44,6 +44,9 @@ CHANGE_THEN_MOVED = re.compile(rf"(?:tăng|giảm)\s+(?:{QUALIFIER}\s+)?{NUMBER}
                                rf"từ\s+(?P<base>{NUMBER}(?:\s+[^\W\d]+){{0,3}}?)\s+(?:xuống|lên)\s", re.I)
 
 # (a share or percentage points: "tăng 2,3 điểm phần trăm")
+# "số đảng viên bị khai trừ (năm 2026) tăng thêm 4 trường hợp": a stated measure, then its move by a count
+MEASURE_MOVED = re.compile(r"(?<!\w)[Ss]ố(?:\s+lượng)?\s+[^,.;:()\d]{1,60}?\s(?:được|bị)\s[^,.;:()]{1,50}?\s"
+                           r"(?P<dir>tăng|giảm)(?:\s+(?:thêm|bớt))?\s+(?=\d)", re.I)
 UNSAID_BASE = re.compile(r"(?<!\w)(?:tăng|giảm)\s+(?:\S+\s+)?[\d,.]+\s*(?:%|điểm\s*%|điểm\s+phần\s+trăm)", re.I)
 # "cao hơn 1,2% so với năm trước" is a rise, "ít hơn 3 trường hợp" a fall
 DIRECTION = {"cao hơn": "tăng", "nhiều hơn": "tăng", "vượt": "tăng", "thấp hơn": "giảm", "ít hơn": "giảm"}
@@ -138,8 +141,11 @@ def changes(ctx: Sentence) -> None:
     # … or the base of the sentence before's change, for a change right after a count ("… giảm 74 trường hợp so với
     # năm 2025. Số tổ chức đảng bị kỷ luật là 9, tăng 2 tổ chức.")
     earlier = None if bases or moved or moved_after or before else _base_said_before(ctx)
-    # … except a rate that rose or fell ("GRDP 9 tháng tăng 7,2%"): its base goes without saying
-    if not bases and not moved and not moved_after and not before and not earlier and not UNSAID_BASE.search(ctx.s):
+    # … except a rate that rose or fell ("GRDP 9 tháng tăng 7,2%"), or a measure the sentence names as its subject
+    # ("Năm nay, số đảng viên bị khai trừ tăng thêm 4 trường hợp"): their base goes without saying
+    measured = None if bases or moved or moved_after or before or earlier else MEASURE_MOVED.search(ctx.s)
+    if not bases and not moved and not moved_after and not before and not earlier and not measured \
+            and not UNSAID_BASE.search(ctx.s):
         return
     if "lần lượt" in ctx.s or "tương ứng" in ctx.s:
         _respective(ctx, bases)
@@ -149,7 +155,8 @@ def changes(ctx: Sentence) -> None:
         told_after = before is not None and before[0] < m.start() and AFTER_A_COUNT.search(ctx.s, 0, m.start())
         carried = earlier is not None and AFTER_A_COUNT.search(ctx.s, 0, m.start())
         told_first = moved_after is not None and m.start() == moved_after.start()
-        if not bases and not moved and not told_after and not carried and not told_first \
+        of_measure = measured is not None and m.start() == measured.start("dir")
+        if not bases and not moved and not told_after and not carried and not told_first and not of_measure \
                 and not (m["pct"] and m["dir"].lower() in ("tăng", "giảm")):
             continue
         try:

@@ -111,7 +111,7 @@ LABEL_THEN_NUMBER = re.compile(rf"\s*(?:[Ss]ố(?:\s+lượng)?\s+)?(?P<subj>{SU
 # "Số đảng viên bị xử lý kỷ luật giảm từ 312 (năm 2022) xuống còn 274 (năm 2023)": both ends are figures of the
 # stated subject and act
 # — or only the end it came to ("… giảm còn 12 trường hợp (năm 2024 là 19 trường hợp)"), the year before's value in
-# brackets being the comparison's
+# brackets being the other end, a figure of its period (but "(cùng kỳ: 19)" is a comparison's base)
 STATED_FROM_TO = re.compile(
     # ("Đơn thư khiếu nại, tố cáo giảm từ 52 đơn năm 2025 xuống còn 38 đơn năm 2026": the subject may open the
     # sentence without "Số")
@@ -127,14 +127,16 @@ STATED_FROM_TO = re.compile(
     rf"\s+(?:xuống|lên)\s+(?:còn\s+)?"
     rf"|(?:xuống|lên)\s+(?:còn\s+)?|còn\s+)"
     rf"(?:(?P<q2>{QUALIFIER})\s+)?(?P<n2>{NUMBER})(?!\d)(?P<u2>\s+(?:{SUBJECT}|{LETTERS})(?!\w))?(?![\d.,]\d)(?!\s*[%/])"
-    r"(?P<was>\s*\((?:năm|cùng kỳ|quý|tháng)[^()]{0,40}?(?:là|:)\s*[\d.,]+[^()]{0,20}\))?", re.I)
+    rf"(?P<was>\s*\((?P<label>năm|cùng kỳ|quý|tháng)[^()]{{0,40}}?(?:là|:)\s*(?P<n0>[\d.,]+)"
+    rf"(?P<u0>\s+(?:{SUBJECT}|{LETTERS})(?!\w))?[^()]{{0,20}}\))?", re.I)
 # "…, nâng tổng số tổ chức đảng được giám sát từ đầu năm lên 31": a running total raised to its new value, the
 # subject and act told between (as in a stated move, with no first end)
 RAISED_TO = re.compile(
     rf"(?<!\w)(?:nâng|đưa)\s+(?:tổng\s+)?số(?:\s+lượng)?\s+(?P<subj>{SUBJECT}|{LETTERS})"
     rf"(?P<mid>[^,.;:\d]{{0,50}}?)\s+lên\s+(?:(?P<q2>{QUALIFIER})\s+)?(?P<n2>{NUMBER})(?!\d)"
     rf"(?P<u2>\s+(?:{SUBJECT}|{LETTERS})(?!\w))?(?![\d.,]\d)(?!\s*[%/])(?P<n>(?!))?(?P<q>(?!))?(?P<was>(?!))?", re.I)
-END_PERIOD = re.compile(rf"(?:\s+(?:{SUBJECT}|{LETTERS})(?!\w))?\s*\(?\s*(?:năm|quý|tháng)\s+[\dIVX/]+", re.I)
+# (not a year labelling another value: "… còn 31 trường hợp (năm 2025: 45 trường hợp)")
+END_PERIOD = re.compile(rf"(?:\s+(?:{SUBJECT}|{LETTERS})(?!\w))?\s*\(?\s*(?:năm|quý|tháng)\s+[\dIVX/]+(?![\dIVX/])(?!\s*(?::|là\s))", re.I)
 # "…, trong đó có 7 cấp ủy viên", "… (7 cấp ủy viên)", "… (trong đó có 4 cấp ủy viên), gồm: …"
 _WITHIN = r"(?:trong đó\s*[,:]?\s*|trong số đó\s*[,:]?\s*)"
 # ("… 9 đảng viên, gồm 3 đảng viên là cán bộ (…) và 6 …": the members a total is made of, each told with its forms)
@@ -770,20 +772,23 @@ def stated_from_to(ctx: Sentence) -> None:
         # ("Số đảng viên bị khiển trách năm qua tăng lên 11 người": the one form of those counted)
         forms = {FORM_RE.search(f.group(0)).group(0).lower() for f in PASSIVE_FORM.finditer(m["mid"])} \
             if kind.startswith("discipline") else set()
-        for n, q in (("n", "q"), ("n2", "q2")):
+        # (a bracket that names the year before by its number, not "cùng kỳ" or "năm trước": a figure of that year)
+        was = "n0" if m["was"] and not m["n"] and m["label"].lower() != "cùng kỳ" \
+            and YEARS.search(ctx.s, m.start("was"), m.start("n0")) else "n"
+        for n, q in ((was, "q"), ("n2", "q2")):
             value = _number(m[n]) if m[n] else None
             if value is None or not ctx.free(m.start(n), m.end(n)):
                 continue
             breakdown = {next(iter(forms)): int(value)} if len(forms) == 1 else None
             # (the quote takes the unit said after the end it came to: "… giảm còn 6 đơn")
-            end = m.end("u2") if n == "n2" and m["u2"] else m.end(n)
+            end = m.end("u2") if n == "n2" and m["u2"] else m.end("u0") if n == "n0" and m["u0"] else m.end(n)
             told = ctx.emit(kind, m.start(n), end, value, unit=subj, subject=subj, subject_class=cls,
-                            qualifier=qualifier_of(m[q]), breakdown=breakdown,
+                            qualifier=qualifier_of(m[q]) if n != "n0" else None, breakdown=breakdown,
                             breakdown_complete=True if breakdown else None)
             # ("… từ 52 đơn năm 2025 xuống còn 38 đơn năm 2026": each end is of the period said right after it)
             if told is not None and (own := END_PERIOD.match(ctx.s, m.end(n))):
                 told.period = ctx.period_at(own.end())
-        if m["was"]:
+        if m["was"] and was == "n":
             ctx.claim(m.start("was"), m.end("was"))
 
 
