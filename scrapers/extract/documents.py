@@ -16,9 +16,10 @@ _TYPES = "|".join(sorted(DOC_TYPES, key=len, reverse=True))
 CODE = re.compile(
     rf"(?<![\w/-])(?P<num>\d{{1,4}})\s*-\s*(?P<type>(?i:{_TYPES}))\s*/\s*(?P<issuer>[A-ZĐƯ][A-ZĐƯa-z]{{0,9}})(?![\w-])"
 )
-# State documents number the other way round: 123/QĐ-UBND, 14/2019/TT-BNV. Kept as written.
+# State documents number the other way round: 123/QĐ-UBND, 14/2019/TT-BNV. Kept as written. (The Prime Minister's
+# issuer is written with a small letter: 2145/QĐ-TTg.)
 STATE_CODE = re.compile(
-    r"(?<![\w/-])(?P<num>\d{1,5})(?:/(?:19|20)\d{2})?/(?P<type>QĐ|NQ|CT|TT|NĐ|KH|CV|TB|BC|HD)-(?P<issuer>[A-ZĐƯ][A-ZĐƯ0-9]{1,14})(?![\w-])"
+    r"(?<![\w/-])(?P<num>\d{1,5})(?:/(?:19|20)\d{2})?/(?P<type>QĐ|NQ|CT|TT|NĐ|KH|CV|TB|BC|HD)-(?P<issuer>[A-ZĐƯ][A-ZĐƯ0-9]{0,13}[A-ZĐƯ0-9g])(?![\w-])"
 )
 _STATE_TYPES = {"QĐ": "Quyết định", "NQ": "Nghị quyết", "CT": "Chỉ thị", "TT": "Thông tư", "NĐ": "Nghị định",
                 "KH": "Kế hoạch", "CV": "Công văn", "TB": "Thông báo", "BC": "Báo cáo", "HD": "Hướng dẫn"}

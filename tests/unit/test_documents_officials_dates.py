@@ -12,6 +12,12 @@ def test_document_codes_normalised():
     assert normalise_code("7", "CTr", "TU") == "07-CTr/TU"
 
 
+def test_state_codes_kept_as_written_with_the_prime_ministers_small_letter():
+    text = "Quyết định số 2145/QĐ-TTg, Chỉ thị 05/CT-TTg, Nghị quyết 35/NQ-CP và Quyết định 1539/QĐ-UBND."
+    assert [(d["code"], d["issuer"]) for d in find_documents(text)] == [
+        ("2145/QĐ-TTg", "TTg"), ("05/CT-TTg", "TTg"), ("35/NQ-CP", "CP"), ("1539/QĐ-UBND", "UBND")]
+
+
 def test_programme_without_code():
     d, = find_documents("đánh giá kết quả thực hiện Chương trình số 01 của Thành ủy (khóa XVII)")
     assert d["code"] == "01-CTr/TU" and d["doc_type"] == "Chương trình"
