@@ -34,6 +34,7 @@ from scrapers.extract.patterns import (
     PASSIVE,
     PERIOD_AFTER,
     QNUM,
+    RATIO,
     RESPECTIVELY,
     SHARE_RE,
     SUBJECT,
@@ -858,9 +859,29 @@ def _act(ctx: Sentence, family: str, m) -> tuple[str | None, int]:
     elif family == "work" and kind not in ("inspection", "supervision"):
         kind = None  # rounds of something other than an inspection or a supervision
     # "Bình quân mỗi năm, Ủy ban Kiểm tra tiếp nhận khoảng 40 đơn thư": an average is a count, whatever it counts
-    if kind and AVERAGE_OPENING.match(ctx.s, ctx.s.rfind(";", 0, m.start()) + 1):
+    # (and so is the rest of a ratio told after it: "18/20 chi bộ thực hiện tốt, 2 chi bộ còn hạn chế")
+    if kind and (AVERAGE_OPENING.match(ctx.s, ctx.s.rfind(";", 0, m.start()) + 1) or _rest_of_a_ratio(ctx, m)):
         kind = "count"
     return kind, act_end
+
+
+def _rest_of_a_ratio(ctx: Sentence, m: re.Match) -> bool:
+    """"3/4 chi bộ thực hiện tốt; 1 chi bộ còn hạn chế": a count of the ratio's unit in the next clause, no other
+    number between, that makes up its whole is the ratio's rest, told of what the ratio's part was not."""
+    ratios = list(RATIO.finditer(ctx.s, max(0, m.start() - 120), m.start()))
+    if not ratios:
+        return False
+    ratio = ratios[-1]
+    between = ctx.s[ratio.end():m.start()]
+    unit = _unit(m)
+    if not unit or DIGIT.search(between) or not CLAUSE_BREAK.search(between) \
+            or not between.lstrip().lower().startswith(unit):
+        return False
+    part, whole, rest = _number(ratio["a"]), _number(ratio["b"]), _number(m["n"])
+    return None not in (part, whole, rest) and part + rest == whole
+
+
+CLAUSE_BREAK = re.compile(r"[,;]")
 
 
 AWARD_UNIT = re.compile(AWARD, re.I)
