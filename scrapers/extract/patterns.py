@@ -92,7 +92,8 @@ PAIR = re.compile(
     # ("năm" left in words before its noun is the year, "trong năm chi bộ khai trừ …": five are read in digits)
     rf"|(?!năm\s)(?P<n2>{NUMBER})(?!\w)\s+(?:(?:{SUBJECT})\s+)?(?:trong số đó\s+)?(?:(?:đều|cùng|cũng)\s+)?"
     # ("2 trường hợp phải khai trừ khỏi Đảng": those the form had to be applied to)
-    rf"(?:bị\s+|bằng\s+|với\s+|phải\s+(?:bị\s+)?)?(?:(?:hình thức|kỷ luật)\s+)*(?P<f2>{FORM})"
+    # ("4 người đã bị khai trừ": the past said)
+    rf"(?:(?:đã\s+)?bị\s+|bằng\s+|với\s+|phải\s+(?:bị\s+)?)?(?:(?:hình thức|kỷ luật)\s+)*(?P<f2>{FORM})"
     rf"(?:\s+(?:ra\s+)?khỏi đảng)?(?:{SHARE.replace('share', 's2')}|{LIST_SHARE.replace('share', 's4')})?",
     re.I,
 )
