@@ -262,7 +262,7 @@ def _kind_of(ctx: Sentence, start: int, end: int) -> tuple[str | None, int]:
     nearest = before[-1][1] if before else None
     if _no_act_on(ctx, clause, start, before) or _own_passive_after_anothers(ctx, start, end):
         return "count", end
-    if not before and (said := _act_said_before(ctx)):
+    if not before and (said := _act_said_before(ctx) or _label_above(ctx, start, end)):
         nearest = said
     # "vi phạm trong quản lý đất đai, để xảy ra 27 trường hợp xây dựng trái phép": a clause of consequence between
     # the act and the count governs the count itself
@@ -318,6 +318,38 @@ def _act_said_before(ctx: Sentence) -> str | None:
             and (asked := [t.lastgroup for t in TRIGGER.finditer(ctx.previous)]):
         return asked[-1]
     return None
+
+
+def _label_above(ctx: Sentence, start: int, end: int) -> str | None:
+    """An infographic's act on a line of its own above a count that is its line's whole, past the counts of the same
+    act on the lines between: "Kiểm tra\n126 tổ chức đảng\n348 đảng viên" (however the lines are spaced)."""
+    text, a, b = ctx.folded, ctx.base + start, ctx.base + end
+    line_start = text.rfind("\n", 0, a) + 1
+    line_end = text.find("\n", b) % (len(text) + 1)
+    if text[line_start:a].strip() or text[b:line_end].strip(" \t.;,"):
+        return None
+    pos = line_start - 1
+    for _ in range(LABEL_REACH):
+        if pos <= 0:
+            return None
+        above = text.rfind("\n", 0, pos) + 1
+        line, pos = text[above:pos].strip(), above - 1
+        if not line or _count_line(line):
+            continue  # (another count under the same label; a page may set each line apart by a blank one)
+        # (the label, or the label and its first count read as one wrapped line: "Kiểm tra 126 tổ chức đảng")
+        digit = DIGIT.search(line)
+        label = line[:digit.start()].rstrip() if digit and _count_line(line[digit.start():]) else line
+        act = TRIGGER.search(label) if label and len(label) <= LABEL_LENGTH and not DIGIT.search(label) \
+            and not label.endswith((".", "?", "!")) else None
+        return act.lastgroup if act and act.lastgroup != "count" else None
+    return None
+
+
+LABEL_REACH, LABEL_LENGTH = 12, 40
+
+
+def _count_line(line: str) -> bool:
+    return bool(SUBJECT_COUNT.fullmatch(line) or COMPLAINT_COUNT.fullmatch(line))
 
 
 def _passive_after(ctx: Sentence, pos: int) -> str | None:

@@ -159,7 +159,15 @@ def _when_where(cell: str) -> tuple[str | None, str | None, bool]:
     """What a row's or a column's label says: its year (as a period), its district, and whether it said either."""
     year = YEAR_CELL.fullmatch(cell)
     place = locality_in(cell) if not year else None
-    return f"năm {year['year']}" if year else None, place[1] if place else None, bool(year or place)
+    name = place[1] if place else None
+    # (a cell is a label, not prose: a numeral ending it after the place is the name's, "Phường Cổ Nhuế 1", a ward
+    # before the 2025 reorganisation)
+    if name and (numbered := NUMBERED_NAME.search(cell)) and cell[:numbered.start()].rstrip().endswith(name):
+        name = f"{name} {numbered[1]}"
+    return f"năm {year['year']}" if year else None, name, bool(year or place)
+
+
+NUMBERED_NAME = re.compile(r"[ \t]+(\d{1,2})[ \t]*$")
 
 
 def _said_columns(header: list[str]) -> dict[int, tuple[str | None, str | None]]:
