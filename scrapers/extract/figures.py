@@ -29,6 +29,7 @@ from scrapers.extract.patterns import (
     FORM_RE,
     ITEM_NUMBER,
     ORG_SUBJECT,
+    PARTS_MARK,
     PERIOD_AFTER,
     QNUM,
     SUBJECT_LABEL,
@@ -873,7 +874,7 @@ def _forms_runs_before_their_total(drafts: list[Draft], folded: str) -> set[int]
 
 # (… or the outcome of the act on the total: "Qua giải quyết 61 đơn tố cáo, kết luận tố cáo đúng 9 đơn, đúng một
 # phần 17 đơn; 35 đơn tố cáo sai")
-PART_MARK = re.compile(r"\b(?:gồm|bao gồm|trong đó|trong số đó|cụ thể|kết luận|kết quả)\b|:", re.I)
+PART_MARK = re.compile(rf"\b(?:{PARTS_MARK}|kết luận|kết quả)\b|:", re.I)
 # … and so does "Trong" before it: "Trong 48 đơn nhận được, … chuyển 30 đơn …, lưu 18 đơn"
 AMONG = re.compile(r"(?:^|[,;:]\s*|\n\s*)[Tt]rong\s+(?:(?:tổng\s+)?số\s+)?$")
 # a bracket right after the total opens its parts too: "4 tổ chức đảng (3 chi bộ, 1 đảng ủy cơ sở)"

@@ -216,6 +216,9 @@ CHANGE = re.compile(
     re.I)
 # what opens a list of parts: "gồm", "bao gồm", "gồm có"
 INCLUDES = r"(?:bao\s+)?gồm(?:\s+có)?"
+# what opens the parts of a total said before it: "trong đó", "trong số đó" (one home for the markers every rule reads)
+WITHIN_MARK = r"trong (?:số )?đó"
+PARTS_MARK = rf"(?:{WITHIN_MARK}|{INCLUDES}|cụ thể)"
 # "so với cùng kỳ", or "so" alone before what is compared with ("tăng 5% so cùng kỳ", "so năm trước")
 # the period told after a count, closing its clause: "… tố cáo đúng 3 vụ trong năm 2025", "đảng viên: 74 trong năm"
 PERIOD_AFTER = r"\s+trong\s+(?:năm|quý|tháng|\d+\s+tháng|nhiệm kỳ|giai đoạn)(?!\w)"

@@ -13,12 +13,15 @@ from scrapers.extract.patterns import (
     COMRADE,
     COUNTS_IN_ORDER,
     FORM,
+    INCLUDES,
     ORG_SUBJECT,
     PAIR,
+    PARTS_MARK,
     QNUM,
     SUBJECT,
     SUBJECT_COUNT,
     SUBJECT_WORD,
+    WITHIN_MARK,
 )
 from scrapers.extract.scope import PHRASE_CHAR
 from scrapers.extract.sentence import Sentence
@@ -49,7 +52,7 @@ def pairs_in(segment: str, offset: int) -> tuple[dict[str, int], list[tuple[int,
 
 
 MARKER = re.compile(
-    r"(?:\s+(?:có\s+)?vi phạm)?\s*(?:[,;:.]\s*)?(?:\(\s*)?(?P<mark>trong đó|trong số đó|gồm(?: có)?|bao gồm|cụ thể"
+    rf"(?:\s+(?:có\s+)?vi phạm)?\s*(?:[,;:.]\s*)?(?:\(\s*)?(?P<mark>{PARTS_MARK}"
     r"|(?:bằng|với) (?:các )?hình thức(?: kỷ luật)?|với|về hình thức(?: kỷ luật)?"
     r"|hình thức)?\s*(?:[,:]\s*)?(?:có\s+)?", re.I)
 # "… 3 chi bộ bằng hình thức khiển trách", "Số tổ chức đảng bị kỷ luật là 3, đều bằng hình thức khiển trách"
@@ -116,7 +119,7 @@ NEXT_ACT = re.compile(rf"[,;]\s*(?:và\s+)?(?:đã\s+)?(?:thi hành\s+)?(?:kỷ 
                       rf"|đình chỉ|xử lý)(?!\w)(?!\s+(?:(?:bằng\s+)?hình thức\s+)?{FORM})", re.I)
 
 
-INNER_GROUP = re.compile(r"\s*\(\s*(?:trong đó|trong số đó|gồm)[^()]{1,60}\)", re.I)
+INNER_GROUP = re.compile(rf"\s*\(\s*(?:{WITHIN_MARK}|{INCLUDES})[^()]{{1,60}}\)", re.I)
 
 
 def clause(ctx: Sentence, after: int, _value) -> Breakdown | None:
@@ -321,8 +324,7 @@ def shared_bracket(ctx: Sentence, after: int, _value) -> Breakdown | None:
 
 # "… 1.032 đảng viên bị kỷ luật do tham nhũng, tiêu cực, trong đó 213 người bị khai trừ": the reason told between
 # the total and its breakdown
-REASON = re.compile(r"\s+(?:do|vì|liên quan (?:đến|tới))\s+[^\d;.()]{1,80}?(?=\s*[,:]\s*(?:trong đó|trong số đó|gồm|bao gồm"
-                    r"|cụ thể)\b)", re.I)
+REASON = re.compile(rf"\s+(?:do|vì|liên quan (?:đến|tới))\s+[^\d;.()]{{1,80}}?(?=\s*[,:]\s*{PARTS_MARK}\b)", re.I)
 
 
 def after_reason(ctx: Sentence, after: int, value) -> Breakdown | None:

@@ -16,6 +16,7 @@ from scrapers.extract.patterns import (
     RESPECTIVELY,
     SUBJECT,
     TRIGGER,
+    WITHIN_MARK,
 )
 from scrapers.extract.rules import rule
 from scrapers.extract.scope import DISTRICT_ABBREVIATED, PLACE_NAME, locality_in
@@ -36,7 +37,7 @@ ITEM_JOIN = re.compile(r"\s*(?:[,;]\s*(?:(?i:và)\s+)?|\s+(?i:và)\s+)")
 # (and those with the most first: "Trong đó, nhiều nhất là quận Đống Đa 12 đảng viên, quận Hoàn Kiếm 9 …")
 # (or only those with the most: "Nhiều nhất là huyện Ba Vì 8 đảng viên, huyện Mê Linh 6 đảng viên")
 _MOST = r"(?i:nhiều nhất|cao nhất|dẫn đầu|đứng đầu)\s+(?:(?i:là|thuộc về|ở)\s+)?"
-WITHIN_LEAD = re.compile(rf"\s*(?:(?i:trong đó|trong số đó|cụ thể)\s*[,:]?\s*(?:{_MOST})?|{_MOST})")
+WITHIN_LEAD = re.compile(rf"\s*(?:(?i:{WITHIN_MARK}|cụ thể)\s*[,:]?\s*(?:{_MOST})?|{_MOST})")
 SUBJECT_RX = re.compile(SUBJECT, re.I)
 
 

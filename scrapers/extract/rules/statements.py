@@ -42,6 +42,7 @@ from scrapers.extract.patterns import (
     SUBJECT_LABEL,
     SUBJECT_WORD,
     TRIGGER,
+    WITHIN_MARK,
 )
 from scrapers.extract.rules import rule
 from scrapers.extract.rules.breakdowns import (
@@ -139,7 +140,7 @@ RAISED_TO = re.compile(
 # (not a year labelling another value: "… còn 31 trường hợp (năm 2025: 45 trường hợp)")
 END_PERIOD = re.compile(rf"(?:\s+(?:{SUBJECT}|{LETTERS})(?!\w))?\s*\(?\s*(?:năm|quý|tháng)\s+[\dIVX/]+(?![\dIVX/])(?!\s*(?::|là\s))", re.I)
 # "…, trong đó có 7 cấp ủy viên", "… (7 cấp ủy viên)", "… (trong đó có 4 cấp ủy viên), gồm: …"
-_WITHIN = r"(?:trong đó\s*[,:]?\s*|trong số đó\s*[,:]?\s*)"
+_WITHIN = rf"(?:{WITHIN_MARK}\s*[,:]?\s*)"
 # ("… 9 đảng viên, gồm 3 đảng viên là cán bộ (…) và 6 …": the members a total is made of, each told with its forms)
 SUBGROUP_MARK = re.compile(rf"\s*(?:,\s*|;\s*)?(?:\(\s*{_WITHIN}?|{_WITHIN}|{INCLUDES}\s*:?\s*(?=\d))(?:có\s+)?", re.I)
 # (not what it came to: "giảm còn 17 đơn", "tăng lên 52 đảng viên" state the value)
