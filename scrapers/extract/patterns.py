@@ -200,6 +200,13 @@ COMPLAINT_COUNT = re.compile(
     # "tiếp nhận 312 phản ánh, kiến nghị": citizens' reports counted by themselves
     r"|(?:ý kiến\s+)?(?:phản ánh|kiến nghị)(?:,\s*(?:phản ánh|kiến nghị))*)(?!\w)", re.I)
 RATIO = re.compile(r"(?<![\w/.,])(?P<a>\d{1,3}(?:\.\d{3})+|\d{1,6})\s*/\s*(?P<b>\d{1,3}(?:\.\d{3})+|\d{1,6})(?![\w/])")
+# "28 trên tổng số 30 quận, huyện", "7 trên 9 xã", "9 trong số 10 xã": a ratio in words (a number before "trên";
+# "trên 1.600" alone is a qualifier)
+# (the unit may stand after each number, said twice: "45 chi bộ trên tổng số 52 chi bộ")
+RATIO_WORDS = re.compile(r"(?<![\w/.,])(?P<a>\d{1,3}(?:\.\d{3})+|\d{1,6})(?:\s+(?P<unit>[a-zà-ỹđ]+(?:\s+[a-zà-ỹđ]+){0,2}?))?"
+                         r"\s+(?:trên|trong(?=\s+(?:tổng\s+)?số))\s+(?:tổng\s+)?(?:số\s+)?"
+                         r"(?P<b>\d{1,3}(?:\.\d{3})+|\d{1,6})(?![\w/%.,]\d)(?=\s+[a-zà-ỹđ])(?(unit)\s+(?P=unit)(?!\w))", re.I)
+
 RANGE_DASH = r"\s*(?:[-–—]|đến|tới)\s*"
 # ("96.5%": an English-style decimal point, a share never has a thousands separator before one or two digits)
 # (the sign written out: "đạt 92 phần trăm")

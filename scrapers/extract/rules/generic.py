@@ -11,6 +11,7 @@ from scrapers.extract.patterns import (
     MONEY,
     PERCENT,
     RATIO,
+    RATIO_WORDS,
     SCALE,
     SUBJECT_ABBREVIATIONS,
     TIME_UNITS,
@@ -105,12 +106,6 @@ def unit_after(text: str, pos: int, max_words: int = 10) -> tuple[str, int]:
     return unit, ends[keep - 1]
 
 
-# "28 trên tổng số 30 quận, huyện", "7 trên 9 xã", "9 trong số 10 xã": a ratio in words (a number before "trên";
-# "trên 1.600" alone is a qualifier)
-# (the unit may stand after each number, said twice: "45 chi bộ trên tổng số 52 chi bộ")
-RATIO_WORDS = re.compile(r"(?<![\w/.,])(?P<a>\d{1,3}(?:\.\d{3})+|\d{1,6})(?:\s+(?P<unit>[a-zà-ỹđ]+(?:\s+[a-zà-ỹđ]+){0,2}?))?"
-                         r"\s+(?:trên|trong(?=\s+(?:tổng\s+)?số))\s+(?:tổng\s+)?(?:số\s+)?"
-                         r"(?P<b>\d{1,3}(?:\.\d{3})+|\d{1,6})(?![\w/%.,]\d)(?=\s+[a-zà-ỹđ])(?(unit)\s+(?P=unit)(?!\w))", re.I)
 
 
 # the share a bracketed ratio stands after, with what it counts between them when the text names it there

@@ -35,6 +35,7 @@ from scrapers.extract.patterns import (
     PERIOD_AFTER,
     QNUM,
     RATIO,
+    RATIO_WORDS,
     RESPECTIVELY,
     SHARE_RE,
     SUBJECT,
@@ -833,17 +834,15 @@ def _number(token: str, count: bool = False):
         return None
 
 
-RATIO_WHOLE_BEFORE = re.compile(r"(?<![\w/.,])\d{1,6}(?:\.\d{3})*\s+(?:trên|trong(?=\s+(?:tổng\s+)?số))\s+"
-                                r"(?:tổng\s+)?(?:số\s+)?$", re.I)
-
-
 def _skipped(ctx: Sentence, family: str, m) -> bool:
     """Counts that are not statements: claimed already, a change's amount, the article "một", a form's part."""
     ns, ne = m.start("n"), m.end("n")
     if not ctx.free(ns, ne) or CHANGE_BEFORE.search(ctx.s, max(0, ns - 30), ns):
         return True
     # ("2 trong số 5 đảng viên bị kỷ luật …", "7 trên 9 xã được kiểm tra": the whole of a ratio in words, read as one)
-    if RATIO_WHOLE_BEFORE.search(ctx.s, max(0, ns - 30), ns):
+    # (and its part, when the unit is said twice: "kiểm tra 45 chi bộ trên tổng số 52 chi bộ")
+    if any(r.start("b") == ns or r["unit"] and r.start("a") == ns
+           for r in RATIO_WORDS.finditer(ctx.s, max(0, ns - 60), ne + 60)):
         return True
     if m["n"].lower() == "một" and family != "work" and not LEAD_FORM.search(ctx.s, max(0, ns - 60), ns) \
             and not _done_to_one(ctx.s, ns):
