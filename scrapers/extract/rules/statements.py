@@ -694,6 +694,7 @@ def stated_years(ctx: Sentence) -> None:
 
 # "Năm 2024, toàn tỉnh kỷ luật 230, năm 2025 kỷ luật 212 và năm 2026 kỷ luật 198 đảng viên": an act's count with no unit,
 # when a later count of the same act in the sentence has one, is a count of that unit
+ACT_RUN = re.compile(rf"\s*(?:,\s*(?:và\s+)?|và\s+)(?:đã\s+)?(?:{_ACT})(?:\s+chuyên đề)?\s+", re.I)
 ACT_BARE = re.compile(rf"(?<!\w)(?P<act>kỷ luật|kiểm tra|giám sát|khen thưởng|kết nạp)\s+{QNUM}(?=\s*(?:,|;|và\s))", re.I)
 
 
@@ -722,10 +723,18 @@ def elided_units(ctx: Sentence) -> None:
         kind = act.lastgroup
         later = next((d for d in ctx.out if d.start > ctx.base + m.end() and d.unit and (
             d.kind == kind or kind == "discipline" and d.kind in DISCIPLINE_KINDS)), None)
+        # (or the next count of another act right after, its unit said once for both: "kiểm tra 9, giám sát 14 tổ
+        # chức đảng")
+        nxt = next((d for d in ctx.out if d.start > ctx.base + m.end() and d.unit), None)
+        if nxt is not None and nxt is not later and kind in ("inspection", "supervision", "commendation") \
+                and ACT_RUN.fullmatch(ctx.s, m.end(), nxt.start - ctx.base):
+            later, said = nxt, kind
+        else:
+            said = later.kind if later else None
         value = _number(m["n"], count=True)
         if later is None or value is None:
             continue
-        ctx.emit(later.kind, m.start("n") if not m["q"] else m.start("q"), m.end(), value, unit=later.unit,
+        ctx.emit(said, m.start("n") if not m["q"] else m.start("q"), m.end(), value, unit=later.unit,
                  subject=later.subject, subject_class=later.subject_class, qualifier=qualifier_of(m["q"]))
 
 
