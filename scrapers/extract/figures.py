@@ -93,6 +93,9 @@ NOT_COUNTED = re.compile(
     r"|\d+\s*/\s*\d+\s+(?i:điểm)(?!\w)"
     # a fraction in words counts nothing: "giảm gần một nửa", "hai phần ba số đơn"
     r"|(?i:một|hai|ba)\s+(?i:nửa|phần\s+(?:hai|ba|tư|bốn|năm|mười))(?!\w)"
+    # "không để xảy ra thêm một trường hợp vi phạm nào", "không để 1 tổ chức đảng nào …": "any" under a negation counts
+    # nothing
+    r"|(?:(?i:một)|0?1(?:\s*\(\s*(?i:một)\s*\))?)\s+(?:[^\W\d]+[^\S\n]+){1,4}?(?i:nào)(?!\w)"
     r")"
 )
 # Things named by a number, not counts of them; each ends in its number, so they are looked for only just before the
