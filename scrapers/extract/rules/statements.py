@@ -1035,6 +1035,14 @@ FORM_SAID_AFTER_COUNT = re.compile(r"\s*,?\s*(?:bằng|với)\s+(?:các\s+)?hìn
 
 
 def _discipline(ctx: Sentence, m, unit: str, value, qualifier, act_end: int) -> Draft | None:
+    # "Công an thành phố đã xử lý kỷ luật 48 cán bộ, chiến sĩ …, trong đó có 6 đảng viên bị xử lý kỷ luật đảng": a
+    # total whose part alone is said to be the Party's discipline is the force's or the state's own, a count
+    if PARTY_PART_ONLY.match(ctx.s, m.end()):
+        return ctx.emit("count", m.start(), m.end(), value, unit=unit, qualifier=qualifier)
+    return _party_discipline(ctx, m, unit, value, qualifier, act_end)
+
+
+def _party_discipline(ctx: Sentence, m, unit: str, value, qualifier, act_end: int) -> Draft | None:
     org = re.fullmatch(ORG_SUBJECT, unit, re.I)
     kind = "discipline_party_orgs" if org else "discipline_party_members"
     start, end = m.start(), m.end()
@@ -1102,6 +1110,10 @@ def _discipline(ctx: Sentence, m, unit: str, value, qualifier, act_end: int) -> 
 
 YEARS = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 DIGIT = re.compile(r"\d")
+
+
+PARTY_PART_ONLY = re.compile(rf"[^.;()]{{0,60}}?[,(]\s*{WITHIN_MARK}\s*[,:]?\s*(?:có\s+)?\d[^.;()]{{0,50}}?"
+                             r"kỷ luật\s+(?:về\s+)?đảng(?!\s+viên)(?!\w)", re.I)
 
 
 def _passive_form_before(ctx: Sentence, pos: int) -> str | None:
@@ -1234,9 +1246,11 @@ def _subgroups(ctx: Sentence, total: Draft, after: int) -> None:
         unit = _unit(m)
         if value is not None and total.value is not None and value > total.value:
             return  # a part never exceeds its total
-        # "trong đó 41 trường hợp phải thi hành kỷ luật": a count with an act of its own is its own statement
+        # "trong đó 41 trường hợp phải thi hành kỷ luật": a count with an act of its own is its own statement (also a
+        # few words on: "trong đó 4 người là đảng viên đã bị kỷ luật về Đảng")
         own = PASSIVE.match(ctx.s, m.end())
-        if value is None or (own and own.lastgroup != _act_of(total.kind)):
+        own_kind = own.lastgroup if own else _passive_after(ctx, m.end())
+        if value is None or (own_kind and own_kind != _act_of(total.kind)):
             return
         org = bool(re.fullmatch(ORG_SUBJECT, unit, re.I))
         if not cases and total.kind not in ("commendation", "complaints") and (total.subject_class == "tổ chức đảng"
