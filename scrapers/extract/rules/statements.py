@@ -442,7 +442,9 @@ def respective_acts(ctx: Sentence) -> None:
 # their counts after "lần lượt" in the same order (or the forms named as such: "Các hình thức khiển trách, cảnh cáo,
 # khai trừ lần lượt là 10, 4 và 2 đảng viên")
 FORMS_IN_ORDER = re.compile(rf"(?:kỷ luật\s+(?:(?:bằng|với)\s+)?(?:các\s+)?(?:hình thức\s+)?"
-                            rf"|(?<!\w)(?<!bằng )(?<!với )(?:các|những)\s+hình thức(?:\s+kỷ luật)?\s*:?\s*){FORM_LIST}\s*,?\s*"
+                            rf"|(?<!\w)(?<!bằng )(?<!với )(?:các|những)\s+hình thức(?:\s+kỷ luật)?\s*:?\s*"
+                            # (or the forms opening the clause: "Cảnh cáo và khai trừ lần lượt 2 và 1 đảng viên")
+                            rf"|(?:^|(?<=[;:\n]))\s*(?:{BULLET}\s*)?){FORM_LIST}\s*,?\s*"
                             rf"(?:lần lượt|tương ứng)\s+(?:là\s+)?(?:với\s+)?{COUNTS_IN_ORDER}"
                             rf"(?:\s+(?P<subj>{SUBJECT})(?!\w))?", re.I)
 
