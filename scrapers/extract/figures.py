@@ -1013,6 +1013,15 @@ _PLACE_NOUN = r"(?:quận|huyện|thị xã|phường|xã|q\.|h\.|tx\.|p\.)"
 # (and one place told apart after a whole city's or province's total: "…; riêng quận Hoàng Mai kỷ luật 31 …")
 WITHIN_MARK = re.compile(r"[,;]\s*(?:trong (?:đó|số đó)|(?:nội dung\s+)?(?:chủ yếu|phần lớn|đa số)"
                          rf"|(?P<apart>riêng)\s+{_PLACE_NOUN}(?=\s?\w))", re.I)
+# ("Trong số 58 đơn tố cáo, có 21 đơn nặc danh": a sentence opening on its total is about it; what it counts after is
+# part of it)
+TOTAL_AS_TOPIC = re.compile(r"(?<!\w)Trong\s+(?:tổng\s+)?(?:số\s+)?$", re.I)
+
+
+def _topic_of(total: Draft, d: Draft, folded: str) -> bool:
+    """Whether `total` opens its sentence as what it is about ("Trong số 58 đơn tố cáo, …"), `d` a count of it (a
+    category's count is of the violations, linked as the categories are)."""
+    return d.kind != "violation_category" and TOTAL_AS_TOPIC.search(folded, max(0, total.start - 20), total.start) is not None
 WARD_APART = re.compile(r"riêng\s+(?:phường|xã|thị trấn|p\.)", re.I)
 
 
@@ -1069,7 +1078,8 @@ def _link_within(drafts: list[Draft], folded: str, sent_list: list) -> None:
                 total = total.total
         if (total is not None and total.total is None and total.value
                 and taken.get(id(total), 0) + d.value <= total.value and d.value < total.value
-                and _counts_alike(total, d) and (opened or (mark := WITHIN_MARK.search(folded, total.end, d.start))
+                and _counts_alike(total, d) and (opened or _topic_of(total, d, folded)
+                                                 or (mark := WITHIN_MARK.search(folded, total.end, d.start))
                                                  and not (mark["apart"] and not _holds(total, mark.group(0),
                                                                                        sent_list[total.sentence][1])))):
             d.total = total
