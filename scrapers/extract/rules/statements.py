@@ -316,7 +316,8 @@ def _act_said_before(ctx: Sentence) -> str | None:
     question asked about)."""
     if THROUGH_THAT.match(ctx.s) and ctx.previous_act in ("inspection", "supervision"):
         return ctx.previous_act
-    if ctx.previous and ctx.previous.rstrip().endswith("?") \
+    # (not a question that tells its count itself, a headline's "Vì sao 5 cán bộ phường Yên Sở bị kỷ luật?")
+    if ctx.previous and ctx.previous.rstrip().endswith("?") and not SUBJECT_COUNT.search(ctx.previous) \
             and (asked := [t.lastgroup for t in TRIGGER.finditer(ctx.previous)]):
         return asked[-1]
     return None
