@@ -52,7 +52,8 @@ def pairs_in(segment: str, offset: int) -> tuple[dict[str, int], list[tuple[int,
 
 
 MARKER = re.compile(
-    rf"(?:\s+(?:có\s+)?vi phạm)?\s*(?:[,;:.]\s*)?(?:\(\s*)?(?P<mark>{PARTS_MARK}"
+    # (a dash may set the forms after the total: "Kỷ luật 25 đảng viên - khiển trách 15 (60%), …")
+    rf"(?:\s+(?:có\s+)?vi phạm)?(?:\s*[,;:.]\s*|[ \t]+[-–][ \t]+|\s*)(?:\(\s*)?(?P<mark>{PARTS_MARK}"
     r"|(?:bằng|với) (?:các )?hình thức(?: kỷ luật)?|với|về hình thức(?: kỷ luật)?"
     r"|hình thức)?\s*(?:[,:]\s*)?(?:có\s+)?", re.I)
 # "… 3 chi bộ bằng hình thức khiển trách", "Số tổ chức đảng bị kỷ luật là 3, đều bằng hình thức khiển trách"

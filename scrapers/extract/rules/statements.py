@@ -587,9 +587,13 @@ def _field(ctx: Sentence) -> re.Match | None:
 
 # "III. THI HÀNH KỶ LUẬT\nTổng số: 5 đảng viên (khiển trách 3, cảnh cáo 2)": a total's field under a heading that
 # names its act (a line of its own, numbered or not, with no count)
-TOTAL_FIELD = re.compile(rf"[ \t]*(?:{BULLET}[ \t]*)?(?:[Tt]ổng số|[Tt]ổng cộng|[Tt]ổng)[ \t]*:[ \t]*{QNUM}"
+# (or the subject as the field's label under its act's heading: "Kết quả thi hành kỷ luật năm 2026:\nTổ chức đảng: 3
+# (khiển trách 2, cảnh cáo 1)\nĐảng viên: 28 (…)")
+TOTAL_FIELD = re.compile(rf"[ \t]*(?:{BULLET}[ \t]*)?(?:[Tt]ổng số|[Tt]ổng cộng|[Tt]ổng|(?P<unit2>(?i:{SUBJECT})))[ \t]*:[ \t]*{QNUM}"
                          rf"(?:[ \t]+(?P<subj>{SUBJECT})(?!\w))?")
-HEADING_LINE = re.compile(r"[ \t]*(?:(?:[IVX]{1,4}|\d{1,2}|[a-zđ])[.)][ \t]*)?(?P<words>[^\d\n:]{3,80}?)[ \t]*:?[ \t]*")
+# (a heading may say its year: "Kết quả thi hành kỷ luật năm 2026:")
+HEADING_LINE = re.compile(r"[ \t]*(?:(?:[IVX]{1,4}|\d{1,2}|[a-zđ])[.)][ \t]*)?(?P<words>(?:[^\d\n:]|(?<=năm )(?:19|20)\d\d){3,80}?)"
+                          r"[ \t]*:?[ \t]*")
 
 WORK_NAME = re.compile(r"(?<!\w)công tác\s+", re.I)
 DATE_OR_TIME = re.compile(r"\d{1,2}/\d{1,2}/\d{4}|\d{1,2}:\d{2}|GMT", re.I)
@@ -602,8 +606,8 @@ def _heading_act(before: str) -> re.Match | None:
     "II. CÔNG TÁC KIỂM TRA\nQuang cảnh hội nghị. Ảnh: Khánh Huy\nTổng số: …") — not by a heading of who did it
     ("Thành phần đoàn kiểm tra")."""
     for line in [line for line in reversed(before.split("\n")) if line.strip()][:4]:
-        if DATE_OR_TIME.search(line) and not TRIGGER.search(line):
-            continue
+        if DATE_OR_TIME.search(line) and not TRIGGER.search(line) or TOTAL_FIELD.match(line):
+            continue  # (past a time, or a field of the same heading above: "Tổ chức đảng: 3 (…)\nĐảng viên: 28 (…)")
         heading = HEADING_LINE.fullmatch(line)
         if heading is None or line.rstrip().endswith((".", "?", "!")):  # (a sentence of the body ends the search)
             return None
