@@ -36,3 +36,9 @@ def test_a_count_that_becomes_a_part_of_the_total_before_it_is_linked_not_lost()
     assert joined_paragraphs(total, within) == ({}, {})
     # (the same count after a paragraph with no total stays the plain count it is alone)
     assert joined_paragraphs("Hội nghị diễn ra trong một ngày.", within) == ({}, {})
+
+
+def test_those_disciplined_for_a_reason_become_a_category_of_the_total_before_them():
+    total = "Tổng cộng 5 năm qua, Đảng bộ đã thi hành kỷ luật 1.017 đảng viên."
+    reason = "Năm 2025, có 12 đảng viên bị kỷ luật do vi phạm chính sách dân số."
+    assert joined_paragraphs(total, reason) == ({}, {})
