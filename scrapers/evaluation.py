@@ -174,6 +174,9 @@ def _figures(text: str) -> list[dict]:
     return [i for i in extract_all(text) if i["type"] == "figure"]
 
 
+DISCIPLINED = "discipline_party_members"  # (the kind those disciplined for a reason have alone)
+
+
 def joined_paragraphs(first: str, second: str) -> tuple[dict, dict]:
     """Two texts joined as paragraphs of one article keep every figure each gives alone and add none: returns the
     (kind, value) counts lost and gained by joining them (both empty when the paragraphs compose). A plain count
@@ -195,6 +198,3 @@ def joined_paragraphs(first: str, second: str) -> tuple[dict, dict]:
             lost[(alone_as, value)] -= 1
             gained[(kind, value)] -= 1
     return dict(+lost), dict(+gained)
-
-
-DISCIPLINED = "discipline_party_members"

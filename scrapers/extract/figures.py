@@ -33,6 +33,7 @@ from scrapers.extract.patterns import (
     PERIOD_AFTER,
     QNUM,
     SUBJECT_LABEL,
+    WITHIN_MARK,
 )
 from scrapers.extract.rules import load
 from scrapers.extract.rules.breakdowns import REMAINDER
@@ -1011,7 +1012,7 @@ AWARDED_AS = {"tổ chức đảng": "tập thể", "đơn vị": "tập thể",
 # a district's, ward's or commune's noun, written out or abbreviated
 _PLACE_NOUN = r"(?:quận|huyện|thị xã|phường|xã|q\.|h\.|tx\.|p\.)"
 # (and one place told apart after a whole city's or province's total: "…; riêng quận Hoàng Mai kỷ luật 31 …")
-WITHIN_MARK = re.compile(r"[,;]\s*(?:trong (?:đó|số đó)|(?:nội dung\s+)?(?:chủ yếu|phần lớn|đa số)"
+PART_OPENS = re.compile(rf"[,;]\s*(?:{WITHIN_MARK}|(?:nội dung\s+)?(?:chủ yếu|phần lớn|đa số)"
                          rf"|(?P<apart>riêng)\s+{_PLACE_NOUN}(?=\s?\w))", re.I)
 # ("Trong số 58 đơn tố cáo, có 21 đơn nặc danh": a sentence opening on its total is about it; what it counts after is
 # part of it)
@@ -1079,7 +1080,7 @@ def _link_within(drafts: list[Draft], folded: str, sent_list: list) -> None:
         if (total is not None and total.total is None and total.value
                 and taken.get(id(total), 0) + d.value <= total.value and d.value < total.value
                 and _counts_alike(total, d) and (opened or _topic_of(total, d, folded)
-                                                 or (mark := WITHIN_MARK.search(folded, total.end, d.start))
+                                                 or (mark := PART_OPENS.search(folded, total.end, d.start))
                                                  and not (mark["apart"] and not _holds(total, mark.group(0),
                                                                                        sent_list[total.sentence][1])))):
             d.total = total
