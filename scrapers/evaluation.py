@@ -174,27 +174,18 @@ def _figures(text: str) -> list[dict]:
     return [i for i in extract_all(text) if i["type"] == "figure"]
 
 
-DISCIPLINED = "discipline_party_members"  # (the kind those disciplined for a reason have alone)
-
-
 def joined_paragraphs(first: str, second: str) -> tuple[dict, dict]:
     """Two texts joined as paragraphs of one article keep every figure each gives alone and add none: returns the
     (kind, value) counts lost and gained by joining them (both empty when the paragraphs compose). A plain count
     of the second that becomes a part of the first's total, in its kind ("Trong đó có 28 đảng viên là cán bộ …"
-    after "… kỷ luật 1.205 đảng viên"), is linked, not lost: alone, it had no total to be a part of; so are members
-    disciplined for a reason that become a category of the total before them."""
+    after "… kỷ luật 1.205 đảng viên"), is linked, not lost: alone, it had no total to be a part of."""
     alone = _figure_counts(_figures(first)) + _figure_counts(_figures(second))
     joined = _figures(first + "\n\n" + second)
     lost = alone - _figure_counts(joined, forms=DESCRIBES.match(second) is not None)
     gained = _figure_counts(joined) - alone
     for i in joined:
         value, kind = i["value"], i["kind"]
-        if i["start"] <= len(first) or not gained[(kind, value)]:
-            continue
-        # (— nor are those disciplined for a reason that become a category of the total before them, CONVENTIONS: "Có
-        # 12 đảng viên bị kỷ luật do vi phạm …" after "… kỷ luật 1.017 đảng viên")
-        alone_as = "count" if i.get("part_of") else DISCIPLINED if kind == "violation_category" else None
-        if alone_as and lost[(alone_as, value)]:
-            lost[(alone_as, value)] -= 1
+        if i.get("part_of") and i["start"] > len(first) and lost[("count", value)] and gained[(kind, value)]:
+            lost[("count", value)] -= 1
             gained[(kind, value)] -= 1
     return dict(+lost), dict(+gained)

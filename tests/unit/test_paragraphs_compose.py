@@ -38,7 +38,8 @@ def test_a_count_that_becomes_a_part_of_the_total_before_it_is_linked_not_lost()
     assert joined_paragraphs("Hội nghị diễn ra trong một ngày.", within) == ({}, {})
 
 
-def test_those_disciplined_for_a_reason_become_a_category_of_the_total_before_them():
+def test_a_years_count_disciplined_for_a_reason_is_no_category_of_a_total_without_that_year():
+    # (the sentence before says no period of its own, "5 năm qua": the year's count is a discipline of its own)
     total = "Tổng cộng 5 năm qua, Đảng bộ đã thi hành kỷ luật 1.017 đảng viên."
     reason = "Năm 2025, có 12 đảng viên bị kỷ luật do vi phạm chính sách dân số."
     assert joined_paragraphs(total, reason) == ({}, {})
