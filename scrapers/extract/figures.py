@@ -348,6 +348,9 @@ def read_figures(text: str, published: date | None = None, locality: str | None 
         prev_end = base + len(sent)
         mine = [(a - base, p) for a, e, p in stated[bisect_left(starts, base):bisect_left(starts, prev_end)]
                 if e <= prev_end]
+        # (a clause cut at "; trong đó," from the rest of its sentence is dated by the period that closes it: "… kỷ luật
+        # 3 tổ chức đảng và 27 đảng viên; trong đó, … khai trừ 3 trong năm 2026.")
+        mine = mine or _closing_period(sent_list, idx, stated, starts)
         period = (mine[0][1] if mine else None) or carried
         # "… nhiệm kỳ 2020-2025, … Trong nhiệm kỳ, toàn Đảng bộ kết nạp …": a term named bare is the last one stated
         # (and the year: "… năm 2026.\nTheo báo cáo, trong năm, Đảng ủy phường đã kiểm tra …")
@@ -644,6 +647,18 @@ def _points_back(folded: str, starts: list[int], group: Draft) -> bool:
 FORM_NOUN_OPENING = re.compile(r"\s*(?:[-+•*–]\s*)?(?:về\s+)?hình thức\s", re.I)
 
 
+def _closing_period(sent_list: list[tuple[int, str]], idx: int, stated: list[tuple[int, int, str]],
+                    starts: list[int]) -> list[tuple[int, str]]:
+    """The period the clause after sentence `idx` ends on, right before its full stop, when `idx` was cut from it
+    at a semicolon."""
+    if not sent_list[idx][1].rstrip().endswith(";") or idx + 1 == len(sent_list):
+        return []
+    base, text = sent_list[idx + 1]
+    end = base + len(text.rstrip().rstrip("."))
+    last = stated[bisect_left(starts, base):bisect_left(starts, end)]
+    return [(0, last[-1][2])] if last and last[-1][1] == end else []
+
+
 def _merge_forms(drafts: list[Draft], folded: str, headings: set[int], starts: list[int]) -> list[Draft]:
     """Forms read apart from their total join it: the total of the same subject and period in the same sentence or
     the one before ("… kỷ luật 31 đảng viên:\n- Khiển trách: 20 …", "… là 52, tăng 6 …; hình thức khai trừ 11
@@ -744,6 +759,11 @@ def _not_before_its_total(drafts: list[Draft], prev: Draft, forms: Draft, folded
     # in a paragraph of its own — not those the form befell, "Có 5 trường hợp bị khai trừ", "Số đảng viên bị
     # khai trừ là 118 người", told in the paragraph after their total)
     if single and not labelled and "\n" in folded[prev.end:forms.start] and not befell:
+        return True
+    # (nor forms in a sentence that opens on a total of its own, "Trong số 12 đảng viên bị xử lý hình sự, có 4 người
+    # đã bị khai trừ": they befell some of that one)
+    if any(d is not prev and d.sentence == forms.sentence and prev.end <= d.start < forms.start
+           and TOTAL_AS_TOPIC.search(folded, max(0, d.start - 20), d.start) for d in drafts):
         return True
     # (nor a count coordinated right after the total, its form said after it: "kỷ luật 2 chi bộ và 1 đảng ủy bằng
     # hình thức khiển trách" are two totals, the form said once for both — see _shared_form)

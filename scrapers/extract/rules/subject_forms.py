@@ -8,7 +8,7 @@ import re
 
 from scrapers.extract.dates import PERIOD_TAIL
 from scrapers.extract.numbers import NUMBER, count_of
-from scrapers.extract.patterns import BULLET, FORM, FORM_RE, INCLUDES, MEMBER_SUBJECT, ORG_SUBJECT
+from scrapers.extract.patterns import BULLET, FORM, FORM_RE, INCLUDES, MEMBER_SUBJECT, ORG_SUBJECT, PARTS_MARK
 from scrapers.extract.rules import rule
 from scrapers.extract.sentence import Sentence
 
@@ -18,11 +18,13 @@ TOTALS = re.compile(rf"(?P<a>{_COUNT.replace('<n>', '<n1>').replace('<org>', '<o
                     rf"(?P<b>{_COUNT.replace('<n>', '<n2>').replace('<org>', '<org2>')})"
                     # ("2 tổ chức đảng và 15 đảng viên bị kỷ luật, trong đó: …")
                     r"(?:\s+(?:đã\s+)?bị\s+(?:thi hành\s+|xử lý\s+)?kỷ luật)?"
-                    rf"\s*(?::|,\s*(?:{INCLUDES}|trong (?:số )?đó|cụ thể)\s*:?)\s*", re.I)
+                    # (or "; trong đó, tổ chức đảng: …")
+                    rf"\s*(?::|[,;]\s*(?:{INCLUDES}|trong (?:số )?đó|cụ thể)\s*[:,]?)\s*", re.I)
 # (the list's period may close it: "… cảnh cáo 1 tổ chức đảng, 6 đảng viên trong năm 2026.")
 ITEM = re.compile(rf"\s*[;,]?\s*(?:và\s+)?(?P<form>{FORM})\s+(?P<counts>{NUMBER}\s+[^;.]*?)(?=(?:{PERIOD_TAIL})?\s*(?:;|\.|$))",
                   re.I)
 COUNT = re.compile(_COUNT, re.I)
+OPENS = re.compile(rf":|{PARTS_MARK}", re.I)
 # … or each subject then its forms: "…, trong đó: tổ chức đảng khiển trách 2; đảng viên khiển trách 9, cảnh cáo 4"
 _FORM_COUNT = rf"{FORM}\s*:?\s*{NUMBER}(?:\s+(?:{ORG_SUBJECT}|{MEMBER_SUBJECT})(?!\w))?"
 SUBJECT_ITEM = re.compile(rf"\s*[;,.]?\s*(?:{BULLET}\s*)?(?:và\s+)?(?:(?:về|đối với|với)\s+)?(?:(?P<org>{ORG_SUBJECT})|{MEMBER_SUBJECT})"
@@ -32,7 +34,8 @@ FORM_COUNT = re.compile(rf"(?P<form>{FORM})\s*:?\s*(?P<n>{NUMBER})", re.I)
 # "Về hình thức kỷ luật: khiển trách 12 tổ chức đảng và 140 đảng viên; cảnh cáo 3 tổ chức đảng, 52 đảng viên; …":
 # the same list by form with no totals before it, opening the sentence or after a colon
 # — or by subject: "Về hình thức kỷ luật: tổ chức đảng khiển trách 3, cảnh cáo 1; đảng viên khiển trách 61, …"
-LIST_START = re.compile(rf"(?:^|:)\s*(?:{BULLET}\s*)?(?={FORM}\s+{NUMBER}|(?P<by_subject>(?:(?:về|đối với)\s+)?"
+# (a sentence cut at "; trong đó," opens on its marker: "trong đó, tổ chức đảng: khiển trách 7, …")
+LIST_START = re.compile(rf"(?:^(?:{PARTS_MARK}\s*[:,]?\s*)?|:)\s*(?:{BULLET}\s*)?(?={FORM}\s+{NUMBER}|(?P<by_subject>(?:(?:về|đối với)\s+)?"
                         rf"(?:{ORG_SUBJECT}|{MEMBER_SUBJECT})\s*[:,]?\s*{FORM}\s*:?\s*{NUMBER}))", re.I)
 
 
@@ -59,7 +62,7 @@ def _forms_of_subjects(ctx: Sentence, pos: int) -> tuple[dict[bool, dict[str, in
 
 @rule(35)  # before the discipline totals are read one by one
 def forms_by_subject(ctx: Sentence) -> None:
-    if (":" not in ctx.s and "gồm" not in ctx.s and "trong đó" not in ctx.s and "trong số đó" not in ctx.s) or not FORM_RE.search(ctx.s):
+    if not OPENS.search(ctx.s) or not FORM_RE.search(ctx.s):
         return
     for m in TOTALS.finditer(ctx.s):
         if bool(m["org1"]) == bool(m["org2"]) or not ctx.free(m.start(), m.end()):
