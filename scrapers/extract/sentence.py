@@ -36,6 +36,8 @@ SENTENCE_END = re.compile(
 # Longer "sentences" (a page with no full stops, a table flattened into one line) are cut at the next clause
 # break, else at a space, so every rule reads a bounded window and extraction stays linear in text size.
 MAX_SENTENCE = 2000
+# a line that is an item of a list: a bullet or an item's number, then its text
+ITEM_START = re.compile(rf"\s*(?:{BULLET}|{ITEM_NUMBER})\s")
 
 
 # a full stop with no space after it, between a word and the next sentence's capital ("… 12 đảng viên.Năm 2026, …",
@@ -330,6 +332,21 @@ class Sentence:
         if self._triggers is None:
             self._triggers = [(m.start(), m.end(), m.lastgroup) for m in TRIGGER.finditer(self.s)]
         return self._triggers
+
+    @property
+    def list_heading(self) -> str | None:
+        """The line that opened the list this sentence's line is an item of ("Phân loại vi phạm:\n- …: 4 trường
+        hợp\n- …"), when the sentence begins a bulleted or numbered line and every line between is an item too."""
+        if not ITEM_START.match(self.s) or self.folded[self.folded.rfind("\n", 0, self.base) + 1:self.base].strip():
+            return None
+        end = self.folded.rfind("\n", 0, self.base)
+        while end > 0:
+            start = self.folded.rfind("\n", 0, end) + 1
+            line = self.folded[start:end]
+            if line.strip() and not ITEM_START.match(line):
+                return line if line.rstrip().endswith(":") else None
+            end = start - 1
+        return None
 
     @property
     def previous_act(self) -> str | None:

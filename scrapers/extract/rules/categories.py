@@ -130,7 +130,7 @@ BRACKETED_HEAD = re.compile(r"(?:vi|sai) phạm(?:\s+chủ yếu)?\s+(?:về|tro
 # the count's share may share its brackets: "đất đai (9 trường hợp, chiếm 18,8%)"; under a violations heading the
 # unit may be left out: "… ở các nội dung: nguyên tắc tập trung dân chủ (8), …"
 # (a count, not a share read in two: "(21,4%)" is no count of 21 with a share of 4)
-BRACKETED_ITEM = re.compile(rf"\s*(?:,|;|và)?\s*(?P<cat>[^;:()\d]{{3,80}}?)\s*\(\s*{QNUM}(?![.,]\d)(?:\s+{UNIT})?"
+BRACKETED_ITEM = re.compile(rf"\s*(?:,|;|và)?\s*(?:{BULLET}\s+)?(?P<cat>[^;:()\d]{{3,80}}?)\s*\(\s*{QNUM}(?![.,]\d)(?:\s+{UNIT})?"
                             rf"(?:\s*[,;]\s*(?:chiếm\s+)?(?:tỷ lệ\s+)?(?P<share>{NUMBER})\s*%)?\s*\)", re.I)
 # "Lĩnh vực đất đai có số vi phạm nhiều nhất với 12 trường hợp, tiếp đến là tài chính, ngân sách (7 trường hợp)"
 CONTINUED = re.compile(r"\s*[,;]\s*(?=(?:tiếp (?:theo|đến)|sau đó|kế đến|thứ hai)\s+là\s)", re.I)
@@ -202,9 +202,17 @@ GOES_ON_WITH = re.compile(r"[\s\"“]*(?:Trong (?:số )?đó|Cụ thể)\s*[,:]
 
 @rule(20)
 def violation_categories(ctx: Sentence) -> None:
-    if not _about_violations(ctx.s) and not (ctx.previous and GOES_ON_WITH.match(ctx.s) and "lĩnh vực" in ctx.s
-                                             and _about_violations(ctx.previous)):
+    # ("Phân loại vi phạm:\n- Tham nhũng, tiêu cực: 4 trường hợp\n- Thiếu trách nhiệm: 11 trường hợp": each line
+    # after the first is a sentence of its own, an item of the heading's list)
+    listed = _item_of_a_violations_list(ctx)
+    if not listed and not _about_violations(ctx.s) and not (
+            ctx.previous and GOES_ON_WITH.match(ctx.s) and "lĩnh vực" in ctx.s and _about_violations(ctx.previous)):
         return
+    if listed:
+        pos = 0
+        while (m := _list_item(ctx, pos) or BRACKETED_ITEM.match(ctx.s, pos) or BARE_ITEM.match(ctx.s, pos)) \
+                and ctx.free(m.start("n"), m.end("n")):
+            pos = _emit(ctx, m)
     for head in _list_heads(ctx.s):
         pos = head.end()
         while (m := _list_item(ctx, pos) or BRACKETED_ITEM.match(ctx.s, pos) or BARE_ITEM.match(ctx.s, pos)) \
@@ -230,6 +238,12 @@ def violation_categories(ctx: Sentence) -> None:
                     end = _emit(ctx, item)
     if "chiếm" in ctx.s:
         _shares_only(ctx)
+
+
+def _item_of_a_violations_list(ctx: Sentence) -> bool:
+    """Whether the sentence is a line of a list whose heading says its items are violations."""
+    heading = ctx.list_heading
+    return heading is not None and any(not heading[h.end():].strip() for h in _list_heads(heading))
 
 
 def _a_count_of_its_own(ctx: Sentence, rx: re.Pattern, m: re.Match) -> bool:
