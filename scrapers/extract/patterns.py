@@ -125,7 +125,9 @@ TRIGGERS = [  # (kind, pattern) — the trigger nearest before a count decides i
                    # (an inspection again of what was inspected, "phúc tra 3 tổ chức đảng", is one too)
                    r"(?: (?:khi có )?dấu hiệu vi phạm)?|phúc tra|(?-i:KT)(?=\s+\d)"),
     # ("hội viên tham gia giám sát": taking part in supervision, no act on the counts after it)
-    ("supervision", r"(?<!nhiệm vụ kiểm tra, )(?<!tham gia )giám sát|(?-i:GS)(?=\s+\d)"),
+    # (the work named, as for an inspection: "tập huấn nghiệp vụ kiểm tra, giám sát", "công tác giám sát")
+    ("supervision", r"(?<!nhiệm vụ kiểm tra, )(?<!nghiệp vụ kiểm tra, )(?<!công tác kiểm tra, )(?<!nghiệp vụ kiểm tra và )"
+                    r"(?<!công tác kiểm tra và )(?<!nghiệp vụ )(?<!công tác )(?<!tham gia )giám sát|(?-i:GS)(?=\s+\d)"),
     # "kết luận tố cáo đúng và đúng một phần 4 trường hợp": a complaint found true is a violation found
     # "kiểm tra đảng viên khi có dấu hiệu vi phạm: 4 đồng chí" names the kind of inspection, not a finding
     # "kết luận 3 đảng viên kê khai chưa trung thực": what a conclusion counts is a finding, whatever it says of them
