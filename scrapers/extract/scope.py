@@ -440,19 +440,35 @@ ACTING_DISTRICT = re.compile(rf"(?:(?:Quận|Huyện|Thị) ủy|Đảng ủy (?
 WHOLE = re.compile(rf"(?<!\w)(?:toàn|cả)\s+(?:{CITY}|Thủ đô|tỉnh|Đảng bộ (?:thành phố|tỉnh))(?!\w)")
 
 
+# "Riêng quận Cầu Giấy giám sát 14 …; các quận, huyện còn lại giám sát 203 …": the rest of the places, named after
+# a local figure, are the whole's (the article's) less that one
+REST = re.compile(r"(?<!\w)các\s+(?:(?:quận|huyện|thị xã|xã|phường|thị trấn|đơn vị|địa phương|đảng bộ)(?:\s*,\s*|\s+và\s+|\s+))+"
+                  r"(?:còn lại|khác)(?!\w)", re.I)
+
+
+def _whole_named_after(sentence: str, pos: int, whole: str | None, article: str | None) -> str | None:
+    """The whole city or province (or the rest of its places) when named after the last place before `pos`."""
+    said = [m.end() for m in WHOLE.finditer(sentence, 0, pos)]
+    if said and whole and not locality_in(sentence[said[-1]:pos]):
+        return whole
+    rest = [m.end() for m in REST.finditer(sentence, 0, pos)]
+    if rest and not locality_in(sentence[rest[-1]:pos]):
+        return whole or article
+    return None
+
+
 def figure_scope(sentence: str, pos: int, article: str | None, whole: str | None = None) -> str | None:
     """A district named in the figure's own sentence before it wins over the article's locality — unless the
     whole city or province is named after it ("…; toàn thành phố kỷ luật 598 đảng viên": `whole`); failing that, a
     district committee named after it as the acting body ("… được tặng Giấy khen của Ban Thường vụ Huyện ủy Sóc
     Sơn")."""
-    said = [m.end() for m in WHOLE.finditer(sentence, 0, pos)]
     near = locality_in(sentence, pos)
     # (an aside in brackets names places of its own: "Đảng ủy xã Phúc Thịnh (được thành lập trên cơ sở sáp nhập xã
     # Kim Nỗ và xã Đại Mạch) đã kết nạp 15 đảng viên" is the commune's, named before it)
     if near and "(" in sentence[:pos] and (outside := locality_in(ASIDE.sub(lambda m: " " * len(m.group(0)), sentence[:pos]))):
         near = outside
-    if said and whole and not locality_in(sentence[said[-1]:pos]):
-        return whole
+    if after := _whole_named_after(sentence, pos, whole, article):
+        return after
     # (the capital named near a figure is no news on a page about it, where its districts' bodies answer to "Thành ủy
     # Hà Nội", but is on a page about another province: "Trong khi đó, Hà Nội thi hành kỷ luật 642 đảng viên")
     if near and (near[0] == "district" or near[1] != "Hà Nội" or article != "Hà Nội" and article == whole):
