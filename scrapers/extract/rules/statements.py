@@ -80,7 +80,8 @@ STATED = re.compile(
     # (and both, "… trong năm 2026 của Đảng bộ phường Việt Hưng là 17": the label may run to 70 characters)
     rf"|(?<=\s)(?-i:{DISTRICT_ABBREVIATED})){{0,70}}?)"
     # ("Số đảng viên bị kỷ luật qua các năm: năm 2023 là 312, năm 2024 là 287 …": a series of periods after a colon)
-    rf"\s*(?:là|đạt|có|:(?:\s*(?P<first>(?:năm|quý|tháng)\s+[\w/]+)\s+(?:là|có))?)\s+{QNUM}"
+    # (or a cell's border: "Tổng số đảng viên bị kỷ luật | 15", a two-column table of labels and counts)
+    rf"(?:\s*(?:là|đạt|có|:(?:\s*(?P<first>(?:năm|quý|tháng)\s+[\w/]+)\s+(?:là|có))?)\s+|[ \t]*\|[ \t]*){QNUM}"
     # (a word may follow only to set the figure against another: "là 612 chứ không phải 621", "là 45, tăng 3")
     rf"(?!\d)(?:\s+(?:{SUBJECT}|{LETTERS})(?!\w))?(?![\d.,]\d)(?!\s*[%/])"
     # (or the period it is of: "… khen thưởng là 86 trong năm 2026")
@@ -102,7 +103,9 @@ YEAR_IN_LABEL = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 # a form's or an infographic's field, its label and a colon and its number on a line of their own, with no "Số"
 # ("Đơn thư tiếp nhận: 64", "- Đảng viên bị kỷ luật: 27") — or with no subject under a field that said it ("Đơn thư
 # tiếp nhận: 64\nĐã giải quyết: 61")
-_FIELD_COUNT = rf"[ \t]*:[ \t]*{QNUM}(?![\d.,]\d)(?!\s*[%/])(?:[ \t]+(?:{SUBJECT}|{LETTERS})(?!\w))?[ \t]*[.;]?\s*"
+# (a field's label and its count on one line, a colon between — or a cell's border: a two-column table of labels and
+# counts, "Tổng số đảng viên bị kỷ luật | 15", tabs read as borders)
+_FIELD_COUNT = rf"[ \t]*[:|][ \t]*{QNUM}(?![\d.,]\d)(?!\s*[%/])(?:[ \t]+(?:{SUBJECT}|{LETTERS})(?!\w))?[ \t]*[.;]?\s*"
 FIELD_LABEL = re.compile(rf"[ \t]*(?:{BULLET}[ \t]*)?(?P<subj>{SUBJECT}|{LETTERS})(?P<mid>[^,.;:\d\n]{{0,50}}?){_FIELD_COUNT}",
                          re.I)
 FIELD_ACT_ONLY = re.compile(rf"[ \t]*(?:{BULLET}[ \t]*)?(?P<mid>(?:đã\s+|được\s+|bị\s+)?[^,.;:\d\n]{{2,40}}?){_FIELD_COUNT}", re.I)
@@ -519,7 +522,7 @@ def _in_order(ctx: Sentence, m: re.Match, statements: list[tuple[str | None, str
 def stated_totals(ctx: Sentence) -> None:
     """"Số đảng viên bị kỷ luật là 33": the subject and act come first, the number last."""
     labelled = LABEL_THEN_NUMBER.fullmatch(ctx.s) if "\n" in ctx.s else None
-    if not labelled and ":" in ctx.s:
+    if not labelled and (":" in ctx.s or "|" in ctx.s):
         labelled = _field(ctx)
         if labelled is None:
             _field_under_a_field(ctx)

@@ -23,7 +23,9 @@ ROW = re.compile(r"[^\n]*\|[^\n]*")
 _PART_LEAD = r"(?:trong (?:đó|số đó)|riêng)"
 FORM_CELL = re.compile(rf"\s*(?:{_PART_LEAD}\s*[,:]?\s*)?(?:hình thức\s+)?(?P<form>{FORM})\s*", re.I)
 PART_OF_ABOVE = re.compile(rf"\s*{_PART_LEAD}\b", re.I)
-TOTAL_CELL = re.compile(r"\s*(?:tổng(?:\s+cộng|\s+số)?|cộng)\s*", re.I)
+# (or naming whom it counts: "Tổng số đảng viên bị kỷ luật | 15", "Số tổ chức đảng bị kỷ luật | 3")
+TOTAL_CELL = re.compile(rf"\s*(?:tổng(?:\s+cộng|\s+số)?|cộng|(?:tổng\s+)?số(?:\s+lượng)?\s+(?P<subj>{SUBJECT})"
+                        r"\s+(?:đã\s+)?bị\s+(?:thi hành\s+|xử lý\s+)?kỷ luật)\s*", re.I)
 # (a cell may carry its unit: "12", "12 đảng viên", "3 TCĐ")
 COUNT_CELL = re.compile(rf"\s*(?P<n>{NUMBER})(?:\s+(?:(?P<unit>(?i:{SUBJECT}))(?!\w)|\S+))?\s*")
 
@@ -48,7 +50,8 @@ def form_tables(ctx: Sentence) -> None:
     if not ctx.free(first, last):
         return
     # the table's subject is what its heading counts; members unless it names organisations only
-    org = _counts_organisations(_heading(ctx, first))
+    named = next((label["subj"] for _, _, label in read if label.re is TOTAL_CELL and label["subj"]), None)
+    org = bool(re.fullmatch(ORG_SUBJECT, named, re.I)) if named else _counts_organisations(_heading(ctx, first))
     subject = "tổ chức đảng" if org else "đảng viên"
     # "Hình thức | Năm 2024 | Năm 2025": one total per column of a year (or a place); else the first count of a row
     header = next((r.group(0).split("|") for r in reversed(rows) if r.start() < first), [])
