@@ -20,7 +20,7 @@ import yaml
 from scrapers.extract import extract_all
 from scrapers.extract.figures import DESCRIBES
 from scrapers.text import nfc
-from scrapers.vocabulary import CORE_KINDS
+from scrapers.vocabulary import CORE_KINDS, DISCIPLINE_KINDS
 
 
 @dataclass
@@ -178,14 +178,23 @@ def joined_paragraphs(first: str, second: str) -> tuple[dict, dict]:
     """Two texts joined as paragraphs of one article keep every figure each gives alone and add none: returns the
     (kind, value) counts lost and gained by joining them (both empty when the paragraphs compose). A plain count
     of the second that becomes a part of the first's total, in its kind ("Trong đó có 28 đảng viên là cán bộ …"
-    after "… kỷ luật 1.205 đảng viên"), is linked, not lost: alone, it had no total to be a part of."""
-    alone = _figure_counts(_figures(first)) + _figure_counts(_figures(second))
+    after "… kỷ luật 1.205 đảng viên"), is linked, not lost: alone, it had no total to be a part of. So is a
+    discipline figure of those disciplined for a reason, told with no period of its own, that becomes a category of
+    the total before it ("Số đảng viên bị kỷ luật do vi phạm pháp luật là 6 người" after "… 29 đảng viên bị kỷ
+    luật"), as CONVENTIONS.md reads it."""
+    own = _figures(second)
+    alone = _figure_counts(_figures(first)) + _figure_counts(own)
     joined = _figures(first + "\n\n" + second)
     lost = alone - _figure_counts(joined, forms=DESCRIBES.match(second) is not None)
     gained = _figure_counts(joined) - alone
     for i in joined:
         value, kind = i["value"], i["kind"]
-        if i.get("part_of") and i["start"] > len(first) and lost[("count", value)] and gained[(kind, value)]:
-            lost[("count", value)] -= 1
+        if i["start"] <= len(first):
+            continue
+        was = "count" if i.get("part_of") else next(
+            (o["kind"] for o in own if kind == "violation_category" and o["kind"] in DISCIPLINE_KINDS
+             and o["value"] == value and not o.get("period_key")), None)
+        if was and lost[(was, value)] and gained[(kind, value)]:
+            lost[(was, value)] -= 1
             gained[(kind, value)] -= 1
     return dict(+lost), dict(+gained)

@@ -748,6 +748,9 @@ def _grows(prev: Draft, forms: Draft, grown: dict[int, int], folded: str) -> boo
                      and _said_as_befallen(folded, forms)
                      or bulleted and 0 < forms.sentence - grown.get(id(prev), prev.sentence + 1) <= 1)
                 and not set(prev.breakdown) & set(forms.breakdown)
+                # (of the total's period: "… 42 đảng viên bị kỷ luật, … cách chức 3, khai trừ 6.\n… năm 2025 có 1
+                # đảng viên bị khiển trách" tells another year's)
+                and forms.period in (None, prev.period)
                 and sum(prev.breakdown.values()) + sum(forms.breakdown.values()) <= prev.value)
 
 

@@ -137,6 +137,14 @@ def soft_breaks_as_spaces(text: str) -> str:
     return "".join(chars)
 
 
+# a table's row: cells between borders, or set apart by tabs as a table copied as text is ("Khai trừ\t1")
+CELL_TAB = re.compile(r"\S\t+\S")
+
+
+def _table_row(line: str) -> bool:
+    return "|" in line or "\t" in line and CELL_TAB.search(line) is not None
+
+
 def _soft_break(text: str, m: re.Match) -> bool:
     """In hard-wrapped text, a line break after a line with no stop (not a table row, not before a bullet or a bare
     number) only wraps the sentence."""
@@ -148,7 +156,7 @@ def _soft_break(text: str, m: re.Match) -> bool:
     if not nxt.strip():
         return False  # (a blank line, however typed, ends the paragraph)
     # (nor before a page's furniture, "Tin liên quan", "Chia sẻ", which opens no sentence)
-    if "|" in text[line_start:m.start()] or "|" in nxt or ITEM_OPENS.match(nxt) or BARE_NUMBER.fullmatch(nxt) \
+    if _table_row(text[line_start:m.start()]) or _table_row(nxt) or ITEM_OPENS.match(nxt) or BARE_NUMBER.fullmatch(nxt) \
             or len(nxt) <= 60 and (RELATED_LINE.fullmatch(nxt) or is_furniture(nxt)):
         return False
     # (an infographic's number on its line, and the label under it: "98,2%\ntổ chức cơ sở đảng …\n58 tập thể …")

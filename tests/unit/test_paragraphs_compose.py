@@ -5,6 +5,7 @@ are drawn with a fixed seed, so a failure names the two cases to read."""
 import random
 
 from scrapers.evaluation import joined_paragraphs, load_cases
+from scrapers.extract import extract_all
 from scrapers.text import RELATED_LINE, nfc
 from tests.unit.test_corpus import CORPUS
 
@@ -42,4 +43,13 @@ def test_a_years_count_disciplined_for_a_reason_is_no_category_of_a_total_withou
     # (the sentence before says no period of its own, "5 năm qua": the year's count is a discipline of its own)
     total = "Tổng cộng 5 năm qua, Đảng bộ đã thi hành kỷ luật 1.017 đảng viên."
     reason = "Năm 2025, có 12 đảng viên bị kỷ luật do vi phạm chính sách dân số."
+    assert joined_paragraphs(total, reason) == ({}, {})
+
+
+def test_members_disciplined_for_a_reason_become_a_category_of_the_total_before_them():
+    # (CONVENTIONS.md: those disciplined "do vi phạm X" right after a larger total are a category of it)
+    total = "Năm 2026, toàn huyện Thường Tín có 29 đảng viên bị kỷ luật."
+    reason = "Số đảng viên bị kỷ luật do vi phạm pháp luật là 6 người."
+    joined = [i for i in extract_all(total + "\n\n" + reason) if i["type"] == "figure"]
+    assert [(i["kind"], i["value"]) for i in joined] == [("discipline_party_members", 29), ("violation_category", 6)]
     assert joined_paragraphs(total, reason) == ({}, {})
