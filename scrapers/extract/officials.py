@@ -57,7 +57,8 @@ ORG_WORD = (rf"(?!và\s+(?![{UPPER}])|và\s+(?:{'|'.join(SURNAMES)})\s|với\s|c
 TITLE_THEN_NAME = re.compile(
     # (a caption's position may follow the name in brackets: "… Nguyễn Văn Phong (thứ 2 từ trái) trao …")
     # ("Ban Bí thư" is the Secretariat, not a secretary)
-    rf"(?=[{UPPER}])(?<!Ban )(?P<title>{TITLE_HEAD}(?:[^\S\n]+{ORG_WORD}){{0,10}}?)\s+{NAME}(?=\s*(?:[,.;:()\n]|[-–]\s|$)|\s+[{LOWER}])"
+    # (a former office keeps its "nguyên" or "cựu": "… khai trừ nguyên Phó Chủ tịch UBND huyện Thanh Oai Nguyễn Văn Sơn")
+    rf"(?P<title>(?:(?<!\w)(?:[Nn]guyên|[Cc]ựu)[^\S\n]+)?(?=[{UPPER}])(?<!Ban ){TITLE_HEAD}(?:[^\S\n]+{ORG_WORD}){{0,10}}?)\s+{NAME}(?=\s*(?:[,.;:()\n]|[-–]\s|$)|\s+[{LOWER}])"
 )
 # "đồng chí Nguyễn Lan Hương - Ủy viên Ban Thường vụ Thành ủy, Chủ tịch UBMTTQ …"
 # a title ends where the clause's verb begins: speech and action verbs, and the auxiliaries and copulas that come
