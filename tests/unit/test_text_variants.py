@@ -40,9 +40,11 @@ THOUSANDS = [c for c in READY if THOUSAND.search(c["text"])]
 HEADED = [c for c in LINED if not (first := c["text"].split("\n", 1)[0].rstrip()).endswith((":", ".", ";"))
           and "|" not in first and "\t" not in first and not re.match(r"\s*(?:[-+•]|\d+\.|[a-z]\)|[a-zà-ỹđ])", c["text"].split("\n", 1)[1])
           and not DOCUMENT_TYPE.match(c["text"]) and not BREADCRUMB.match(c["text"])]
-# (a headline over prose: not the heading of a table, an infographic's label over its number, a list's heading or a
-# pasted document's type over its title, "BÁO CÁO"; a table's cells may be set apart by tabs as well as by borders)
+# (a headline over prose: not the heading of a table, an infographic's label over its number — on the line under it
+# or after a colon, "Đảng viên bị kỷ luật: 21 (…)" — a list's heading or a pasted document's type over its title,
+# "BÁO CÁO"; a table's cells may be set apart by tabs as well as by borders)
 HEADLINED = [c for c in HEADED if "|" not in c["text"] and "\t" not in c["text"] and not re.search(r"^\s*[\d.,]+\s*$", c["text"], re.M)
+             and not re.match(r"[^\n:]+:[ \t]*[\d.,]+[ \t]*(?:\(|\n|$)", c["text"])
              and not re.match(r"[A-ZĐ]\.\s|[IVX]+\.\s", c["text"])]
 # (what they name keeps its spelling, so only the figures are compared)
 NAMED_APART = [{k: v for k, v in c.items() if k not in ("officials", "documents")} for c in READY]

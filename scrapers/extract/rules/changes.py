@@ -209,8 +209,9 @@ def _claim_bases_values(ctx: Sentence, bases: list[re.Match]) -> None:
             ctx.claim(told.start("value"), told.end("value"))
 
 
-# (the change right after the later year's count and a comma)
-AFTER_A_COUNT = re.compile(rf"{NUMBER}(?:\s+[^\W\d_]+){{0,3}}\s*,\s*$")
+# (the change right after the later year's count and a comma — or in brackets after it: "Tổ chức đảng bị kỷ luật: 2
+# (tăng 1)" under "Đảng viên bị kỷ luật: 21 (giảm 4 so với năm 2025)")
+AFTER_A_COUNT = re.compile(rf"{NUMBER}(?:\s+[^\W\d_]+){{0,3}}\s*[,(]\s*$")
 
 
 def _base_said_before(ctx: Sentence) -> str | None:

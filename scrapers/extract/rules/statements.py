@@ -579,11 +579,12 @@ def _field(ctx: Sentence) -> re.Match | None:
     end = len(ctx.s)
     if ctx.s.rstrip(" \t\n.;").endswith(")") and (tail := TRAILING_BRACKET.search(ctx.s)):
         end = tail.start()
-    m = FIELD_LABEL.fullmatch(ctx.s, 0, end) or (FIELD_LABEL.fullmatch(ctx.s) if end < len(ctx.s) else None)
+    # (from the line's first word: a caption blanked above it is no part of the field's quote)
+    first = len(ctx.s) - len(ctx.s.lstrip())
+    m = FIELD_LABEL.fullmatch(ctx.s, first, end) or (FIELD_LABEL.fullmatch(ctx.s, first) if end < len(ctx.s) else None)
     if m is None:
         # (the act first, then what it counts: "Kỷ luật tổ chức đảng: 0", "Kết nạp đảng viên mới: 132")
-        # (from the line's first word: a caption blanked above it is no part of the field's quote)
-        m = ACT_FIRST_FIELD.fullmatch(ctx.s, len(ctx.s) - len(ctx.s.lstrip()), end)
+        m = ACT_FIRST_FIELD.fullmatch(ctx.s, first, end)
         return m if m and not NAMES_WHAT.search(m["mid"]) else None
     return m if TRIGGER.search(m["mid"]) or re.fullmatch(LETTERS, m["subj"], re.I) else None
 
