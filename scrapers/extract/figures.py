@@ -61,7 +61,7 @@ __all__ = ["extract_figures", "read_figures", "sentences", "unit_after"]
 # The leading lookahead lists every alternative's first character: re tries each alternative at every position
 # otherwise, and this pattern runs over whole articles (3x faster).
 NOT_COUNTED = re.compile(
-    r"(?<!\w)(?=[\d.A-ZcshđĐtlbmkpndqxzấẤ\"“])(?:"
+    r"(?<!\w)(?=[\d.A-ZcshđĐtlbmkpndqxzấẤv\"“])(?:"
     r"(?i:covid|sars-cov|h\d+n)-?\s?\d+"
     r"|(?i:độ tuổi|tuổi)\s+(?:từ\s+)?\d+(?:\s*(?:[-–]|đến|tới)\s*\d+)?(?:\s+tuổi)?"
     r"|\d+(?:\s*(?:[-–]|đến|tới)\s*\d+)?\s+(?:năm\s+)?tuổi"  # "30 tuổi Đảng" is a badge
@@ -70,6 +70,10 @@ NOT_COUNTED = re.compile(
     r"|(?i:mã số|số nhà|số điện thoại|hotline|đường dây nóng|số hiệu)\s*:?\s*[\d. ]*\d"
     r"|(?i:trách nhiệm hữu hạn|TNHH)\s+(?i:một|1|hai|2)\s+thành viên"
     r"|(?i:top)\s+\d+"
+    # a road's number is its name: "Quốc lộ 32", "đường Vành đai 4", "Tỉnh lộ 419", "cao tốc số 5"
+    r"|(?i:quốc lộ|tỉnh lộ|huyện lộ|đường tỉnh|vành đai|đường cao tốc|cao tốc|QL|ĐT)\s*(?i:số\s*)?\d+[A-Z]?(?!\w)"
+    # how often, not how many: "học 2 buổi mỗi ngày", "sinh hoạt 1 lần mỗi tháng", "3 lần/tuần"
+    r"|(?:\d+|(?i:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười))\s+(?i:lần|buổi|ca|tiết|giờ|ngày|đợt)\s*(?:(?i:mỗi|một|trên)\s+|/\s*)(?i:ngày|tuần|tháng|quý|năm|kỳ)(?!\w)"
     # "98% chi bộ có từ 3 đảng viên trở lên": a threshold that describes what is counted, not a count
     r"|(?i:từ)\s+\d+(?:\s+[^\s\d,.;:()]+){1,4}\s+(?i:trở lên)"
     # "14 chi bộ có dưới 3 đảng viên": a ceiling that describes what is counted, too
