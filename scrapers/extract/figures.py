@@ -908,6 +908,9 @@ def _forms_runs_before_their_total(drafts: list[Draft], folded: str) -> set[int]
 PART_MARK = re.compile(rf"\b(?:{PARTS_MARK}|kết luận|kết quả)\b|:", re.I)
 # … and so does "Trong" before it: "Trong 48 đơn nhận được, … chuyển 30 đơn …, lưu 18 đơn"
 AMONG = re.compile(r"(?:^|[,;:]\s*|\n\s*)[Tt]rong\s+(?:(?:tổng\s+)?số\s+)?$")
+# (or "Qua" opening the clause that names the total, the rest of the sentence, past its comma, telling what came of
+# it: "Qua giải quyết 27 đơn tố cáo, có 9 đơn tố cáo đúng, 7 đơn đúng một phần, 11 đơn tố cáo sai")
+FRONTED_TOTAL = re.compile(r"(?:^|[.;:]\s*|\n\s*)(?:[Qq]ua|[Tt]hông qua)\s+[^\W\d][^,;:.\d]{0,30}\s$")
 # a bracket right after the total opens its parts too: "4 tổ chức đảng (3 chi bộ, 1 đảng ủy cơ sở)"
 BRACKET_AFTER = re.compile(r"\s*\(")
 
@@ -939,7 +942,9 @@ def _parts_after(total: Draft, after: list[Draft], window: int, folded: str) -> 
         if d.kind != total.kind or (d.sentence == total.sentence and not found
                                     and not PART_MARK.search(folded, total.end, d.start)
                                     and not BRACKET_AFTER.match(folded, total.end)
-                                    and not AMONG.search(folded, max(0, total.start - 20), total.start)):
+                                    and not AMONG.search(folded, max(0, total.start - 20), total.start)
+                                    and not (FRONTED_TOTAL.search(folded, max(0, total.start - 40), total.start)
+                                             and "," in folded[total.end:d.start])):
             continue
         if d.total is not None and d.total is not total:
             return
