@@ -42,6 +42,7 @@ from scrapers.extract.scope import (
     CITIES,
     CITY,
     DISTRICT_ABBREVIATED,
+    LOCAL_UNIT,
     PARAGRAPH_LEAD,
     PROVINCES,
     article_places,
@@ -290,7 +291,7 @@ DESCRIBES = re.compile(rf"[\s\"“]*(?:{BULLET}\s*)?(?:Trong (?:số )?đó|Cụ
 # (not "Đồng thời", "Ngoài ra", which may turn to another body's work)
 # (nor "Toàn tỉnh …" after a paragraph led by a province, "Toàn huyện …" after a district's)
 GOES_ON = re.compile(rf"[\s\"“]*(?:{BULLET}\s*)?(?:Qua (?:đó|kiểm tra|giám sát)|Trong (?:số )?đó|Cụ thể"
-                     r"|(?:Toàn|Cả) (?:tỉnh|huyện|quận|thị xã|xã|phường))(?!\w)")
+                     rf"|(?:Toàn|Cả) (?:tỉnh|{LOCAL_UNIT}))(?!\w)")
 # a paragraph that speaks of the event the one before told ("Tổng số đảng viên được trao Huy hiệu đợt này là 57")
 POINTS_BACK = re.compile(r"(?<!\w)(?:đợt|dịp|lần|buổi lễ|hội nghị|kỳ họp) này(?!\w)")
 
@@ -439,7 +440,7 @@ def _lone_place(named: set[str], folded: str, base: int) -> str | None:
 
 
 # the body a place names, right before its name ("Đảng ủy phường Bồ Đề", "Quận ủy Long Biên")
-PLACE_BODY_BEFORE = re.compile(r"(?:(?:Đảng ủy|Đảng bộ|UBND|Ủy ban nhân dân)\s+)?(?:phường|xã|quận|huyện|thị xã|thị trấn)\s+$"
+PLACE_BODY_BEFORE = re.compile(rf"(?:(?:Đảng ủy|Đảng bộ|UBND|Ủy ban nhân dân)\s+)?{LOCAL_UNIT}\s+$"
                                r"|(?:Quận|Huyện|Thị) ủy\s+$"
                                r"|(?<!\w)(?:Q|P|H|TX)\.\s?$")  # (abbreviated: "… của H. Thạch Thất")
 OTHER_BODY = re.compile(r"(?i:ủy|thành phố|tỉnh|đảng bộ)|UBKT|UBND|BTV|BCH")  # (a body abbreviated is one too)
@@ -473,7 +474,7 @@ FOLLOWING = 6
 BARE_YEAR = re.compile(r"(?<!\w)[Tt]rong\s+năm(?:\s+(?:vừa\s+)?qua)?(?=\s*[,;:])")
 # a district, ward or commune, or its committee, named without its name: "Đảng ủy phường đã …", "Huyện ủy đã …"
 # — or the unit's noun alone opening the sentence: "Huyện cũng đã thi hành kỷ luật …"
-UNIT_POINTED = re.compile(r"(?<!\w)(?:(?:Đảng ủy|Đảng bộ|UBND|Ủy ban nhân dân|toàn)\s+(?:phường|xã|quận|huyện|thị trấn)"
+UNIT_POINTED = re.compile(rf"(?<!\w)(?:(?:Đảng ủy|Đảng bộ|UBND|Ủy ban nhân dân|toàn)\s+{LOCAL_UNIT}"
                           r"|(?:Quận|Huyện|Thị) ủy)(?![^\S\n]*(?:-[^\S\n]*)?[A-ZĐ\d])(?!\w)"
                           r"|^\s*(?:Quận|Huyện|Phường|Xã)(?=\s+(?:cũng|đã|đang|tiếp tục|còn|vẫn|luôn|đồng thời)(?!\w))")
 # the term the text is about, named without its years ("trong nhiệm kỳ", "nhiệm kỳ qua"; not a new or the next one)
@@ -1042,7 +1043,7 @@ AWARDED_AS = {"tổ chức đảng": "tập thể", "đơn vị": "tập thể",
 
 # (", trong đó", "; trong đó" — or what most of them are: "210 đơn thư; nội dung chủ yếu phản ánh về đất đai (96 đơn)")
 # a district's, ward's or commune's noun, written out or abbreviated
-_PLACE_NOUN = r"(?:quận|huyện|thị xã|phường|xã|q\.|h\.|tx\.|p\.)"
+_PLACE_NOUN = rf"(?:{LOCAL_UNIT}|q\.|h\.|tx\.|p\.)"
 # (and one place told apart after a whole city's or province's total: "…; riêng quận Hoàng Mai kỷ luật 31 …")
 PART_OPENS = re.compile(rf"[,;]\s*(?:{WITHIN_MARK}|(?:nội dung\s+)?(?:chủ yếu|phần lớn|đa số)"
                          rf"|(?P<apart>riêng)\s+{_PLACE_NOUN}(?=\s?\w))", re.I)

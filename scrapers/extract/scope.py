@@ -27,6 +27,9 @@ _NAME = rf"(?:[{UPPER}]{_SP})?{_WORD}(?:{_SP}{_WORD}){{0,2}}"
 _PLACE = rf"{_NAME}(?:{_SP}-{_SP}{_WORD}(?:{_SP}{_WORD}){{0,2}})?"
 PLACE_NAME = _PLACE  # a place's proper name, case-sensitive: "Long Biên", "Ô Chợ Dừa", "Văn Miếu - Quốc Tử Giám"
 DISTRICT_ABBREVIATED = r"(?:Q|P|H|TX)\.(?=\s?[A-ZĐ])"
+# the nouns of the units below a province or city: districts and towns, wards and communes (lowercase, as prose
+# writes them before a name; wrap in "(?i:…)" where a heading capitalises them)
+LOCAL_UNIT = r"(?:thị xã|thị trấn|quận|huyện|phường|xã)"
 # the words of a phrase up to its clause's end, where the only stop may be an abbreviated place's ("ở Q. Ba Đình")
 PHRASE_CHAR = rf"(?:[^,.;:\d()]|(?<=\s)(?-i:{DISTRICT_ABBREVIATED}))"
 # "Quận ủy Long Biên", "quận Hoàn Kiếm", "Đảng bộ huyện Sóc Sơn", "Tỉnh ủy Nghệ An", "Thành ủy Hà Nội"
@@ -210,7 +213,7 @@ _OFFICES = {w.lower(): w for w in (
     "Bí thư", "Phó Chủ nhiệm", "Chủ nhiệm", "Phó Chủ tịch", "Chủ tịch", "Trưởng ban", "Phó Trưởng ban", "Ủy viên",
     "Giám đốc", "Phó Giám đốc", "Chánh Văn phòng")}
 _OFFICE_RX = re.compile(r"(?<!\w)(?:" + "|".join(sorted(map(re.escape, _OFFICES), key=len, reverse=True)) + r")(?!\w)")
-_NOUN_THEN_NAME = re.compile(r"(?<!\w)(?:phường|xã|quận|huyện|thị xã|thị trấn|tỉnh|thành phố)\s+(?!ủy(?!\w))"
+_NOUN_THEN_NAME = re.compile(rf"(?<!\w)(?:{LOCAL_UNIT}|tỉnh|thành phố)\s+(?!ủy(?!\w))"
                              r"(?P<name>[^\W\d]+(?:\s+[^\W\d]+){0,2})(?=\s*(?:[:,;(–-]|$))")
 
 
@@ -442,7 +445,7 @@ WHOLE = re.compile(rf"(?<!\w)(?:toàn|cả)\s+(?:{CITY}|Thủ đô|tỉnh|Đản
 
 # "Riêng quận Cầu Giấy giám sát 14 …; các quận, huyện còn lại giám sát 203 …": the rest of the places, named after
 # a local figure, are the whole's (the article's) less that one
-REST = re.compile(r"(?<!\w)các\s+(?:(?:quận|huyện|thị xã|xã|phường|thị trấn|đơn vị|địa phương|đảng bộ)(?:\s*,\s*|\s+và\s+|\s+))+"
+REST = re.compile(rf"(?<!\w)các\s+(?:(?:{LOCAL_UNIT}|đơn vị|địa phương|đảng bộ)(?:\s*,\s*|\s+và\s+|\s+))+"
                   r"(?:còn lại|khác)(?!\w)", re.I)
 
 
@@ -513,7 +516,7 @@ CLAUSE_END = re.compile(r";|trong (?:đó|số đó)", re.I)
 OWN_COUNT_AFTER = re.compile(r"[^.;,\d]{0,40}\d")
 # the speaker after a closing quotation mark, up to the unit their title names
 SPEAKER_UNIT = re.compile(rf"\s*,\s*(?:(?:ông|bà|đồng chí)\s+)?[^.;“”]{{0,100}}?(?:Đảng ủy|Ủy ban nhân dân|UBND)\s+"
-                          rf"(?:phường|xã|quận|huyện|thị xã|thị trấn)\s+{_PLACE}")
+                          rf"{LOCAL_UNIT}\s+{_PLACE}")
 
 
 OBJECT_OF_ACT = re.compile(r"(?:kỷ luật|khiển trách|cảnh cáo|giải tán|kiểm tra|giám sát|kết luận|đối với|tập thể)\s+$",

@@ -19,6 +19,7 @@ from scrapers.extract.patterns import (
     YEAR_BEFORE,
 )
 from scrapers.extract.rules import rule
+from scrapers.extract.scope import LOCAL_UNIT
 from scrapers.extract.sentence import Sentence
 from scrapers.vocabulary import MEASURE_UNITS
 
@@ -31,7 +32,7 @@ UNIT_STOP = {
 }
 # stop words that open a noun with the next word: "2 bị can", "12 tham luận", "8 nhiệm vụ" are counted things
 STOP_NOUNS = re.compile(r"(?:bị\s+(?:can|cáo|hại)|tham\s+luận|nhiệm\s+vụ)(?!\w)", re.I)
-LIST_NOUN = re.compile(r"(?:thị trấn|thị xã|xã|phường|quận|huyện|tỉnh|thành phố|sở|ban|ngành|đoàn thể|đơn vị|chi bộ"
+LIST_NOUN = re.compile(rf"(?:{LOCAL_UNIT}|tỉnh|thành phố|sở|ban|ngành|đoàn thể|đơn vị|chi bộ"
                        r"|đảng bộ|cơ quan|doanh nghiệp|trường học|trường)(?!\S)")
 LIST_NOUN_END = re.compile(rf"(?<!\S){LIST_NOUN.pattern}$")  # "đảng ủy xã, phường": the list's first item ends in one
 AT_LEAST = re.compile(r"\s+trở lên")

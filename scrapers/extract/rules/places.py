@@ -19,7 +19,7 @@ from scrapers.extract.patterns import (
     WITHIN_MARK,
 )
 from scrapers.extract.rules import rule
-from scrapers.extract.scope import DISTRICT_ABBREVIATED, PLACE_NAME, locality_in
+from scrapers.extract.scope import DISTRICT_ABBREVIATED, LOCAL_UNIT, PLACE_NAME, locality_in
 from scrapers.extract.sentence import Sentence
 from scrapers.vocabulary import COUNT_KINDS
 
@@ -27,7 +27,7 @@ from scrapers.vocabulary import COUNT_KINDS
 # by case)
 PLACE_LABEL = re.compile(rf"(?<!\w)(?i:số)(?:\s+(?i:lượng))?\s+(?P<subj>(?i:{SUBJECT}))(?P<mid>[^,.;:\d]{{0,50}}?)"
                          rf"\s*(?:(?i:nhiều|cao)(?:\s+(?i:nhất))?\s+)?(?:(?i:là|{INCLUDES})\s*)?:\s*")
-PLACE_ITEM = re.compile(rf"(?P<place>(?:(?i:huyện|quận|thị xã|phường|xã|thị trấn)\s+|{DISTRICT_ABBREVIATED}\s?){PLACE_NAME})\s*:?\s+"
+PLACE_ITEM = re.compile(rf"(?P<place>(?:(?i:{LOCAL_UNIT})\s+|{DISTRICT_ABBREVIATED}\s?){PLACE_NAME})\s*:?\s+"
                         rf"(?:(?i:có|là|với)\s+)?{QNUM}(?![\d.,]\d)(?!\s*[%/])(?:\s+(?P<unit>(?i:{SUBJECT}))(?!\w))?")
 ITEM_JOIN = re.compile(r"\s*(?:[,;]\s*(?:(?i:và)\s+)?|\s+(?i:và)\s+)")
 
@@ -54,7 +54,7 @@ def counts_by_place(ctx: Sentence) -> None:
 # "các quận Hoàn Kiếm, Tây Hồ và Cầu Giấy lần lượt kỷ luật 5, 3 và 7 đảng viên": the places named first, their counts
 # after "lần lượt / tương ứng" in the same order, of one act and subject
 _PLACES = rf"{PLACE_NAME}(?:\s*,\s*{PLACE_NAME})*\s+(?i:và)\s+{PLACE_NAME}"
-_UNIT = rf"(?:(?i:quận|huyện|thị xã|phường|xã)\s+|{DISTRICT_ABBREVIATED}\s?)"
+_UNIT = rf"(?:(?i:{LOCAL_UNIT})\s+|{DISTRICT_ABBREVIATED}\s?)"
 # (or each with its own noun, or its committee's: "Đảng bộ quận Ba Đình và Đảng bộ quận Hoàn Kiếm lần lượt …",
 # "Quận ủy Ba Đình, Quận ủy Tây Hồ và …")
 _OWN_UNIT = rf"(?:(?:(?i:Đảng bộ|Đảng ủy|UBND)\s+)?{_UNIT}|(?:Quận|Huyện|Thị) ủy\s+)"

@@ -53,7 +53,7 @@ from scrapers.extract.rules.breakdowns import (
     bracketed,
     read_breakdown,
 )
-from scrapers.extract.scope import DISTRICT_ABBREVIATED, PHRASE_CHAR, locality_in
+from scrapers.extract.scope import DISTRICT_ABBREVIATED, LOCAL_UNIT, PHRASE_CHAR, locality_in
 from scrapers.extract.sentence import Sentence
 from scrapers.text import UPPER
 from scrapers.vocabulary import COUNT_KINDS, DISCIPLINE_KINDS
@@ -224,7 +224,7 @@ EXAMPLE = re.compile(r"\s*,?\s*như(?:\s+là)?\s", re.I)
 # "6 đảng viên của Đảng bộ tỉnh Hà Tĩnh bị kỷ luật": whose they are, between the count and its passive verb
 # (or where they are: "14 đảng viên ở huyện Thanh Trì bị kỷ luật")
 # (or the place's noun right after the counted: "5 cán bộ phường Yên Sở bị kỷ luật")
-WHOSE = re.compile(rf"\s+(?:(?:của|thuộc|ở|tại)\s+|(?=(?:phường|xã|quận|huyện|thị xã|thị trấn|tỉnh)\s+(?-i:[{UPPER}])))"
+WHOSE = re.compile(rf"\s+(?:(?:của|thuộc|ở|tại)\s+|(?=(?:{LOCAL_UNIT}|tỉnh)\s+(?-i:[{UPPER}])))"
                    # (places listed by name: "… ở các xã Hòa Xá, Phương Tú bị kỷ luật")
                    rf"(?:{PHRASE_CHAR}|,\s*(?=(?-i:[{UPPER}])[^\W\d]))"
                    rf"{{3,60}}?(?=\s+(?:đã\s+)?(?:bị|được)\s)", re.I)
