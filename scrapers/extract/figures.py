@@ -1239,6 +1239,8 @@ COMMITTEE_AFTER = re.compile(r"[^.;,\d]{0,25}?(?:\s|^)(?:đều\s+)?là\s+cấp 
 BACK_REFERENCE = re.compile(rf"\s*(?:{BULLET}\s*)?(?:đáng chú ý,\s*)?trong (?:số )?(?:này|đó)\b", re.I)
 
 
+# "… kỷ luật 28 đảng viên. Đáng chú ý, có 3 trường hợp là cán bộ diện …": a sentence that singles out some of them
+NOTABLY = re.compile(r"\s*(?:đáng chú ý|nổi bật là)\s*,?\s*(?:có\s+)?(?=\d)", re.I)
 # "… kỷ luật 19 đảng viên: … Trong đó có 4 đảng viên là giảng viên": any group the sentence names after "là"
 SUBGROUP_AFTER = re.compile(r"\s+(?:đều\s+)?là\s+(?P<what>[^.;:()\d]{2,80}?)\s*(?:[.;]|$)", re.I)
 
@@ -1282,7 +1284,8 @@ def _link_subgroups(drafts: list[Draft], folded: str, sent_list: list) -> None:
         base = sent_list[d.sentence][0]
         group = stated["what"] if stated else None
         # a plain count is one of those disciplined only when its sentence points back to them
-        if d.kind == "count" and BACK_REFERENCE.match(folded, base) and d.subject_class in (None, "đảng viên") \
+        if d.kind == "count" and (BACK_REFERENCE.match(folded, base) or NOTABLY.match(folded, base)) \
+                and d.subject_class in (None, "đảng viên") \
                 and not COMMITTEE_AFTER.match(folded, d.end) and (after := SUBGROUP_AFTER.match(folded, d.end)) \
                 and i and drafts[i - 1].kind == "discipline_party_members" and drafts[i - 1].total is None:
             group = after["what"]

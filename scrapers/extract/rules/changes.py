@@ -19,6 +19,7 @@ COORDINATED_CHANGE = re.compile(rf"\s*(?:,|và)\s*(?P<n>(?=\d){NUMBER})(?=\s+[a-
 # "giảm 37 trường hợp, tương đương 8,2% so với cùng kỳ": the same change told again in another measure
 EQUIVALENT = re.compile(rf"\s*[,(]?\s*(?:tương đương|tương ứng|tức(?: là)?)(?:\s+với)?\s+(?:mức\s+)?(?P<n>(?=\d){NUMBER})"
                         rf"(?P<pct>\s*%)?", re.I)
+BASE_AFTER = re.compile(rf"\s+{BASE.pattern}", re.I)
 # "giảm 10,2% (24 trường hợp) so với năm 2025", "tăng 5 đơn (8,3%)": the same change in another measure, bare in
 # brackets
 BRACKETED_SAME = re.compile(rf"\s*\(\s*(?P<n>(?=\d){NUMBER})(?P<pct>\s*%)?", re.I)
@@ -237,6 +238,9 @@ def _more_of_the_change(ctx: Sentence, end: int, unit: str | None, sign: int, di
     """What follows a change and is more of it: the same change in another measure, or more counts it holds for."""
     subject = f"so với {base}" if base else None
     same = EQUIVALENT.match(ctx.s, end)
+    # (past its base: "giảm 15 trường hợp so với năm 2025, tương đương 15%")
+    if same is None and (compared := BASE_AFTER.match(ctx.s, end)):
+        same = EQUIVALENT.match(ctx.s, compared.end())
     if same is None and (bare := BRACKETED_SAME.match(ctx.s, end)):
         bare_unit, bare_end = ("%", bare.end()) if bare["pct"] else unit_after(ctx.s, bare.end("n"), max_words=4)
         # the other measure only: a percent after a count or a count after a percent, and nothing else in the

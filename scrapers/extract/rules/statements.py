@@ -233,7 +233,8 @@ WHOSE = re.compile(rf"\s+(?:(?:của|thuộc|ở|tại)\s+|(?=(?:{LOCAL_UNIT}|t�
 TAUGHT_TOPIC = re.compile(r"(?<!\w)(?:quán triệt|phổ biến|tuyên truyền|tập huấn|bồi dưỡng|triển khai|giới thiệu|học tập)"
                           r"(?!\w)[^;]*?(?<!\w)(?:về|công tác|nghiệp vụ)(?!\w)[^;]*$", re.I)
 AUDIENCE = re.compile(rf"(?<!\w)(?:cho|tới|đến)\s+(?:(?:tất cả|toàn thể|các)\s+)?(?:{QUALIFIER}\s+)?$", re.I)
-AVERAGE_OPENING = re.compile(r"\s*(?:bình quân|trung bình)(?!\w)", re.I)
+# ("Tính trung bình, mỗi tháng có khoảng 4 đảng viên … bị kỷ luật": reckoned as an average)
+AVERAGE_OPENING = re.compile(r"\s*(?:tính\s+)?(?:bình quân|trung bình)(?!\w)", re.I)
 THROUGH_THAT = re.compile(rf"\s*(?:{BULLET}\s*)?(?:qua|thông qua|từ|trên cơ sở) (?:đó|kết quả (?:đó|này|trên))\s*,", re.I)
 
 
