@@ -1081,7 +1081,8 @@ SIBLING_GAP = re.compile(rf"(?:(?!đã\s)(?:(?<=\s)(?-i:{DISTRICT_ABBREVIATED})|
 # ("Trong đó, quận Long Biên kỷ luật 12 đảng viên, huyện Gia Lâm 9 đảng viên, …")
 # (or a label of the examples with the most: "Một số đảng bộ có nhiều đảng viên bị kỷ luật là: …")
 # (or one place told apart after the city's or province's total: "Riêng quận Hoàng Mai kỷ luật 31 đảng viên")
-WITHIN_OPENING = re.compile(rf"\s*[\"“(]?(?:trong (?:đó|số đó)\b|riêng\s+{_PLACE_NOUN}\s?(?=\w)|(?:một số|các|những)\s+(?:đơn vị|đảng bộ|địa phương"
+# (or most of them: "Phần lớn trong số đó (41 đơn) là đơn tố cáo")
+WITHIN_OPENING = re.compile(rf"\s*[\"“(]?(?:(?:(?:phần lớn|đa số|hầu hết|phần nhiều)\s+)?trong (?:đó|số đó|số này)\b|riêng\s+{_PLACE_NOUN}\s?(?=\w)|(?:một số|các|những)\s+(?:đơn vị|đảng bộ|địa phương"
                             r"|cơ sở|quận, huyện|xã, phường)[^.;:\d]{0,60}?(?:nhiều|cao)(?:\s+nhất)?[^.;:\d]{0,30}:)", re.I)
 
 
