@@ -125,8 +125,11 @@ ABOUT_FIRST = re.compile(
 # — nor into a clause of consequence ("vi phạm trong quản lý, sử dụng đất đai, để xảy ra 27 trường hợp …")
 SPLIT_CLAUSE = re.compile(r",\s*(?:trong đó|trong số|(?:bao\s+)?gồm|cụ thể|để|gây|dẫn (?:đến|tới)|làm|khiến)\b", re.I)
 # "vi phạm chủ yếu về phẩm chất đạo đức, lối sống (21 trường hợp) và quản lý đất đai (14 trường hợp)"
-BRACKETED_HEAD = re.compile(r"(?:vi|sai) phạm(?:\s+chủ yếu)?\s+(?:về|trong|ở|thuộc)(?:\s+(?:các\s+)?(?:nội dung|lĩnh vực))?(?:\s*:\s*|\s+)",
-                            re.I)
+# (or what was violated right after the verb, of those the sentence is about: "Các trường hợp này chủ yếu vi phạm
+# chính sách dân số (8 trường hợp)" — not how far, "vi phạm đến mức phải kỷ luật (5 trường hợp)", nor why or where)
+BRACKETED_HEAD = re.compile(r"(?:(?:vi|sai) phạm(?:\s+chủ yếu)?\s+(?:về|trong|ở|thuộc)(?:\s+(?:các\s+)?(?:nội dung|lĩnh vực))?"
+                            r"|(?<!\w)(?:chủ yếu|phần lớn|đa số|đều)\s+(?:vi|sai) phạm(?=\s+(?!(?:nhưng|chưa|đến|phải|bị|được|có"
+                            r"|là|và|của|nên|do|rơi|xảy|nhiều|ít|nghiêm trọng|về|trong|ở|thuộc|tại|với)(?!\w))[^\W\d]))(?:\s*:\s*|\s+)", re.I)
 # the count's share may share its brackets: "đất đai (9 trường hợp, chiếm 18,8%)"; under a violations heading the
 # unit may be left out: "… ở các nội dung: nguyên tắc tập trung dân chủ (8), …"
 # (a count, not a share read in two: "(21,4%)" is no count of 21 with a share of 4)
