@@ -759,6 +759,12 @@ def _grows(prev: Draft, forms: Draft, grown: dict[int, int], folded: str) -> boo
                 and sum(prev.breakdown.values()) + sum(forms.breakdown.values()) <= prev.value)
 
 
+# a paragraph's lead that says where or when its own statement is: "Tại huyện Mỹ Đức, …", "Năm 2026 …", "Trong quý
+# IV/2026, …"
+OWN_LEAD = re.compile(rf"[\s\"“]*(?:(?:Tại|Ở)\s+(?:(?:{LOCAL_UNIT}|tỉnh|thành phố)\s+|{DISTRICT_ABBREVIATED}\s?)[{UPPER}]"
+                      r"|(?:Trong\s+)?(?:[Nn]ăm|[Qq]uý|[Tt]háng)\s+[\dIVX])")
+
+
 def _not_before_its_total(drafts: list[Draft], prev: Draft, forms: Draft, folded: str, befell: bool,
                           labelled: bool) -> bool:
     """Whether the forms told after `prev` are a statement of their own, not its breakdown."""
@@ -767,6 +773,11 @@ def _not_before_its_total(drafts: list[Draft], prev: Draft, forms: Draft, folded
     # in a paragraph of its own — not those the form befell, "Có 5 trường hợp bị khai trừ", "Số đảng viên bị
     # khai trừ là 118 người", told in the paragraph after their total)
     if single and not labelled and "\n" in folded[prev.end:forms.start] and not befell:
+        return True
+    # (nor, past a blank line, one form with its count in a paragraph that opens on a place or a period of its own:
+    # "Tại huyện Mỹ Đức, năm 2026 có 6 đảng viên bị kỷ luật, đều bằng hình thức khiển trách" tells its own statement)
+    if single and "\n\n" in folded[prev.end:forms.start] \
+            and OWN_LEAD.match(folded, folded.rfind("\n", 0, forms.start) + 1) is not None:
         return True
     # (nor forms in a sentence that opens on a total of its own, "Trong số 12 đảng viên bị xử lý hình sự, có 4 người
     # đã bị khai trừ": they befell some of that one)
