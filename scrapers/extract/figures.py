@@ -925,6 +925,9 @@ AMONG = re.compile(r"(?:^|[,;:]\s*|\n\s*)[Tt]rong\s+(?:(?:tổng\s+)?số\s+)?$"
 FRONTED_TOTAL = re.compile(r"(?:^|[.;:]\s*|\n\s*)(?:[Qq]ua|[Tt]hông qua)\s+[^\W\d][^,;:.\d]{0,30}\s$")
 # a bracket right after the total opens its parts too: "4 tổ chức đảng (3 chi bộ, 1 đảng ủy cơ sở)"
 BRACKET_AFTER = re.compile(r"\s*\(")
+# … and so does an aside right after it that opens on them: "Ba tổ chức đảng, gồm 2 chi bộ và 1 đảng ủy, bị kỷ luật
+# khiển trách", "9 đảng viên – trong đó có 2 cấp ủy viên – bị khiển trách"
+KINDS_AFTER = re.compile(r"\s*(?:\(|,\s*(?:(?:bao\s+)?gồm|trong (?:số )?đó)\s|[–-]\s)", re.I)
 
 
 def _link_sums(drafts: list[Draft], headings: set[int], folded: str) -> None:
@@ -936,7 +939,7 @@ def _link_sums(drafts: list[Draft], headings: set[int], folded: str) -> None:
         # (a total with its forms may still be sorted by kind in a bracket right after it: "4 tổ chức đảng (3 chi
         # bộ, 1 đảng ủy cơ sở), gồm khiển trách 3, giải tán 1")
         if total.total is not None or total.kind not in ADDITIVE or not total.value \
-                or total.breakdown and not BRACKET_AFTER.match(folded, total.end) \
+                or total.breakdown and not KINDS_AFTER.match(folded, total.end) \
                 or total.kind in ("violation_category", "count"):
             continue
         _link_run(total, _parts_after(total, drafts[i + 1:], 10**9 if total.sentence in headings else PART_WINDOW,

@@ -365,10 +365,49 @@ def _passive_after(ctx: Sentence, pos: int) -> str | None:
     xuất sắc trong … được khen thưởng")."""
     if loose := LOOSE_PASSIVE.match(ctx.s, pos):
         return loose.lastgroup
-    for lead in (WHOSE, MERIT):
+    for lead in (WHOSE, MERIT, ASIDE):
         if (said := lead.match(ctx.s, pos)) and (passive := PASSIVE.match(ctx.s, said.end())):
             return passive.lastgroup
+    # (a count inside such an aside has the verb after it too: "17 tổ chức đảng (gồm 12 chi bộ và 5 đảng bộ bộ
+    # phận) được giám sát")
+    if (closed := ASIDE_CLOSE.match(ctx.s, pos)) and _inside_an_aside(ctx.s, pos, closed) \
+            and (passive := PASSIVE.match(ctx.s, closed.end())):
+        return passive.lastgroup
     return None
+
+
+# what may stand between the counted and their verb, said aside: who they were between commas ("Có 12 đảng viên,
+# chủ yếu là cán bộ cơ sở, bị kỷ luật"), their kinds in brackets ("17 tổ chức đảng (gồm 12 chi bộ và …) được
+# giám sát") or between dashes ("9 đảng viên – trong đó có 2 cấp ủy viên – bị khiển trách")
+# (between commas, a count inside only after the words that open its kinds: "…, gồm 2 chi bộ và 1 đảng ủy, …" —
+# "…, kết luận 39 đảng viên có vi phạm, …" is a clause of its own)
+ASIDE = re.compile(r"\s*,\s*(?:(?:(?:bao\s+)?gồm|trong (?:số )?đó|kể cả)\s[^,;.:()\n]{2,60}?|(?=[^\W\d])[^,;.:()\n\d]{2,60}?),|\s*\([^()\n]{2,80}\)|\s+[–-]\s+(?=[^\W\d])[^–;.:()\n]{2,60}?\s+[–-](?=\s)")
+ASIDE_CLOSE = re.compile(r"\s*\)|\s+[–-](?=\s)|\s*,")
+ASIDE_OPEN = re.compile(r"\(|\s[–-]\s|,\s*(?:(?:bao\s+)?gồm|trong (?:số )?đó(?:\s+có)?|kể cả)\s", re.I)
+
+
+# "9 đảng viên – trong đó có 2 cấp ủy viên – bị khiển trách", "Ba tổ chức đảng, gồm …, bị kỷ luật khiển trách"
+FORM_PAST_ASIDE = re.compile(rf"\s*(?:(?:đều|cùng|cũng)\s+)?(?:đã\s+)?bị\s+(?:(?:thi hành\s+|xử lý\s+)?kỷ luật\s+(?:bằng\s+)?)?"
+                             rf"(?:hình thức\s+)?(?P<form>{FORM})", re.I)
+
+
+def _form_past_an_aside(ctx: Sentence, end: int) -> str | None:
+    """The one form of those counted, said past an aside after their count: all of theirs."""
+    if (aside := ASIDE.match(ctx.s, end)) and (said := FORM_PAST_ASIDE.match(ctx.s, aside.end())):
+        return said["form"].lower()
+    return None
+
+
+def _inside_an_aside(sentence: str, pos: int, closed: re.Match) -> bool:
+    """Whether the count before `pos` stands in an aside that `closed` ends: opened in the same clause, by the mark
+    that closes it."""
+    opened = [m for m in ASIDE_OPEN.finditer(sentence, max(0, pos - 80), pos)]
+    if not opened:
+        return False
+    mark = opened[-1].group(0).strip()[:1]
+    close = closed.group(0).strip()
+    return (mark == "(") == (close == ")") and (mark in "-–") == (close in "-–") \
+        and not re.search(r"[;.]", sentence[opened[-1].end():pos])
 
 
 JOINED_ONLY = re.compile(r"[\s,]*(?:và|còn)?\s*(?:có\s+)?")
@@ -1099,7 +1138,7 @@ def _party_discipline(ctx: Sentence, m, unit: str, value, qualifier, act_end: in
         # "4 cán bộ lãnh đạo và quản lý của Sở Xây dựng bị khiển trách": the passive verb past whose they are is a form
         forms = {FORM_RE.search(said.group(0)).group(0).lower(): int(value)}
         end = act_end
-    elif value is not None and (said := _passive_form_before(ctx, number_start)):
+    elif value is not None and (said := _form_past_an_aside(ctx, end) or _passive_form_before(ctx, number_start)):
         forms = {said: int(value)}
     else:
         found = read_breakdown(ctx, act_end, value)
