@@ -927,7 +927,7 @@ FRONTED_TOTAL = re.compile(r"(?:^|[.;:]\s*|\n\s*)(?:[Qq]ua|[Tt]hông qua)\s+[^\W
 BRACKET_AFTER = re.compile(r"\s*\(")
 # … and so does an aside right after it that opens on them: "Ba tổ chức đảng, gồm 2 chi bộ và 1 đảng ủy, bị kỷ luật
 # khiển trách", "9 đảng viên – trong đó có 2 cấp ủy viên – bị khiển trách"
-KINDS_AFTER = re.compile(r"\s*(?:\(|,\s*(?:(?:bao\s+)?gồm|trong (?:số )?đó)\s|[–-]\s)", re.I)
+KINDS_AFTER = re.compile(r"\s*(?:\(|,\s*(?:(?:bao\s+)?gồm|trong (?:số )?đó)\s|[–—-]\s)", re.I)
 
 
 def _link_sums(drafts: list[Draft], headings: set[int], folded: str) -> None:

@@ -58,6 +58,9 @@ MARKER = re.compile(
     r"|hình thức)?\s*(?:[,:]\s*)?(?:có\s+)?", re.I)
 # "… 3 chi bộ bằng hình thức khiển trách", "Số tổ chức đảng bị kỷ luật là 3, đều bằng hình thức khiển trách"
 SINGLE = re.compile(rf"(?:\s+(?:khác|còn lại|nói trên|này))?"  # "… 6 đảng viên khác bằng hình thức khiển trách"
+                    # (or an aside before the form: "kỷ luật 4 đảng viên — nhiều nhất từ trước đến nay — bằng hình thức
+                    # cảnh cáo")
+                    r"(?:(?:\s+[–—-]\s+[^–—;.:()\d\n]{2,60}?\s+[–—-]|\s*,\s*[^,;.:()\d\n]{2,60}?,)(?=\s*(?:bằng|với|bị)\s))?"
                     # (or who they are, or what they violated: "2 đảng viên là cán bộ diện Ban Thường vụ Thành ủy quản
                     # lý bằng hình thức cảnh cáo", "3 đảng viên vi phạm chính sách dân số bằng hình thức khiển trách")
                     r"(?:\s+(?:là|có vi phạm|vi phạm)\s+[^,;.()\d]{3,60}?(?=\s+(?:bằng|với)\s+hình thức\s))?"

@@ -381,9 +381,11 @@ def _passive_after(ctx: Sentence, pos: int) -> str | None:
 # giám sát") or between dashes ("9 đảng viên – trong đó có 2 cấp ủy viên – bị khiển trách")
 # (between commas, a count inside only after the words that open its kinds: "…, gồm 2 chi bộ và 1 đảng ủy, …" —
 # "…, kết luận 39 đảng viên có vi phạm, …" is a clause of its own)
-ASIDE = re.compile(r"\s*,\s*(?:(?:(?:bao\s+)?gồm|trong (?:số )?đó|kể cả)\s[^,;.:()\n]{2,60}?|(?=[^\W\d])[^,;.:()\n\d]{2,60}?),|\s*\([^()\n]{2,80}\)|\s+[–-]\s+(?=[^\W\d])[^–;.:()\n]{2,60}?\s+[–-](?=\s)")
-ASIDE_CLOSE = re.compile(r"\s*\)|\s+[–-](?=\s)|\s*,")
-ASIDE_OPEN = re.compile(r"\(|\s[–-]\s|,\s*(?:(?:bao\s+)?gồm|trong (?:số )?đó(?:\s+có)?|kể cả)\s", re.I)
+ASIDE = re.compile(r"\s*,\s*(?:(?:(?:bao\s+)?gồm|trong (?:số )?đó|kể cả|tức(?: là)?|chiếm|tương đương)\s"
+                   r"(?:[^,;.:()\n]|(?<=\d)[,.](?=\d)){2,60}?"
+                   r"|(?=[^\W\d])[^,;.:()\n\d]{2,60}?),|\s*\([^()\n]{2,80}\)|\s+[–—-]\s+(?=[^\W\d])[^–—;.:()\n]{2,60}?\s+[–—-](?=\s)")
+ASIDE_CLOSE = re.compile(r"\s*\)|\s+[–—-](?=\s)|\s*,")
+ASIDE_OPEN = re.compile(r"\(|\s[–—-]\s|,\s*(?:(?:bao\s+)?gồm|trong (?:số )?đó(?:\s+có)?|kể cả)\s", re.I)
 
 
 # "9 đảng viên – trong đó có 2 cấp ủy viên – bị khiển trách", "Ba tổ chức đảng, gồm …, bị kỷ luật khiển trách"
@@ -406,7 +408,7 @@ def _inside_an_aside(sentence: str, pos: int, closed: re.Match) -> bool:
         return False
     mark = opened[-1].group(0).strip()[:1]
     close = closed.group(0).strip()
-    return (mark == "(") == (close == ")") and (mark in "-–") == (close in "-–") \
+    return (mark == "(") == (close == ")") and (mark in "-–—") == (close in "-–—") \
         and not re.search(r"[;.]", sentence[opened[-1].end():pos])
 
 
