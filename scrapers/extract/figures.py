@@ -595,7 +595,7 @@ def _is_forms(d: Draft) -> bool:
         d.value is None or (len(d.breakdown) == 1 and sum(d.breakdown.values()) == d.value))
 
 
-def _rest_of_forms(drafts: list[Draft]) -> set[int]:
+def _rest_of_forms(drafts: list[Draft], folded: str) -> set[int]:
     """"Trong 32 đảng viên bị kỷ luật, có 20 đồng chí bị khiển trách. Số bị cảnh cáo là 8; cách chức 1 và khai trừ
     3": the forms read apart in the next sentence are the rest of a total's incomplete breakdown when they are other
     forms and make up the total exactly. Returns the drafts taken in."""
@@ -608,6 +608,11 @@ def _rest_of_forms(drafts: list[Draft]) -> set[int]:
         # chí bị cảnh cáo.")
         rest = [d for d in drafts[i + 1:] if d.kind == total.kind and 0 < d.sentence - total.sentence <= 2]
         if not rest or not all(_is_forms(d) and d.period in (None, total.period) for d in rest):
+            continue
+        # (not a body's own decision in a paragraph after: "…\n\nBan Thường vụ Thành ủy quyết định thi hành kỷ luật
+        # bằng hình thức cách chức … đối với 2 đảng viên")
+        if any("\n\n" in folded[total.end:d.start]
+               and OWN_DECISION.search(folded, folded.rfind("\n", 0, d.start) + 1, d.start) for d in rest):
             continue
         forms = dict(total.breakdown)
         for d in rest:
@@ -671,7 +676,7 @@ def _merge_forms(drafts: list[Draft], folded: str, headings: set[int], starts: l
     when they add up to it; or the total right after them when they add up to it exactly
     ("Khiển trách 41, cảnh cáo 17 … là kết quả xử lý 70 đảng viên"). A total that has its own forms keeps them, and
     one form that stands as a total of its own next to another ("2 tổ chức bị khiển trách và 1 … cảnh cáo") stays."""
-    merged = _forms_runs_before_their_total(drafts, folded) | _forms_runs_after_their_total(drafts, folded) | _rest_of_forms(drafts)
+    merged = _forms_runs_before_their_total(drafts, folded) | _forms_runs_after_their_total(drafts, folded) | _rest_of_forms(drafts, folded)
     grown: dict[int, int] = {}  # id of a total that took forms here → the sentence they were in
     for i, forms in enumerate(drafts):
         if not _is_forms(forms) or id(forms) in merged:
