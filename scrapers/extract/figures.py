@@ -1064,7 +1064,8 @@ AWARDED_AS = {"tổ chức đảng": "tập thể", "đơn vị": "tập thể",
 # a district's, ward's or commune's noun, written out or abbreviated
 _PLACE_NOUN = rf"(?:{LOCAL_UNIT}|q\.|h\.|tx\.|p\.)"
 # (and one place told apart after a whole city's or province's total: "…; riêng quận Hoàng Mai kỷ luật 31 …")
-PART_OPENS = re.compile(rf"[,;]\s*(?:{WITHIN_MARK}|(?:nội dung\s+)?(?:chủ yếu|phần lớn|đa số)"
+# (or an aside between dashes that opens on them: "… 40 tập thể, cá nhân — trong đó có 12 chi bộ tiêu biểu — …")
+PART_OPENS = re.compile(rf"(?:[,;]|\s[–—-])\s*(?:{WITHIN_MARK}|(?:nội dung\s+)?(?:chủ yếu|phần lớn|đa số)"
                          rf"|(?P<apart>riêng)\s+{_PLACE_NOUN}(?=\s?\w))", re.I)
 # ("Trong số 58 đơn tố cáo, có 21 đơn nặc danh": a sentence opening on its total is about it; what it counts after is
 # part of it)
