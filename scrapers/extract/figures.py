@@ -1343,7 +1343,11 @@ def _link_subgroups(drafts: list[Draft], folded: str, sent_list: list) -> None:
                       and t.subject_class in (None, "đảng viên")), None)
         # the part may follow its total in the same sentence ("Trong số 184 đảng viên bị kỷ luật, có 22 trường hợp
         # là cấp ủy viên")
-        if total is not None and total.value and total.value > d.value and total.end <= d.start \
+        # (or inside its list of forms, in brackets after a form's count: "Khiển trách 7 đồng chí (trong đó có 2 cấp ủy
+        # viên), cảnh cáo 3 đồng chí, tổng cộng 10 đồng chí")
+        if total is not None and total.value and total.value > d.value \
+                and (total.end <= d.start or total.start < d.start
+                     and folded.rfind("(", total.start, d.start) > folded.rfind(")", total.start, d.start)) \
                 and d.period in (None, total.period) \
                 and 0 <= _sentences_apart(sent_list, total.sentence, d.sentence) <= 3:
             d.kind = total.kind

@@ -165,7 +165,8 @@ JOIN = (rf"(?:\s*[,;]\s*|[ \t]*\n\s*)(?:{BULLET}\s*)?"
         # "…, bằng hình thức cảnh cáo đối với 2 đảng viên", "…, mức cảnh cáo 3 đồng chí"
         r"(?:(?:bằng\s+|với\s+)?hình thức\s+|(?:ở\s+)?mức\s+)?")
 # (a few words may end the counted's noun first: "khiển trách 1 chánh văn phòng Huyện ủy, cảnh cáo 1 trưởng công an xã")
-UNIT_TAIL = r"(?:\s+[^\W\d]+){0,6}?"
+# (and a subgroup in brackets after the pair's count: "Khiển trách 7 đồng chí (trong đó có 2 cấp ủy viên), cảnh cáo …")
+UNIT_TAIL = r"(?:\s+[^\W\d]+){0,6}?(?:\s*\((?:trong (?:đó|số đó)|gồm|kể cả)[^()\n]{1,60}\))?"
 PAIR_NEXT = re.compile(rf"{UNIT_TAIL}{JOIN}(?:{PAIR.pattern})", re.I)
 PAIR_BEFORE = re.compile(rf"(?:{PAIR.pattern}){UNIT_TAIL}{JOIN}$", re.I)
 # "khiển trách 33 đồng chí, cảnh cáo 15 đồng chí, cách chức 2 đồng chí và khai trừ 7 đồng chí": after two or more
