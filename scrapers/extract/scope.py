@@ -468,7 +468,8 @@ def figure_scope(sentence: str, pos: int, article: str | None, whole: str | None
     near = locality_in(sentence, pos)
     # (an aside in brackets names places of its own: "Đảng ủy xã Phúc Thịnh (được thành lập trên cơ sở sáp nhập xã
     # Kim Nỗ và xã Đại Mạch) đã kết nạp 15 đảng viên" is the commune's, named before it)
-    if near and "(" in sentence[:pos] and (outside := locality_in(ASIDE.sub(lambda m: " " * len(m.group(0)), sentence[:pos]))):
+    if near and any(c in sentence[:pos] for c in "(,–—-") \
+            and (outside := locality_in(ASIDE.sub(lambda m: " " * len(m.group(0)), sentence[:pos]))):
         near = outside
     if after := _whole_named_after(sentence, pos, whole, article):
         return after
@@ -510,7 +511,12 @@ def _subject_after_fronted(sentence: str, pos: int, acting: re.Match) -> bool:
                 and SUBJECT_LEAD.match(sentence, comma, acting.start()))
 
 
-ASIDE = re.compile(r"\((?:được|là|trước đây|trước là|gồm|trên cơ sở)\s[^()]*\)", re.I)
+# (or between commas or dashes, describing the place: "Xã Minh Quang, một xã miền núi của huyện Ba Vì, có 12 …",
+# "Đảng ủy phường Hoàn Kiếm, đơn vị được hợp nhất từ phường Hàng Trống và …, đã kiểm tra …")
+ASIDE = re.compile(r"\((?:được|là|trước đây|trước là|gồm|trên cơ sở)\s[^()]*\)"
+                   rf"|,\s*(?:một|là|nơi|đơn vị|địa phương|được)\s(?:[^,;.()\n]|(?-i:{DISTRICT_ABBREVIATED}))*,"
+                   rf"|\s[–—-]\s(?:một|là|nơi|đơn vị|địa phương|được)\s(?:[^–—;.()\n]|(?-i:{DISTRICT_ABBREVIATED}))*?\s[–—-](?=\s)",
+                   re.I)
 # where a figure's clause ends: a "trong đó" that opens its parts, or a semicolon
 CLAUSE_END = re.compile(r";|trong (?:đó|số đó)", re.I)
 OWN_COUNT_AFTER = re.compile(r"[^.;,\d]{0,40}\d")
