@@ -109,7 +109,9 @@ NOT_COUNTED = re.compile(
 # written once: NAME_BEFORE finds it ending just before a number, NAMED_NUMBER then reads it with its number.
 # "tuyến số 3", "khu dân cư số 5", "Hội trường số 1": a numbered thing
 # (and a school or a unit known by its initials: "Trường THCS số 2", "Trường Tiểu học số 1")
-_NUMBERED_THING = (r"(?:(?i:tuyến|khu dân cư|khu|tổ dân phố|tổ|phòng|nhà|hội trường|tòa nhà|tòa|cổng|lô|đường sắt đô thị"
+# (any place of a ward numbered so: "cụm dân cư số 4", "khu phố số 2", "xóm số 7")
+_NUMBERED_THING = (r"(?:(?i:tuyến|khu dân cư|khu phố|khu|cụm dân cư|cụm|thôn|xóm|ấp|ngõ|ngách|hẻm|tổ dân phố|tổ|phòng|nhà"
+                   r"|hội trường|tòa nhà|tòa|cổng|lô|đường sắt đô thị"
                    r"|chi bộ|đội|xe|trường|tiểu học|mầm non)|(?-i:[A-ZĐ]{2,6}))\s+số")
 # units and works named by a number: "Sư đoàn 308", "Bệnh viện 108", "Tổng công ty 319", "Nhà máy Z176"
 _UNIT = r"(?:Sư|Quân|Lữ|Trung|Tiểu|Binh) đoàn|Quân khu|Bệnh viện"
