@@ -614,7 +614,7 @@ def _rest_of_forms(drafts: list[Draft], folded: str) -> set[int]:
         # (not a body's own decision in a paragraph after: "…\n\nBan Thường vụ Thành ủy quyết định thi hành kỷ luật
         # bằng hình thức cách chức … đối với 2 đảng viên")
         if any("\n\n" in folded[total.end:d.start]
-               and OWN_DECISION.search(folded, folded.rfind("\n", 0, d.start) + 1, d.start) for d in rest):
+               and OWN_DECISION.search(folded, folded.rfind("\n", 0, d.start) + 1, d.end) for d in rest):
             continue
         forms = dict(total.breakdown)
         for d in rest:
@@ -860,7 +860,8 @@ def _give_forms(target: Draft, forms: Draft, folded: str) -> None:
         target.breakdown_complete = True
 
 
-OWN_DECISION = re.compile(r"(?<!bị )(?:quyết định|đã)\s+(?:thi hành\s+|xử lý\s+)?kỷ luật", re.I)
+# (or a form decided at once: "Ban Thường vụ Tỉnh ủy quyết định cách tất cả các chức vụ …", "… quyết định khai trừ …")
+OWN_DECISION = re.compile(rf"(?<!bị )(?:(?:quyết định|đã)\s+(?:thi hành\s+|xử lý\s+)?kỷ luật|quyết định\s+(?:{FORM}|cách\s))", re.I)
 
 
 def _forms_runs_after_their_total(drafts: list[Draft], folded: str) -> set[int]:
@@ -987,7 +988,7 @@ def _statement_apart(total: Draft, d: Draft, folded: str) -> bool:
     if "\n\n" not in folded[total.end:d.start]:
         return False
     return total.period is None and d.period is not None \
-        or OWN_DECISION.search(folded, folded.rfind("\n", 0, d.start) + 1, d.start) is not None
+        or OWN_DECISION.search(folded, folded.rfind("\n", 0, d.start) + 1, d.end) is not None
 
 
 def _link_run(total: Draft, candidates) -> None:

@@ -144,7 +144,9 @@ def changes(ctx: Sentence) -> None:
     earlier = None if bases or moved or moved_after or before else _base_said_before(ctx)
     # … except a rate that rose or fell ("GRDP 9 tháng tăng 7,2%"), or a measure the sentence names as its subject
     # ("Năm nay, số đảng viên bị khai trừ tăng thêm 4 trường hợp"): their base goes without saying
-    measured = None if bases or moved or moved_after or before or earlier else MEASURE_MOVED.search(ctx.s)
+    # (also after a sentence that said a base of its own: "… giảm 6 đồng chí so với năm 2025.\n\nNăm nay, số đảng viên
+    # bị khai trừ tăng thêm 4 trường hợp")
+    measured = None if bases or moved or moved_after or before else MEASURE_MOVED.search(ctx.s)
     if not bases and not moved and not moved_after and not before and not earlier and not measured \
             and not UNSAID_BASE.search(ctx.s):
         return
