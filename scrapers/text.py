@@ -158,7 +158,7 @@ _ODD_GLYPH = _any_of(_SPACES_AND_BULLETS)
 
 _SPACE_ENTITY = re.compile(r"&(?:nbsp|ensp|emsp|thinsp|#160|#xa0|#8201|#8239);", re.I)
 # a tab between two cells of text: a table copied from a browser or a word processor ("Khiển trách\t12\t60%")
-_CELL_TAB = re.compile(r"(?<=\S)\t+(?=\S)")
+CELL_TAB = re.compile(r"(?<=\S)\t+(?=\S)")
 
 
 # a space typed before a comma, a semicolon or a colon, moved after it (same length)
@@ -291,7 +291,7 @@ def matchable(text: str) -> str:
     if "&" in folded:  # a space left as an HTML entity in copied text: "kỷ luật 2&nbsp;đảng viên"
         folded = _SPACE_ENTITY.sub(lambda m: " " * len(m.group(0)), folded)
     if "\t" in folded:
-        folded = _CELL_TAB.sub(lambda m: "|" + " " * (len(m.group(0)) - 1), folded)
+        folded = CELL_TAB.sub(lambda m: "|" + " " * (len(m.group(0)) - 1), folded)
     if _ODD_GLYPH.search(folded):
         folded = folded.translate(_SPACES_AND_BULLETS)
     if "Ủy" in folded or "Bộ" in folded or "Ban " in folded:

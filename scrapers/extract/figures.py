@@ -27,7 +27,7 @@ from scrapers.extract.patterns import (
     COMRADE,
     FORM,
     FORM_RE,
-    ITEM_NUMBER,
+    ITEM_LINE,
     ORG_SUBJECT,
     PARTS_MARK,
     PERIOD_AFTER,
@@ -500,7 +500,6 @@ def _lists_on(folded: str, start: int, end: int, listing: bool) -> bool:
 
 
 # a list item's line: a bullet, or a number or letter that numbers it ("1. …", "2.1. …", "a) …")
-ITEM_LINE = re.compile(rf"\s*(?:{BULLET}|{ITEM_NUMBER})\s")
 # a line that opens items: one that ends with a colon, or a heading (short, with no stop at its end: "I. KẾT QUẢ ĐẠT
 # ĐƯỢC NĂM 2026", "Kết quả nổi bật")
 OPENS_ITEMS = re.compile(r"[^\n]*:\s*|\s*[^\n]{3,100}?(?<![.;!?…])\s*")

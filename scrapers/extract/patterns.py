@@ -57,6 +57,8 @@ COUNTS_IN_ORDER = rf"(?P<counts>{NUMBER}(?:\s*(?:,|và)\s*{NUMBER})+)"
 BULLET = r"[-+•*–]"
 # the number or letter that numbers a list's item: "(1)", "2.", "2.1.", "3)", "a)"
 ITEM_NUMBER = r"(?:\(\d{1,2}\)|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\))"
+# a line that is an item of a list: a bullet or an item's number, then its text
+ITEM_LINE = re.compile(rf"\s*(?:{BULLET}|{ITEM_NUMBER})\s")
 SUBJECT_LABEL = (rf"(?:{BULLET}\s*)?(?:(?:Về|Đối với|Với)\s+(?:(?P<org>{ORG_SUBJECT})|{MEMBER_SUBJECT})\s*[:,]"
                  rf"|(?:(?P<org2>{ORG_SUBJECT})|{MEMBER_SUBJECT})\s*:)")
 QNUM = rf"(?:(?P<q>{QUALIFIER})\s+)?(?P<n>{NUMBER})"

@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from scrapers.extract.claims import Claims
 from scrapers.extract.dates import labelled_periods, period_text, stated_periods
 from scrapers.extract.model import Draft
-from scrapers.extract.patterns import BULLET, FORM, ITEM_NUMBER, TRIGGER
+from scrapers.extract.patterns import BULLET, FORM, ITEM_LINE, ITEM_NUMBER, TRIGGER
 from scrapers.extract.scope import LOCALITY, body_in, figure_scope
-from scrapers.text import LOWER, RELATED_LINE, UPPER, is_furniture
+from scrapers.text import CELL_TAB, LOWER, RELATED_LINE, UPPER, is_furniture
 from scrapers.vocabulary import canonical_form
 
 # A line break ends a sentence, except before a bulleted line ("- Khiển trách: 45 đồng chí;") that continues a list
@@ -36,8 +36,6 @@ SENTENCE_END = re.compile(
 # Longer "sentences" (a page with no full stops, a table flattened into one line) are cut at the next clause
 # break, else at a space, so every rule reads a bounded window and extraction stays linear in text size.
 MAX_SENTENCE = 2000
-# a line that is an item of a list: a bullet or an item's number, then its text
-ITEM_START = re.compile(rf"\s*(?:{BULLET}|{ITEM_NUMBER})\s")
 
 
 # a full stop with no space after it, between a word and the next sentence's capital ("… 12 đảng viên.Năm 2026, …",
@@ -137,11 +135,8 @@ def soft_breaks_as_spaces(text: str) -> str:
     return "".join(chars)
 
 
-# a table's row: cells between borders, or set apart by tabs as a table copied as text is ("Khai trừ\t1")
-CELL_TAB = re.compile(r"\S\t+\S")
-
-
 def _table_row(line: str) -> bool:
+    """A table's row: cells between borders, or set apart by tabs as a table copied as text is ("Khai trừ\t1")."""
     return "|" in line or "\t" in line and CELL_TAB.search(line) is not None
 
 
@@ -345,13 +340,13 @@ class Sentence:
     def list_heading(self) -> str | None:
         """The line that opened the list this sentence's line is an item of ("Phân loại vi phạm:\n- …: 4 trường
         hợp\n- …"), when the sentence begins a bulleted or numbered line and every line between is an item too."""
-        if not ITEM_START.match(self.s) or self.folded[self.folded.rfind("\n", 0, self.base) + 1:self.base].strip():
+        if not ITEM_LINE.match(self.s) or self.folded[self.folded.rfind("\n", 0, self.base) + 1:self.base].strip():
             return None
         end = self.folded.rfind("\n", 0, self.base)
         while end > 0:
             start = self.folded.rfind("\n", 0, end) + 1
             line = self.folded[start:end]
-            if line.strip() and not ITEM_START.match(line):
+            if line.strip() and not ITEM_LINE.match(line):
                 return line if line.rstrip().endswith(":") else None
             end = start - 1
         return None
